@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define JK_CONFIG_ERROR (jk_config_error_quark ())
+
+typedef enum {
+  JK_CONFIG_ERROR_UNREADABLE,
+} JkConfigError;
+
+/* Where the configuration came from. */
+typedef enum {
+  JK_CONFIG_MODE_DEMO,       /* no configuration at all: the bundled demo */
+  JK_CONFIG_MODE_CONFIGURED, /* /etc/jobkiosk/jobkiosk.conf or --config */
+} JkConfigMode;
+
+typedef struct _JkConfig JkConfig;
+
+struct _JkConfig
+{
+  JkConfigMode mode;
+  char *main_file;     /* the file read first, NULL when only defaults apply */
+  char *base_dir;      /* relative paths in the configuration resolve here */
+  GPtrArray *files;    /* every file read, in order (main file, then drop-ins) */
+  GPtrArray *problems; /* plain-language warnings, one per problem found */
+  GKeyFile *merged;    /* all groups and keys as finally applied, for other modules */
+
+  /* [kiosk] */
+  char *center_name;
+  char *kiosk_name;
+  char *language;      /* "en" or "es": the language each visit starts in */
+  guint idle_timeout;  /* seconds without a touch before the warning */
+  guint idle_warning;  /* seconds the warning counts down, at least 20 */
+  char *database;      /* NULL: the default for this kind of run */
+
+  /* [display] */
+  gboolean fullscreen;
+  gboolean start_high_contrast;
+  gboolean start_large_text;
+};
+
+GQuark       jk_config_error_quark        (void);
+
+JkConfig    *jk_config_new_defaults       (void);
+JkConfig    *jk_config_load               (const char  *explicit_file,
+                                           GError     **error);
+gboolean     jk_config_load_file          (JkConfig    *self,
+                                           const char  *path,
+                                           GError     **error);
+char        *jk_config_resolve_path       (const JkConfig *self,
+                                           const char     *path);
+char        *jk_config_get_database_path  (const JkConfig *self);
+const char  *jk_config_mode_to_string     (JkConfigMode mode);
+void         jk_config_free               (JkConfig    *self);
+
+/* Where the program's shared data (demo, dictionaries) lives. */
+const char  *jk_get_pkgdatadir            (void);
+const char  *jk_get_sysconfdir            (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkConfig, jk_config_free)
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define JK_STORE_ERROR (jk_store_error_quark ())
+
+typedef enum {
+  JK_STORE_ERROR_OPEN,      /* the file or its folder cannot be opened or created */
+  JK_STORE_ERROR_TOO_NEW,   /* written by a newer Job Kiosk */
+  JK_STORE_ERROR_MIGRATE,   /* a schema step failed; the database is unchanged */
+  JK_STORE_ERROR_SQL,       /* a statement failed */
+} JkStoreError;
+
+typedef struct _JkStore JkStore;
+
+GQuark       jk_store_error_quark          (void);
+
+JkStore     *jk_store_open                 (const char *path,
+                                            GError    **error);
+void         jk_store_free                 (JkStore    *self);
+
+sqlite3     *jk_store_get_db               (JkStore    *self);
+const char  *jk_store_get_path             (JkStore    *self);
+int          jk_store_get_schema_version   (JkStore    *self);
+int          jk_store_get_latest_version   (void);
+/* The path a damaged file was moved to when this open recovered, or NULL. */
+const char  *jk_store_get_moved_aside      (JkStore    *self);
+
+gboolean     jk_store_exec                 (JkStore    *self,
+                                            const char *sql,
+                                            GError    **error);
+sqlite3_stmt *jk_store_prepare             (JkStore    *self,
+                                            const char *sql,
+                                            GError    **error);
+gboolean     jk_store_begin                (JkStore    *self,
+                                            GError    **error);
+gboolean     jk_store_commit               (JkStore    *self,
+                                            GError    **error);
+void         jk_store_rollback             (JkStore    *self);
+
+/* Sets error from the connection's last failure, with what was being done. */
+void         jk_store_set_error            (JkStore    *self,
+                                            GError    **error,
+                                            const char *doing);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkStore, jk_store_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jobkioskctl.c: the admin and test command line; every core capability is reachable here */
+
+#define G_LOG_DOMAIN "jobkioskctl"
+
+#include "jk-build-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-log.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jk-cli.h"
+
+static const JkCliCommand commands[] = {
+  { "status", jk_cli_status, N_("Show the kiosk's database, configuration and health") },
+};
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: jobkioskctl [--config FILE] [--db FILE] [--verbose] COMMAND [OPTIONS…]"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “jobkioskctl COMMAND --help” for a command's options."));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Shared by the commands                                                 */
+
+JkStore *
+jk_cli_open_store (JkCli   *cli,
+                   GError **error)
+{
+  g_autofree char *path = cli->db_file != NULL ? g_strdup (cli->db_file)
+                                               : jk_config_get_database_path (cli->config);
+  return jk_store_open (path, error);
+}
+
+gboolean
+jk_cli_parse (GOptionContext *context,
+              const char     *command,
+              int            *argc,
+              char         ***argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("jobkioskctl %s", command);
+
+  g_set_prgname (prgname);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("jobkioskctl %s: %s\n", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+jk_cli_print_json (JsonNode *node)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* ---------------------------------------------------------------------- */
+/* main                                                                   */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  JkCli cli = { 0 };
+  g_autofree char *config_file = NULL;
+  g_autofree char *db_file = NULL;
+  gboolean verbose = FALSE, version = FALSE;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = NULL;
+  int first_command_arg = 1;
+
+  jk_i18n_init ();
+
+  /* Global options stand before the command; the command parses the rest. */
+  while (first_command_arg < argc && argv[first_command_arg][0] == '-')
+    {
+      const char *arg = argv[first_command_arg];
+      const char *value = NULL;
+
+      if (g_str_equal (arg, "--version"))
+        version = TRUE;
+      else if (g_str_equal (arg, "--verbose") || g_str_equal (arg, "-v"))
+        verbose = TRUE;
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_usage (stdout);
+          return JK_CLI_EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--config") || g_str_equal (arg, "--db"))
+        {
+          if (first_command_arg + 1 >= argc)
+            {
+              g_printerr (_("jobkioskctl: %s needs a file name\n"), arg);
+              return JK_CLI_EXIT_USAGE;
+            }
+          value = argv[++first_command_arg];
+        }
+      else if (g_str_has_prefix (arg, "--config="))
+        value = arg + strlen ("--config=");
+      else if (g_str_has_prefix (arg, "--db="))
+        value = arg + strlen ("--db=");
+      else
+        {
+          g_printerr (_("jobkioskctl: unknown option %s\n"), arg);
+          print_usage (stderr);
+          return JK_CLI_EXIT_USAGE;
+        }
+
+      if (value != NULL && g_str_has_prefix (arg, "--config"))
+        {
+          g_free (config_file);
+          config_file = g_strdup (value);
+        }
+      else if (value != NULL)
+        {
+          g_free (db_file);
+          db_file = g_strdup (value);
+        }
+      first_command_arg++;
+    }
+
+  if (version)
+    {
+      g_print ("jobkioskctl %s\n", PACKAGE_VERSION);
+      return JK_CLI_EXIT_OK;
+    }
+  if (first_command_arg >= argc)
+    {
+      print_usage (stderr);
+      return JK_CLI_EXIT_USAGE;
+    }
+  jk_log_init (verbose);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (!g_str_equal (commands[i].name, argv[first_command_arg]))
+        continue;
+
+      config = jk_config_load (config_file, &error);
+      if (config == NULL)
+        {
+          g_printerr ("jobkioskctl: %s\n", error->message);
+          return JK_CLI_EXIT_FAILED;
+        }
+      cli.config_file = config_file;
+      cli.db_file = db_file;
+      cli.config = config;
+      return commands[i].run (&cli, argc - first_command_arg, argv + first_command_arg);
+    }
+
+  g_printerr (_("jobkioskctl: unknown command “%s”\n"), argv[first_command_arg]);
+  print_usage (stderr);
+  return JK_CLI_EXIT_USAGE;
+}

@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-store.c: the one SQLite database: open, check, recover, migrate */
+
+#define G_LOG_DOMAIN "jk-store"
+
+#include "jk-build-config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "jobkiosk/jk-store.h"
+
+struct _JkStore
+{
+  sqlite3 *db;
+  char *path;
+  char *moved_aside;
+  int schema_version;
+};
+
+typedef enum {
+  OPEN_OK,
+  OPEN_DAMAGED,
+  OPEN_FAILED,
+} OpenResult;
+
+/* Each step moves the schema from version i to i + 1, in one transaction.
+ * Never edit a step that has shipped: add a new one. */
+static const char *const migrations[] = {
+  /* 1: the foundation */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL);"
+  "CREATE TABLE usage_counts ("
+  "  day TEXT NOT NULL,"
+  "  what TEXT NOT NULL,"
+  "  count INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (day, what));"
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  detail TEXT);",
+};
+
+G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static gboolean
+is_damage_code (int code)
+{
+  code &= 0xff;
+  return code == SQLITE_NOTADB || code == SQLITE_CORRUPT;
+}
+
+static OpenResult
+check_integrity (sqlite3  *db,
+                 char    **detail)
+{
+  sqlite3_stmt *stmt = NULL;
+  OpenResult result = OPEN_OK;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      *detail = g_strdup (sqlite3_errmsg (db));
+      return is_damage_code (rc) ? OPEN_DAMAGED : OPEN_FAILED;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0 && result == OPEN_OK)
+        {
+          result = OPEN_DAMAGED;
+          *detail = g_strdup (line);
+        }
+    }
+  if (rc != SQLITE_DONE && result == OPEN_OK)
+    {
+      *detail = g_strdup (sqlite3_errmsg (db));
+      result = is_damage_code (rc) ? OPEN_DAMAGED : OPEN_FAILED;
+    }
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+static OpenResult
+try_open (const char  *path,
+          sqlite3    **out_db,
+          char       **detail)
+{
+  sqlite3 *db = NULL;
+  OpenResult result;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
+                         NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      *detail = g_strdup (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      result = is_damage_code (rc) ? OPEN_DAMAGED : OPEN_FAILED;
+      sqlite3_close (db);
+      return result;
+    }
+
+  result = check_integrity (db, detail);
+  if (result != OPEN_OK)
+    {
+      sqlite3_close (db);
+      return result;
+    }
+  *out_db = db;
+  return OPEN_OK;
+}
+
+/* Keeps the damaged file (and its journal) for a person to look at, out of
+ * the way, so the next start never meets it again. */
+static char *
+move_aside (const char  *path,
+            GError     **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s.damaged-%s", path, stamp);
+  const char *const suffixes[] = { "-wal", "-shm" };
+
+  if (g_rename (path, target) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN,
+                   "The database %s is damaged and cannot be moved aside: %s",
+                   path, g_strerror (saved));
+      return NULL;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+  return g_steal_pointer (&target);
+}
+
+static int
+read_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+migrate (JkStore  *self,
+         GError  **error)
+{
+  int version = read_user_version (self->db);
+  int latest = jk_store_get_latest_version ();
+
+  if (version > latest)
+    {
+      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_TOO_NEW,
+                   "The database %s was written by a newer Job Kiosk (schema %d; this one knows %d)",
+                   self->path, version, latest);
+      return FALSE;
+    }
+
+  for (int step = version; step < latest; step++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", step + 1);
+      g_autoptr (GError) local_error = NULL;
+
+      if (!jk_store_begin (self, &local_error) ||
+          !jk_store_exec (self, migrations[step], &local_error) ||
+          !jk_store_exec (self, bump, &local_error) ||
+          !jk_store_commit (self, &local_error))
+        {
+          jk_store_rollback (self);
+          g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_MIGRATE,
+                       "Cannot update the database %s to schema %d: %s",
+                       self->path, step + 1, local_error->message);
+          return FALSE;
+        }
+      g_info ("database %s migrated to schema %d", self->path, step + 1);
+    }
+  self->schema_version = latest;
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+int
+jk_store_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+JkStore *
+jk_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr (JkStore) self = g_new0 (JkStore, 1);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *detail = NULL;
+  OpenResult result;
+
+  self->path = g_strdup (path);
+  if (g_mkdir_with_parents (dir, 0750) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN,
+                   "Cannot create the folder %s for the database: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+
+  result = try_open (path, &self->db, &detail);
+  if (result == OPEN_DAMAGED)
+    {
+      self->moved_aside = move_aside (path, error);
+      if (self->moved_aside == NULL)
+        return NULL;
+      g_warning ("The database %s was damaged (%s); it was moved to %s and a new one was created",
+                 path, detail, self->moved_aside);
+      g_clear_pointer (&detail, g_free);
+      result = try_open (path, &self->db, &detail);
+    }
+  if (result != OPEN_OK)
+    {
+      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN,
+                   "Cannot open the database %s: %s. Check that the folder exists and the kiosk may write to it.",
+                   path, detail);
+      return NULL;
+    }
+
+  if (!migrate (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+jk_store_free (JkStore *self)
+{
+  if (self == NULL)
+    return;
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->moved_aside);
+  g_free (self);
+}
+
+sqlite3 *
+jk_store_get_db (JkStore *self)
+{
+  return self->db;
+}
+
+const char *
+jk_store_get_path (JkStore *self)
+{
+  return self->path;
+}
+
+int
+jk_store_get_schema_version (JkStore *self)
+{
+  return self->schema_version;
+}
+
+const char *
+jk_store_get_moved_aside (JkStore *self)
+{
+  return self->moved_aside;
+}
+
+void
+jk_store_set_error (JkStore    *self,
+                    GError    **error,
+                    const char *doing)
+{
+  g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_SQL, "%s: %s", doing, sqlite3_errmsg (self->db));
+}
+
+gboolean
+jk_store_exec (JkStore    *self,
+               const char *sql,
+               GError    **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_SQL, "%s", message ? message : "unknown error");
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+jk_store_prepare (JkStore    *self,
+                  const char *sql,
+                  GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      jk_store_set_error (self, error, "Cannot prepare a statement");
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+jk_store_begin (JkStore  *self,
+                GError  **error)
+{
+  return jk_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+jk_store_commit (JkStore  *self,
+                 GError  **error)
+{
+  return jk_store_exec (self, "COMMIT", error);
+}
+
+void
+jk_store_rollback (JkStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}

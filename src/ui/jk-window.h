@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <jobkiosk/jk-clock.h>
+#include <jobkiosk/jk-idle.h>
+#include <jobkiosk/jk-session.h>
+
+#include "jk-keyboard.h"
+#include "jk-page.h"
+
+G_BEGIN_DECLS
+
+/* The one frame every screen shares: top bar, the stack of pages, the
+ * on-screen keyboard, the bottom bar, and the idle wipe. */
+#define JK_TYPE_WINDOW (jk_window_get_type ())
+G_DECLARE_FINAL_TYPE (JkWindow, jk_window, JK, WINDOW, GtkApplicationWindow)
+
+typedef struct {
+  const char *center_name;
+  guint idle_timeout;   /* seconds */
+  guint idle_warning;   /* seconds */
+  gboolean kiosk_mode;  /* fullscreen, undecorated, no inspector */
+} JkWindowSetup;
+
+JkWindow      *jk_window_new                 (GtkApplication      *application,
+                                              JkSession           *session,
+                                              JkClock             *clock,
+                                              const JkWindowSetup *setup);
+
+void           jk_window_add_page            (JkWindow   *self,
+                                              const char *name,
+                                              JkPage     *page);
+JkPage        *jk_window_get_page            (JkWindow   *self,
+                                              const char *name);
+void           jk_window_show_page           (JkWindow   *self,
+                                              const char *name);
+const char    *jk_window_get_page_name       (JkWindow   *self);
+void           jk_window_go_back             (JkWindow   *self);
+void           jk_window_go_home             (JkWindow   *self);
+/* Ends the visit now: every page reset, the session wiped, home shown. */
+void           jk_window_finish_visit        (JkWindow   *self);
+
+JkSession     *jk_window_get_session         (JkWindow   *self);
+JkIdleMonitor *jk_window_get_idle_monitor    (JkWindow   *self);
+JkKeyboard    *jk_window_get_keyboard        (JkWindow   *self);
+gboolean       jk_window_get_keyboard_shown  (JkWindow   *self);
+GtkWidget     *jk_window_get_idle_warning    (JkWindow   *self);
+/* The screen's title as shown now, in the visitor's language. */
+const char    *jk_window_get_title_text      (JkWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-test-ui-util.c: helpers for tests that drive real windows */
+
+#include <glib/gstdio.h>
+
+#include "jk-test-ui-util.h"
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+jk_test_run_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Waits for one full frame after everything pending has been handled. */
+void
+jk_test_wait_drawn (GtkWidget *window)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  gulong handler;
+
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  clock = gtk_widget_get_frame_clock (window);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (window);
+  timeout_id = g_timeout_add (5000, quit_cb, &timed_out);
+  while (!painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  g_assert_false (timed_out);
+  /* Let the X server take the frame before anyone reads it back. */
+  gdk_display_sync (gtk_widget_get_display (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef struct {
+  const char *name;
+  GType type;
+  GtkWidget *found;
+} Search;
+
+static void
+search_cb (GtkWidget *widget,
+           gpointer   user_data)
+{
+  Search *search = user_data;
+
+  if (search->found != NULL || !gtk_widget_get_visible (widget))
+    return;
+  if (search->name != NULL)
+    {
+      AtkObject *accessible = gtk_widget_get_accessible (widget);
+      if (accessible != NULL && g_strcmp0 (accessible->name, search->name) == 0)
+        {
+          search->found = widget;
+          return;
+        }
+    }
+  else if (G_TYPE_CHECK_INSTANCE_TYPE (widget, search->type))
+    {
+      search->found = widget;
+      return;
+    }
+  if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), search_cb, search);
+}
+
+/* Only among widgets that are showing: a GtkStack's hidden pages are not. */
+GtkWidget *
+jk_test_find_by_name (GtkWidget  *root,
+                      const char *accessible_name)
+{
+  Search search = { accessible_name, G_TYPE_INVALID, NULL };
+
+  search_cb (root, &search);
+  return search.found;
+}
+
+GtkWidget *
+jk_test_find_by_type (GtkWidget *root,
+                      GType      type)
+{
+  Search search = { NULL, type, NULL };
+
+  search_cb (root, &search);
+  return search.found;
+}
+
+void
+jk_test_screenshot (GtkWidget  *window,
+                    const char *name)
+{
+  const char *dir = g_getenv ("JK_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr (GdkPixbuf) pixbuf = NULL;
+  g_autoptr (GError) error = NULL;
+  GdkWindow *gdk_window = gtk_widget_get_window (window);
+
+  if (dir == NULL)
+    dir = "screenshots";
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  jk_test_wait_drawn (window);
+  pixbuf = gdk_pixbuf_get_from_window (gdk_window, 0, 0,
+                                       gdk_window_get_width (gdk_window),
+                                       gdk_window_get_height (gdk_window));
+  g_assert_nonnull (pixbuf);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
+  g_test_message ("screenshot: %s", path);
+}
+
+void
+jk_test_require_display (void)
+{
+  if (!gtk_init_check (NULL, NULL))
+    {
+      g_printerr ("No display: UI tests need X11 (run them through tests/run-with-display)\n");
+      exit (1);
+    }
+}

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-config.c: the INI configuration, good, bad and missing */
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <jobkiosk/jk-config.h>
+
+#include "jk-test-log.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "config", name, NULL);
+}
+
+static gboolean
+problems_mention (JkConfig   *config,
+                  const char *needle)
+{
+  for (guint i = 0; i < config->problems->len; i++)
+    if (strstr (config->problems->pdata[i], needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_defaults (void)
+{
+  g_autoptr (JkConfig) config = jk_config_new_defaults ();
+
+  g_assert_cmpstr (config->language, ==, "en");
+  g_assert_cmpuint (config->idle_timeout, ==, 90);
+  g_assert_cmpuint (config->idle_warning, ==, 30);
+  g_assert_true (config->fullscreen);
+  g_assert_false (config->start_high_contrast);
+  g_assert_cmpuint (config->problems->len, ==, 0);
+}
+
+static void
+test_good (void)
+{
+  g_autofree char *path = data_path ("good.conf");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *expected_db = g_build_filename (dir, "state", "kiosk.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = jk_config_load (path, &error);
+  g_autofree char *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (config);
+  g_assert_cmpint (config->mode, ==, JK_CONFIG_MODE_CONFIGURED);
+  g_assert_cmpstr (config->center_name, ==, "Eastside Career Center");
+  g_assert_cmpstr (config->kiosk_name, ==, "Kiosk 2");
+  g_assert_cmpstr (config->language, ==, "es");
+  g_assert_cmpuint (config->idle_timeout, ==, 120);
+  g_assert_cmpuint (config->idle_warning, ==, 45);
+  g_assert_false (config->fullscreen);
+  g_assert_true (config->start_high_contrast);
+  g_assert_true (config->start_large_text);
+  /* Relative paths resolve beside the configuration file. */
+  db = jk_config_get_database_path (config);
+  g_assert_cmpstr (db, ==, expected_db);
+  g_assert_cmpuint (config->problems->len, ==, 0);
+}
+
+static void
+test_bad_values (void)
+{
+  g_autofree char *path = data_path ("bad-values.conf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = NULL;
+
+  jk_test_log_expect_warning ("jk-config", "*");
+  jk_test_log_expect_warning ("jk-config", "*");
+  jk_test_log_expect_warning ("jk-config", "*");
+  jk_test_log_expect_warning ("jk-config", "*");
+  jk_test_log_expect_warning ("jk-config", "*");
+  jk_test_log_expect_warning ("jk-config", "*");
+  config = jk_config_load (path, &error);
+  jk_test_log_assert_expected ();
+  g_assert_no_error (error);
+
+  /* Good keys beside bad ones still apply; bad ones keep the default. */
+  g_assert_cmpstr (config->center_name, ==, "Westside Career Center");
+  g_assert_cmpstr (config->language, ==, "en");
+  g_assert_cmpuint (config->idle_timeout, ==, 90);
+  g_assert_cmpuint (config->idle_warning, ==, 30);
+  g_assert_true (config->fullscreen);
+
+  /* Each message names the file, the line and the key. */
+  g_assert_cmpuint (config->problems->len, ==, 6);
+  g_assert_true (problems_mention (config, "bad-values.conf:3: [kiosk] language: \"fr\""));
+  g_assert_true (problems_mention (config, "bad-values.conf:4: [kiosk] idle-timeout: \"soon\" is not a whole number"));
+  g_assert_true (problems_mention (config, "bad-values.conf:5: [kiosk] idle-warning: \"5\""));
+  g_assert_true (problems_mention (config, "bad-values.conf:6: [kiosk] colour: unknown key"));
+  g_assert_true (problems_mention (config, "bad-values.conf:9: [display] fullscreen: \"maybe\" is not true or false"));
+  g_assert_true (problems_mention (config, "bad-values.conf:11: [printers]: unknown section"));
+}
+
+static void
+test_dropins (void)
+{
+  g_autofree char *path = data_path ("with-dropins/main.conf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = jk_config_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (config->center_name, ==, "Main Street Center");
+  g_assert_cmpuint (config->idle_timeout, ==, 75);  /* 50-idle.conf wins over main */
+  g_assert_cmpstr (config->kiosk_name, ==, "Kiosk 7");
+  g_assert_cmpuint (config->files->len, ==, 3);     /* README is not read */
+}
+
+static void
+test_missing_explicit (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = jk_config_load ("/nonexistent/jobkiosk.conf", &error);
+
+  g_assert_null (config);
+  g_assert_error (error, JK_CONFIG_ERROR, JK_CONFIG_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/jobkiosk.conf"));
+}
+
+static void
+test_garbage_explicit (void)
+{
+  g_autofree char *path = data_path ("garbage.conf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = jk_config_load (path, &error);
+
+  g_assert_null (config);
+  g_assert_error (error, JK_CONFIG_ERROR, JK_CONFIG_ERROR_UNREADABLE);
+}
+
+/* No system configuration at all: the bundled demo runs. */
+static void
+test_demo_when_unconfigured (void)
+{
+  g_autofree char *empty_etc = g_dir_make_tmp ("jk-etc-XXXXXX", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = NULL;
+
+  g_setenv ("JOBKIOSK_SYSCONFDIR", empty_etc, TRUE);
+  config = jk_config_load (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (config->mode, ==, JK_CONFIG_MODE_DEMO);
+  g_assert_nonnull (strstr (config->main_file, "demo"));
+  g_assert_cmpuint (config->problems->len, ==, 0);
+  g_assert_nonnull (strstr (config->center_name, "demo"));
+  g_rmdir (empty_etc);
+}
+
+/* A system file that is garbage must not leave the kiosk dark. */
+static void
+test_garbage_system_file_falls_back (void)
+{
+  g_autofree char *etc = g_dir_make_tmp ("jk-etc-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (etc, "jobkiosk.conf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = NULL;
+
+  g_assert_true (g_file_set_contents (file, "[kiosk\nthis is = not ini\x01", -1, NULL));
+  g_setenv ("JOBKIOSK_SYSCONFDIR", etc, TRUE);
+  jk_test_log_expect_warning ("jk-config", "*not a valid INI file*");
+  config = jk_config_load (NULL, &error);
+  jk_test_log_assert_expected ();
+  g_assert_no_error (error);
+  g_assert_nonnull (config);
+  g_assert_cmpuint (config->idle_timeout, ==, 90);
+  g_assert_cmpuint (config->problems->len, ==, 1);
+  g_unlink (file);
+  g_rmdir (etc);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  jk_test_log_init ();
+
+  g_test_add_func ("/config/defaults", test_defaults);
+  g_test_add_func ("/config/good", test_good);
+  g_test_add_func ("/config/bad-values", test_bad_values);
+  g_test_add_func ("/config/drop-ins", test_dropins);
+  g_test_add_func ("/config/missing-explicit", test_missing_explicit);
+  g_test_add_func ("/config/garbage-explicit", test_garbage_explicit);
+  g_test_add_func ("/config/demo-when-unconfigured", test_demo_when_unconfigured);
+  g_test_add_func ("/config/garbage-system-file", test_garbage_system_file_falls_back);
+  return g_test_run ();
+}

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-store.c: the database: open, migrate, recover from a damaged file */
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <jobkiosk/jk-store.h>
+#include <unistd.h>
+
+#include "jk-test-log.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer user_data)
+{
+  fixture->dir = g_dir_make_tmp ("jk-store-XXXXXX", NULL);
+  fixture->path = g_build_filename (fixture->dir, "jobkiosk.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  g_chmod (fixture->dir, 0700);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static char *
+query_text (JkStore    *store,
+            const char *sql)
+{
+  g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static guint
+count_damaged_files (const char *dir_path)
+{
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (strstr (name, ".damaged-") != NULL && !g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm"))
+      n++;
+  return n;
+}
+
+static void
+test_fresh (Fixture      *fixture,
+            gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) store = jk_store_open (fixture->path, &error);
+  g_autofree char *journal = NULL;
+  g_autofree char *fk = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (jk_store_get_schema_version (store), ==, jk_store_get_latest_version ());
+  g_assert_cmpint (jk_store_get_latest_version (), >=, 1);
+  g_assert_null (jk_store_get_moved_aside (store));
+  journal = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+  fk = query_text (store, "PRAGMA foreign_keys");
+  g_assert_cmpstr (fk, ==, "1");
+}
+
+static void
+test_reopen_keeps_data (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  {
+    g_autoptr (JkStore) store = jk_store_open (fixture->path, &error);
+    g_assert_no_error (error);
+    g_assert_true (jk_store_exec (store, "INSERT INTO meta (key, value) VALUES ('k', 'kept')", &error));
+  }
+  {
+    g_autoptr (JkStore) store = jk_store_open (fixture->path, &error);
+    g_assert_no_error (error);
+    value = query_text (store, "SELECT value FROM meta WHERE key = 'k'");
+    g_assert_cmpstr (value, ==, "kept");
+  }
+}
+
+/* An old database is brought up to date step by step. */
+static void
+test_migrates_old (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  sqlite3 *db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) store = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE leftover (x); PRAGMA user_version = 0;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = jk_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jk_store_get_schema_version (store), ==, jk_store_get_latest_version ());
+  g_assert_true (jk_store_exec (store, "SELECT count(*) FROM meta, leftover", &error));
+}
+
+static void
+test_too_new (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  sqlite3 *db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) store = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = jk_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_TOO_NEW);
+  /* A newer database is not damaged: it must stay where it is. */
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_damaged_files (fixture->dir), ==, 0);
+}
+
+/* A file that is not SQLite at all: moved aside, a fresh database made. */
+static void
+test_not_a_database (Fixture      *fixture,
+                     gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) store = NULL;
+  g_autofree char *text = g_strnfill (8192, 'x');
+
+  g_assert_true (g_file_set_contents (fixture->path, text, -1, NULL));
+  jk_test_log_expect_warning ("jk-store", "*damaged*moved to*");
+  store = jk_store_open (fixture->path, &error);
+  jk_test_log_assert_expected ();
+  g_assert_no_error (error);
+  g_assert_nonnull (jk_store_get_moved_aside (store));
+  g_assert_true (g_file_test (jk_store_get_moved_aside (store), G_FILE_TEST_EXISTS));
+  g_assert_cmpint (jk_store_get_schema_version (store), ==, jk_store_get_latest_version ());
+  g_assert_cmpuint (count_damaged_files (fixture->dir), ==, 1);
+}
+
+/* A real database whose pages were overwritten: caught by the check at
+ * start, never a crash loop. */
+static void
+test_damaged_pages (Fixture      *fixture,
+                    gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) reopened = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  {
+    g_autoptr (JkStore) store = jk_store_open (fixture->path, &error);
+    g_assert_no_error (error);
+    g_assert_true (jk_store_exec (store,
+                                  "CREATE TABLE filler (id INTEGER PRIMARY KEY, t TEXT);"
+                                  "CREATE INDEX filler_t ON filler (t);"
+                                  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+                                  "  INSERT INTO filler (t) SELECT printf('row %d %s', i, hex(randomblob(40))) FROM n;"
+                                  "PRAGMA wal_checkpoint(TRUNCATE);",
+                                  &error));
+  }
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 16 * 4096);
+  /* Scribble over pages in the middle, leaving the header intact. */
+  for (gsize i = 8 * 4096; i < 14 * 4096; i++)
+    contents[i] = (char) (i * 31);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+
+  jk_test_log_expect_warning ("jk-store", "*damaged*");
+  reopened = jk_store_open (fixture->path, &error);
+  jk_test_log_assert_expected ();
+  g_assert_no_error (error);
+  g_assert_nonnull (jk_store_get_moved_aside (reopened));
+  g_assert_cmpuint (count_damaged_files (fixture->dir), ==, 1);
+}
+
+static void
+test_unwritable_folder (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) store = NULL;
+  g_autofree char *inside = g_build_filename (fixture->dir, "sub", "jobkiosk.db", NULL);
+
+  if (geteuid () == 0)
+    {
+      /* root writes anywhere; a folder that cannot exist stands in. */
+      g_autofree char *file_as_dir = g_build_filename (fixture->dir, "plain-file", NULL);
+      g_autofree char *below_file = g_build_filename (file_as_dir, "jobkiosk.db", NULL);
+      g_assert_true (g_file_set_contents (file_as_dir, "x", -1, NULL));
+      store = jk_store_open (below_file, &error);
+    }
+  else
+    {
+      g_chmod (fixture->dir, 0500);
+      store = jk_store_open (inside, &error);
+    }
+  g_assert_null (store);
+  g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  jk_test_log_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/fresh", test_fresh);
+  ADD ("/store/reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("/store/migrates-old", test_migrates_old);
+  ADD ("/store/too-new", test_too_new);
+  ADD ("/store/not-a-database", test_not_a_database);
+  ADD ("/store/damaged-pages", test_damaged_pages);
+  ADD ("/store/unwritable-folder", test_unwritable_folder);
+#undef ADD
+  return g_test_run ();
+}
