@@ -367,9 +367,9 @@ test_backspace_repeats (Fixture       *fixture,
   /* Held down with a real press: one after 500 ms, then every 80 ms. */
   set_text (fixture, text, -1);
   send_button_event (backspace, GDK_BUTTON_PRESS);
-  run_main_loop (400);
-  g_assert_cmpstr (gtk_entry_get_text (fixture->entry), ==, text);
   run_main_loop (300);
+  g_assert_cmpstr (gtk_entry_get_text (fixture->entry), ==, text);
+  run_main_loop (500);
   send_button_event (backspace, GDK_BUTTON_RELEASE);
   length = g_utf8_strlen (gtk_entry_get_text (fixture->entry), -1);
   g_assert_cmpint (length, <, (glong) strlen (text) - 1);
@@ -386,7 +386,7 @@ test_backspace_repeats (Fixture       *fixture,
   /* Reset stops a repeat that is running. */
   set_text (fixture, text, -1);
   g_signal_emit_by_name (backspace, "pressed");
-  run_main_loop (650);
+  run_main_loop (700);
   length = g_utf8_strlen (gtk_entry_get_text (fixture->entry), -1);
   g_assert_cmpint (length, <, (glong) strlen (text));
   jk_keyboard_reset (fixture->keyboard);
@@ -682,6 +682,9 @@ test_screenshots (Fixture       *fixture,
   jk_test_screenshot (fixture->window, "keyboard-letters-high-contrast");
   gtk_style_context_remove_class (context, "high-contrast");
   jk_keyboard_reset (fixture->keyboard);
+  gtk_style_context_add_class (context, "large-text");
+  jk_test_screenshot (fixture->window, "keyboard-letters-large-text");
+  gtk_style_context_remove_class (context, "large-text");
 
   gtk_window_resize (GTK_WINDOW (fixture->window), 1280, 400);
   jk_test_wait_drawn (fixture->window);

@@ -43,7 +43,7 @@ jk_info_page_new (const char *title,
   JkInfoPage *self = g_object_new (JK_TYPE_INFO_PAGE, "title", title, NULL);
 
   gtk_image_set_from_icon_name (self->icon, icon_name, GTK_ICON_SIZE_DIALOG);
-  gtk_image_set_pixel_size (self->icon, 128);
+  gtk_image_set_pixel_size (self->icon, 96);
   jk_retranslate_set_label (self->heading, heading);
   jk_retranslate_set_label (self->body, body);
   return JK_PAGE (self);

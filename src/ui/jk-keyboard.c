@@ -390,6 +390,7 @@ update_shift_key (JkKeyboard *self)
   else
     gtk_style_context_remove_class (context, "key-locked");
 
+  jk_retranslate_set_label (self->shift_key->label, self->shift == SHIFT_LOCKED ? "⇪" : "⇧");
   switch (self->shift)
     {
     case SHIFT_ONCE:
@@ -544,6 +545,11 @@ create_key (JkKeyboard   *self,
     gtk_style_context_add_class (context, special_defs[def->kind].style);
   if (def->kind == KEY_ENTER)
     gtk_style_context_add_class (context, "key-special");
+  if (def->kind == KEY_SHIFT || def->kind == KEY_BACKSPACE)
+    gtk_style_context_add_class (context, "key-sign");
+  /* On the pad, set the marks apart from the digits. */
+  if (layer == LAYER_NUMPAD && def->kind == KEY_CHAR && !g_ascii_isdigit (def->text[0]))
+    gtk_style_context_add_class (context, "key-mark");
 
   if (def->kind == KEY_HIDE)
     {

@@ -43,6 +43,7 @@ struct _JkWindow
 };
 
 static void update_armed (JkWindow *self);
+static void on_keyboard_hide_requested (JkWindow *self);
 
 G_DEFINE_FINAL_TYPE (JkWindow, jk_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -84,10 +85,27 @@ update_clock (JkWindow *self,
   gtk_label_set_text (self->date_label, date_text);
 }
 
+/* Built at the first text field rather than at start-up: its hundreds of
+ * keys are most of the window, and many visits never type. */
+static JkKeyboard *
+ensure_keyboard (JkWindow *self)
+{
+  if (self->keyboard == NULL)
+    {
+      self->keyboard = JK_KEYBOARD (jk_keyboard_new ());
+      gtk_widget_show (GTK_WIDGET (self->keyboard));
+      gtk_container_add (GTK_CONTAINER (self->keyboard_revealer), GTK_WIDGET (self->keyboard));
+      g_signal_connect_swapped (self->keyboard, "hide-requested", G_CALLBACK (on_keyboard_hide_requested), self);
+    }
+  return self->keyboard;
+}
+
 static void
 hide_keyboard (JkWindow *self)
 {
   gtk_revealer_set_reveal_child (self->keyboard_revealer, FALSE);
+  if (self->keyboard == NULL)
+    return;
   jk_keyboard_set_target (self->keyboard, NULL);
   jk_keyboard_reset (self->keyboard);
 }
@@ -97,7 +115,7 @@ hide_keyboard (JkWindow *self)
 static void
 scroll_to_target (JkWindow *self)
 {
-  GtkWidget *target = jk_keyboard_get_target (self->keyboard);
+  GtkWidget *target = self->keyboard != NULL ? jk_keyboard_get_target (self->keyboard) : NULL;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->content_scroller);
   GtkAllocation allocation;
   int y = 0;
@@ -140,7 +158,8 @@ retranslate_all (JkWindow *self)
     jk_page_language_changed (JK_PAGE (l->data));
   g_list_free (pages);
   jk_idle_warning_retranslate (self->idle_warning);
-  jk_keyboard_retranslate (self->keyboard);
+  if (self->keyboard != NULL)
+    jk_keyboard_retranslate (self->keyboard);
   update_title (self);
   update_clock (self, TRUE);
 }
@@ -244,7 +263,7 @@ on_set_focus (GtkWindow *window,
 {
   if (widget != NULL && GTK_IS_EDITABLE (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)))
     {
-      jk_keyboard_set_target (self->keyboard, widget);
+      jk_keyboard_set_target (ensure_keyboard (self), widget);
       jk_keyboard_set_mode (self->keyboard, jk_keyboard_mode_for_widget (widget));
       gtk_revealer_set_reveal_child (self->keyboard_revealer, TRUE);
       scroll_to_target (self);
@@ -290,6 +309,8 @@ on_idle_warning (JkIdleMonitor *idle,
                  guint          seconds_left,
                  JkWindow      *self)
 {
+  /* The question needs the whole screen; the keyboard comes back at the next touch of a field. */
+  hide_keyboard (self);
   jk_idle_warning_set_seconds_left (self->idle_warning, seconds_left);
   gtk_widget_show (GTK_WIDGET (self->idle_warning));
 }
@@ -445,10 +466,6 @@ jk_window_init (JkWindow *self)
   g_queue_init (&self->history);
   self->shown_minute = -1;
 
-  self->keyboard = JK_KEYBOARD (jk_keyboard_new ());
-  gtk_widget_show (GTK_WIDGET (self->keyboard));
-  gtk_container_add (GTK_CONTAINER (self->keyboard_revealer), GTK_WIDGET (self->keyboard));
-  g_signal_connect_swapped (self->keyboard, "hide-requested", G_CALLBACK (on_keyboard_hide_requested), self);
   g_signal_connect_swapped (self->keyboard_revealer, "notify::child-revealed", G_CALLBACK (on_keyboard_revealed), self);
   g_signal_connect_after (self, "set-focus", G_CALLBACK (on_set_focus), self);
 
@@ -601,7 +618,7 @@ jk_window_get_idle_monitor (JkWindow *self)
 JkKeyboard *
 jk_window_get_keyboard (JkWindow *self)
 {
-  return self->keyboard;
+  return ensure_keyboard (self);
 }
 
 gboolean
