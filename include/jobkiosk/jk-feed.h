@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "jk-job.h"
+
+G_BEGIN_DECLS
+
+#define JK_FEED_ERROR (jk_feed_error_quark ())
+
+typedef enum {
+  JK_FEED_ERROR_NOT_A_FEED,  /* an HTML page with no postings, an image, … */
+  JK_FEED_ERROR_MALFORMED,   /* broken or truncated XML / JSON: the snapshot is incomplete */
+  JK_FEED_ERROR_TOO_LARGE,   /* more than the configured maximum */
+  JK_FEED_ERROR_ABORTED,     /* the callback asked to stop */
+} JkFeedError;
+
+typedef enum {
+  JK_FEED_FORMAT_AUTO,
+  JK_FEED_FORMAT_JOB_XML,
+  JK_FEED_FORMAT_JSONLD,
+  JK_FEED_FORMAT_RSS,
+  JK_FEED_FORMAT_USAJOBS,
+} JkFeedFormat;
+
+typedef struct {
+  guint jobs;      /* records handed to the callback */
+  guint skipped;   /* records dropped: no title, or nothing to show */
+  char *publisher; /* the feed's own name for itself, when it gives one */
+} JkFeedStats;
+
+/* Called once per normalized job, which it takes. Return FALSE (with error
+ * set) to stop the parse. */
+typedef gboolean (*JkJobFunc) (JkJob    *job,
+                               gpointer  user_data,
+                               GError  **error);
+
+GQuark         jk_feed_error_quark         (void);
+
+/* Guesses the format from the first bytes of a feed. */
+JkFeedFormat   jk_feed_detect_format       (const char   *head,
+                                            gsize         length);
+const char    *jk_feed_format_to_string    (JkFeedFormat  format); /* "job-xml", … "auto" */
+gboolean       jk_feed_format_from_string  (const char   *text,
+                                            JkFeedFormat *out_format);
+
+/* Streams a feed file: memory stays flat whatever the file's size. Every
+ * record that parses is handed to func; a feed that is broken or truncated
+ * part way returns FALSE with JK_FEED_ERROR_MALFORMED after the records
+ * before the break, so the caller must treat the snapshot as incomplete. */
+gboolean       jk_feed_parse_file          (const char   *path,
+                                            JkFeedFormat  format,
+                                            JkJobFunc     func,
+                                            gpointer      user_data,
+                                            JkFeedStats  *stats,
+                                            GError      **error);
+/* The same over bytes in memory (for fuzzing and small inputs). */
+gboolean       jk_feed_parse_data          (const char   *data,
+                                            gsize         length,
+                                            JkFeedFormat  format,
+                                            JkJobFunc     func,
+                                            gpointer      user_data,
+                                            JkFeedStats  *stats,
+                                            GError      **error);
+void           jk_feed_stats_clear         (JkFeedStats  *stats);
+
+G_END_DECLS
