@@ -36,6 +36,14 @@ struct _JkConfig
   guint idle_warning;  /* seconds the warning counts down, at least 20 */
   char *database;      /* NULL: the default for this kind of run */
 
+  /* [feeds] */
+  guint feed_min_share;      /* percent */
+  guint feed_max_mb;
+  guint feed_connect_timeout;/* seconds */
+  guint feed_timeout;        /* seconds */
+  guint feed_attempts;
+  guint feed_retry_delay_ms;
+
   /* [display] */
   gboolean fullscreen;
   gboolean start_high_contrast;

@@ -7,7 +7,71 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <jobkiosk/jk-sync.h>
+
 #include "jk-cli.h"
+
+/* ISO 8601 in local time, or NULL for never. */
+static char *
+format_time (gint64 unix_time)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  if (unix_time == 0)
+    return NULL;
+  utc = g_date_time_new_from_unix_utc (unix_time);
+  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  return local != NULL ? g_date_time_format_iso8601 (local) : NULL;
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *member,
+          gint64       unix_time)
+{
+  g_autofree char *text = format_time (unix_time);
+
+  json_builder_set_member_name (builder, member);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_sources (JsonBuilder *builder,
+             GPtrArray   *sources)
+{
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const JkSourceStatus *status = sources->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, status->name);
+      json_builder_set_member_name (builder, "url");
+      json_builder_add_string_value (builder, status->url);
+      json_builder_set_member_name (builder, "format");
+      json_builder_add_string_value (builder, status->format);
+      add_time (builder, "last_attempt", status->last_attempt);
+      add_time (builder, "last_checked", status->last_checked);
+      add_time (builder, "last_good_sync", status->last_good_sync);
+      json_builder_set_member_name (builder, "active");
+      json_builder_add_int_value (builder, status->active);
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, status->state);
+      json_builder_set_member_name (builder, "last_error");
+      if (status->last_error != NULL)
+        json_builder_add_string_value (builder, status->last_error);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
 
 static void
 add_strings (JsonBuilder *builder,
@@ -34,6 +98,7 @@ jk_cli_status (JkCli  *cli,
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (JkStore) store = NULL;
+  g_autoptr (GPtrArray) sources = NULL;
   const char *moved_aside;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -48,6 +113,12 @@ jk_cli_status (JkCli  *cli,
       return JK_CLI_EXIT_FAILED;
     }
   moved_aside = jk_store_get_moved_aside (store);
+  sources = jk_sync_list_status (store, g_get_real_time () / G_USEC_PER_SEC, &error);
+  if (sources == NULL)
+    {
+      g_printerr ("jobkioskctl: %s\n", error->message);
+      return JK_CLI_EXIT_FAILED;
+    }
 
   if (json)
     {
@@ -75,6 +146,7 @@ jk_cli_status (JkCli  *cli,
         json_builder_add_null_value (builder);
       add_strings (builder, "config_files", cli->config->files);
       add_strings (builder, "config_problems", cli->config->problems);
+      add_sources (builder, sources);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       jk_cli_print_json (root);
@@ -90,5 +162,15 @@ jk_cli_status (JkCli  *cli,
   g_print (_("Database: %s (schema %d)\n"), jk_store_get_path (store), jk_store_get_schema_version (store));
   if (moved_aside != NULL)
     g_print (_("  The old database was damaged and was moved to %s\n"), moved_aside);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const JkSourceStatus *status = sources->pdata[i];
+      g_autofree char *good = format_time (status->last_good_sync);
+
+      g_print (_("Feed %s: %s, %lld active, last good update %s\n"), status->name, status->state,
+               (long long) status->active, good != NULL ? good : _("never"));
+      if (status->last_error != NULL)
+        g_print (_("  last problem: %s\n"), status->last_error);
+    }
   return JK_CLI_EXIT_OK;
 }

@@ -42,5 +42,11 @@ void         jk_cli_print_json     (JsonNode     *node);
 int          jk_cli_status         (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+int          jk_cli_sync           (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
+int          jk_cli_jobs           (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 
 G_END_DECLS

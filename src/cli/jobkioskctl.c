@@ -15,6 +15,8 @@
 
 static const JkCliCommand commands[] = {
   { "status", jk_cli_status, N_("Show the kiosk's database, configuration and health") },
+  { "sync", jk_cli_sync, N_("Update the job listings from the feeds") },
+  { "jobs", jk_cli_jobs, N_("Search job listings (jobs search) or show one (jobs show ID)") },
 };
 
 /* ---------------------------------------------------------------------- */

@@ -38,6 +38,12 @@ static const KeySpec key_specs[] = {
   { "kiosk", "idle-timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, idle_timeout), 15, 3600 },
   { "kiosk", "idle-warning", KEY_UINT, G_STRUCT_OFFSET (JkConfig, idle_warning), 20, 300 },
   { "kiosk", "database", KEY_PATH, G_STRUCT_OFFSET (JkConfig, database), 0, 0 },
+  { "feeds", "min-share", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_min_share), 0, 100 },
+  { "feeds", "max-size-mb", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_max_mb), 1, 4096 },
+  { "feeds", "connect-timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_connect_timeout), 1, 300 },
+  { "feeds", "timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_timeout), 1, 3600 },
+  { "feeds", "attempts", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_attempts), 1, 10 },
+  { "feeds", "retry-delay-ms", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_retry_delay_ms), 1, 600000 },
   { "display", "fullscreen", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, fullscreen), 0, 0 },
   { "display", "high-contrast", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_high_contrast), 0, 0 },
   { "display", "large-text", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_large_text), 0, 0 },
@@ -321,6 +327,12 @@ jk_config_new_defaults (void)
   self->idle_timeout = 90;
   self->idle_warning = 30;
   self->fullscreen = TRUE;
+  self->feed_min_share = 50;
+  self->feed_max_mb = 512;
+  self->feed_connect_timeout = 15;
+  self->feed_timeout = 300;
+  self->feed_attempts = 4;
+  self->feed_retry_delay_ms = 2000;
   return self;
 }
 

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-cli-sync.c: jobkioskctl sync */
+
+#define G_LOG_DOMAIN "jobkioskctl"
+
+#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-sync.h>
+
+#include "jk-cli.h"
+
+/* Exit code when any source was refused or failed (its cache untouched). */
+#define EXIT_SOURCE_FAILED 3
+
+static void
+print_report (const JkSyncReport *report)
+{
+  switch (report->outcome)
+    {
+    case JK_SYNC_OK:
+      g_print (_("%s: %u added, %u updated, %u removed, %u unchanged, %u expired (%lld active)\n"),
+               report->source, report->counts.added, report->counts.updated, report->counts.removed,
+               report->counts.unchanged, report->counts.expired, (long long) report->active);
+      break;
+    case JK_SYNC_UNCHANGED:
+      g_print (_("%s: unchanged since the last update (%lld active)\n"), report->source,
+               (long long) report->active);
+      break;
+    case JK_SYNC_REFUSED:
+      g_print (_("%s: refused: %s\n"), report->source, report->message);
+      break;
+    case JK_SYNC_FAILED:
+    default:
+      g_print (_("%s: failed: %s\n"), report->source, report->message);
+      break;
+    }
+}
+
+/* A name for a feed given on the command line: --name, or the file's name. */
+static char *
+name_for_url (const char *url,
+              const char *name,
+              guint       index,
+              guint       count)
+{
+  g_autofree char *base = NULL;
+
+  if (name != NULL)
+    return count > 1 ? g_strdup_printf ("%s-%u", name, index + 1) : g_strdup (name);
+  base = g_path_get_basename (url);
+  return g_strdup (base[0] != '\0' && !g_str_equal (base, "/") ? base : url);
+}
+
+int
+jk_cli_sync (JkCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autofree char *format_text = NULL;
+  g_autofree char *name = NULL;
+  g_auto (GStrv) urls = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Feed format: auto, job-xml, jsonld, rss, usajobs"), N_("FORMAT") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name for the feed given on the command line"), N_("NAME") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &urls, NULL, N_("[URL-or-PATH…]") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (N_("[URL-or-PATH…]"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) store = NULL;
+  g_autoptr (GPtrArray) sources = NULL;
+  JkFeedFormat format = JK_FEED_FORMAT_AUTO;
+  JkSyncOptions options = { 0 };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  int status = JK_CLI_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Update the job listings from every configured feed, or from the feeds given."));
+  if (!jk_cli_parse (context, "sync", &argc, &argv))
+    return JK_CLI_EXIT_USAGE;
+  if (format_text != NULL && !jk_feed_format_from_string (format_text, &format))
+    {
+      g_printerr (_("jobkioskctl sync: unknown format “%s” (auto, job-xml, jsonld, rss, usajobs)\n"), format_text);
+      return JK_CLI_EXIT_USAGE;
+    }
+  if (urls == NULL && (format_text != NULL || name != NULL))
+    {
+      g_printerr (_("jobkioskctl sync: --format and --name go with a URL or path\n"));
+      return JK_CLI_EXIT_USAGE;
+    }
+
+  store = jk_cli_open_store (cli, &error);
+  if (store == NULL)
+    {
+      g_printerr ("jobkioskctl: %s\n", error->message);
+      return JK_CLI_EXIT_FAILED;
+    }
+
+  if (urls != NULL)
+    {
+      guint count = g_strv_length (urls);
+
+      sources = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_source_free);
+      for (guint i = 0; i < count; i++)
+        {
+          g_autofree char *source_name = name_for_url (urls[i], name, i, count);
+          g_autofree char *url = g_uri_peek_scheme (urls[i]) != NULL ? g_strdup (urls[i])
+                                                                     : g_canonicalize_filename (urls[i], NULL);
+          g_ptr_array_add (sources, jk_source_new (source_name, url, format));
+        }
+    }
+  else
+    {
+      sources = jk_sources_from_config (cli->config, NULL);
+      if (sources->len == 0)
+        {
+          g_printerr (_("jobkioskctl sync: no feeds are configured (add a [source NAME] group) and none were given\n"));
+          return JK_CLI_EXIT_USAGE;
+        }
+      if (!jk_sync_forget_others (store, sources, &error))
+        {
+          g_printerr ("jobkioskctl: %s\n", error->message);
+          return JK_CLI_EXIT_FAILED;
+        }
+    }
+
+  jk_sync_options_init (&options, cli->config, jk_store_get_path (store));
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const JkSource *source = sources->pdata[i];
+      JkSyncReport report = { 0 };
+
+      if (!source->enabled)
+        continue;
+      if (!jk_sync_source (store, source, &options, now, &report, NULL, &error))
+        {
+          g_printerr ("jobkioskctl: %s\n", error->message);
+          jk_sync_report_clear (&report);
+          jk_sync_options_clear (&options);
+          return JK_CLI_EXIT_FAILED;
+        }
+      print_report (&report);
+      if (report.outcome == JK_SYNC_FAILED || report.outcome == JK_SYNC_REFUSED)
+        status = EXIT_SOURCE_FAILED;
+      jk_sync_report_clear (&report);
+    }
+  jk_sync_options_clear (&options);
+  return status;
+}

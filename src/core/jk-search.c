@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-search.c: finding active postings: full-text words, place, type, pay, age */
+
+#define G_LOG_DOMAIN "jk-search"
+
+#include <math.h>
+#include <string.h>
+
+#include "jobkiosk/jk-jobs.h"
+#include "jobkiosk/jk-search.h"
+
+/* Visitor text is bounded before it reaches FTS5: a 10 000-character paste
+ * costs no more than a sentence. */
+#define MAX_TERMS 12
+#define MAX_TERM_CHARS 40
+
+/* Ranking reads only this many of the newest matches: bm25 costs one step
+ * per matching row, and a word found in every posting must stay cheap. */
+#define RANK_WINDOW 4000
+
+#define RECORD_COLUMNS \
+  "j.id, s.name, j.first_seen, j.external_id, j.title, j.employer, j.city, j.state, j.postal_code, " \
+  "j.country, j.latitude, j.longitude, j.salary_min, j.salary_max, j.salary_period, j.salary_text, " \
+  "j.employment_type, j.soc_code, j.category, j.education, j.apply_url, j.posted, j.expires"
+
+/* Pay as an hourly equivalent, for filtering and sorting across periods. */
+#define HOURLY_PAY \
+  "(coalesce (j.salary_max, j.salary_min) / CASE j.salary_period WHEN 'hour' THEN 1.0 WHEN 'day' THEN 8.0" \
+  " WHEN 'week' THEN 40.0 WHEN 'month' THEN 173.33 WHEN 'year' THEN 2080.0 END)"
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static double
+hourly_factor (JkSalaryPeriod period)
+{
+  switch (period)
+    {
+    case JK_SALARY_PERIOD_DAY:
+      return 8.0;
+    case JK_SALARY_PERIOD_WEEK:
+      return 40.0;
+    case JK_SALARY_PERIOD_MONTH:
+      return 173.33;
+    case JK_SALARY_PERIOD_YEAR:
+      return 2080.0;
+    case JK_SALARY_PERIOD_HOUR:
+    case JK_SALARY_PERIOD_NONE:
+    default:
+      return 1.0;
+    }
+}
+
+static gboolean
+is_zip (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (*p != '-')
+        return FALSE;
+    }
+  return digits >= 3;
+}
+
+/* The conditions every query shares, with named parameters bound later. */
+static void
+append_filters (GString             *sql,
+                const JkSearchQuery *query)
+{
+  g_string_append (sql, " j.duplicate = 0 AND (j.expires IS NULL OR j.expires > :now)");
+  if (query->where != NULL && query->where[0] != '\0')
+    {
+      if (is_zip (query->where))
+        g_string_append (sql, " AND j.postal_code LIKE :zip || '%'");
+      else
+        g_string_append (sql, " AND j.city = :city COLLATE NOCASE AND (:state IS NULL OR j.state = :state COLLATE NOCASE)");
+    }
+  if (query->employment_type != NULL)
+    g_string_append (sql, " AND instr (j.employment_type, :type) > 0");
+  if (query->min_pay > 0)
+    g_string_append (sql, " AND " HOURLY_PAY " >= :min_hourly");
+  if (query->posted_within_days > 0)
+    g_string_append (sql, " AND coalesce (j.posted, j.first_seen) >= :since");
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    {
+      if (value != NULL)
+        sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, index);
+    }
+}
+
+static void
+bind_named_int64 (sqlite3_stmt *stmt,
+                  const char   *name,
+                  gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_query (sqlite3_stmt        *stmt,
+            const JkSearchQuery *query,
+            const char          *match)
+{
+  bind_named_text (stmt, ":match", match);
+  bind_named_int64 (stmt, ":now", query->now);
+  bind_named_int64 (stmt, ":limit", query->limit > 0 ? query->limit : 20);
+  bind_named_int64 (stmt, ":offset", query->offset);
+  bind_named_int64 (stmt, ":window", RANK_WINDOW);
+  bind_named_text (stmt, ":type", query->employment_type);
+  bind_named_int64 (stmt, ":since", query->now - (gint64) query->posted_within_days * 86400);
+  if (query->min_pay > 0)
+    sqlite3_bind_double (stmt, sqlite3_bind_parameter_index (stmt, ":min_hourly"),
+                         query->min_pay / hourly_factor (query->min_pay_per));
+  if (query->where != NULL && query->where[0] != '\0')
+    {
+      g_auto (GStrv) parts = g_strsplit (query->where, ",", 2);
+
+      bind_named_text (stmt, ":zip", g_strstrip (parts[0]));
+      bind_named_text (stmt, ":city", g_strstrip (parts[0]));
+      bind_named_text (stmt, ":state", parts[1] != NULL && g_strstrip (parts[1])[0] != '\0' ? parts[1] : NULL);
+    }
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static double
+column_double (sqlite3_stmt *stmt,
+               int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
+static JkJobRecord *
+read_record (sqlite3_stmt *stmt)
+{
+  JkJobRecord *record = g_new0 (JkJobRecord, 1);
+  JkJob *job = jk_job_new ();
+  g_autofree char *period = NULL;
+  int c = 0;
+
+  record->id = sqlite3_column_int64 (stmt, c++);
+  record->source = column_text (stmt, c++);
+  record->first_seen = sqlite3_column_int64 (stmt, c++);
+  job->external_id = column_text (stmt, c++);
+  job->title = column_text (stmt, c++);
+  job->employer = column_text (stmt, c++);
+  job->city = column_text (stmt, c++);
+  job->state = column_text (stmt, c++);
+  job->postal_code = column_text (stmt, c++);
+  job->country = column_text (stmt, c++);
+  job->has_geo = sqlite3_column_type (stmt, c) != SQLITE_NULL;
+  job->latitude = column_double (stmt, c++);
+  job->longitude = column_double (stmt, c++);
+  job->salary_min = column_double (stmt, c++);
+  job->salary_max = column_double (stmt, c++);
+  period = column_text (stmt, c++);
+  job->salary_period = jk_salary_period_from_string (period);
+  job->salary_text = column_text (stmt, c++);
+  job->employment_type = column_text (stmt, c++);
+  job->soc_code = column_text (stmt, c++);
+  job->category = column_text (stmt, c++);
+  job->education = column_text (stmt, c++);
+  job->apply_url = column_text (stmt, c++);
+  job->posted = sqlite3_column_int64 (stmt, c++);
+  job->expires = sqlite3_column_int64 (stmt, c++);
+  record->job = job;
+  return record;
+}
+
+static const char *
+order_clause (const JkSearchQuery *query,
+              gboolean             ranked)
+{
+  switch (query->sort)
+    {
+    case JK_SEARCH_SORT_PAY:
+      return " ORDER BY " HOURLY_PAY " IS NULL, " HOURLY_PAY " DESC, j.id DESC";
+    case JK_SEARCH_SORT_NEWEST:
+      return " ORDER BY coalesce (j.posted, j.first_seen) DESC, j.id DESC";
+    case JK_SEARCH_SORT_BEST:
+    default:
+      return ranked ? " ORDER BY m.score, j.id DESC" : " ORDER BY coalesce (j.posted, j.first_seen) DESC, j.id DESC";
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+char *
+jk_search_build_match (const char *text)
+{
+  g_autoptr (GString) match = g_string_new (NULL);
+  g_autoptr (GString) term = g_string_new (NULL);
+  g_autoptr (GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  const char *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  /* Words are runs of letters and digits; everything else (quotes, AND,
+   * parentheses, "*", emoji) separates them and carries no syntax. */
+  for (p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          if (g_utf8_strlen (term->str, -1) < MAX_TERM_CHARS)
+            g_string_append_unichar (term, c);
+          continue;
+        }
+      if (term->len > 0 && terms->len < MAX_TERMS)
+        g_ptr_array_add (terms, g_strdup (term->str));
+      g_string_truncate (term, 0);
+      if (c == 0)
+        break;
+    }
+  if (terms->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const char *word = terms->pdata[i];
+
+      /* FTS5 joins a bracketed group only with an explicit AND. */
+      if (i > 0)
+        g_string_append (match, " AND ");
+      /* The last word may still be being typed: match it as a prefix too. */
+      if (i == terms->len - 1 && g_utf8_strlen (word, -1) >= 2)
+        g_string_append_printf (match, "(\"%s\" OR \"%s\"*)", word, word);
+      else
+        g_string_append_printf (match, "\"%s\"", word);
+    }
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+GPtrArray *
+jk_search_jobs (JkStore             *store,
+                const JkSearchQuery *query,
+                GError             **error)
+{
+  g_autofree char *match = jk_search_build_match (query->text);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
+  int rc;
+
+  if (match != NULL)
+    {
+      /* Newest matches first inside the window; FTS5 walks rowids backwards
+       * and stops, so the window bounds the cost of ranking. */
+      g_string_append (sql,
+                       "WITH m AS (SELECT jobs_fts.rowid AS id, jobs_fts.rank AS score"
+                       " FROM jobs_fts JOIN jobs j ON j.id = jobs_fts.rowid"
+                       " WHERE jobs_fts MATCH :match AND");
+      append_filters (sql, query);
+      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT :window)"
+                            " SELECT " RECORD_COLUMNS " FROM m JOIN jobs j ON j.id = m.id"
+                            " JOIN sources s ON s.id = j.source_id");
+    }
+  else
+    {
+      g_string_append (sql, "SELECT " RECORD_COLUMNS " FROM jobs j JOIN sources s ON s.id = j.source_id WHERE");
+      append_filters (sql, query);
+    }
+  g_string_append (sql, order_clause (query, match != NULL));
+  g_string_append (sql, " LIMIT :limit OFFSET :offset");
+
+  stmt = jk_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, query, match);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, read_record (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      jk_store_set_error (store, error, "Cannot search the job listings");
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+gint64
+jk_search_count (JkStore             *store,
+                 const JkSearchQuery *query,
+                 GError             **error)
+{
+  g_autofree char *match = jk_search_build_match (query->text);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (match != NULL)
+    g_string_append (sql, "SELECT count(*) FROM jobs_fts JOIN jobs j ON j.id = jobs_fts.rowid"
+                          " WHERE jobs_fts MATCH :match AND");
+  else
+    g_string_append (sql, "SELECT count(*) FROM jobs j WHERE");
+  append_filters (sql, query);
+  stmt = jk_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return -1;
+  bind_query (stmt, query, match);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      jk_store_set_error (store, error, "Cannot count the job listings");
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+JkJobRecord *
+jk_search_get (JkStore  *store,
+               gint64    id,
+               GError  **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (
+    store, "SELECT " RECORD_COLUMNS ", j.description FROM jobs j JOIN sources s ON s.id = j.source_id WHERE j.id = ?1",
+    error);
+  JkJobRecord *record;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, JK_JOBS_ERROR, JK_JOBS_ERROR_NOT_FOUND, "There is no job %" G_GINT64_FORMAT, id);
+      else
+        jk_store_set_error (store, error, "Cannot read the job");
+      return NULL;
+    }
+  record = read_record (stmt);
+  record->job->description = column_text (stmt, sqlite3_column_count (stmt) - 1);
+  return record;
+}
+
+void
+jk_job_record_free (JkJobRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->source);
+  jk_job_free (record->job);
+  g_free (record);
+}

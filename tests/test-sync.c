@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sync.c: feeds synced from a real nginx on 127.0.0.1: conditional GET,
+ * changes, faults; the old cache must survive every failure */
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <jobkiosk/jk-search.h>
+#include <jobkiosk/jk-sync.h>
+#include <string.h>
+#include <utime.h>
+
+#include "jk-test-log.h"
+#include "jk-test-nginx.h"
+
+typedef struct {
+  char *dir;
+  char *docroot;
+  JkTestNginx *nginx;
+  JkStore *store;
+  JkSyncOptions options;
+  gint64 now;
+} Fixture;
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "sync", name, NULL);
+}
+
+/* Puts a fixture in the docroot under a name; a new mtime each time so
+ * nginx gives it a new ETag. */
+static void
+serve (Fixture    *fixture,
+       const char *fixture_name,
+       const char *as)
+{
+  g_autofree char *from = fixture_path (fixture_name);
+  g_autofree char *to = g_build_filename (fixture->docroot, as, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  static gint64 stamp = 1700000000;
+  struct utimbuf times;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, (gssize) length, NULL));
+  stamp += 60;
+  times.actime = times.modtime = stamp;
+  g_assert_cmpint (g_utime (to, &times), ==, 0);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = jk_config_new_defaults ();
+
+  fixture->dir = g_dir_make_tmp ("jk-sync-XXXXXX", NULL);
+  fixture->docroot = g_build_filename (fixture->dir, "www", NULL);
+  g_mkdir (fixture->docroot, 0755);
+  fixture->nginx = jk_test_nginx_start (fixture->docroot);
+  db = g_build_filename (fixture->dir, "jobkiosk.db", NULL);
+  fixture->store = jk_store_open (db, &error);
+  g_assert_no_error (error);
+
+  config->feed_attempts = 3;
+  config->feed_retry_delay_ms = 20;
+  config->feed_timeout = 10;
+  config->feed_connect_timeout = 2;
+  jk_sync_options_init (&fixture->options, config, db);
+  fixture->now = 1764000000; /* 2025-11-24 */
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  jk_test_nginx_stop (fixture->nginx);
+  jk_store_free (fixture->store);
+  jk_sync_options_clear (&fixture->options);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->docroot);
+}
+
+/* Syncs one source named name from url; returns the outcome. */
+static JkSyncOutcome
+sync_url (Fixture      *fixture,
+          const char   *name,
+          const char   *url,
+          JkSyncReport *report)
+{
+  g_autoptr (JkSource) source = jk_source_new (name, url, JK_FEED_FORMAT_AUTO);
+  g_autoptr (GError) error = NULL;
+
+  jk_sync_report_clear (report);
+  g_assert_true (jk_sync_source (fixture->store, source, &fixture->options, fixture->now, report, NULL, &error));
+  g_assert_no_error (error);
+  return report->outcome;
+}
+
+static JkSyncOutcome
+sync_path (Fixture      *fixture,
+           const char   *path,
+           JkSyncReport *report)
+{
+  g_autofree char *url = jk_test_nginx_url (fixture->nginx, path);
+
+  return sync_url (fixture, "bank", url, report);
+}
+
+static gint64
+active (Fixture *fixture)
+{
+  return jk_jobs_count_active (fixture->store, 0, fixture->now, NULL);
+}
+
+static JkSourceStatus *
+find_status (GPtrArray  *statuses,
+             const char *name)
+{
+  for (guint i = 0; i < statuses->len; i++)
+    if (g_str_equal (((JkSourceStatus *) statuses->pdata[i])->name, name))
+      return statuses->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+assert_index_consistent (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (jk_store_exec (fixture->store, "INSERT INTO jobs_fts (jobs_fts) VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Tests                                                                  */
+
+static void
+test_first_then_not_modified (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  JkSyncReport report = { 0 };
+  int status = 0;
+  g_autoptr (GPtrArray) statuses = NULL;
+
+  serve (fixture, "feed-v1.xml", "feed.xml");
+  g_assert_cmpint (sync_path (fixture, "/feed.xml", &report), ==, JK_SYNC_OK);
+  g_assert_cmpuint (report.counts.added, ==, 10);
+  g_assert_cmpint (report.active, ==, 10);
+
+  /* Second time: nginx answers 304 and nothing is rewritten. */
+  g_assert_cmpint (sync_path (fixture, "/feed.xml", &report), ==, JK_SYNC_UNCHANGED);
+  g_assert_cmpuint (jk_test_nginx_count_requests (fixture->nginx, "/feed.xml", &status), ==, 2);
+  g_assert_cmpint (status, ==, 304);
+  g_assert_cmpint (active (fixture), ==, 10);
+  statuses = jk_sync_list_status (fixture->store, fixture->now, NULL);
+  g_assert_cmpstr (find_status (statuses, "bank")->state, ==, "unchanged");
+  assert_index_consistent (fixture);
+  jk_sync_report_clear (&report);
+}
+
+static void
+test_changed_feed (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  JkSyncReport report = { 0 };
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+  JkSearchQuery query = { .text = "forklift", .now = fixture->now };
+
+  serve (fixture, "feed-v1.xml", "feed.xml");
+  g_assert_cmpint (sync_path (fixture, "/feed.xml", &report), ==, JK_SYNC_OK);
+  serve (fixture, "feed-v2.xml", "feed.xml");
+  g_assert_cmpint (sync_path (fixture, "/feed.xml", &report), ==, JK_SYNC_OK);
+  g_assert_cmpuint (report.counts.added, ==, 1);    /* T-10 */
+  g_assert_cmpuint (report.counts.removed, ==, 1);  /* T-9 */
+  g_assert_cmpuint (report.counts.updated, ==, 2);  /* T-3 pay, T-5 closing date */
+  g_assert_cmpuint (report.counts.unchanged, ==, 7);
+  g_assert_cmpuint (report.counts.expired, ==, 1);
+  g_assert_cmpint (report.active, ==, 9);           /* 10 in the feed, one expired */
+
+  /* The index follows: the changed posting is found with its new pay. */
+  found = jk_search_jobs (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  query.text = "welder";
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = jk_search_jobs (fixture->store, &query, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpfloat (((JkJobRecord *) found->pdata[0])->job->salary_min, ==, 19.0);
+  query.text = "delivery";
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = jk_search_jobs (fixture->store, &query, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  assert_index_consistent (fixture);
+  jk_sync_report_clear (&report);
+}
+
+/* Every failure leaves yesterday's listings serving. */
+static void
+test_faults_keep_cache (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  JkSyncReport report = { 0 };
+  g_autoptr (GPtrArray) statuses = NULL;
+  g_autofree char *refused_url = NULL;
+  int status = 0;
+
+  serve (fixture, "feed-v1.xml", "feed.xml");
+  g_assert_cmpint (sync_path (fixture, "/feed.xml", &report), ==, JK_SYNC_OK);
+
+  /* 500: retried, then failed. */
+  g_assert_cmpint (sync_url (fixture, "bank", jk_test_nginx_url (fixture->nginx, "/status/500"), &report), ==,
+                   JK_SYNC_FAILED);
+  g_assert_nonnull (strstr (report.message, "HTTP 500"));
+  g_assert_cmpuint (jk_test_nginx_count_requests (fixture->nginx, "/status/500", &status), ==, 3);
+  g_assert_cmpint (active (fixture), ==, 10);
+  statuses = jk_sync_list_status (fixture->store, fixture->now, NULL);
+  g_assert_cmpstr (find_status (statuses, "bank")->state, ==, "failing");
+  g_assert_nonnull (find_status (statuses, "bank")->last_error);
+  g_clear_pointer (&statuses, g_ptr_array_unref);
+
+  /* 404: not retried. */
+  g_assert_cmpint (sync_path (fixture, "/missing.xml", &report), ==, JK_SYNC_FAILED);
+  g_assert_cmpuint (jk_test_nginx_count_requests (fixture->nginx, "/missing.xml", NULL), ==, 1);
+
+  /* A body cut short. */
+  serve (fixture, "feed-truncated.xml", "feed.xml");
+  g_assert_cmpint (sync_path (fixture, "/feed.xml", &report), ==, JK_SYNC_FAILED);
+  g_assert_cmpint (active (fixture), ==, 10);
+
+  /* Empty, then a fraction of the last good one: refused, source suspect. */
+  serve (fixture, "feed-empty.xml", "feed.xml");
+  g_assert_cmpint (sync_path (fixture, "/feed.xml", &report), ==, JK_SYNC_REFUSED);
+  serve (fixture, "feed-small.xml", "feed.xml");
+  g_assert_cmpint (sync_path (fixture, "/feed.xml", &report), ==, JK_SYNC_REFUSED);
+  g_assert_nonnull (strstr (report.message, "only 3 postings"));
+  g_assert_cmpint (active (fixture), ==, 10);
+  statuses = jk_sync_list_status (fixture->store, fixture->now, NULL);
+  g_assert_cmpstr (find_status (statuses, "bank")->state, ==, "suspect");
+  g_clear_pointer (&statuses, g_ptr_array_unref);
+
+  /* Nobody listening. */
+  refused_url = jk_test_nginx_url (fixture->nginx, "/feed.xml");
+  jk_test_nginx_stop (fixture->nginx);
+  g_assert_cmpint (sync_url (fixture, "bank", refused_url, &report), ==, JK_SYNC_FAILED);
+  g_assert_nonnull (strstr (report.message, "Can't reach"));
+  g_assert_cmpint (active (fixture), ==, 10);
+  assert_index_consistent (fixture);
+  jk_sync_report_clear (&report);
+}
+
+static void
+test_timeout (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  JkSyncReport report = { 0 };
+  g_autofree char *big = g_build_filename (fixture->docroot, "big.xml", NULL);
+  g_autofree char *filler = g_malloc (64 * 1024 + 1);
+
+  /* Random letters: gzip cannot shrink them into a quick answer. */
+  for (gsize i = 0; i < 64 * 1024; i++)
+    filler[i] = (char) g_random_int_range ('a', 'z' + 1);
+  filler[64 * 1024] = '\0';
+  g_assert_true (g_file_set_contents (big, filler, -1, NULL));
+  fixture->options.total_timeout = 1;
+  fixture->options.max_attempts = 1;
+  g_assert_cmpint (sync_path (fixture, "/slow/big.xml", &report), ==, JK_SYNC_FAILED);
+  if (strstr (report.message, "too long") == NULL)
+    g_error ("unexpected message: %s", report.message);
+  jk_sync_report_clear (&report);
+}
+
+static void
+test_redirect_and_gzip (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  JkSyncReport report = { 0 };
+
+  serve (fixture, "feed-v1.xml", "redirect-target.xml");
+  g_assert_cmpint (sync_path (fixture, "/redirect", &report), ==, JK_SYNC_OK);
+  g_assert_cmpuint (report.counts.added, ==, 10);
+  g_assert_cmpint (sync_path (fixture, "/redirect-loop", &report), ==, JK_SYNC_FAILED);
+  jk_sync_report_clear (&report);
+}
+
+/* A small compressed body that inflates past the limit stops at the limit. */
+static void
+test_gzip_bomb (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  JkSyncReport report = { 0 };
+  g_autofree char *path = g_build_filename (fixture->docroot, "bomb.xml.gz", NULL);
+  g_autoptr (GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileOutputStream) raw = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL);
+  g_autoptr (GOutputStream) out = g_converter_output_stream_new (G_OUTPUT_STREAM (raw), G_CONVERTER (compressor));
+  g_autofree char *zeros = g_malloc0 (1024 * 1024);
+  GStatBuf st;
+
+  for (int i = 0; i < 64; i++)
+    g_assert_true (g_output_stream_write_all (out, zeros, 1024 * 1024, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, 200 * 1024);
+
+  fixture->options.max_bytes = 8 * 1024 * 1024;
+  g_assert_cmpint (sync_path (fixture, "/precompressed/bomb.xml", &report), ==, JK_SYNC_FAILED);
+  g_assert_nonnull (strstr (report.message, "larger than the limit"));
+  jk_sync_report_clear (&report);
+}
+
+/* The same posting from two feeds is shown once. */
+static void
+test_duplicates_across_sources (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  JkSyncReport report = { 0 };
+  g_autoptr (GPtrArray) found = NULL;
+  JkSearchQuery query = { .text = "line cook", .now = fixture->now };
+
+  serve (fixture, "feed-v1.xml", "feed.xml");
+  serve (fixture, "other-source.xml", "other.xml");
+  g_assert_cmpint (sync_path (fixture, "/feed.xml", &report), ==, JK_SYNC_OK);
+  g_assert_cmpint (sync_url (fixture, "partner", jk_test_nginx_url (fixture->nginx, "/other.xml"), &report), ==,
+                   JK_SYNC_OK);
+  g_assert_cmpuint (report.counts.added, ==, 3);
+  g_assert_cmpint (active (fixture), ==, 11); /* 10 + 3, two of them twins */
+  found = jk_search_jobs (fixture->store, &query, NULL);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((JkJobRecord *) found->pdata[0])->source, ==, "bank");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* The first copy goes away: the twin shows instead. */
+  {
+    g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_source_free);
+    g_ptr_array_add (keep, jk_source_new ("partner", "x", JK_FEED_FORMAT_AUTO));
+    g_assert_true (jk_sync_forget_others (fixture->store, keep, NULL));
+  }
+  found = jk_search_jobs (fixture->store, &query, NULL);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((JkJobRecord *) found->pdata[0])->source, ==, "partner");
+  g_assert_cmpint (active (fixture), ==, 3);
+  assert_index_consistent (fixture);
+  jk_sync_report_clear (&report);
+}
+
+/* Local files: a path and file:// work, and an untouched file is "unchanged". */
+static void
+test_local_file (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  JkSyncReport report = { 0 };
+  g_autofree char *path = fixture_path ("feed-v1.xml");
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  g_assert_cmpint (sync_url (fixture, "local", path, &report), ==, JK_SYNC_OK);
+  g_assert_cmpint (sync_url (fixture, "local", path, &report), ==, JK_SYNC_UNCHANGED);
+  g_assert_cmpint (sync_url (fixture, "local-uri", uri, &report), ==, JK_SYNC_OK);
+  g_assert_cmpint (sync_url (fixture, "nowhere", "/nonexistent/feed.xml", &report), ==, JK_SYNC_FAILED);
+  jk_sync_report_clear (&report);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  jk_test_log_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sync/first-then-not-modified", test_first_then_not_modified);
+  ADD ("/sync/changed-feed", test_changed_feed);
+  ADD ("/sync/faults-keep-cache", test_faults_keep_cache);
+  ADD ("/sync/timeout", test_timeout);
+  ADD ("/sync/redirect", test_redirect_and_gzip);
+  ADD ("/sync/gzip-bomb", test_gzip_bomb);
+  ADD ("/sync/duplicates-across-sources", test_duplicates_across_sources);
+  ADD ("/sync/local-file", test_local_file);
+#undef ADD
+  return g_test_run ();
+}
