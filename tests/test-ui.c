@@ -390,6 +390,46 @@ test_finish_button_wipes (void)
   g_assert_cmpstr (jk_i18n_get_language (), ==, "en");
 }
 
+static void
+on_updated (JkRefresher *refresher,
+            gboolean    *updated)
+{
+  *updated = TRUE;
+}
+
+/* The demo feed is synced in the background; the job page says how fresh. */
+static void
+test_feed_status (void)
+{
+  JkFeedStatus *status;
+  gboolean updated = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  jk_application_start_refresh (app);
+  g_signal_connect (jk_application_get_refresher (app), "updated", G_CALLBACK (on_updated), &updated);
+  while (!updated && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (updated);
+
+  click ("Find a job");
+  status = jk_application_get_feed_status (app);
+  g_assert_cmpstr (jk_feed_status_get_text (status), ==, "Updated just now");
+  /* Twelve minutes of a visitor still touching the screen. */
+  for (int minute = 0; minute < 12; minute++)
+    {
+      jk_idle_monitor_poke (jk_window_get_idle_monitor (window));
+      jk_clock_advance (fake_clock, 60 * G_USEC_PER_SEC);
+    }
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "jobs");
+  jk_feed_status_update (status);
+  g_assert_cmpstr (jk_feed_status_get_text (status), ==, "Updated 12 minutes ago");
+  jk_test_screenshot (GTK_WIDGET (window), "jobs-feed-status-en");
+  click ("Español");
+  g_assert_cmpstr (jk_feed_status_get_text (status), ==, "Actualizado hace 12 minutos");
+  jk_test_screenshot (GTK_WIDGET (window), "jobs-feed-status-es");
+  click ("Terminar y borrar mi información");
+}
+
 /* ---------------------------------------------------------------------- */
 /* Set-up                                                                 */
 
@@ -449,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/ui/keyboard-types-into-entry", test_keyboard_types_into_entry);
   g_test_add_func ("/ui/idle-wipe", test_idle_wipe);
   g_test_add_func ("/ui/finish-button-wipes", test_finish_button_wipes);
+  g_test_add_func ("/ui/feed-status", test_feed_status);
   status = g_test_run ();
 
   gtk_widget_destroy (GTK_WIDGET (window));

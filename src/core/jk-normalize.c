@@ -1415,7 +1415,7 @@ shorten_text (GString *text,
   if (max_bytes < 2 * note_len)
     {
       /* No room for the note and enough text to make it worth reading. */
-      g_string_truncate (text, find_char_boundary (text->str, max_bytes));
+      g_string_truncate (text, find_cut (text->str, max_bytes));
       trim_trailing_space (text);
       return;
     }

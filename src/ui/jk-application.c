@@ -8,9 +8,11 @@
 #include <glib-unix.h>
 #include <signal.h>
 #include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-refresher.h>
 #include <jobkiosk/jk-session.h>
 
 #include "jk-application.h"
+#include "jk-feed-status.h"
 #include "jk-home-page.h"
 #include "jk-info-page.h"
 
@@ -22,6 +24,8 @@ struct _JkApplication
   JkStore *store;
   JkClock *clock;
   JkSession *session;
+  JkRefresher *refresher;
+  JkFeedStatus *feed_status; /* on the job search page */
   JkApplicationOptions options;
 };
 
@@ -78,6 +82,13 @@ on_quit_signal (gpointer user_data)
 }
 
 static void
+on_feeds_updated (JkApplication *self)
+{
+  if (self->feed_status != NULL)
+    jk_feed_status_update (self->feed_status);
+}
+
+static void
 on_first_frame (GdkFrameClock *frame_clock,
                 GApplication  *application)
 {
@@ -106,6 +117,8 @@ jk_application_activate (GApplication *application)
 
   if (window == NULL)
     window = GTK_WINDOW (jk_application_create_window (self));
+  if (!self->options.quit_after_first_frame)
+    jk_application_start_refresh (self);
   if (self->options.quit_after_first_frame)
     {
       gtk_widget_realize (GTK_WIDGET (window));
@@ -120,6 +133,7 @@ jk_application_finalize (GObject *object)
 {
   JkApplication *self = JK_APPLICATION (object);
 
+  g_clear_object (&self->refresher);
   g_clear_object (&self->session);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->store, jk_store_free);
@@ -184,6 +198,29 @@ jk_application_load_style (void)
     }
 }
 
+void
+jk_application_start_refresh (JkApplication *self)
+{
+  if (self->refresher == NULL)
+    {
+      self->refresher = jk_refresher_new (self->config, jk_store_get_path (self->store), self->clock);
+      g_signal_connect_swapped (self->refresher, "updated", G_CALLBACK (on_feeds_updated), self);
+    }
+  jk_refresher_start (self->refresher);
+}
+
+JkRefresher *
+jk_application_get_refresher (JkApplication *self)
+{
+  return self->refresher;
+}
+
+JkFeedStatus *
+jk_application_get_feed_status (JkApplication *self)
+{
+  return self->feed_status;
+}
+
 JkWindow *
 jk_application_create_window (JkApplication *self)
 {
@@ -194,12 +231,16 @@ jk_application_create_window (JkApplication *self)
     .kiosk_mode = self->options.kiosk_mode,
   };
   JkWindow *window = jk_window_new (GTK_APPLICATION (self), self->session, self->clock, &setup);
+  JkPage *jobs_page;
 
   jk_window_add_page (window, "home", jk_home_page_new ());
-  jk_window_add_page (window, "jobs",
-                      jk_info_page_new (N_("Find a job"), "system-search-symbolic",
-                                        N_("Job search is coming soon"),
-                                        N_("Soon you can search job openings near you here. For now, please ask staff at the front desk.")));
+  jobs_page = jk_info_page_new (N_("Find a job"), "system-search-symbolic", N_("Job search is coming soon"),
+                                N_("Soon you can search job openings near you here. For now, please ask staff at the front desk."));
+  self->feed_status = JK_FEED_STATUS (jk_feed_status_new (self->store, self->clock));
+  gtk_container_add (GTK_CONTAINER (jobs_page), GTK_WIDGET (self->feed_status));
+  g_signal_connect_object (self->session, "notify::language", G_CALLBACK (jk_feed_status_update),
+                           self->feed_status, G_CONNECT_SWAPPED);
+  jk_window_add_page (window, "jobs", jobs_page);
   jk_window_add_page (window, "careers",
                       jk_info_page_new (N_("Pay and careers"), "x-office-spreadsheet-symbolic",
                                         N_("Pay and careers is coming soon"),

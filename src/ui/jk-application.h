@@ -6,6 +6,9 @@
 #include <jobkiosk/jk-config.h>
 #include <jobkiosk/jk-store.h>
 
+#include <jobkiosk/jk-refresher.h>
+
+#include "jk-feed-status.h"
 #include "jk-window.h"
 
 G_BEGIN_DECLS
@@ -25,6 +28,10 @@ JkApplication *jk_application_new            (JkConfig                   *config
                                               const JkApplicationOptions *options);
 /* Builds the kiosk window with all its pages (activate calls this). */
 JkWindow      *jk_application_create_window  (JkApplication *self);
+/* Starts keeping the job listings fresh in the background (activate does). */
+void           jk_application_start_refresh  (JkApplication *self);
+JkRefresher   *jk_application_get_refresher  (JkApplication *self);
+JkFeedStatus  *jk_application_get_feed_status (JkApplication *self);
 /* Loads the kiosk's style sheets for the default screen. */
 void           jk_application_load_style     (void);
 
