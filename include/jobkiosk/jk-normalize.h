@@ -26,7 +26,8 @@ gboolean       jk_parse_date              (const char     *text,
 /* "$16.25 - $18.00 per hour", "$38K–$44K a year", "$900 weekly",
  * "$14.50 la hora", "From $20/hr", "52,000" … Returns FALSE when there are
  * no usable numbers ("DOE", "Negotiable", "Competitive"). min == max for
- * one figure; period NONE when the text gives none. */
+ * one figure. When the text names no period, figures up to 200 are taken as
+ * hourly and from 15 000 as yearly; between, the period stays NONE. */
 gboolean       jk_parse_salary            (const char     *text,
                                            double         *out_min,
                                            double         *out_max,

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jk-feed-xml.c: XML job feeds (<source><job>…) and RSS 2.0, streamed with libxml2's xmlTextReader */
+/* jk-feed-xml.c: XML job feeds (<source><job>…) and RSS 2.0, streamed through libxml2's SAX2 push parser */
 
 #define G_LOG_DOMAIN "jk-feed"
 
@@ -7,7 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libxml/xmlreader.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 
 #include "jobkiosk/jk-feed.h"
 #include "jobkiosk/jk-normalize.h"
@@ -19,7 +21,15 @@
 
 /* Never expand entities (no XML_PARSE_NOENT), never load a DTD or fetch
  * anything, keep libxml2's default size limits (no XML_PARSE_HUGE). */
-#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_COMPACT)
+#define PARSER_OPTIONS (XML_PARSE_NONET | XML_PARSE_COMPACT)
+/* Bytes handed to the parser at a time. */
+#define READ_CHUNK (64 * 1024)
+
+/* Why SAX and not xmlTextReader: the reader refuses every node once the
+ * parser has met an error, even nodes parsed before it, so the postings
+ * just before a truncation were lost. The SAX2 push parser hands each
+ * </job> over the moment it is parsed and builds no tree at all: memory
+ * stays flat whatever the feed's size (one record's text at a time). */
 
 typedef enum {
   FIELD_NONE = -1,
@@ -85,6 +95,15 @@ static const FieldName rss_fields[] = {
 };
 
 typedef struct {
+  xmlParserCtxtPtr ctxt;
+  JkJobFunc func;
+  gpointer user_data;
+  JkFeedStats *stats;
+  GError *error;            /* from the callback, or NOT_A_FEED */
+  gboolean stopped;
+  int error_line;           /* of the first fatal XML error */
+  int depth;                /* of the element being read, root = 0 */
+
   /* Input: a descriptor, or bytes in memory. */
   int fd;
   const char *data;
@@ -95,7 +114,6 @@ typedef struct {
   const FieldName *fields;
   const char *record_name;  /* "job" or "item" */
   const char *root_name;    /* "source" or "rss" */
-  gboolean root_seen;
   gboolean root_matches;
   guint records_seen;
 
@@ -108,9 +126,6 @@ typedef struct {
   GString *markup;          /* for HTML fields: child elements kept as tags */
   gsize field_max;
   char *values[N_FIELDS];
-
-  char *last_error;
-  int last_error_line;
 } XmlParse;
 
 /* Shared inside the feed module. There is no private header, so these
@@ -140,41 +155,38 @@ G_GNUC_INTERNAL gboolean jk_feed_xml_parse     (int           fd,
 /* ---------------------------------------------------------------------- */
 /* Input and errors                                                       */
 
-static int
-read_input_cb (void *context,
-               char *buffer,
-               int   size)
+/* Up to size bytes of the feed; 0 at the end, -1 on a read error. */
+static gssize
+read_input (XmlParse *parse,
+            char     *buffer,
+            gsize     size)
 {
-  XmlParse *parse = context;
-
-  if (size <= 0)
-    return 0;
   if (parse->data != NULL)
     {
-      gsize n = MIN ((gsize) size, parse->length - parse->offset);
+      gsize n = MIN (size, parse->length - parse->offset);
 
       memcpy (buffer, parse->data + parse->offset, n);
       parse->offset += n;
-      return (int) n;
+      return (gssize) n;
     }
   for (;;)
     {
-      gssize n = read (parse->fd, buffer, (gsize) size);
+      gssize n = read (parse->fd, buffer, size);
 
-      if (n >= 0)
-        return (int) n;
-      if (errno != EINTR)
-        {
-          g_debug ("reading the feed failed: %s", g_strerror (errno));
-          return -1;
-        }
+      if (n >= 0 || errno != EINTR)
+        return n;
     }
 }
 
-static int
-close_input_cb (void *context)
+/* The callbacks get the parser context; entity text parsed in a context of
+ * its own is not the feed's text and is ignored. */
+static XmlParse *
+get_parse (void *context)
 {
-  return 0;
+  xmlParserCtxtPtr ctxt = context;
+  XmlParse *parse = ctxt != NULL ? ctxt->_private : NULL;
+
+  return parse != NULL && parse->ctxt == ctxt && !parse->stopped ? parse : NULL;
 }
 
 /* libxml2's messages quote the feed, so they go to the debug log only. */
@@ -182,55 +194,51 @@ static void
 record_error_cb (void       *context,
                  xmlErrorPtr xml_error)
 {
-  XmlParse *parse = context;
+  xmlParserCtxtPtr ctxt = context;
+  XmlParse *parse = ctxt != NULL ? ctxt->_private : NULL;
 
-  if (xml_error == NULL || xml_error->level < XML_ERR_ERROR)
+  if (parse == NULL || xml_error == NULL || xml_error->level < XML_ERR_ERROR)
     return;
-  g_free (parse->last_error);
-  parse->last_error = g_strchomp (g_strdup (xml_error->message != NULL ? xml_error->message : "?"));
-  parse->last_error_line = xml_error->line;
-  g_debug ("feed XML error at line %d: %s", xml_error->line, parse->last_error);
+  if (xml_error->level == XML_ERR_FATAL && parse->error_line == 0)
+    parse->error_line = xml_error->line > 0 ? xml_error->line : -1;
+  g_debug ("feed XML error at line %d: %s", xml_error->line,
+           xml_error->message != NULL ? xml_error->message : "?");
+}
+
+/* Stops the parse from a callback, keeping the error for the caller. */
+static void
+stop_parse (XmlParse *parse,
+            GError   *error)
+{
+  parse->stopped = TRUE;
+  g_propagate_error (&parse->error, error);
+  xmlStopParser (parse->ctxt);
 }
 
 /* ---------------------------------------------------------------------- */
 /* Collecting the text of an element                                      */
 
-static Field
-lookup_field (const FieldName *fields,
-              const char      *name,
-              gboolean        *out_markup)
-{
-  for (guint i = 0; fields[i].name != NULL; i++)
-    if (g_ascii_strcasecmp (fields[i].name, name) == 0)
-      {
-        *out_markup = fields[i].markup;
-        return fields[i].field;
-      }
-  return FIELD_NONE;
-}
-
+/* Appends up to the field's limit; a cut in the middle of a character or
+ * a tag is mended later by the cleaning. */
 static void
 append_capped (XmlParse   *parse,
                GString    *buffer,
                const char *text,
+               gsize       length,
                gboolean    escape)
 {
-  gsize n, room;
+  gsize room;
 
-  if (text == NULL || buffer->len >= parse->field_max)
+  if (buffer->len >= parse->field_max)
     return;
   room = parse->field_max - buffer->len;
   if (escape)
     {
-      g_autofree char *escaped = g_markup_escape_text (text, -1);
-      n = strlen (escaped);
-      g_string_append_len (buffer, escaped, MIN (n, room));
+      g_autofree char *escaped = g_markup_escape_text (text, (gssize) MIN (length, room));
+      g_string_append_len (buffer, escaped, (gssize) MIN (strlen (escaped), room));
     }
   else
-    {
-      n = strlen (text);
-      g_string_append_len (buffer, text, MIN (n, room));
-    }
+    g_string_append_len (buffer, text, (gssize) MIN (length, room));
 }
 
 static void
@@ -416,45 +424,80 @@ finish_record (XmlParse     *parse,
 }
 
 /* ---------------------------------------------------------------------- */
-/* The reader's nodes                                                     */
+/* SAX callbacks                                                          */
 
+/* "title", or "content:encoded" against prefix "content", local "encoded". */
 static gboolean
-is_publisher (XmlParse   *parse,
-              const char *name,
-              int         depth)
+name_matches (const char    *wanted,
+              const xmlChar *prefix,
+              const xmlChar *local)
 {
-  if (parse->format == JK_FEED_FORMAT_RSS)
-    return depth == 2 && g_ascii_strcasecmp (name, "title") == 0;
-  return depth == 1 && g_ascii_strcasecmp (name, "publisher") == 0;
+  const char *colon = strchr (wanted, ':');
+
+  if (prefix == NULL)
+    return colon == NULL && g_ascii_strcasecmp (wanted, (const char *) local) == 0;
+  return colon != NULL && strlen ((const char *) prefix) == (gsize) (colon - wanted)
+         && g_ascii_strncasecmp (wanted, (const char *) prefix, colon - wanted) == 0
+         && g_ascii_strcasecmp (colon + 1, (const char *) local) == 0;
 }
 
-/* Returns FALSE with the error to stop. */
-static gboolean
-on_element (XmlParse         *parse,
-            xmlTextReaderPtr  reader,
-            JkJobFunc         func,
-            gpointer          user_data,
-            JkFeedStats      *stats,
-            GError          **error)
+static Field
+lookup_field (const FieldName *fields,
+              const xmlChar   *prefix,
+              const xmlChar   *local,
+              gboolean        *out_markup)
 {
-  const char *name = (const char *) xmlTextReaderConstName (reader);
-  int depth = xmlTextReaderDepth (reader);
-  gboolean empty = xmlTextReaderIsEmptyElement (reader) == 1;
+  for (guint i = 0; fields[i].name != NULL; i++)
+    if (name_matches (fields[i].name, prefix, local))
+      {
+        *out_markup = fields[i].markup;
+        return fields[i].field;
+      }
+  return FIELD_NONE;
+}
+
+static gboolean
+is_publisher (XmlParse      *parse,
+              const xmlChar *prefix,
+              const xmlChar *local,
+              int            depth)
+{
+  if (prefix != NULL)
+    return FALSE;
+  if (parse->format == JK_FEED_FORMAT_RSS)
+    return depth == 2 && g_ascii_strcasecmp ((const char *) local, "title") == 0;
+  return depth == 1 && g_ascii_strcasecmp ((const char *) local, "publisher") == 0;
+}
+
+static void
+start_element_cb (void           *context,
+                  const xmlChar  *local,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  XmlParse *parse = get_parse (context);
   gboolean markup = FALSE;
+  int depth;
   Field field;
 
-  if (name == NULL)
-    return TRUE;
+  if (parse == NULL)
+    return;
+  depth = parse->depth++;
 
-  if (!parse->root_seen)
+  if (depth == 0)
     {
-      parse->root_seen = TRUE;
-      if (g_ascii_strcasecmp (name, "html") == 0)
+      if (g_ascii_strcasecmp ((const char *) local, "html") == 0)
         {
-          g_set_error_literal (error, JK_FEED_ERROR, JK_FEED_ERROR_NOT_A_FEED, "This is a web page, not a job feed");
-          return FALSE;
+          stop_parse (parse, g_error_new_literal (JK_FEED_ERROR, JK_FEED_ERROR_NOT_A_FEED,
+                                                  "This is a web page, not a job feed"));
+          return;
         }
-      parse->root_matches = g_ascii_strcasecmp (name, parse->root_name) == 0;
+      parse->root_matches = prefix == NULL && g_ascii_strcasecmp ((const char *) local, parse->root_name) == 0;
     }
 
   if (parse->field != FIELD_NONE)
@@ -462,142 +505,94 @@ on_element (XmlParse         *parse,
       /* Markup inside a field: kept as tags for HTML, text only otherwise. */
       parse->field_has_children = TRUE;
       if (parse->field_markup && parse->markup->len < parse->field_max)
-        g_string_append_printf (parse->markup, "<%s>", name);
-      return TRUE;
+        g_string_append_printf (parse->markup, "<%s>", (const char *) local);
+      return;
     }
 
   if (parse->record_depth >= 0)
     {
       if (depth != parse->record_depth + 1)
-        return TRUE;
-      field = lookup_field (parse->fields, name, &markup);
-      if (field == FIELD_NONE)
-        return TRUE;
-      start_field (parse, field, depth, markup);
-      if (empty)
-        finish_field (parse, stats);
-      return TRUE;
+        return;
+      field = lookup_field (parse->fields, prefix, local, &markup);
+      if (field != FIELD_NONE)
+        start_field (parse, field, depth, markup);
+      return;
     }
 
-  if (g_ascii_strcasecmp (name, parse->record_name) == 0)
+  if (prefix == NULL && g_ascii_strcasecmp ((const char *) local, parse->record_name) == 0)
     {
       parse->record_depth = depth;
       clear_values (parse);
-      if (empty)
-        return finish_record (parse, func, user_data, stats, error);
-      return TRUE;
+      return;
     }
 
-  if (is_publisher (parse, name, depth))
-    {
-      start_field (parse, FIELD_PUBLISHER, depth, FALSE);
-      if (empty)
-        finish_field (parse, stats);
-    }
-  return TRUE;
+  if (is_publisher (parse, prefix, local, depth))
+    start_field (parse, FIELD_PUBLISHER, depth, FALSE);
 }
 
 static void
-on_text (XmlParse         *parse,
-         xmlTextReaderPtr  reader,
-         gboolean          cdata)
+end_element_cb (void          *context,
+                const xmlChar *local,
+                const xmlChar *prefix,
+                const xmlChar *uri)
 {
-  const char *value;
+  XmlParse *parse = get_parse (context);
+  GError *error = NULL;
+  int depth;
 
-  if (parse->field == FIELD_NONE)
+  if (parse == NULL)
     return;
-  value = (const char *) xmlTextReaderConstValue (reader);
-  append_capped (parse, parse->text, value, FALSE);
-  if (parse->field_markup)
-    append_capped (parse, parse->markup, value, !cdata);
-}
-
-static gboolean
-on_end_element (XmlParse         *parse,
-                xmlTextReaderPtr  reader,
-                JkJobFunc         func,
-                gpointer          user_data,
-                JkFeedStats      *stats,
-                GError          **error)
-{
-  int depth = xmlTextReaderDepth (reader);
+  depth = --parse->depth;
 
   if (parse->field != FIELD_NONE)
     {
       if (depth == parse->field_depth)
-        finish_field (parse, stats);
+        finish_field (parse, parse->stats);
       else if (parse->field_markup && parse->markup->len < parse->field_max)
-        g_string_append_printf (parse->markup, "</%s>", (const char *) xmlTextReaderConstName (reader));
-      return TRUE;
+        g_string_append_printf (parse->markup, "</%s>", (const char *) local);
+      return;
     }
-  if (parse->record_depth >= 0 && depth == parse->record_depth)
-    return finish_record (parse, func, user_data, stats, error);
-  return TRUE;
+  if (parse->record_depth >= 0 && depth == parse->record_depth
+      && !finish_record (parse, parse->func, parse->user_data, parse->stats, &error))
+    stop_parse (parse, error);
 }
 
-static gboolean
-read_all (XmlParse         *parse,
-          xmlTextReaderPtr  reader,
-          JkJobFunc         func,
-          gpointer          user_data,
-          JkFeedStats      *stats,
-          GError          **error)
+static void
+append_text (void          *context,
+             const xmlChar *text,
+             int            length,
+             gboolean       cdata)
 {
-  int status;
+  XmlParse *parse = get_parse (context);
 
-  while ((status = xmlTextReaderRead (reader)) == 1)
-    {
-      switch (xmlTextReaderNodeType (reader))
-        {
-        case XML_READER_TYPE_ELEMENT:
-          if (!on_element (parse, reader, func, user_data, stats, error))
-            return FALSE;
-          break;
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-          on_text (parse, reader, FALSE);
-          break;
-        case XML_READER_TYPE_CDATA:
-          on_text (parse, reader, TRUE);
-          break;
-        case XML_READER_TYPE_END_ELEMENT:
-          if (!on_end_element (parse, reader, func, user_data, stats, error))
-            return FALSE;
-          break;
-        default:
-          /* Entity references stay unexpanded and are dropped; comments,
-           * processing instructions and the DOCTYPE are ignored. */
-          break;
-        }
-    }
+  if (parse == NULL || parse->field == FIELD_NONE || length <= 0)
+    return;
+  append_capped (parse, parse->text, (const char *) text, (gsize) length, FALSE);
+  if (parse->field_markup)
+    append_capped (parse, parse->markup, (const char *) text, (gsize) length, !cdata);
+}
 
-  if (status < 0)
-    {
-      if (!parse->root_seen)
-        g_set_error (error, JK_FEED_ERROR, JK_FEED_ERROR_MALFORMED, "The feed is empty or is not XML (line %d)",
-                     parse->last_error_line);
-      else
-        g_set_error (error, JK_FEED_ERROR, JK_FEED_ERROR_MALFORMED,
-                     "The feed is broken or cut short at line %d, after %u postings", parse->last_error_line,
-                     parse->records_seen);
-      return FALSE;
-    }
-  if (parse->records_seen == 0 && !parse->root_matches)
-    {
-      g_set_error (error, JK_FEED_ERROR, JK_FEED_ERROR_NOT_A_FEED, "This XML document is not %s",
-                   parse->format == JK_FEED_FORMAT_RSS ? "an RSS feed" : "a job feed");
-      return FALSE;
-    }
-  return TRUE;
+static void
+characters_cb (void          *context,
+               const xmlChar *text,
+               int            length)
+{
+  append_text (context, text, length, FALSE);
+}
+
+static void
+cdata_cb (void          *context,
+          const xmlChar *text,
+          int            length)
+{
+  append_text (context, text, length, TRUE);
 }
 
 /* ---------------------------------------------------------------------- */
 /* Inside the feed module                                                 */
 
 /* Parses job-xml or RSS from fd (when data is NULL) or from data. Each job
- * is built and handed over as its end tag is read; the reader frees the
- * nodes behind it, so memory does not grow with the feed. */
+ * is built and handed over as its end tag is parsed. */
 gboolean
 jk_feed_xml_parse (int           fd,
                    const char   *data,
@@ -609,6 +604,9 @@ jk_feed_xml_parse (int           fd,
                    GError      **error)
 {
   XmlParse parse = {
+    .func = func,
+    .user_data = user_data,
+    .stats = stats,
     .fd = fd,
     .data = data,
     .length = length,
@@ -619,27 +617,85 @@ jk_feed_xml_parse (int           fd,
     .record_depth = -1,
     .field = FIELD_NONE,
   };
-  xmlTextReaderPtr reader;
-  gboolean ok;
+  /* Only the document and its DTD's entity declarations are built by
+   * libxml2 itself (so that a declared entity is not an error); entity
+   * references are dropped, never expanded. */
+  xmlSAXHandler sax = {
+    .initialized = XML_SAX2_MAGIC,
+    .startDocument = xmlSAX2StartDocument,
+    .internalSubset = xmlSAX2InternalSubset,
+    .entityDecl = xmlSAX2EntityDecl,
+    .getEntity = xmlSAX2GetEntity,
+    .startElementNs = start_element_cb,
+    .endElementNs = end_element_cb,
+    .characters = characters_cb,
+    .ignorableWhitespace = characters_cb,
+    .cdataBlock = cdata_cb,
+    .serror = record_error_cb,
+  };
+  g_autofree char *buffer = g_malloc (READ_CHUNK);
+  gboolean ok = FALSE;
+  gssize n;
 
   g_return_val_if_fail (format == JK_FEED_FORMAT_JOB_XML || format == JK_FEED_FORMAT_RSS, FALSE);
 
-  reader = xmlReaderForIO (read_input_cb, close_input_cb, &parse, NULL, NULL, READER_OPTIONS);
-  if (reader == NULL)
+  /* The first bytes go in with the context: they tell the encoding. */
+  n = read_input (&parse, buffer, 4);
+  if (n < 0)
+    goto read_failed;
+  parse.ctxt = xmlCreatePushParserCtxt (&sax, NULL, buffer, (int) n, NULL);
+  if (parse.ctxt == NULL)
     {
       g_set_error_literal (error, JK_FEED_ERROR, JK_FEED_ERROR_MALFORMED, "The feed could not be read as XML");
       return FALSE;
     }
-  xmlTextReaderSetStructuredErrorHandler (reader, record_error_cb, &parse);
-
+  parse.ctxt->_private = &parse;
+  xmlCtxtUseOptions (parse.ctxt, PARSER_OPTIONS);
   parse.text = g_string_sized_new (1024);
   parse.markup = g_string_sized_new (1024);
-  ok = read_all (&parse, reader, func, user_data, stats, error);
 
-  xmlFreeTextReader (reader);
+  while (!parse.stopped && parse.ctxt->wellFormed)
+    {
+      n = read_input (&parse, buffer, READ_CHUNK);
+      if (n < 0)
+        goto read_failed;
+      xmlParseChunk (parse.ctxt, buffer, (int) n, n == 0);
+      if (n == 0)
+        break;
+    }
+
+  if (parse.error != NULL)
+    g_propagate_error (error, g_steal_pointer (&parse.error));
+  else if (!parse.ctxt->wellFormed && parse.root_matches)
+    g_set_error (error, JK_FEED_ERROR, JK_FEED_ERROR_MALFORMED,
+                 "The feed is broken or cut short at line %d, after %u postings", parse.error_line,
+                 parse.records_seen);
+  else if (!parse.ctxt->wellFormed)
+    g_set_error (error, JK_FEED_ERROR, JK_FEED_ERROR_MALFORMED, "The feed is not well-formed XML (line %d)",
+                 parse.error_line);
+  else if (parse.records_seen == 0 && !parse.root_matches)
+    g_set_error (error, JK_FEED_ERROR, JK_FEED_ERROR_NOT_A_FEED, "This XML document is not %s",
+                 parse.format == JK_FEED_FORMAT_RSS ? "an RSS feed" : "a job feed");
+  else
+    ok = TRUE;
+  goto out;
+
+read_failed:
+  g_set_error (error, JK_FEED_ERROR, JK_FEED_ERROR_MALFORMED, "Reading the feed failed: %s", g_strerror (errno));
+
+out:
+  if (parse.ctxt != NULL)
+    {
+      if (parse.ctxt->myDoc != NULL)
+        xmlFreeDoc (parse.ctxt->myDoc);
+      parse.ctxt->myDoc = NULL;
+      xmlFreeParserCtxt (parse.ctxt);
+    }
   clear_values (&parse);
-  g_string_free (parse.text, TRUE);
-  g_string_free (parse.markup, TRUE);
-  g_free (parse.last_error);
+  if (parse.text != NULL)
+    g_string_free (parse.text, TRUE);
+  if (parse.markup != NULL)
+    g_string_free (parse.markup, TRUE);
+  g_clear_error (&parse.error);
   return ok;
 }

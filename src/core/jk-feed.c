@@ -191,8 +191,9 @@ sniff_kind (const char *head,
       if (has_prefix_ci (p, end, "<!") || has_prefix_ci (p, end, "<?"))
         {
           p = skip_markup_decl (p, end);
+          /* Cut short before the root: XML, but which is unknown. */
           if (p == NULL)
-            return KIND_OTHER;
+            return KIND_XML;
           p = skip_space (p, end);
           continue;
         }
@@ -204,7 +205,7 @@ sniff_kind (const char *head,
         while (p < end && !g_ascii_isspace (*p) && *p != '>' && *p != '/')
           p++;
         if (p == name)
-          return KIND_OTHER;
+          return KIND_XML;
         root = g_strndup (name, p - name);
         if (is_html_element (root))
           return KIND_HTML;
@@ -212,7 +213,8 @@ sniff_kind (const char *head,
         return KIND_XML;
       }
     }
-  return KIND_OTHER;
+  /* Only declarations and comments in the head. */
+  return KIND_XML;
 }
 
 /* The same, decoding a UTF-16 head first (libxml2 reads UTF-16 XML itself). */
@@ -247,6 +249,8 @@ detect (Kind        kind,
   switch (kind)
     {
     case KIND_XML:
+      if (root == NULL)
+        return JK_FEED_FORMAT_AUTO;
       if (g_ascii_strcasecmp (root, "source") == 0)
         return JK_FEED_FORMAT_JOB_XML;
       if (g_ascii_strcasecmp (root, "rss") == 0)

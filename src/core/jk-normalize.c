@@ -36,6 +36,65 @@
 #define MAX_LIST_LEVELS 16
 
 /* ---------------------------------------------------------------------- */
+/* Types and prototypes                                                   */
+
+typedef enum {
+  CHAR_TEXT,
+  CHAR_SPACE,
+  CHAR_NEWLINE,
+  CHAR_CONTROL,   /* C0, DEL, C1: never shown */
+  CHAR_INVISIBLE, /* zero-width and direction overrides: dropped, not spaced */
+} CharClass;
+
+/* Compiled once, shared read-only by every thread (GRegex matching is
+ * thread-safe; each call has its own GMatchInfo). */
+typedef struct {
+  GRegex *us_date;
+  GRegex *compact_date;
+  GRegex *iso_date;
+  GRegex *iso_no_seconds;
+} DateRegexes;
+
+typedef struct {
+  double value;
+  gboolean currency;  /* "$", "USD" or "dollars" next to it */
+  gboolean thousands; /* written with a K */
+  gsize start;        /* including a leading "$" */
+  gsize end;          /* including a trailing "k" or currency word */
+} SalaryNumber;
+
+/* Collects plain text, holding back whitespace until it knows what comes
+ * next, so the result never has leading, trailing or doubled blank space. */
+typedef struct {
+  GString *out;
+  guint pending_break; /* 0, 1 = "\n", 2 = "\n\n" */
+  gboolean pending_space;
+  gboolean has_marker;
+  char marker[24]; /* "• " or "3. ", written before the item's first text */
+  gsize limit;     /* stop collecting past this many bytes; 0 = no limit */
+  gboolean full;
+} TextBuilder;
+
+typedef struct {
+  gboolean ordered;
+  gint64 counter;
+} ListLevel;
+
+typedef struct {
+  TextBuilder *b;
+  ListLevel lists[MAX_LIST_LEVELS];
+  guint list_depth; /* may exceed MAX_LIST_LEVELS; deeper levels count as unordered */
+  guint item_depth;
+  guint pre_depth;
+  guint rounds_left;
+} TreeWalk;
+
+static void render_html (TextBuilder *b,
+                         const char  *html,
+                         guint        rounds_left,
+                         guint        item_depth);
+
+/* ---------------------------------------------------------------------- */
 /* Tables                                                                 */
 
 typedef enum {
@@ -228,25 +287,20 @@ static const char *const month_names[] = {
   "september", "october", "november", "december",
 };
 
-/* Compiled once, shared read-only by every thread (GRegex matching is
- * thread-safe; each call has its own GMatchInfo). */
-typedef struct {
-  GRegex *us_date;
-  GRegex *compact_date;
-  GRegex *iso_date;
-  GRegex *iso_no_seconds;
-} DateRegexes;
+static const char *const day_names[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+/* The zone names curl_getdate knows. */
+static const char *const zone_names[] = {
+  "GMT", "UT", "UTC", "WET", "BST", "WAT", "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT",
+  "PST", "PDT", "YST", "YDT", "HST", "HDT", "CAT", "AHST", "NT", "IDLW", "CET", "MET", "MEWT",
+  "MEST", "CEST", "MESZ", "FWT", "FST", "EET", "WAST", "WADT", "CCT", "JST", "EAST", "EADT",
+  "GST", "NZT", "NZST", "NZDT", "IDLE",
+};
 
 /* ---------------------------------------------------------------------- */
 /* Characters                                                             */
-
-typedef enum {
-  CHAR_TEXT,
-  CHAR_SPACE,
-  CHAR_NEWLINE,
-  CHAR_CONTROL,   /* C0, DEL, C1: never shown */
-  CHAR_INVISIBLE, /* zero-width and direction overrides: dropped, not spaced */
-} CharClass;
 
 static CharClass
 classify_char (gunichar c)
@@ -455,10 +509,32 @@ parse_iso_date_time (const DateRegexes *re,
   return check_year (*out_unix);
 }
 
-/* curl_getdate rolls "Feb 30" over into March; catch a day number that
- * does not exist in its month. */
 static gboolean
-check_day_in_month (const char *text)
+is_date_word (const char *word,
+              gsize       len,
+              int        *out_month)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+    if (len == 3 && g_ascii_strncasecmp (word, month_names[i], 3) == 0)
+      {
+        *out_month = (int) i + 1;
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (day_names); i++)
+    if ((len == 3 || len == strlen (day_names[i])) && g_ascii_strncasecmp (word, day_names[i], len) == 0)
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (zone_names); i++)
+    if (len == strlen (zone_names[i]) && g_ascii_strncasecmp (word, zone_names[i], len) == 0)
+      return TRUE;
+  /* Military zones: one letter. */
+  return len == 1;
+}
+
+/* curl_getdate is generous: it rolls "Feb 30" over into March and stops
+ * reading after the zone ("… GMT; DROP TABLE"). Accept only words a date
+ * has, and day numbers its month has. */
+static gboolean
+check_http_date (const char *text)
 {
   int month = 0, day = 0, year = 0;
   const char *p = text;
@@ -471,9 +547,8 @@ check_day_in_month (const char *text)
 
           while (g_ascii_isalpha (*p))
             p++;
-          for (guint i = 0; i < G_N_ELEMENTS (month_names) && p - start >= 3; i++)
-            if (g_ascii_strncasecmp (start, month_names[i], 3) == 0)
-              month = (int) i + 1;
+          if (!is_date_word (start, (gsize) (p - start), &month))
+            return FALSE;
         }
       else if (g_ascii_isdigit (*p))
         {
@@ -534,7 +609,7 @@ parse_http_date (const char *text,
   g_autofree char *shortened = shorten_month_names (text);
   time_t t = curl_getdate (shortened, NULL);
 
-  if (t == (time_t) -1 || !check_day_in_month (shortened))
+  if (t == (time_t) -1 || !check_http_date (shortened))
     return FALSE;
   *out_unix = (gint64) t;
   return check_year (*out_unix);
@@ -542,14 +617,6 @@ parse_http_date (const char *text,
 
 /* ---------------------------------------------------------------------- */
 /* Salary                                                                 */
-
-typedef struct {
-  double value;
-  gboolean currency;  /* "$", "USD" or "dollars" next to it */
-  gboolean thousands; /* written with a K */
-  gsize start;        /* including a leading "$" */
-  gsize end;          /* including a trailing "k" or currency word */
-} SalaryNumber;
 
 static gboolean
 has_word_at (const char *s,
@@ -606,7 +673,7 @@ read_amount (const char *s,
 }
 
 /* Finds the figures in lower-cased salary text; skips "401(k)", "1st",
- * "10%" which are numbers but not pay. */
+ * "10%", "9:00" and zero, which are numbers but not pay. */
 static guint
 collect_salary_numbers (const char   *s,
                         SalaryNumber *numbers,
@@ -622,7 +689,7 @@ collect_salary_numbers (const char   *s,
       const char *after;
 
       if (!(g_ascii_isdigit (s[i]) || (s[i] == '.' && g_ascii_isdigit (s[i + 1])))
-          || (i > 0 && (g_ascii_isalnum (s[i - 1]) || s[i - 1] == '.')))
+          || (i > 0 && (g_ascii_isalnum (s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':')))
         {
           i++;
           continue;
@@ -641,10 +708,12 @@ collect_salary_numbers (const char   *s,
           num.currency = TRUE;
           start = back - 3;
         }
-      num.start = start;
+      /* "5 usd 6": the "usd" already ended the previous figure. */
+      num.start = (count > 0) ? MAX (start, numbers[count - 1].end) : start;
       num.value = read_amount (s, &i);
       after = s + i;
-      if (g_str_has_prefix (after, "(k)") || g_str_has_prefix (after, "(b)") || *after == '%'
+      if (num.value <= 0 || g_str_has_prefix (after, "(k)") || g_str_has_prefix (after, "(b)") || *after == '%'
+          || (*after == ':' && g_ascii_isdigit (after[1]))
           || has_word_at (s, i, "st") || has_word_at (s, i, "nd") || has_word_at (s, i, "rd")
           || has_word_at (s, i, "th")
           || (!num.currency && (num.value == 401 || num.value == 403) && (*after == 'k' || *after == 'b')))
@@ -796,18 +865,6 @@ find_period_word (const char *s,
 
 /* ---------------------------------------------------------------------- */
 /* HTML to text: the output builder                                       */
-
-/* Collects plain text, holding back whitespace until it knows what comes
- * next, so the result never has leading, trailing or doubled blank space. */
-typedef struct {
-  GString *out;
-  guint pending_break; /* 0, 1 = "\n", 2 = "\n\n" */
-  gboolean pending_space;
-  gboolean has_marker;
-  char marker[24]; /* "• " or "3. ", written before the item's first text */
-  gsize limit;     /* stop collecting past this many bytes; 0 = no limit */
-  gboolean full;
-} TextBuilder;
 
 static void
 add_break (TextBuilder *b,
@@ -1119,20 +1176,6 @@ unwrap_cdata (const char *text)
   return g_string_free (out, FALSE);
 }
 
-typedef struct {
-  gboolean ordered;
-  gint64 counter;
-} ListLevel;
-
-typedef struct {
-  TextBuilder *b;
-  ListLevel lists[MAX_LIST_LEVELS];
-  guint list_depth; /* may exceed MAX_LIST_LEVELS; deeper levels count as unordered */
-  guint item_depth;
-  guint pre_depth;
-  guint rounds_left;
-} TreeWalk;
-
 static void render_html (TextBuilder *b, const char *html, guint rounds_left, guint item_depth);
 
 static gpointer
@@ -1358,13 +1401,19 @@ render_html (TextBuilder *b,
       add_html_text (b, html, FALSE);
       return;
     }
+  /* HUGE raises libxml2's nesting limit from 256 to 2048 elements, past
+   * which it stops and keeps what it has; real postings (Word exports
+   * included) stay far below. Input size is bounded by our caller. */
   doc = htmlCtxtReadMemory (ctxt, html, (int) MIN (len, (gsize) G_MAXINT), NULL, "UTF-8",
-                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+                              | XML_PARSE_HUGE);
   if (doc != NULL)
     {
       walk_tree (&w, doc);
       xmlFreeDoc (doc);
     }
+  if (ctxt->errNo == XML_ERR_INTERNAL_ERROR)
+    g_debug ("HTML parser stopped early (nesting too deep?); kept the text before that point");
   htmlFreeParserCtxt (ctxt);
 }
 
@@ -1622,7 +1671,8 @@ jk_salary_period_from_unit (const char *unit)
   return period;
 }
 
-/* max_bytes == 0 means no limit. */
+/* max_bytes == 0 means no limit. When the text is cut, the note is part of
+ * the max_bytes, not added past them. */
 char *
 jk_html_to_text (const char *html,
                  gsize       max_bytes)
