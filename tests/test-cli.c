@@ -203,6 +203,151 @@ test_gui_without_display (void)
   g_assert_nonnull (strstr (gui.err, "No display was found"));
 }
 
+static char *
+sync_fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "sync", name, NULL);
+}
+
+static JsonArray *
+parse_array (const char *text)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+}
+
+/* The sync contract: a line per source, exit 0 / 3 / 2. */
+static void
+test_sync_exit_codes (void)
+{
+  g_autofree char *db = fresh_db_path ("sync.db");
+  g_autofree char *v1 = sync_fixture ("feed-v1.xml");
+  g_autofree char *small = sync_fixture ("feed-small.xml");
+  g_autofree char *truncated = sync_fixture ("feed-truncated.xml");
+  g_auto (Run) first = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) refused = { 0 };
+  g_auto (Run) broken = { 0 };
+  g_auto (Run) missing = { 0 };
+  g_auto (Run) bad_format = { 0 };
+  g_auto (Run) status = { 0 };
+  g_autoptr (JsonObject) root = NULL;
+  JsonObject *source;
+
+  CTL (&first, "--db", db, "sync", "--name", "bank", v1);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpstr (first.out, ==, "bank: 10 added, 0 updated, 0 removed, 0 unchanged, 0 expired (10 active)\n");
+  CTL (&again, "--db", db, "sync", "--name", "bank", v1);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "bank: unchanged"));
+
+  CTL (&refused, "--db", db, "sync", "--name", "bank", small);
+  g_assert_cmpint (refused.status, ==, 3);
+  g_assert_nonnull (strstr (refused.out, "bank: refused: "));
+  CTL (&broken, "--db", db, "sync", "--name", "bank", truncated);
+  g_assert_cmpint (broken.status, ==, 3);
+  g_assert_nonnull (strstr (broken.out, "bank: failed: "));
+  CTL (&missing, "--db", db, "sync", "--name", "gone", "/nonexistent/feed.xml");
+  g_assert_cmpint (missing.status, ==, 3);
+  CTL (&bad_format, "--db", db, "sync", "--format", "csv", v1);
+  g_assert_cmpint (bad_format.status, ==, 2);
+
+  /* status --json: each source's state in plain words; the cache kept. */
+  CTL (&status, "--db", db, "status", "--json");
+  g_assert_cmpint (status.status, ==, 0);
+  root = parse_object (status.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "sources")), ==, 2);
+  source = json_array_get_object_element (json_object_get_array_member (root, "sources"), 0);
+  g_assert_cmpstr (json_object_get_string_member (source, "name"), ==, "bank");
+  g_assert_cmpstr (json_object_get_string_member (source, "state"), ==, "failing");
+  g_assert_cmpint (json_object_get_int_member (source, "active"), ==, 10);
+  g_assert_cmpstr (json_object_get_string_member (source, "format"), ==, "auto");
+  g_assert_false (json_object_get_null_member (source, "last_good_sync"));
+  g_assert_false (json_object_get_null_member (source, "last_attempt"));
+  g_assert_nonnull (json_object_get_string_member (source, "last_error"));
+  g_assert_true (json_object_has_member (source, "url"));
+}
+
+/* The search contract: active jobs, the JSON fields, any text safe. */
+static void
+test_jobs_search_and_show (void)
+{
+  g_autofree char *db = fresh_db_path ("search.db");
+  g_autofree char *v2 = sync_fixture ("feed-v2.xml");
+  g_autofree char *long_query = g_strnfill (10000, 'x');
+  g_auto (Run) synced = { 0 };
+  g_auto (Run) search = { 0 };
+  g_auto (Run) show = { 0 };
+  g_auto (Run) none = { 0 };
+  g_autoptr (JsonArray) results = NULL;
+  g_autoptr (JsonObject) details = NULL;
+  JsonObject *job;
+  const char *const fields[] = { "id", "title", "employer", "city", "state", "postal_code", "salary_min",
+                                 "salary_max", "salary_period", "salary_text", "employment_type", "posted",
+                                 "expires", "apply_url", "source", NULL };
+  const char *const hostile[] = { "\"unbalanced", "(cook", "cook AND", "AND OR NOT", "*", "NEAR(cook",
+                                  "cook\" OR 1=1 --", "🙂 cocinero 🍳", "title:cook", "^cook", long_query, NULL };
+  g_autofree char *id = NULL;
+
+  CTL (&synced, "--db", db, "sync", "--name", "bank", v2);
+  g_assert_cmpint (synced.status, ==, 0);
+
+  CTL (&search, "--db", db, "jobs", "search", "welder", "--json");
+  g_assert_cmpint (search.status, ==, 0);
+  results = parse_array (search.out);
+  g_assert_cmpuint (json_array_get_length (results), ==, 1);
+  job = json_array_get_object_element (results, 0);
+  for (guint i = 0; fields[i] != NULL; i++)
+    g_assert_true (json_object_has_member (job, fields[i]));
+  g_assert_cmpstr (json_object_get_string_member (job, "title"), ==, "Welder");
+  g_assert_cmpfloat (json_object_get_double_member (job, "salary_min"), ==, 19.0);
+  g_assert_cmpstr (json_object_get_string_member (job, "salary_period"), ==, "hour");
+  g_assert_cmpstr (json_object_get_string_member (job, "employment_type"), ==, "full-time");
+  g_assert_cmpstr (json_object_get_string_member (job, "source"), ==, "bank");
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_object_get_string_member (job, "posted"), 0, 0));
+  g_assert_true (json_object_get_null_member (job, "expires"));
+
+  /* Expired postings are never shown: T-5 (Janitor) closed in 2020. */
+  CTL (&none, "--db", db, "jobs", "search", "janitor", "--json");
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpuint (json_array_get_length (parse_array (none.out)), ==, 0);
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (job, "id"));
+  CTL (&show, "--db", db, "jobs", "show", id, "--json");
+  g_assert_cmpint (show.status, ==, 0);
+  details = parse_object (show.out);
+  g_assert_nonnull (strstr (json_object_get_string_member (details, "description"), "Posting number 3."));
+  g_assert_null (strstr (json_object_get_string_member (details, "description"), "<p>"));
+
+  for (guint i = 0; hostile[i] != NULL; i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      CTL (&run, "--db", db, "jobs", "search", hostile[i], "--json");
+      g_assert_cmpint (run.status, ==, 0);
+      json_array_unref (parse_array (run.out));
+    }
+  {
+    g_auto (Run) filtered = { 0 };
+    g_auto (Run) bad = { 0 };
+    g_auto (Run) unknown = { 0 };
+
+    CTL (&filtered, "--db", db, "jobs", "search", "--where", "43215", "--type", "full-time", "--min-pay", "18",
+         "--per", "hour", "--posted-within", "30", "--limit", "5", "--json");
+    g_assert_cmpint (filtered.status, ==, 0);
+    g_assert_cmpuint (json_array_get_length (parse_array (filtered.out)), ==, 1); /* only the Welder pays 18+ */
+    CTL (&bad, "--db", db, "jobs", "search", "--type", "gig");
+    g_assert_cmpint (bad.status, ==, 2);
+    CTL (&unknown, "--db", db, "jobs", "show", "999999");
+    g_assert_cmpint (unknown.status, ==, 1);
+  }
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -237,6 +382,8 @@ main (int   argc,
   g_test_add_func ("/cli/not-sqlite-moved-aside", test_not_sqlite_moved_aside);
   g_test_add_func ("/cli/unusable-database-folder", test_unusable_database_folder);
   g_test_add_func ("/cli/gui-without-display", test_gui_without_display);
+  g_test_add_func ("/cli/sync-exit-codes", test_sync_exit_codes);
+  g_test_add_func ("/cli/jobs-search-and-show", test_jobs_search_and_show);
   status = g_test_run ();
   remove_tree (tmp_dir);
   return status;
