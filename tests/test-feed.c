@@ -1147,6 +1147,47 @@ test_no_callback (void)
   g_assert_no_error (error);
 }
 
+/* Parsers run in GTask threads: several at once give the same results. */
+static const struct {
+  const char *file;
+  guint jobs;
+} thread_fixtures[] = {
+  { "job-xml-basic.xml", 8 },   { "job-xml-hostile.xml", 7 }, { "rss.xml", 4 },
+  { "jsonld-array.json", 4 },   { "jsonld-page.html", 3 },    { "jsonld-multi-location.json", 3 },
+  { "usajobs-page.json", 4 },
+};
+
+static gpointer
+parse_many_thread (gpointer user_data)
+{
+  guint failures = 0;
+
+  for (guint round = 0; round < 25; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (thread_fixtures); i++)
+      {
+        g_autofree char *path = fixture_path (thread_fixtures[i].file);
+        g_autoptr (GError) error = NULL;
+        JkFeedStats stats = { 0 };
+
+        if (!jk_feed_parse_file (path, JK_FEED_FORMAT_AUTO, NULL, NULL, &stats, &error)
+            || stats.jobs != thread_fixtures[i].jobs)
+          failures++;
+        jk_feed_stats_clear (&stats);
+      }
+  return GUINT_TO_POINTER (failures);
+}
+
+static void
+test_threads (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("parse", parse_many_thread, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==, 0);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Sizes                                                                  */
 
@@ -1312,6 +1353,7 @@ main (int    argc,
   g_test_add_func ("/feed/deep-nesting", test_deep_nesting);
   g_test_add_func ("/feed/callback/abort", test_abort);
   g_test_add_func ("/feed/callback/none", test_no_callback);
+  g_test_add_func ("/feed/threads", test_threads);
   g_test_add_func ("/feed/size/huge-fields", test_huge_fields);
   g_test_add_func ("/feed/size/large-feed-memory", test_large_feed_memory);
 

@@ -35,6 +35,9 @@ struct _JkConfig
   guint idle_timeout;  /* seconds without a touch before the warning */
   guint idle_warning;  /* seconds the warning counts down, at least 20 */
   char *database;      /* NULL: the default for this kind of run */
+  char *area;          /* the "Where?" a search starts with: "Columbus, OH" or a ZIP */
+  char *location;      /* this kiosk's place for distances: a ZIP or "lat,lon" */
+  char *zip_centroids; /* a gazetteer file imported when the database has none */
 
   /* [feeds] */
   guint feed_min_share;      /* percent */

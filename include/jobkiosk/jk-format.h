@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "jk-job.h"
+
 G_BEGIN_DECLS
 
 /* Dates and times the way a visitor reads them, in the current language,
@@ -12,5 +14,19 @@ char        *jk_format_date_long     (GDateTime *time);   /* "Sunday, November 2
 char        *jk_format_date_short    (GDateTime *time);   /* "Nov 22" */
 const char  *jk_format_month_name    (int        month);  /* 1..12 */
 const char  *jk_format_weekday_name  (int        weekday);/* 1 = Monday .. 7 */
+
+/* Pay as a visitor reads it: "$16.25–$18.00 an hour", "$38,000 a year",
+ * the feed's own words when it gave no numbers ("DOE"), or "Pay not listed". */
+char        *jk_format_pay           (const JkJob *job);
+/* "Full-time", "Part-time, Temporary"; NULL when unknown. */
+char        *jk_format_employment_type (const char *type);
+/* "Posted today", "Posted yesterday", "Posted 3 days ago", "Posted Nov 2". */
+char        *jk_format_posted        (gint64     posted,
+                                      GDateTime *now);
+/* "Closes Dec 31", "Closes today"; NULL when unknown. */
+char        *jk_format_closes        (gint64     expires,
+                                      GDateTime *now);
+/* "1 job", "1,240 jobs". */
+char        *jk_format_job_count     (gint64     count);
 
 G_END_DECLS

@@ -12,6 +12,7 @@ typedef enum {
   JK_SEARCH_SORT_BEST,    /* best match (newest first without words) */
   JK_SEARCH_SORT_NEWEST,
   JK_SEARCH_SORT_PAY,     /* highest pay first, hourly-equivalent */
+  JK_SEARCH_SORT_CLOSEST, /* nearest to the origin first (needs has_origin) */
 } JkSearchSort;
 
 /* What a visitor (or jobkioskctl jobs search) asks for. Any text is safe:
@@ -23,6 +24,11 @@ typedef struct {
   double min_pay;             /* 0 for no minimum */
   JkSalaryPeriod min_pay_per; /* the period min_pay is in (hour or year) */
   guint posted_within_days;   /* 0 for any time */
+  gboolean no_degree;         /* leave out postings that ask for a college degree */
+  gboolean has_origin;        /* the kiosk's place is known: distances work */
+  double origin_latitude;
+  double origin_longitude;
+  double max_miles;           /* 0 for any distance; needs has_origin */
   JkSearchSort sort;
   guint limit;                /* 0 means 20 */
   guint offset;
@@ -49,7 +55,19 @@ gint64       jk_search_count         (JkStore             *store,
 JkJobRecord *jk_search_get           (JkStore             *store,
                                       gint64               id,
                                       GError             **error);
+JkJobRecord *jk_job_record_copy      (const JkJobRecord   *record);
 void         jk_job_record_free      (JkJobRecord         *record);
+
+/* The most common titles among active postings, for suggestion chips. */
+GStrv        jk_search_popular_titles (JkStore            *store,
+                                      gint64              now,
+                                      guint               count,
+                                      GError            **error);
+/* A word from the listings close in spelling to the visitor's word
+ * ("cashier" for "cashire"), or NULL. */
+char        *jk_search_suggest_spelling (JkStore          *store,
+                                        const char        *text,
+                                        GError           **error);
 
 /* The FTS5 expression for visitor text: each word quoted, all required, the
  * last one also matched as a prefix. NULL when the text has no words. */

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "jobkioskctl"
 
 #include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-geo.h>
 #include <jobkiosk/jk-sync.h>
 
 #include "jk-cli.h"
@@ -123,6 +124,11 @@ jk_cli_sync (JkCli  *cli,
         }
     }
 
+  if (!jk_geo_ensure_centroids (store, cli->config->zip_centroids, &error))
+    {
+      g_printerr (_("jobkioskctl: the ZIP code centroids could not be imported: %s\n"), error->message);
+      g_clear_error (&error);
+    }
   jk_sync_options_init (&options, cli->config, jk_store_get_path (store));
   for (guint i = 0; i < sources->len; i++)
     {

@@ -45,6 +45,9 @@ int          jk_cli_status         (JkCli        *cli,
 int          jk_cli_sync           (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+int          jk_cli_geo            (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 int          jk_cli_jobs           (JkCli        *cli,
                                     int           argc,
                                     char        **argv);

@@ -38,6 +38,9 @@ static const KeySpec key_specs[] = {
   { "kiosk", "idle-timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, idle_timeout), 15, 3600 },
   { "kiosk", "idle-warning", KEY_UINT, G_STRUCT_OFFSET (JkConfig, idle_warning), 20, 300 },
   { "kiosk", "database", KEY_PATH, G_STRUCT_OFFSET (JkConfig, database), 0, 0 },
+  { "kiosk", "area", KEY_STRING, G_STRUCT_OFFSET (JkConfig, area), 0, 0 },
+  { "kiosk", "location", KEY_STRING, G_STRUCT_OFFSET (JkConfig, location), 0, 0 },
+  { "kiosk", "zip-centroids", KEY_PATH, G_STRUCT_OFFSET (JkConfig, zip_centroids), 0, 0 },
   { "feeds", "min-share", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_min_share), 0, 100 },
   { "feeds", "max-size-mb", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_max_mb), 1, 4096 },
   { "feeds", "connect-timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_connect_timeout), 1, 300 },
@@ -469,5 +472,8 @@ jk_config_free (JkConfig *self)
   g_free (self->kiosk_name);
   g_free (self->language);
   g_free (self->database);
+  g_free (self->area);
+  g_free (self->location);
+  g_free (self->zip_centroids);
   g_free (self);
 }

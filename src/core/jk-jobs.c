@@ -26,15 +26,18 @@ typedef enum {
   "salary_min, salary_max, salary_period, salary_text, employment_type, soc_code, category, " \
   "education, description, apply_url, posted, expires"
 #define N_JOB_COLUMNS 22
+#define ZIP_LATITUDE "coalesce (?12, (SELECT latitude FROM zip_centroids WHERE zip = substr (?10, 1, 5)))"
+#define ZIP_LONGITUDE "coalesce (?13, (SELECT longitude FROM zip_centroids WHERE zip = substr (?10, 1, 5)))"
 
 static const char *const stmt_sql[N_STMTS] = {
   [STMT_FIND] = "SELECT id, content_hash, dedup_key FROM jobs WHERE source_id = ?1 AND external_id = ?2",
+  /* A posting without coordinates takes its ZIP code's. */
   [STMT_INSERT] = "INSERT INTO jobs (source_id, external_id, first_seen, last_seen, " JOB_COLUMNS ") "
-                  "VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                  "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+                  "VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", "
+                  "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
   [STMT_UPDATE] = "UPDATE jobs SET (last_seen, " JOB_COLUMNS ") = "
-                  "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
-                  "?22, ?23, ?24, ?25) WHERE id = ?1",
+                  "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", ?14, ?15, ?16, ?17, "
+                  "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25) WHERE id = ?1",
   [STMT_OLD_FTS] = "SELECT title, employer, place, excerpt FROM jobs WHERE id = ?1",
   [STMT_FTS_INSERT] = "INSERT INTO jobs_fts (rowid, title, employer, place, excerpt) "
                       "SELECT id, title, employer, place, excerpt FROM jobs WHERE id = ?1",

@@ -28,6 +28,14 @@
   "(coalesce (j.salary_max, j.salary_min) / CASE j.salary_period WHEN 'hour' THEN 1.0 WHEN 'day' THEN 8.0" \
   " WHEN 'week' THEN 40.0 WHEN 'month' THEN 173.33 WHEN 'year' THEN 2080.0 END)"
 
+/* Postings that ask for a college degree name one; "no degree", "not
+ * required" and high school or GED do not count. */
+#define NEEDS_NO_DEGREE \
+  "(j.education IS NULL OR lower (j.education) LIKE '%no degree%' OR lower (j.education) LIKE '%not required%'" \
+  " OR NOT (lower (j.education) LIKE '%bachelor%' OR lower (j.education) LIKE '%associate%'" \
+  " OR lower (j.education) LIKE '%master%' OR lower (j.education) LIKE '%doctor%' OR lower (j.education) LIKE '%degree%'" \
+  " OR lower (j.education) LIKE '%licenciatura%' OR lower (j.education) LIKE '%título%'))"
+
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
@@ -85,6 +93,10 @@ append_filters (GString             *sql,
     g_string_append (sql, " AND " HOURLY_PAY " >= :min_hourly");
   if (query->posted_within_days > 0)
     g_string_append (sql, " AND coalesce (j.posted, j.first_seen) >= :since");
+  if (query->no_degree)
+    g_string_append (sql, " AND " NEEDS_NO_DEGREE);
+  if (query->has_origin && query->max_miles > 0)
+    g_string_append (sql, " AND jk_distance_miles (j.latitude, j.longitude, :olat, :olon) <= :miles");
 }
 
 static void
@@ -126,6 +138,12 @@ bind_query (sqlite3_stmt        *stmt,
   bind_named_int64 (stmt, ":window", RANK_WINDOW);
   bind_named_text (stmt, ":type", query->employment_type);
   bind_named_int64 (stmt, ":since", query->now - (gint64) query->posted_within_days * 86400);
+  if (query->has_origin)
+    {
+      sqlite3_bind_double (stmt, sqlite3_bind_parameter_index (stmt, ":olat"), query->origin_latitude);
+      sqlite3_bind_double (stmt, sqlite3_bind_parameter_index (stmt, ":olon"), query->origin_longitude);
+      sqlite3_bind_double (stmt, sqlite3_bind_parameter_index (stmt, ":miles"), query->max_miles);
+    }
   if (query->min_pay > 0)
     sqlite3_bind_double (stmt, sqlite3_bind_parameter_index (stmt, ":min_hourly"),
                          query->min_pay / hourly_factor (query->min_pay_per));
@@ -199,6 +217,11 @@ order_clause (const JkSearchQuery *query,
     case JK_SEARCH_SORT_PAY:
       return " ORDER BY " HOURLY_PAY " IS NULL, " HOURLY_PAY " DESC, j.id DESC";
     case JK_SEARCH_SORT_NEWEST:
+      return " ORDER BY coalesce (j.posted, j.first_seen) DESC, j.id DESC";
+    case JK_SEARCH_SORT_CLOSEST:
+      if (query->has_origin)
+        return " ORDER BY jk_distance_miles (j.latitude, j.longitude, :olat, :olon) IS NULL,"
+               " jk_distance_miles (j.latitude, j.longitude, :olat, :olon), j.id DESC";
       return " ORDER BY coalesce (j.posted, j.first_seen) DESC, j.id DESC";
     case JK_SEARCH_SORT_BEST:
     default:
@@ -356,6 +379,156 @@ jk_search_get (JkStore  *store,
   record = read_record (stmt);
   record->job->description = column_text (stmt, sqlite3_column_count (stmt) - 1);
   return record;
+}
+
+JkJobRecord *
+jk_job_record_copy (const JkJobRecord *record)
+{
+  JkJobRecord *copy = g_new0 (JkJobRecord, 1);
+
+  copy->id = record->id;
+  copy->source = g_strdup (record->source);
+  copy->first_seen = record->first_seen;
+  copy->job = jk_job_copy (record->job);
+  return copy;
+}
+
+GStrv
+jk_search_popular_titles (JkStore  *store,
+                          gint64    now,
+                          guint     count,
+                          GError  **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (
+    store,
+    "SELECT title FROM jobs WHERE duplicate = 0 AND (expires IS NULL OR expires > ?1)"
+    " GROUP BY lower (title) ORDER BY count(*) DESC, title LIMIT ?2",
+    error);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int (stmt, 2, (int) count);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      jk_store_set_error (store, error, "Cannot list common titles");
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  glong la = g_utf8_strlen (a, -1), lb = g_utf8_strlen (b, -1);
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, NULL);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, NULL);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (glong j = 0; j <= lb; j++)
+    row[j] = (guint) j;
+  for (glong i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+      row[0] = (guint) i;
+      for (glong j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (ua[i - 1] == ub[j - 1] ? 0 : 1));
+          diagonal = above;
+        }
+    }
+  return row[lb];
+}
+
+/* The index holds stems ("warehous"): show the title word they come from. */
+static char *
+word_for_stem (JkStore    *store,
+               const char *stem)
+{
+  g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (
+    store, "SELECT title FROM jobs_fts WHERE jobs_fts MATCH ?1 LIMIT 20", NULL);
+  g_autofree char *match = g_strdup_printf ("title : \"%s\"", stem);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *title = g_utf8_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
+      g_auto (GStrv) words = g_regex_split_simple ("[^[:alnum:]]+", title, 0, 0);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (g_str_has_prefix (words[i], stem))
+          return g_strdup (words[i]);
+    }
+  return g_strdup (stem);
+}
+
+char *
+jk_search_suggest_spelling (JkStore     *store,
+                            const char  *text,
+                            GError     **error)
+{
+  g_autofree char *word = NULL;
+  g_autofree char *best = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  guint best_distance = G_MAXUINT;
+  gint64 best_docs = 0;
+  int rc;
+
+  if (text == NULL)
+    return NULL;
+  word = g_utf8_strdown (g_strstrip (g_strdup (text)), -1);
+  if (g_utf8_strlen (word, -1) < 4 || g_utf8_strlen (word, -1) > 30 || strchr (word, ' ') != NULL)
+    return NULL;
+  if (!jk_store_exec (store, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.jobs_vocab USING fts5vocab (main, jobs_fts, row)",
+                      error))
+    return NULL;
+  /* Words sharing the first letter and found in a few postings at least. */
+  stmt = jk_store_prepare (store,
+                           "SELECT term, doc FROM temp.jobs_vocab WHERE term >= ?1 AND term < ?1 || x'f48fbfbf'"
+                           " AND doc >= 2 AND length (term) BETWEEN ?2 - 3 AND ?2 + 2",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  {
+    char first[8] = { 0 };
+    g_unichar_to_utf8 (g_utf8_get_char (word), first);
+    sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  }
+  sqlite3_bind_int (stmt, 2, (int) g_utf8_strlen (word, -1));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *term = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 docs = sqlite3_column_int64 (stmt, 1);
+      guint distance;
+
+      if (g_str_has_prefix (word, term))
+        distance = 0; /* the word's own stem: it is spelled right */
+      else
+        distance = edit_distance (word, term);
+      if (distance < best_distance || (distance == best_distance && docs > best_docs))
+        {
+          best_distance = distance;
+          best_docs = docs;
+          g_free (best);
+          best = g_strdup (term);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      jk_store_set_error (store, error, "Cannot look up spellings");
+      return NULL;
+    }
+  if (best == NULL || best_distance == 0 || best_distance > 2)
+    return NULL;
+  return word_for_stem (store, best);
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "jobkiosk/jk-store.h"
 
@@ -103,6 +104,14 @@ static const char *const migrations[] = {
   /* Column weights set once: ranking by the table's rank is about 4x
    * faster at p99 than passing weights to bm25() in every query. */
   "INSERT INTO jobs_fts (jobs_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 2.0, 1.0)');",
+
+  /* 3: places. ZIP centroids (Census ZCTA gazetteer), so postings without
+   * coordinates get their ZIP's, and distances work. */
+  "CREATE TABLE zip_centroids ("
+  "  zip TEXT PRIMARY KEY,"
+  "  latitude REAL NOT NULL,"
+  "  longitude REAL NOT NULL);"
+  "CREATE INDEX jobs_place ON jobs (latitude, longitude);",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
@@ -148,6 +157,30 @@ check_integrity (sqlite3  *db,
   return result;
 }
 
+/* jk_distance_miles(lat1, lon1, lat2, lon2): great-circle distance, NULL
+ * when a coordinate is missing. */
+static void
+distance_miles_func (sqlite3_context *context,
+                     int              argc,
+                     sqlite3_value  **argv)
+{
+  double lat1, lon1, lat2, lon2, a;
+  const double to_radians = G_PI / 180.0;
+
+  for (int i = 0; i < 4; i++)
+    if (sqlite3_value_type (argv[i]) == SQLITE_NULL)
+      {
+        sqlite3_result_null (context);
+        return;
+      }
+  lat1 = sqlite3_value_double (argv[0]) * to_radians;
+  lon1 = sqlite3_value_double (argv[1]) * to_radians;
+  lat2 = sqlite3_value_double (argv[2]) * to_radians;
+  lon2 = sqlite3_value_double (argv[3]) * to_radians;
+  a = pow (sin ((lat2 - lat1) / 2), 2) + cos (lat1) * cos (lat2) * pow (sin ((lon2 - lon1) / 2), 2);
+  sqlite3_result_double (context, 3958.8 * 2 * atan2 (sqrt (a), sqrt (1 - a)));
+}
+
 static OpenResult
 try_open (const char  *path,
           sqlite3    **out_db,
@@ -172,6 +205,8 @@ try_open (const char  *path,
       return result;
     }
 
+  sqlite3_create_function (db, "jk_distance_miles", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                           distance_miles_func, NULL, NULL);
   result = check_integrity (db, detail);
   if (result != OPEN_OK)
     {

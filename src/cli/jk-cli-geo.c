@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-cli-geo.c: jobkioskctl geo import */
+
+#define G_LOG_DOMAIN "jobkioskctl"
+
+#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-geo.h>
+
+#include "jk-cli.h"
+
+int
+jk_cli_geo (JkCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) store = NULL;
+  gint64 count;
+
+  if (argc != 3 || !g_str_equal (argv[1], "import"))
+    {
+      g_printerr (_("Usage: jobkioskctl geo import FILE (a Census Gazetteer ZCTA file)\n"));
+      return JK_CLI_EXIT_USAGE;
+    }
+  store = jk_cli_open_store (cli, &error);
+  if (store == NULL || (count = jk_geo_import_gazetteer (store, argv[2], &error)) < 0)
+    {
+      g_printerr ("jobkioskctl: %s\n", error->message);
+      return JK_CLI_EXIT_FAILED;
+    }
+  g_print (_("%lld ZIP codes imported\n"), (long long) count);
+  return JK_CLI_EXIT_OK;
+}
