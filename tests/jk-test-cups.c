@@ -8,6 +8,7 @@
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -177,6 +178,22 @@ server_logs (JkTestCups *self)
   return g_strdup_printf ("--- cupsd stderr ---\n%s--- %s ---\n%s", err, self->error_log, log);
 }
 
+/* Stops this server (so a failed start or command leaves neither cupsd nor
+ * the private dir behind), then fails the test with the message. */
+static void die (JkTestCups *self, const char *format, ...) G_GNUC_PRINTF (2, 3) G_GNUC_NORETURN;
+static void
+die (JkTestCups *self, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  jk_test_cups_stop (self);
+  g_error ("%s", message);
+}
+
 static void
 make_dir (const char *path, int mode)
 {
@@ -241,21 +258,62 @@ others_can_traverse (const char *dir)
     }
 }
 
+#define DIR_PREFIX "jk-test-cups-"
+#define OWNER_FILE "owner.pid"
+
+/* A test that aborts (failed assertion) skips stop(): its cupsd dies of
+ * PR_SET_PDEATHSIG, but its private dir stays. Remove such dirs of ours
+ * whose test process is gone. */
+static void
+remove_stale_dirs (const char *base)
+{
+  g_autoptr(GDir) dir = g_dir_open (base, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *owner_file = NULL;
+      g_autofree char *owner = NULL;
+      GStatBuf st;
+      gint64 pid;
+
+      if (!g_str_has_prefix (name, DIR_PREFIX))
+        continue;
+      path = g_build_filename (base, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISDIR (st.st_mode) || st.st_uid != geteuid ())
+        continue;
+      owner_file = g_build_filename (path, OWNER_FILE, NULL);
+      if (!g_file_get_contents (owner_file, &owner, NULL, NULL))
+        continue;
+      pid = g_ascii_strtoll (owner, NULL, 10);
+      if (pid > 0 && pid != (gint64) getpid () && kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+        remove_tree (path);
+    }
+}
+
 static char *
 make_private_dir (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *base = g_strdup (g_get_tmp_dir ());
-  g_autofree char *templ = NULL;
   char *dir;
 
   if (geteuid () == 0 && (!others_can_traverse (base) || !path_is_safe_for_conf (base)))
-    g_set_str (&base, "/tmp");
-  templ = g_build_filename (base, "jk-test-cups-XXXXXX", NULL);
-  dir = g_mkdtemp_full (templ, 0700);
-  if (dir == NULL)
+    {
+      g_free (base);
+      base = g_strdup ("/tmp");
+    }
+  remove_stale_dirs (base);
+  /* g_mkdtemp_full fills in the template it is given and returns it. */
+  dir = g_build_filename (base, DIR_PREFIX "XXXXXX", NULL);
+  if (g_mkdtemp_full (dir, 0700) == NULL)
     g_error ("jk-test-cups: cannot make a private dir in %s: %s", base, g_strerror (errno));
-  g_steal_pointer (&templ);
+  {
+    g_autofree char *owner_file = g_build_filename (dir, OWNER_FILE, NULL);
+    g_autofree char *pid = g_strdup_printf ("%d\n", (int) getpid ());
+
+    write_file (owner_file, pid, 0644);
+  }
   /* 0700 from mkdtemp: cupsd's User (lp as root) must get in. */
   make_dir (dir, 0755);
   if (!path_is_safe_for_conf (dir))
@@ -322,7 +380,8 @@ run_sync (JkTestCups *self, const char *const *argv, char **out, char **err)
           g_autofree char *both = g_strdup_printf ("%s%s(%s)", std_err,
                                                    std_err[0] != '\0' ? "\n" : "",
                                                    error->message);
-          g_set_str (&std_err, both);
+          g_free (std_err);
+          std_err = g_steal_pointer (&both);
         }
     }
 
@@ -362,7 +421,7 @@ jk_test_cups_run (JkTestCups *self, const char *const *argv)
       g_autofree char *cmd = argv_to_string (argv);
       g_autofree char *logs = server_logs (self);
 
-      g_error ("jk-test-cups: `%s` failed (CUPS_SERVER=%s):\n%s\n%s", cmd, self->server, err, logs);
+      die (self, "jk-test-cups: `%s` failed (CUPS_SERVER=%s):\n%s\n%s", cmd, self->server, err, logs);
     }
   return g_steal_pointer (&out);
 }
@@ -561,8 +620,8 @@ check_config (JkTestCups *self)
       g_autofree char *conf = read_text (conf_path);
       g_autofree char *files = read_text (files_path);
 
-      g_error ("jk-test-cups: cupsd -t rejects the configuration:\n%s%s\n"
-               "--- cupsd.conf ---\n%s--- cups-files.conf ---\n%s", out, err, conf, files);
+      die (self, "jk-test-cups: cupsd -t rejects the configuration:\n%s%s\n"
+           "--- cupsd.conf ---\n%s--- cups-files.conf ---\n%s", out, err, conf, files);
     }
 }
 
@@ -641,7 +700,7 @@ launch_once (JkTestCups *self)
           self->pid = 0;
           if (log_says_port_taken (self))
             return LAUNCH_PORT_TAKEN;
-          g_error ("jk-test-cups: cupsd exited at start-up (status %d):\n%s", status, logs);
+          die (self, "jk-test-cups: cupsd exited at start-up (status %d):\n%s", status, logs);
         }
       /* The private socket is certainly ours. Once it answers, cupsd has
        * tried all its Listen lines: a clash on the port is in the log. */
@@ -660,9 +719,7 @@ launch_once (JkTestCups *self)
         {
           g_autofree char *logs = server_logs (self);
 
-          kill_group_and_reap (self->pid);
-          self->pid = 0;
-          g_error ("jk-test-cups: cupsd did not start within 10 s on %s:\n%s", self->server, logs);
+          die (self, "jk-test-cups: cupsd did not start within 10 s on %s:\n%s", self->server, logs);
         }
       g_usleep (POLL_INTERVAL_US);
     }
@@ -678,6 +735,7 @@ create_queue (JkTestCups *self)
   const char *lpadmin[] = {
     "lpadmin", "-h", self->server, "-p", PRINTER_NAME, "-E", "-v", self->device_uri,
     "-m", PDF_MODEL, "-o", "printer-error-policy=abort-job",
+    "-o", "printer-is-shared=false",
     "-D", "Job Kiosk test PDF printer", NULL
   };
   const char *enable[] = { "cupsenable", "-h", self->server, PRINTER_NAME, NULL };
@@ -691,12 +749,19 @@ create_queue (JkTestCups *self)
 JkTestCups *
 jk_test_cups_start (void)
 {
+  static const struct { const char *name; int mode; } server_dirs[] = {
+    { "state", 0755 }, { "cache", 0770 }, { "ssl", 0700 },
+    { "spool", 0710 }, { "spool/tmp", 01770 },
+  };
   static gsize atexit_once = 0;
   JkTestCups *self;
   g_autofree char *log_dir = NULL;
 
   if (!g_file_test (CUPSD_BINARY, G_FILE_TEST_IS_EXECUTABLE))
     g_error ("jk-test-cups: " CUPSD_BINARY " is missing (apt-get install cups cups-filters)");
+
+  /* Fail before anything is made if the backend script is missing. */
+  find_backend_source ();
 
   if (g_once_init_enter (&atexit_once))
     {
@@ -721,6 +786,12 @@ jk_test_cups_start (void)
   G_UNLOCK (instances);
 
   make_dir (log_dir, 0755);
+  /* cupsd wants these to exist and sets their final modes and groups. */
+  for (gsize i = 0; i < G_N_ELEMENTS (server_dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (self->dir, server_dirs[i].name, NULL);
+      make_dir (path, server_dirs[i].mode);
+    }
   /* The backend writes here as lp when we are root. */
   make_dir (self->output_dir, geteuid () == 0 ? 0777 : 0755);
   make_server_bin (self);
@@ -732,7 +803,7 @@ jk_test_cups_start (void)
       if (launch_once (self) == LAUNCH_OK)
         break;
       if (attempt + 1 >= MAX_PORT_ATTEMPTS)
-        g_error ("jk-test-cups: no free port after %d attempts", MAX_PORT_ATTEMPTS);
+        die (self, "jk-test-cups: no free port after %d attempts", MAX_PORT_ATTEMPTS);
     }
 
   create_queue (self);
@@ -810,43 +881,92 @@ jk_test_cups_list_job_processes (JkTestCups *self)
   return pids;
 }
 
-/* After cupsd has gone, ends whatever of its jobs is left (it should have
- * stopped them itself; this covers the SIGKILL fallback). */
 static void
-end_job_processes (JkTestCups *self)
+add_unique (GArray *pids, pid_t pid)
+{
+  for (guint i = 0; i < pids->len; i++)
+    if (g_array_index (pids, pid_t, i) == pid)
+      return;
+  g_array_append_val (pids, pid);
+}
+
+/* Waits until none of pids exists any more (ESRCH, i.e. also reaped). */
+static gboolean
+wait_all_gone (GArray *pids, gint64 timeout_us)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_us;
+
+  for (;;)
+    {
+      gboolean all_gone = TRUE;
+
+      for (guint i = 0; i < pids->len && all_gone; i++)
+        all_gone = kill (g_array_index (pids, pid_t, i), 0) != 0 && errno == ESRCH;
+      if (all_gone)
+        return TRUE;
+      if (g_get_monotonic_time () >= deadline)
+        return FALSE;
+      g_usleep (10 * 1000);
+    }
+}
+
+/* After cupsd has gone: its job processes (listed before, while their
+ * environment was still readable, and now) must be gone too. cupsd sends
+ * them SIGTERM as it exits but does not wait, so the kernel hands them to
+ * PID 1, which reaps them a little later; a process that is still running
+ * (only after the SIGKILL fallback) gets SIGTERM, then SIGKILL. */
+static void
+end_job_processes (JkTestCups *self, GArray *before)
 {
   g_autoptr(GArray) pids = jk_test_cups_list_job_processes (self);
-  gint64 deadline;
-  gboolean all_gone;
 
+  for (guint i = 0; before != NULL && i < before->len; i++)
+    add_unique (pids, g_array_index (before, pid_t, i));
   if (pids->len == 0)
     return;
+
   for (guint i = 0; i < pids->len; i++)
-    kill (g_array_index (pids, pid_t, i), SIGTERM);
-  deadline = g_get_monotonic_time () + JOB_KILL_TIMEOUT_US;
-  do
-    {
-      all_gone = TRUE;
-      for (guint i = 0; i < pids->len; i++)
-        all_gone = all_gone && process_gone (g_array_index (pids, pid_t, i));
-      if (!all_gone)
-        g_usleep (10 * 1000);
-    }
-  while (!all_gone && g_get_monotonic_time () < deadline);
-  for (guint i = 0; !all_gone && i < pids->len; i++)
     if (!process_gone (g_array_index (pids, pid_t, i)))
-      kill (g_array_index (pids, pid_t, i), SIGKILL);
+      kill (g_array_index (pids, pid_t, i), SIGTERM);
+  if (wait_all_gone (pids, JOB_KILL_TIMEOUT_US))
+    return;
+  for (guint i = 0; i < pids->len; i++)
+    if (!process_gone (g_array_index (pids, pid_t, i)))
+      {
+        g_warning ("jk-test-cups: job process %d ignored SIGTERM: SIGKILL",
+                   (int) g_array_index (pids, pid_t, i));
+        kill (g_array_index (pids, pid_t, i), SIGKILL);
+      }
+  if (!wait_all_gone (pids, STOP_TIMEOUT_US))
+    g_debug ("jk-test-cups: some job processes are dead but not reaped yet by PID 1");
 }
 
 void
 jk_test_cups_stop (JkTestCups *self)
 {
+  g_autoptr(GArray) jobs = NULL;
+
   g_return_if_fail (self != NULL);
+
+  if (self->dir != NULL)
+    jobs = jk_test_cups_list_job_processes (self);
+
+  if (self->pid > 0 && jobs != NULL && jobs->len > 0)
+    {
+      /* Jobs still running (a hanging backend): cancel them first, so that
+       * cupsd ends and reaps their processes itself. On SIGTERM it only
+       * signals them and exits, leaving zombies to PID 1, which may take
+       * its time. Everything is thrown away anyway. */
+      const char *cancel[] = { "cancel", "-a", "-h", self->server, NULL };
+
+      if (run_sync (self, cancel, NULL, NULL))
+        wait_all_gone (jobs, JOB_KILL_TIMEOUT_US);
+    }
 
   if (self->pid > 0)
     {
-      /* The cupsd we started, by its pid: it cancels running filters and
-       * backends (SIGTERM) before it exits. */
+      /* The cupsd we started, by its pid: it sends SIGTERM to running
+       * filters and backends before it exits. */
       kill (self->pid, SIGTERM);
       if (!wait_for_exit (self->pid, STOP_TIMEOUT_US))
         {
@@ -858,7 +978,7 @@ jk_test_cups_stop (JkTestCups *self)
 
   if (self->dir != NULL)
     {
-      end_job_processes (self);
+      end_job_processes (self, jobs);
       remove_tree (self->dir);
       g_clear_pointer (&self->dir, g_free);
     }

@@ -51,9 +51,9 @@ typedef enum {
 } JkTestCupsFault;
 void        jk_test_cups_set_fault (JkTestCups *self, JkTestCupsFault fault);
 
-/* Pids (a GArray of pid_t) of the filter and backend processes of this server's jobs that are
- * running now (found by their DEVICE_URI), e.g. a hanging backend; for
- * checking that nothing is left after cancel or stop(). */
+/* Pids (a GArray of pid_t) of the filters and backend of this server's
+ * jobs running now (found by their DEVICE_URI), e.g. a hanging backend:
+ * for checking that nothing is left after a cancel or stop(). */
 GArray     *jk_test_cups_list_job_processes (JkTestCups *self);
 
 G_END_DECLS

@@ -753,7 +753,7 @@ test_jsonld_array (void)
   g_assert_cmpstr (job->title, ==, "Groundskeeper");
   g_assert_cmpstr (job->employer, ==, "Metro Parks of Demo County");
   g_assert_cmpstr (job->city, ==, "Galloway");
-  g_assert_false (job->has_geo);
+  g_assert_false (job->has_geo); /* 0,0 is a feed's "unknown" */
   assert_salary (job, 17, 17, JK_SALARY_PERIOD_NONE);
   g_assert_cmpstr (job->salary_text, ==, "$17");
   g_assert_null (job->apply_url);
@@ -883,6 +883,29 @@ test_jsonld_html_page (void)
   job = find_job (parsed, "RK-3");
   g_assert_cmpstr (job->title, ==, "Prep Cook");
   g_assert_null (job->city);
+}
+
+/* A page that does not name its charset is read as UTF-8; one that does,
+ * in its own. */
+static void
+test_jsonld_html_charset (void)
+{
+  static const char utf8_page[] = "<html><head><script type=\"application/ld+json\">"
+                                  "{\"@type\":\"JobPosting\",\"title\":\"Niñera 🌟\"}</script></head></html>";
+  static const char latin1_page[] = "<html><head><meta charset=\"iso-8859-1\">"
+                                    "<script type=\"application/ld+json\">"
+                                    "{\"@type\":\"JobPosting\",\"title\":\"Ni\xf1" "era\"}</script></head></html>";
+  g_autoptr (Parsed) parsed = parse_data (utf8_page, strlen (utf8_page), JK_FEED_FORMAT_AUTO);
+
+  g_assert_no_error (parsed->error);
+  g_assert_cmpuint (parsed->jobs->len, ==, 1);
+  g_assert_cmpstr (job_at (parsed, 0)->title, ==, "Niñera 🌟");
+  g_clear_pointer (&parsed, parsed_free);
+
+  parsed = parse_data (latin1_page, strlen (latin1_page), JK_FEED_FORMAT_JSONLD);
+  g_assert_no_error (parsed->error);
+  g_assert_cmpuint (parsed->jobs->len, ==, 1);
+  g_assert_cmpstr (job_at (parsed, 0)->title, ==, "Niñera");
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1346,6 +1369,7 @@ main (int    argc,
   g_test_add_func ("/feed/jsonld/itemlist", test_jsonld_itemlist);
   g_test_add_func ("/feed/jsonld/multi-location", test_jsonld_multi_location);
   g_test_add_func ("/feed/jsonld/html-page", test_jsonld_html_page);
+  g_test_add_func ("/feed/jsonld/html-charset", test_jsonld_html_charset);
   g_test_add_func ("/feed/usajobs", test_usajobs);
   g_test_add_func ("/feed/errors/fixtures", test_errors);
   g_test_add_func ("/feed/errors/inline", test_errors_inline);

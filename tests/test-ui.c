@@ -182,7 +182,7 @@ test_language_switch (void)
   g_assert_cmpstr (jk_window_get_title_text (window), ==, "Buscar trabajo");
   click ("English");
   g_assert_cmpstr (jk_window_get_title_text (window), ==, "Find a job");
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Job search is coming soon"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "What kind of work?"));
   click ("Home");
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "What would you like to do?"));
   g_assert_cmpstr (jk_session_get_language (jk_window_get_session (window)), ==, "en");

@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 
 #include "jobkiosk/jk-feed.h"
 #include "jobkiosk/jk-normalize.h"
@@ -1091,6 +1092,9 @@ find_ld_json_blocks (const char *data,
   context = htmlCreateMemoryParserCtxt (data, (int) length);
   if (context == NULL)
     return blocks;
+  /* A page that does not say otherwise is UTF-8 (JSON-LD must be), not
+   * libxml2's ISO-8859-1; a <meta charset> still wins. */
+  xmlSwitchEncoding (context, XML_CHAR_ENCODING_UTF8);
   /* RECOVER: a script ends at </script> only, not at a "</p>" inside a
    * JSON string. */
   htmlCtxtUseOptions (context, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);

@@ -11,10 +11,20 @@
 #include <jobkiosk/jk-refresher.h>
 #include <jobkiosk/jk-session.h>
 
+#include <jobkiosk/jk-document.h>
+#include <jobkiosk/jk-geo.h>
+#include <jobkiosk/jk-visit.h>
+
 #include "jk-application.h"
 #include "jk-feed-status.h"
 #include "jk-home-page.h"
 #include "jk-info-page.h"
+#include "jk-job-page.h"
+#include "jk-list-page.h"
+#include "jk-log-form-page.h"
+#include "jk-log-page.h"
+#include "jk-print-page.h"
+#include "jk-search-page.h"
 
 struct _JkApplication
 {
@@ -27,7 +37,25 @@ struct _JkApplication
   JkRefresher *refresher;
   JkFeedStatus *feed_status; /* on the job search page */
   JkApplicationOptions options;
+
+  /* The window's pages that talk to each other. */
+  JkWindow *window;
+  JkJobPage *job_page;
+  JkLogFormPage *log_form_page;
+  JkPrintPage *print_page;
 };
+
+/* What a printout is made from, owned by its render job. */
+typedef struct {
+  char *center_name;
+  GDateTime *printed_at;
+  JkPaperSize paper;
+  JkJobRecord *record;   /* job sheet */
+  GPtrArray *records;    /* job list */
+  GPtrArray *entries;    /* job-search log */
+  char *visitor_name;
+  GDate week_start;
+} PrintData;
 
 G_DEFINE_FINAL_TYPE (JkApplication, jk_application, GTK_TYPE_APPLICATION)
 
@@ -69,8 +97,167 @@ guard_kiosk_settings (void)
     }
 }
 
+static void
+print_data_free (PrintData *data)
+{
+  g_free (data->center_name);
+  g_clear_pointer (&data->printed_at, g_date_time_unref);
+  g_clear_pointer (&data->record, jk_job_record_free);
+  g_clear_pointer (&data->records, g_ptr_array_unref);
+  g_clear_pointer (&data->entries, g_ptr_array_unref);
+  g_free (data->visitor_name);
+  g_free (data);
+}
+
+static PrintData *
+print_data_new (JkApplication *self)
+{
+  PrintData *data = g_new0 (PrintData, 1);
+
+  data->center_name = g_strdup (self->config->center_name);
+  data->printed_at = jk_clock_now_local (self->clock);
+  data->paper = JK_PAPER_LETTER;
+  return data;
+}
+
+static JkDocumentContext
+context_for (PrintData *data)
+{
+  JkDocumentContext context = { data->center_name, data->paper, data->printed_at };
+  return context;
+}
+
+static JkDocument *
+render_job_sheet (gpointer  user_data,
+                  GError  **error)
+{
+  PrintData *data = user_data;
+  JkDocumentContext context = context_for (data);
+
+  return jk_document_render_job_sheet (&context, data->record, error);
+}
+
+static JkDocument *
+render_job_list (gpointer  user_data,
+                 GError  **error)
+{
+  PrintData *data = user_data;
+  JkDocumentContext context = context_for (data);
+
+  return jk_document_render_job_list (&context, data->records, error);
+}
+
+static JkDocument *
+render_search_log (gpointer  user_data,
+                   GError  **error)
+{
+  PrintData *data = user_data;
+  JkDocumentContext context = context_for (data);
+
+  return jk_document_render_search_log (&context, data->visitor_name, &data->week_start, data->entries, error);
+}
+
+static void
+show_print (JkApplication  *self,
+            JkRenderFunc    render,
+            PrintData      *data)
+{
+  jk_print_page_render (self->print_page, render, data, (GDestroyNotify) print_data_free);
+  jk_window_show_page (self->window, "print");
+}
+
+static GPtrArray *
+copy_records (GPtrArray *records)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
+
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (copy, jk_job_record_copy (records->pdata[i]));
+  return copy;
+}
+
+static GPtrArray *
+copy_log (GPtrArray *entries)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_log_entry_free);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const JkLogEntry *entry = entries->pdata[i];
+      g_ptr_array_add (copy, jk_log_entry_new (&entry->date, entry->employer, entry->position, entry->method,
+                                               entry->contact, entry->result));
+    }
+  return copy;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Signal callbacks                                                       */
+
+static void
+on_job_activated (JkApplication *self,
+                  gint64         job_id)
+{
+  if (jk_job_page_show_job (self->job_page, job_id))
+    jk_window_show_page (self->window, "job");
+}
+
+static void
+on_print_job (JkApplication *self)
+{
+  const JkJobRecord *record = jk_job_page_get_record (self->job_page);
+  PrintData *data;
+
+  if (record == NULL)
+    return;
+  data = print_data_new (self);
+  data->record = jk_job_record_copy (record);
+  show_print (self, render_job_sheet, data);
+}
+
+static void
+on_print_list (JkApplication *self)
+{
+  PrintData *data = print_data_new (self);
+
+  data->records = copy_records (jk_visit_get_saved_jobs (self->session));
+  show_print (self, render_job_list, data);
+}
+
+static void
+on_print_log (JkApplication *self)
+{
+  PrintData *data = print_data_new (self);
+  const char *name = jk_visit_get_name (self->session);
+
+  data->entries = copy_log (jk_visit_get_log (self->session));
+  data->visitor_name = g_strdup (name);
+  /* The week that ends today: what a weekly work-search form covers. */
+  g_date_clear (&data->week_start, 1);
+  g_date_set_dmy (&data->week_start, g_date_time_get_day_of_month (data->printed_at),
+                  g_date_time_get_month (data->printed_at), g_date_time_get_year (data->printed_at));
+  g_date_subtract_days (&data->week_start, 6);
+  show_print (self, render_search_log, data);
+}
+
+static void
+on_applied (JkApplication *self)
+{
+  jk_log_form_page_start (self->log_form_page, jk_job_page_get_record (self->job_page));
+  jk_window_show_page (self->window, "logform");
+}
+
+static void
+on_add_log_entry (JkApplication *self)
+{
+  jk_log_form_page_start (self->log_form_page, NULL);
+  jk_window_show_page (self->window, "logform");
+}
+
+static void
+on_log_saved (JkApplication *self)
+{
+  jk_window_replace_page (self->window, "log");
+}
 
 /* systemd stops the kiosk with SIGTERM: quit cleanly, database closed. */
 static gboolean
@@ -215,6 +402,12 @@ jk_application_get_refresher (JkApplication *self)
   return self->refresher;
 }
 
+JkPrintPage *
+jk_application_get_print_page (JkApplication *self)
+{
+  return self->print_page;
+}
+
 JkFeedStatus *
 jk_application_get_feed_status (JkApplication *self)
 {
@@ -231,16 +424,53 @@ jk_application_create_window (JkApplication *self)
     .kiosk_mode = self->options.kiosk_mode,
   };
   JkWindow *window = jk_window_new (GTK_APPLICATION (self), self->session, self->clock, &setup);
-  JkPage *jobs_page;
+  JkSearchPageSetup search_setup = {
+    .store = self->store,
+    .clock = self->clock,
+    .area = self->config->area,
+    .location = self->config->location,
+  };
+  g_autoptr (GError) error = NULL;
+  JkPage *page;
 
   jk_window_add_page (window, "home", jk_home_page_new ());
-  jobs_page = jk_info_page_new (N_("Find a job"), "system-search-symbolic", N_("Job search is coming soon"),
-                                N_("Soon you can search job openings near you here. For now, please ask staff at the front desk."));
+  self->window = window;
+  if (!jk_geo_ensure_centroids (self->store, self->config->zip_centroids, &error))
+    g_warning ("The ZIP code centroids could not be imported: %s", error->message);
+
+  page = jk_search_page_new (&search_setup);
   self->feed_status = JK_FEED_STATUS (jk_feed_status_new (self->store, self->clock));
-  gtk_container_add (GTK_CONTAINER (jobs_page), GTK_WIDGET (self->feed_status));
+  jk_search_page_set_status (JK_SEARCH_PAGE (page), GTK_WIDGET (self->feed_status));
   g_signal_connect_object (self->session, "notify::language", G_CALLBACK (jk_feed_status_update),
                            self->feed_status, G_CONNECT_SWAPPED);
-  jk_window_add_page (window, "jobs", jobs_page);
+  g_signal_connect_swapped (page, "job-activated", G_CALLBACK (on_job_activated), self);
+  jk_window_add_page (window, "jobs", page);
+
+  page = jk_job_page_new (self->store, self->clock);
+  self->job_page = JK_JOB_PAGE (page);
+  g_signal_connect_swapped (page, "print-requested", G_CALLBACK (on_print_job), self);
+  g_signal_connect_swapped (page, "applied", G_CALLBACK (on_applied), self);
+  jk_window_add_page (window, "job", page);
+
+  page = jk_list_page_new (self->clock);
+  g_signal_connect_swapped (page, "job-activated", G_CALLBACK (on_job_activated), self);
+  g_signal_connect_swapped (page, "print-requested", G_CALLBACK (on_print_list), self);
+  jk_window_add_page (window, "mylist", page);
+
+  page = jk_log_page_new ();
+  g_signal_connect_swapped (page, "add-requested", G_CALLBACK (on_add_log_entry), self);
+  g_signal_connect_swapped (page, "print-requested", G_CALLBACK (on_print_log), self);
+  jk_window_add_page (window, "log", page);
+
+  page = jk_log_form_page_new (self->clock);
+  self->log_form_page = JK_LOG_FORM_PAGE (page);
+  g_signal_connect_swapped (page, "saved", G_CALLBACK (on_log_saved), self);
+  jk_window_add_page (window, "logform", page);
+
+  page = jk_print_page_new ();
+  self->print_page = JK_PRINT_PAGE (page);
+  jk_window_add_page (window, "print", page);
+
   jk_window_add_page (window, "careers",
                       jk_info_page_new (N_("Pay and careers"), "x-office-spreadsheet-symbolic",
                                         N_("Pay and careers is coming soon"),

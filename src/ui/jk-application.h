@@ -9,6 +9,7 @@
 #include <jobkiosk/jk-refresher.h>
 
 #include "jk-feed-status.h"
+#include "jk-print-page.h"
 #include "jk-window.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,8 @@ JkWindow      *jk_application_create_window  (JkApplication *self);
 void           jk_application_start_refresh  (JkApplication *self);
 JkRefresher   *jk_application_get_refresher  (JkApplication *self);
 JkFeedStatus  *jk_application_get_feed_status (JkApplication *self);
+/* The page every printout passes through. */
+JkPrintPage   *jk_application_get_print_page (JkApplication *self);
 /* Loads the kiosk's style sheets for the default screen. */
 void           jk_application_load_style     (void);
 

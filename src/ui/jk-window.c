@@ -572,6 +572,16 @@ jk_window_show_page (JkWindow   *self,
   switch_to (self, name);
 }
 
+void
+jk_window_replace_page (JkWindow   *self,
+                        const char *name)
+{
+  if (g_str_equal (name, "home"))
+    jk_window_go_home (self);
+  else
+    switch_to (self, name);
+}
+
 const char *
 jk_window_get_page_name (JkWindow *self)
 {

@@ -35,6 +35,10 @@ JkPage        *jk_window_get_page            (JkWindow   *self,
                                               const char *name);
 void           jk_window_show_page           (JkWindow   *self,
                                               const char *name);
+/* Shows a page in place of the current one, so Back skips it (a form
+ * that was just sent). */
+void           jk_window_replace_page        (JkWindow   *self,
+                                              const char *name);
 const char    *jk_window_get_page_name       (JkWindow   *self);
 void           jk_window_go_back             (JkWindow   *self);
 void           jk_window_go_home             (JkWindow   *self);

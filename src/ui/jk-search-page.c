@@ -1,0 +1,674 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-search-page.c: the job search screen */
+
+#define G_LOG_DOMAIN "jk-search-page"
+
+#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-format.h>
+#include <jobkiosk/jk-geo.h>
+#include <jobkiosk/jk-search.h>
+#include <jobkiosk/jk-visit.h>
+
+#include "jk-job-card.h"
+#include "jk-retranslate.h"
+#include "jk-search-page.h"
+
+#define PAGE_SIZE 30
+#define DEBOUNCE_MS 300
+#define N_SUGGESTIONS 8
+/* Start fetching the next page this far (px) before the list runs out. */
+#define PREFETCH_PX 800
+
+typedef enum {
+  GROUP_TYPE,
+  GROUP_PAY,
+  GROUP_POSTED,
+  GROUP_DEGREE,
+  GROUP_DISTANCE,
+  GROUP_SORT,
+} ChipGroup;
+
+typedef struct {
+  ChipGroup group;
+  const char *label;  /* msgid */
+  int value;
+  gboolean needs_origin;
+} ChipSpec;
+
+static const ChipSpec chip_specs[] = {
+  { GROUP_TYPE, N_("Full-time"), 0 },
+  { GROUP_TYPE, N_("Part-time"), 1 },
+  { GROUP_TYPE, N_("Temporary"), 2 },
+  { GROUP_PAY, N_("$12+ an hour"), 12 },
+  { GROUP_PAY, N_("$15+ an hour"), 15 },
+  { GROUP_PAY, N_("$18+ an hour"), 18 },
+  { GROUP_PAY, N_("$20+ an hour"), 20 },
+  { GROUP_POSTED, N_("Last 3 days"), 3 },
+  { GROUP_POSTED, N_("Last 7 days"), 7 },
+  { GROUP_POSTED, N_("Last 30 days"), 30 },
+  { GROUP_DEGREE, N_("No degree needed"), 1 },
+  { GROUP_DISTANCE, N_("Within 5 miles"), 5, TRUE },
+  { GROUP_DISTANCE, N_("Within 10 miles"), 10, TRUE },
+  { GROUP_DISTANCE, N_("Within 25 miles"), 25, TRUE },
+  { GROUP_SORT, N_("Newest first"), JK_SEARCH_SORT_NEWEST },
+  { GROUP_SORT, N_("Closest first"), JK_SEARCH_SORT_CLOSEST, TRUE },
+  { GROUP_SORT, N_("Highest pay"), JK_SEARCH_SORT_PAY },
+};
+
+static const char *const employment_types[] = { "full-time", "part-time", "temporary" };
+
+struct _JkSearchPage
+{
+  JkPage parent_instance;
+
+  GtkEntry *what_entry;
+  GtkEntry *where_entry;
+  GtkLabel *my_list_label;
+  GtkFlowBox *suggestions;
+  GtkFlowBox *filters;
+  GtkBox *count_row;
+  GtkLabel *count_label;
+  GtkScrolledWindow *results_scroller;
+  GtkListBox *results_list;
+  GtkWidget *empty_box;
+  GtkButton *spelling_button;
+
+  JkStore *store;
+  JkClock *clock;
+  char *default_area;
+  gboolean has_origin;
+  double origin_latitude;
+  double origin_longitude;
+
+  GtkToggleButton *chips[G_N_ELEMENTS (chip_specs)];
+  guint debounce_id;
+  GCancellable *cancellable;
+  gboolean busy;
+  gint64 count;
+  guint loaded;
+  char *spelling;
+  gboolean updating_chips;
+};
+
+/* A search as it was asked, carried to the worker thread and back. */
+typedef struct {
+  JkStore *store;
+  JkSearchQuery query;
+  char *text;
+  char *where;
+  gboolean first_page;
+  GPtrArray *records;
+  gint64 count;
+  char *spelling;
+} SearchJob;
+
+enum {
+  SIGNAL_JOB_ACTIVATED,
+  SIGNAL_RESULTS_SHOWN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (JkSearchPage, jk_search_page, JK_TYPE_PAGE)
+
+static void start_search          (JkSearchPage *self,
+                                   gboolean      first_page);
+static void on_suggestion_clicked (GtkButton    *button,
+                                   JkSearchPage *self);
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static void
+search_job_free (SearchJob *job)
+{
+  g_free (job->text);
+  g_free (job->where);
+  g_free (job->spelling);
+  g_clear_pointer (&job->records, g_ptr_array_unref);
+  g_free (job);
+}
+
+static int
+active_value (JkSearchPage *self,
+              ChipGroup     group,
+              int           none)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+    if (chip_specs[i].group == group && self->chips[i] != NULL && gtk_toggle_button_get_active (self->chips[i]))
+      return chip_specs[i].value;
+  return none;
+}
+
+static void
+fill_query (JkSearchPage *self,
+            SearchJob    *job)
+{
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+  int type = active_value (self, GROUP_TYPE, -1);
+  int pay = active_value (self, GROUP_PAY, 0);
+
+  job->text = g_strdup (gtk_entry_get_text (self->what_entry));
+  job->where = g_strstrip (g_strdup (gtk_entry_get_text (self->where_entry)));
+  job->query.text = job->text;
+  job->query.where = job->where[0] != '\0' ? job->where : NULL;
+  job->query.employment_type = type >= 0 ? employment_types[type] : NULL;
+  job->query.min_pay = pay;
+  job->query.min_pay_per = JK_SALARY_PERIOD_HOUR;
+  job->query.posted_within_days = active_value (self, GROUP_POSTED, 0);
+  job->query.no_degree = active_value (self, GROUP_DEGREE, 0) != 0;
+  job->query.sort = active_value (self, GROUP_SORT, JK_SEARCH_SORT_BEST);
+  job->query.limit = PAGE_SIZE;
+  job->query.now = g_date_time_to_unix (now);
+  if (self->has_origin)
+    {
+      job->query.has_origin = TRUE;
+      job->query.origin_latitude = self->origin_latitude;
+      job->query.origin_longitude = self->origin_longitude;
+      job->query.max_miles = active_value (self, GROUP_DISTANCE, 0);
+      /* With a distance chosen, the place is the kiosk's own, not a city. */
+      if (job->query.max_miles > 0)
+        job->query.where = NULL;
+    }
+}
+
+static void
+clear_results (JkSearchPage *self)
+{
+  GList *rows = gtk_container_get_children (GTK_CONTAINER (self->results_list));
+
+  for (GList *l = rows; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  g_list_free (rows);
+  self->loaded = 0;
+  self->count = 0;
+}
+
+static void
+update_count (JkSearchPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->busy && self->loaded == 0)
+    return;
+  text = jk_format_job_count (self->count);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+update_my_list (JkSearchPage *self)
+{
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+  guint saved = session != NULL ? jk_visit_get_saved_jobs (session)->len : 0;
+  g_autofree char *text = saved > 0 ? g_strdup_printf (_("My list (%u)"), saved) : g_strdup (_("My list"));
+
+  gtk_label_set_text (self->my_list_label, text);
+}
+
+static void
+show_empty_state (JkSearchPage *self,
+                  gboolean      empty)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->results_scroller), !empty);
+  gtk_widget_set_visible (self->empty_box, empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->spelling_button), empty && self->spelling != NULL);
+  if (empty && self->spelling != NULL)
+    {
+      /* TRANSLATORS: a button offering a corrected spelling: "Search for: cashier" */
+      g_autofree char *label = g_strdup_printf (_("Search for: %s"), self->spelling);
+      gtk_button_set_label (self->spelling_button, label);
+      atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->spelling_button)), label);
+    }
+}
+
+static void
+chip_set_label (GtkToggleButton *chip,
+                const char      *msgid)
+{
+  GtkWidget *label = gtk_bin_get_child (GTK_BIN (chip));
+
+  jk_retranslate_set_label (GTK_LABEL (label), msgid);
+  jk_retranslate_set_a11y_name (GTK_WIDGET (chip), msgid);
+}
+
+static void
+refresh_suggestions (JkSearchPage *self)
+{
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) titles = jk_search_popular_titles (self->store, g_date_time_to_unix (now), N_SUGGESTIONS, &error);
+  GList *old = gtk_container_get_children (GTK_CONTAINER (self->suggestions));
+
+  for (GList *l = old; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  g_list_free (old);
+  if (titles == NULL)
+    {
+      g_warning ("Cannot list common titles: %s", error->message);
+      return;
+    }
+  for (guint i = 0; titles[i] != NULL; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (titles[i]);
+
+      gtk_style_context_add_class (gtk_widget_get_style_context (button), "chip");
+      gtk_style_context_add_class (gtk_widget_get_style_context (button), "suggestion");
+      atk_object_set_name (gtk_widget_get_accessible (button), titles[i]);
+      g_object_set_data_full (G_OBJECT (button), "jk-title", g_strdup (titles[i]), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_suggestion_clicked), self);
+      gtk_widget_show (button);
+      gtk_container_add (GTK_CONTAINER (self->suggestions), button);
+    }
+}
+
+/* Worker thread: the query, and on the first page the honest count and,
+ * when nothing matched, a spelling to offer. */
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+
+  job->records = jk_search_jobs (job->store, &job->query, &error);
+  if (job->records == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (job->first_page)
+    {
+      job->count = job->records->len < PAGE_SIZE ? (gint64) job->records->len
+                                                 : jk_search_count (job->store, &job->query, NULL);
+      if (job->count == 0 && job->text != NULL)
+        job->spelling = jk_search_suggest_spelling (job->store, job->text, NULL);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_search_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (object);
+  SearchJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_warning ("Search failed: %s", error->message);
+          self->busy = FALSE;
+        }
+      return;
+    }
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  self->busy = FALSE;
+  now = jk_clock_now_local (self->clock);
+  if (job->first_page)
+    {
+      clear_results (self);
+      self->count = job->count;
+      g_free (self->spelling);
+      self->spelling = g_steal_pointer (&job->spelling);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0);
+    }
+  for (guint i = 0; i < job->records->len; i++)
+    {
+      GtkWidget *card = jk_job_card_new (g_steal_pointer (&job->records->pdata[i]), now);
+      gtk_container_add (GTK_CONTAINER (self->results_list), card);
+    }
+  self->loaded += job->records->len;
+  /* A count computed before a sync may fall short of what was loaded. */
+  self->count = MAX (self->count, (gint64) self->loaded);
+  update_count (self);
+  show_empty_state (self, self->count == 0);
+  g_signal_emit (self, signals[SIGNAL_RESULTS_SHOWN], 0);
+}
+
+static void
+start_search (JkSearchPage *self,
+              gboolean      first_page)
+{
+  g_autoptr (GTask) task = NULL;
+  SearchJob *job;
+
+  if (first_page)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+    }
+  else if (self->busy)
+    return;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+
+  job = g_new0 (SearchJob, 1);
+  job->store = self->store;
+  job->first_page = first_page;
+  fill_query (self, job);
+  job->query.offset = first_page ? 0 : self->loaded;
+  self->busy = TRUE;
+  task = g_task_new (self, self->cancellable, on_search_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_name (task, "jk-search");
+  g_task_run_in_thread (task, search_thread);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Signal callbacks                                                       */
+
+static gboolean
+debounce_cb (gpointer user_data)
+{
+  JkSearchPage *self = user_data;
+
+  self->debounce_id = 0;
+  start_search (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_query_changed (JkSearchPage *self)
+{
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
+}
+
+static void
+on_query_activate (JkSearchPage *self)
+{
+  jk_search_page_search_now (self);
+}
+
+static void
+on_chip_toggled (GtkToggleButton *chip,
+                 JkSearchPage    *self)
+{
+  gsize index = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chip), "jk-chip"));
+
+  if (self->updating_chips)
+    return;
+  /* One choice per group, like radio buttons that can all be off. */
+  if (gtk_toggle_button_get_active (chip))
+    {
+      self->updating_chips = TRUE;
+      for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+        if (i != index && chip_specs[i].group == chip_specs[index].group && self->chips[i] != NULL)
+          gtk_toggle_button_set_active (self->chips[i], FALSE);
+      self->updating_chips = FALSE;
+    }
+  jk_search_page_search_now (self);
+}
+
+static void
+on_row_activated (JkSearchPage  *self,
+                  GtkListBoxRow *row)
+{
+  g_signal_emit (self, signals[SIGNAL_JOB_ACTIVATED], 0, jk_job_card_get_record (JK_JOB_CARD (row))->id);
+}
+
+static void
+on_scrolled (GtkAdjustment *adjustment,
+             JkSearchPage  *self)
+{
+  double bottom = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+
+  if (!self->busy && self->loaded < self->count && bottom > gtk_adjustment_get_upper (adjustment) - PREFETCH_PX)
+    start_search (self, FALSE);
+}
+
+static void
+on_spelling_clicked (JkSearchPage *self)
+{
+  if (self->spelling != NULL)
+    {
+      g_autofree char *word = g_strdup (self->spelling);
+      gtk_entry_set_text (self->what_entry, word);
+      jk_search_page_search_now (self);
+    }
+}
+
+static void
+on_clear_filters_clicked (JkSearchPage *self)
+{
+  self->updating_chips = TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+    if (self->chips[i] != NULL)
+      gtk_toggle_button_set_active (self->chips[i], FALSE);
+  self->updating_chips = FALSE;
+  jk_search_page_search_now (self);
+}
+
+static void
+on_everywhere_clicked (JkSearchPage *self)
+{
+  self->updating_chips = TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+    if (self->chips[i] != NULL && chip_specs[i].group == GROUP_DISTANCE)
+      gtk_toggle_button_set_active (self->chips[i], FALSE);
+  self->updating_chips = FALSE;
+  gtk_entry_set_text (self->where_entry, "");
+  jk_search_page_search_now (self);
+}
+
+static void
+on_suggestion_clicked (GtkButton    *button,
+                       JkSearchPage *self)
+{
+  gtk_entry_set_text (self->what_entry, g_object_get_data (G_OBJECT (button), "jk-title"));
+  jk_search_page_search_now (self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Overrides                                                              */
+
+static void
+jk_search_page_enter (JkPage *page)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (page);
+
+  update_my_list (self);
+  refresh_suggestions (self);
+  if (self->loaded == 0 && !self->busy)
+    start_search (self, TRUE);
+}
+
+static void
+jk_search_page_reset (JkPage *page)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (page);
+
+  JK_PAGE_CLASS (jk_search_page_parent_class)->reset (page);
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->busy = FALSE;
+  self->updating_chips = TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+    if (self->chips[i] != NULL)
+      gtk_toggle_button_set_active (self->chips[i], FALSE);
+  self->updating_chips = FALSE;
+  g_clear_pointer (&self->spelling, g_free);
+  clear_results (self);
+  show_empty_state (self, FALSE);
+  gtk_label_set_text (self->count_label, "");
+  gtk_entry_set_text (self->where_entry, self->default_area != NULL ? self->default_area : "");
+  /* Setting the text scheduled a search: the next visitor starts fresh on enter. */
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  update_my_list (self);
+}
+
+static void
+jk_search_page_language_changed (JkPage *page)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (page);
+
+  JK_PAGE_CLASS (jk_search_page_parent_class)->language_changed (page);
+  update_my_list (self);
+  /* Cards say "an hour" and "Posted…" in words: draw them again. */
+  if (self->loaded > 0)
+    start_search (self, TRUE);
+}
+
+static void
+jk_search_page_dispose (GObject *object)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (object);
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->clock);
+  G_OBJECT_CLASS (jk_search_page_parent_class)->dispose (object);
+}
+
+static void
+jk_search_page_finalize (GObject *object)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (object);
+
+  g_free (self->default_area);
+  g_free (self->spelling);
+  G_OBJECT_CLASS (jk_search_page_parent_class)->finalize (object);
+}
+
+static void
+jk_search_page_class_init (JkSearchPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JkPageClass *page_class = JK_PAGE_CLASS (klass);
+
+  object_class->dispose = jk_search_page_dispose;
+  object_class->finalize = jk_search_page_finalize;
+  page_class->enter = jk_search_page_enter;
+  page_class->reset = jk_search_page_reset;
+  page_class->language_changed = jk_search_page_language_changed;
+
+  signals[SIGNAL_JOB_ACTIVATED] = g_signal_new ("job-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_RESULTS_SHOWN] = g_signal_new ("results-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jk-search-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, what_entry);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, where_entry);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, my_list_label);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, suggestions);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, filters);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, count_row);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, results_scroller);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, empty_box);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, spelling_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_spelling_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_everywhere_clicked);
+}
+
+static void
+jk_search_page_init (JkSearchPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  jk_page_init_strings (JK_PAGE (self));
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->results_scroller), "value-changed",
+                    G_CALLBACK (on_scrolled), self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+JkPage *
+jk_search_page_new (const JkSearchPageSetup *setup)
+{
+  JkSearchPage *self = g_object_new (JK_TYPE_SEARCH_PAGE, "title", N_("Find a job"), NULL);
+
+  self->store = setup->store;
+  self->clock = g_object_ref (setup->clock);
+  self->default_area = g_strdup (setup->area);
+  self->has_origin = jk_geo_locate (setup->store, setup->location, &self->origin_latitude, &self->origin_longitude);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+    {
+      GtkWidget *chip;
+
+      if (chip_specs[i].needs_origin && !self->has_origin)
+        continue;
+      chip = gtk_toggle_button_new_with_label ("");
+      self->chips[i] = GTK_TOGGLE_BUTTON (chip);
+      gtk_style_context_add_class (gtk_widget_get_style_context (chip), "chip");
+      chip_set_label (self->chips[i], chip_specs[i].label);
+      g_object_set_data (G_OBJECT (chip), "jk-chip", GSIZE_TO_POINTER (i));
+      g_signal_connect (chip, "toggled", G_CALLBACK (on_chip_toggled), self);
+      gtk_widget_show (chip);
+      gtk_container_add (GTK_CONTAINER (self->filters), chip);
+    }
+  gtk_entry_set_text (self->where_entry, self->default_area != NULL ? self->default_area : "");
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  return JK_PAGE (self);
+}
+
+void
+jk_search_page_set_status (JkSearchPage *self,
+                           GtkWidget    *status)
+{
+  gtk_widget_set_halign (status, GTK_ALIGN_END);
+  gtk_container_add (GTK_CONTAINER (self->count_row), status);
+}
+
+void
+jk_search_page_set_text (JkSearchPage *self,
+                         const char   *what,
+                         const char   *where)
+{
+  if (what != NULL)
+    gtk_entry_set_text (self->what_entry, what);
+  if (where != NULL)
+    gtk_entry_set_text (self->where_entry, where);
+}
+
+void
+jk_search_page_search_now (JkSearchPage *self)
+{
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  start_search (self, TRUE);
+}
+
+gint64
+jk_search_page_get_count (JkSearchPage *self)
+{
+  return self->count;
+}
+
+guint
+jk_search_page_get_n_loaded (JkSearchPage *self)
+{
+  return self->loaded;
+}
+
+gboolean
+jk_search_page_is_busy (JkSearchPage *self)
+{
+  return self->busy || self->debounce_id != 0;
+}
+
+GtkWidget *
+jk_search_page_get_results (JkSearchPage *self)
+{
+  return GTK_WIDGET (self->results_list);
+}

@@ -1,0 +1,684 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-document.c: printouts rendered to PDF and read back with pdfinfo, pdftotext and pdffonts */
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <jobkiosk/jk-document.h>
+#include <jobkiosk/jk-i18n.h>
+
+#include "jk-test-log.h"
+
+#define HOSTILE_TITLE "<i>Baker</i> & <u>Helper</u>"
+#define EMPLOYER "Panadería El Niño 🍞"
+#define SOURCE "OhioMeansJobs"
+
+/* Where the PDFs go: a temporary folder, or JK_DOCUMENT_OUTPUT_DIR to keep
+ * them for a person to look at. */
+static char *output_dir;
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static GDateTime *
+make_local_time (int year,
+                 int month,
+                 int day,
+                 int hour,
+                 int minute)
+{
+  return g_date_time_new_local (year, month, day, hour, minute, 0);
+}
+
+static gint64
+make_unix (int year,
+           int month,
+           int day)
+{
+  g_autoptr (GDateTime) time = make_local_time (year, month, day, 12, 0);
+
+  return g_date_time_to_unix (time);
+}
+
+/* A 300-character address with the usual parts of a tracking link. */
+static char *
+make_long_url (void)
+{
+  g_autoptr (GString) url = g_string_new ("https://careers.example.org/jobs/2026/bakery-helper-5531"
+                                          "?utm_source=kiosk&utm_medium=print&ref=eastside");
+
+  for (guint i = 0; url->len < 300; i++)
+    g_string_append_printf (url, "&k%u=%07u", i, i * 7919);
+  g_string_truncate (url, 300);
+  g_assert_cmpuint (strlen (url->str), ==, 300);
+  return g_string_free (g_steal_pointer (&url), FALSE);
+}
+
+/* About 16 KB of description, Spanish and English, paragraphs and
+ * bullets, with markers at both ends. */
+static char *
+make_long_description (void)
+{
+  g_autoptr (GString) text = g_string_new ("FIRSTPARAGRAPH Buscamos un ayudante de panadería con ganas de aprender. "
+                                           "Horario de mañana, café incluido. 😀\n\n");
+  guint n = 0;
+
+  while (text->len < 16 * 1024 - 200)
+    {
+      g_string_append_printf (text, "Paragraph %u: you will mix dough, shape loaves and keep the "
+                              "ovens clean. Trabajará con el equipo de producción, limpiará el área "
+                              "y atenderá a clientes cuando haga falta. Safety shoes are required "
+                              "and provided after the first month.\n\n", ++n);
+      if (n % 4 == 0)
+        g_string_append (text, "• Lift up to 50 pounds\n• Stand for long periods, de pie durante el turno\n"
+                               "• Start at 4:00 AM on weekends; a bullet this long wraps onto a second "
+                               "line that lines up with the words above it, not under the bullet\n\n");
+    }
+  g_string_append (text, "LASTPARAGRAPH Equal opportunity employer.");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static JkJobRecord *
+make_record (const char *title,
+             const char *employer,
+             double      salary_min,
+             double      salary_max,
+             JkSalaryPeriod period,
+             const char *url,
+             const char *description)
+{
+  JkJobRecord *record = g_new0 (JkJobRecord, 1);
+  JkJob *job = jk_job_new ();
+
+  job->title = g_strdup (title);
+  job->employer = g_strdup (employer);
+  job->city = g_strdup ("San José");
+  job->state = g_strdup ("OH");
+  job->postal_code = g_strdup ("43215");
+  job->salary_min = salary_min;
+  job->salary_max = salary_max;
+  job->salary_period = period;
+  job->employment_type = g_strdup ("part-time,temporary");
+  job->education = g_strdup ("High school diploma or GED");
+  job->description = g_strdup (description);
+  job->apply_url = g_strdup (url);
+  job->posted = make_unix (2026, 11, 20);
+  job->expires = make_unix (2026, 12, 31);
+  record->id = 42;
+  record->source = g_strdup (SOURCE);
+  record->first_seen = job->posted;
+  record->job = job;
+  return record;
+}
+
+static char *
+run_tool (const char *tool,
+          const char *arg1,
+          const char *arg2,
+          const char *arg3,
+          const char *arg4)
+{
+  const char *argv[] = { tool, arg1, arg2, arg3, arg4, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", tool, err);
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+have_tools (void)
+{
+  const char *tools[] = { "pdfinfo", "pdftotext", "pdffonts" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      g_autofree char *path = g_find_program_in_path (tools[i]);
+
+      if (path == NULL)
+        {
+          g_test_skip_printf ("%s is not installed (poppler-utils)", tools[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+save_document (JkDocument *document,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (output_dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (jk_document_save (document, path, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static guint
+pdf_page_count (const char *path)
+{
+  g_autofree char *info = run_tool ("pdfinfo", path, NULL, NULL, NULL);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
+static void
+assert_page_size (const char *path,
+                  const char *expected)
+{
+  g_autofree char *info = run_tool ("pdfinfo", path, NULL, NULL, NULL);
+
+  if (strstr (info, expected) == NULL)
+    g_error ("expected page size %s in:\n%s", expected, info);
+}
+
+/* Every font in the file is embedded (pdffonts' "emb" column, counted from
+ * the right because the type column may hold spaces). */
+static void
+assert_fonts_embedded (const char *path)
+{
+  g_autofree char *fonts = run_tool ("pdffonts", path, NULL, NULL, NULL);
+  g_auto (GStrv) lines = g_strsplit (fonts, "\n", -1);
+  guint n_fonts = 0;
+
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr (GPtrArray) words = g_ptr_array_new ();
+
+      for (guint j = 0; fields[j] != NULL; j++)
+        if (fields[j][0] != '\0')
+          g_ptr_array_add (words, fields[j]);
+      if (words->len < 6)
+        continue;
+      g_assert_cmpstr (words->pdata[words->len - 5], ==, "yes");
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
+static char *
+pdf_text (const char *path,
+          guint       first_page)
+{
+  g_autofree char *first = g_strdup_printf ("%u", first_page);
+
+  return run_tool ("pdftotext", "-f", first, path, "-");
+}
+
+/* The text with all white space taken out, to find a value that the
+ * layout had to wrap onto several lines. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("\"%s\" not found in the PDF text:\n%s", needle, text);
+}
+
+/* For table cells, which wrap where the column ends. */
+static void
+assert_contains_wrapped (const char *text,
+                         const char *needle)
+{
+  g_autofree char *squeezed_text = squeeze (text);
+  g_autofree char *squeezed_needle = squeeze (needle);
+
+  assert_contains (squeezed_text, squeezed_needle);
+}
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static JkDocumentContext
+make_context (GDateTime *printed_at)
+{
+  JkDocumentContext context = { "Eastside Career Center", JK_PAPER_LETTER, printed_at };
+
+  return context;
+}
+
+static GPtrArray *
+make_log_entries (guint n)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_log_entry_free);
+  const char *employers[] = { "Acme Foods", HOSTILE_TITLE, "Hospital San Martín" };
+  const char *results[] = { "Applied", "Interview set for Monday at 10:00 AM with the store manager", NULL };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GDate) date = g_date_new_dmy (16 + i % 7, G_DATE_NOVEMBER, 2026);
+      g_autofree char *position = g_strdup_printf ("Position %u", i + 1);
+
+      g_ptr_array_add (entries, jk_log_entry_new (date, employers[i % 3], position, (JkContactMethod) (i % 4),
+                                                  i % 2 == 0 ? "Ms. Rivera" : "", results[i % 3]));
+    }
+  return entries;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Tests                                                                  */
+
+static void
+test_job_sheet (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  g_autofree char *url = make_long_url ();
+  g_autofree char *description = make_long_description ();
+  g_autoptr (JkJobRecord) record = make_record (HOSTILE_TITLE, EMPLOYER, 16.25, 18.0, JK_SALARY_PERIOD_HOUR,
+                                                url, description);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *last_page = NULL;
+  guint n_pages;
+
+  if (!have_tools ())
+    return;
+  document = jk_document_render_job_sheet (&context, record, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (jk_document_get_kind (document), ==, "job sheet");
+  n_pages = jk_document_get_n_pages (document);
+  g_assert_cmpuint (n_pages, >=, 2);
+  path = save_document (document, "job-sheet.pdf");
+
+  g_assert_cmpuint (pdf_page_count (path), ==, n_pages);
+  assert_page_size (path, "612 x 792 pts (letter)");
+  assert_fonts_embedded (path);
+
+  text = pdf_text (path, 1);
+  assert_contains (text, HOSTILE_TITLE);
+  assert_contains (text, "Panadería El Niño");
+  assert_contains (text, "San José, OH 43215");
+  assert_contains (text, "$16.25–$18.00 an hour");
+  assert_contains (text, "Part-time, Temporary");
+  assert_contains (text, "High school diploma or GED");
+  assert_contains (text, "Posted Nov 20");
+  assert_contains (text, "Closes Dec 31");
+  assert_contains (text, "From: " SOURCE);
+  assert_contains (text, "How to apply");
+  assert_contains (text, "Eastside Career Center");
+  assert_contains (text, "Page 1 of");
+  assert_contains (text, "Printed Nov 22, 2026 9:40 AM");
+  assert_contains (text, "FIRSTPARAGRAPH Buscamos un ayudante de panadería");
+  assert_contains (text, "Lift up to 50 pounds");
+  /* The address is printed in full, wrapped over several lines. */
+  squeezed = squeeze (text);
+  assert_contains (squeezed, url);
+  assert_contains (text, "https://careers.example.org/");
+
+  /* The description flows on: its end is on a later page, numbered. */
+  last_page = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+  later = pdf_text (path, 2);
+  assert_contains (later, "LASTPARAGRAPH");
+  assert_contains (later, last_page);
+  g_assert_null (strstr (later, "FIRSTPARAGRAPH"));
+}
+
+static void
+test_pay_words (void)
+{
+  struct
+  {
+    double min;
+    double max;
+    JkSalaryPeriod period;
+    const char *salary_text;
+    const char *expected;
+  } cases[] = {
+    { 45000, 52000, JK_SALARY_PERIOD_YEAR, NULL, "$45,000–$52,000 a year" },
+    { 15, 15, JK_SALARY_PERIOD_HOUR, NULL, "$15.00 an hour" },
+    { 17.5, NAN, JK_SALARY_PERIOD_HOUR, NULL, "From $17.50 an hour" },
+    { NAN, NAN, JK_SALARY_PERIOD_NONE, "DOE <b>competitive</b>", "DOE <b>competitive</b>" },
+    { NAN, NAN, JK_SALARY_PERIOD_NONE, NULL, "Pay not listed" },
+  };
+  JkDocumentContext context = { NULL, JK_PAPER_LETTER, NULL };
+
+  if (!have_tools ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JkJobRecord) record = make_record ("Cook", "Diner", cases[i].min, cases[i].max, cases[i].period,
+                                                    NULL, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JkDocument) document = NULL;
+      g_autofree char *name = g_strdup_printf ("pay-%u.pdf", i);
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+
+      record->job->salary_text = g_strdup (cases[i].salary_text);
+      document = jk_document_render_job_sheet (&context, record, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
+      path = save_document (document, name);
+      text = pdf_text (path, 1);
+      assert_contains (text, cases[i].expected);
+      /* No center name configured, no address: still a whole page. */
+      assert_contains (text, "Career Center");
+      assert_contains (text, "Ask staff at the front desk");
+    }
+}
+
+static void
+test_job_list (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  g_autofree char *url = make_long_url ();
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  guint n_pages;
+
+  if (!have_tools ())
+    return;
+  g_ptr_array_add (records, make_record (HOSTILE_TITLE, EMPLOYER, 16.25, 18.0, JK_SALARY_PERIOD_HOUR, url, NULL));
+  for (guint i = 1; i < 9; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Warehouse Associate %u", i);
+      g_autofree char *short_url = g_strdup_printf ("https://jobs.example.com/apply/%u", 1000 + i);
+
+      g_ptr_array_add (records, make_record (title, "Columbus Logistics", 40000 + i * 1000, NAN,
+                                             JK_SALARY_PERIOD_YEAR, short_url, "Unused here."));
+    }
+
+  document = jk_document_render_job_list (&context, records, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jk_document_get_kind (document), ==, "job list");
+  n_pages = jk_document_get_n_pages (document);
+  /* Several to a page, but nine do not fit on one. */
+  g_assert_cmpuint (n_pages, >=, 2);
+  g_assert_cmpuint (n_pages, <=, 3);
+  path = save_document (document, "job-list.pdf");
+  g_assert_cmpuint (pdf_page_count (path), ==, n_pages);
+  assert_page_size (path, "612 x 792 pts (letter)");
+  assert_fonts_embedded (path);
+
+  text = pdf_text (path, 1);
+  assert_contains (text, "My saved jobs");
+  assert_contains (text, "9 jobs");
+  assert_contains (text, HOSTILE_TITLE);
+  assert_contains (text, "Panadería El Niño");
+  assert_contains (text, "$16.25–$18.00 an hour");
+  assert_contains (text, "From $41,000 a year");
+  assert_contains (text, "Page 1 of");
+  squeezed = squeeze (text);
+  assert_contains (squeezed, url);
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (path, 2);
+  assert_contains (text, "Warehouse Associate 8");
+  assert_contains (text, "https://jobs.example.com/apply/1008");
+}
+
+static void
+test_search_log (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  g_autoptr (GDate) week = g_date_new_dmy (16, G_DATE_NOVEMBER, 2026);
+  g_autoptr (GPtrArray) entries = make_log_entries (3);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_tools ())
+    return;
+  document = jk_document_render_search_log (&context, "María José Núñez", week, entries, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jk_document_get_kind (document), ==, "job search log");
+  g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
+  path = save_document (document, "search-log.pdf");
+  g_assert_cmpuint (pdf_page_count (path), ==, 1);
+  assert_page_size (path, "612 x 792 pts (letter)");
+  assert_fonts_embedded (path);
+
+  text = pdf_text (path, 1);
+  assert_contains (text, "Job Search Log");
+  assert_contains (text, "Name:");
+  assert_contains (text, "María José Núñez");
+  assert_contains (text, "Week of Nov 16 – Nov 22, 2026");
+  assert_contains (text, "Employer");
+  assert_contains (text, "Position");
+  assert_contains_wrapped (text, "Acme Foods");
+  assert_contains_wrapped (text, HOSTILE_TITLE);
+  assert_contains_wrapped (text, "Hospital San Martín");
+  assert_contains_wrapped (text, "Interview set for Monday at 10:00 AM with the store manager");
+  assert_contains (text, "Position 3");
+  assert_contains (text, "Online");
+  assert_contains (text, "In person");
+  assert_contains (text, "Phone");
+  assert_contains (text, "Ms. Rivera");
+  assert_contains (text, "Nov 16");
+  assert_contains (text, "Nov 18");
+  assert_contains (text, "I certify that the information above is true.");
+  assert_contains (text, "Signature:");
+  assert_contains (text, "Date:");
+  assert_contains (text, "Page 1 of 1");
+}
+
+/* A blank form when there is nothing to print yet, and the header row
+ * again on every page when there is a lot. */
+static void
+test_search_log_edges (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  g_autoptr (GPtrArray) many = make_log_entries (30);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) blank = NULL;
+  g_autoptr (JkDocument) long_log = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *second = NULL;
+
+  if (!have_tools ())
+    return;
+  blank = jk_document_render_search_log (&context, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jk_document_get_n_pages (blank), ==, 1);
+  path = save_document (blank, "search-log-blank.pdf");
+  text = pdf_text (path, 1);
+  assert_contains (text, "Name:");
+  assert_contains (text, "Week of:");
+  assert_contains (text, "Signature:");
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+
+  long_log = jk_document_render_search_log (&context, "", NULL, many, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jk_document_get_n_pages (long_log), >=, 2);
+  path = save_document (long_log, "search-log-long.pdf");
+  second = pdf_text (path, 2);
+  assert_contains (second, "Employer");
+  assert_contains (second, "Result");
+  assert_contains (second, "Position 30");
+  text = pdf_text (path, 1);
+  g_assert_cmpuint (count_occurrences (text, "Position 1\n") + count_occurrences (second, "Position 1\n"), ==, 1);
+}
+
+static void
+test_a4 (void)
+{
+  JkDocumentContext context = { "Eastside Career Center", JK_PAPER_A4, NULL };
+  g_autoptr (GPtrArray) entries = make_log_entries (2);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_tools ())
+    return;
+  document = jk_document_render_search_log (&context, "Ana", NULL, entries, &error);
+  g_assert_no_error (error);
+  path = save_document (document, "search-log-a4.pdf");
+  assert_page_size (path, "(A4)");
+}
+
+static void
+test_preview (void)
+{
+  g_autoptr (JkJobRecord) record = make_record (HOSTILE_TITLE, EMPLOYER, 16.25, 18.0, JK_SALARY_PERIOD_HOUR,
+                                                "https://jobs.example.com/apply/7", "A short description.");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = jk_document_render_job_sheet (NULL, record, &error);
+  cairo_surface_t *surface;
+  const guint8 *data;
+  int stride;
+  gboolean all_white = TRUE;
+
+  g_assert_no_error (error);
+  surface = jk_document_render_preview (document, 0, 400);
+  g_assert_nonnull (surface);
+  g_assert_cmpint (cairo_surface_get_type (surface), ==, CAIRO_SURFACE_TYPE_IMAGE);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 400);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) ceil (400.0 * 792 / 612));
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface) && all_white; y++)
+    for (int x = 0; x < 400 && all_white; x++)
+      if ((((const guint32 *) (data + y * stride))[x] & 0xffffff) != 0xffffff)
+        all_white = FALSE;
+  g_assert_false (all_white);
+  cairo_surface_destroy (surface);
+
+  g_assert_null (jk_document_render_preview (document, 1, 400));
+  g_assert_null (jk_document_render_preview (document, 0, 0));
+}
+
+static gpointer
+render_in_thread (gpointer data)
+{
+  JkJobRecord *record = data;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JkDocument) document = jk_document_render_job_sheet (NULL, record, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (jk_document_get_pdf (document)), >, 1000);
+    }
+  return NULL;
+}
+
+/* Print jobs render in GTask threads, several at once. */
+static void
+test_threads (void)
+{
+  g_autoptr (JkJobRecord) record = make_record ("Cashier", "Corner Market", 14, 15, JK_SALARY_PERIOD_HOUR,
+                                                "https://jobs.example.com/apply/9", "Ring up sales.\n\n• Count the drawer");
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("render", render_in_thread, record);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
+static void
+test_log_entry (void)
+{
+  g_autoptr (GDate) date = g_date_new_dmy (18, G_DATE_NOVEMBER, 2026);
+  g_autoptr (JkLogEntry) entry = jk_log_entry_new (date, "Acme", "Cook", JK_CONTACT_IN_PERSON, "", NULL);
+  char employer[] = "Mutable";
+  g_autoptr (JkLogEntry) copied = jk_log_entry_new (NULL, employer, "Cook", JK_CONTACT_EMAIL, "Sam", "Applied");
+
+  g_assert_cmpint (g_date_compare (&entry->date, date), ==, 0);
+  g_assert_cmpstr (entry->employer, ==, "Acme");
+  g_assert_null (entry->contact);
+  g_assert_null (entry->result);
+  employer[0] = 'X';
+  g_assert_cmpstr (copied->employer, ==, "Mutable");
+  g_assert_false (g_date_valid (&copied->date));
+  g_assert_cmpstr (copied->contact, ==, "Sam");
+  g_assert_cmpstr (jk_contact_method_to_label (JK_CONTACT_ONLINE), ==, "Online");
+  g_assert_cmpstr (jk_contact_method_to_label (JK_CONTACT_IN_PERSON), ==, "In person");
+  g_assert_cmpstr (jk_contact_method_to_label (JK_CONTACT_PHONE), ==, "Phone");
+  g_assert_cmpstr (jk_contact_method_to_label (JK_CONTACT_EMAIL), ==, "Email");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *keep = g_getenv ("JK_DOCUMENT_OUTPUT_DIR");
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  jk_test_log_init ();
+  jk_i18n_init ();
+  jk_i18n_set_language ("en");
+
+  if (keep != NULL && keep[0] != '\0')
+    {
+      output_dir = g_strdup (keep);
+      g_mkdir_with_parents (output_dir, 0700);
+    }
+  else
+    output_dir = g_dir_make_tmp ("jk-document-XXXXXX", NULL);
+  g_assert_nonnull (output_dir);
+
+  g_test_add_func ("/document/log-entry", test_log_entry);
+  g_test_add_func ("/document/job-sheet", test_job_sheet);
+  g_test_add_func ("/document/job-sheet/pay-words", test_pay_words);
+  g_test_add_func ("/document/job-list", test_job_list);
+  g_test_add_func ("/document/search-log", test_search_log);
+  g_test_add_func ("/document/search-log/edges", test_search_log_edges);
+  g_test_add_func ("/document/a4", test_a4);
+  g_test_add_func ("/document/preview", test_preview);
+  g_test_add_func ("/document/threads", test_threads);
+
+  status = g_test_run ();
+  if (keep == NULL || keep[0] == '\0')
+    {
+      g_autoptr (GDir) dir = g_dir_open (output_dir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (output_dir, name, NULL);
+
+          g_unlink (path);
+        }
+      g_rmdir (output_dir);
+    }
+  g_free (output_dir);
+  return status;
+}
