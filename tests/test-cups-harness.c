@@ -58,15 +58,15 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gint64 t0;
 
   (void) data;
-  f->tmpdir = g_dir_make_tmp ("test-cups-harness-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->pdf = g_build_filename (f->tmpdir, "test.pdf", NULL);
-  make_test_pdf (f->pdf);
-
   t0 = g_get_monotonic_time ();
   f->cups = jk_test_cups_start ();
   g_test_message ("cupsd started in %.0f ms on %s",
                   (double) (g_get_monotonic_time () - t0) / 1000.0, jk_test_cups_get_server (f->cups));
+
+  f->tmpdir = g_dir_make_tmp ("test-cups-harness-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->pdf = g_build_filename (f->tmpdir, "test.pdf", NULL);
+  make_test_pdf (f->pdf);
 
   /* What the kiosk does: libcups pointed at the private server. */
   cupsSetServer (jk_test_cups_get_server (f->cups));

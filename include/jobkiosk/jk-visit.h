@@ -11,6 +11,7 @@ G_BEGIN_DECLS
  * idle wipe frees it: saved postings ("My list"), the job-search log, and
  * the name they typed for the log. Nothing of it is stored anywhere else. */
 
+/* The arrays returned are for reading only (an empty one when nothing was kept). */
 GPtrArray   *jk_visit_get_saved_jobs   (JkSession         *session); /* JkJobRecord, oldest first */
 gboolean     jk_visit_is_saved         (JkSession         *session,
                                         gint64             job_id);

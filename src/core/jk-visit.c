@@ -24,10 +24,23 @@ ensure_array (JkSession     *session,
   return array;
 }
 
+/* Reading never creates anything: an untouched visit stays pristine. */
+static GPtrArray *
+read_array (JkSession  *session,
+            const char *key)
+{
+  static GPtrArray *empty;
+  GPtrArray *array = jk_session_get_data (session, key);
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+  return array != NULL ? array : empty;
+}
+
 GPtrArray *
 jk_visit_get_saved_jobs (JkSession *session)
 {
-  return ensure_array (session, SAVED_KEY, (GDestroyNotify) jk_job_record_free);
+  return read_array (session, SAVED_KEY);
 }
 
 gboolean
@@ -47,7 +60,8 @@ jk_visit_save_job (JkSession         *session,
                    const JkJobRecord *record)
 {
   if (!jk_visit_is_saved (session, record->id))
-    g_ptr_array_add (jk_visit_get_saved_jobs (session), jk_job_record_copy (record));
+    g_ptr_array_add (ensure_array (session, SAVED_KEY, (GDestroyNotify) jk_job_record_free),
+                     jk_job_record_copy (record));
 }
 
 void
@@ -67,14 +81,14 @@ jk_visit_unsave_job (JkSession *session,
 GPtrArray *
 jk_visit_get_log (JkSession *session)
 {
-  return ensure_array (session, LOG_KEY, (GDestroyNotify) jk_log_entry_free);
+  return read_array (session, LOG_KEY);
 }
 
 void
 jk_visit_add_log_entry (JkSession  *session,
                         JkLogEntry *entry)
 {
-  g_ptr_array_add (jk_visit_get_log (session), entry);
+  g_ptr_array_add (ensure_array (session, LOG_KEY, (GDestroyNotify) jk_log_entry_free), entry);
 }
 
 const char *
