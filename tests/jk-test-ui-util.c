@@ -143,3 +143,61 @@ jk_test_require_display (void)
       exit (1);
     }
 }
+
+typedef struct {
+  const char *text;
+  GtkLabel *found;
+} LabelSearch;
+
+static void
+label_search_cb (GtkWidget *widget,
+                 gpointer   user_data)
+{
+  LabelSearch *search = user_data;
+
+  if (search->found != NULL || !gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), search->text) == 0)
+    search->found = GTK_LABEL (widget);
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), label_search_cb, search);
+}
+
+GtkLabel *
+jk_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  LabelSearch search = { text, NULL };
+
+  label_search_cb (root, &search);
+  return search.found;
+}
+
+void
+jk_test_click (GtkWidget  *root,
+               const char *accessible_name)
+{
+  GtkWidget *widget = jk_test_find_by_name (root, accessible_name);
+
+  if (widget == NULL)
+    g_error ("no visible widget named “%s”", accessible_name);
+  g_assert_true (gtk_widget_is_sensitive (widget));
+  gtk_button_clicked (GTK_BUTTON (widget));
+  jk_test_run_for (20);
+}
+
+void
+jk_test_wait_until (gboolean (*done) (gpointer),
+                    gpointer   data,
+                    guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out after %u ms", timeout_ms);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}

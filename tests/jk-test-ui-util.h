@@ -16,5 +16,15 @@ GtkWidget   *jk_test_find_by_type      (GtkWidget  *root,
 void         jk_test_screenshot        (GtkWidget  *window,
                                         const char *name);
 void         jk_test_require_display   (void);
+/* A visible label showing exactly text, or NULL. */
+GtkLabel    *jk_test_find_label        (GtkWidget  *root,
+                                        const char *text);
+/* Clicks the visible, sensitive button with this accessible name (fails the test if none). */
+void         jk_test_click             (GtkWidget  *root,
+                                        const char *accessible_name);
+/* Runs the main loop until done() says so, failing after timeout_ms. */
+void         jk_test_wait_until        (gboolean  (*done) (gpointer),
+                                        gpointer    data,
+                                        guint       timeout_ms);
 
 G_END_DECLS

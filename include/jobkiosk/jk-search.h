@@ -19,7 +19,8 @@ typedef enum {
  * words are quoted for FTS5, never passed through as query syntax. */
 typedef struct {
   const char *text;           /* words, or NULL/"" for everything */
-  const char *where;          /* a city ("Columbus", "Columbus, OH") or a ZIP, or NULL */
+  const char *where;          /* a city ("Columbus", "Columbus, OH"), or a ZIP: within 15 miles
+                                 of it when its centroid is known, else that ZIP; or NULL */
   const char *employment_type;/* "full-time", "part-time", "temporary", "contract", "internship", or NULL */
   double min_pay;             /* 0 for no minimum */
   JkSalaryPeriod min_pay_per; /* the period min_pay is in (hour or year) */

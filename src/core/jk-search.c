@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "jobkiosk/jk-geo.h"
 #include "jobkiosk/jk-jobs.h"
 #include "jobkiosk/jk-search.h"
 
@@ -229,6 +230,28 @@ order_clause (const JkSearchQuery *query,
     }
 }
 
+/* A ZIP whose centroid is known means "near here", not "this ZIP only". */
+#define ZIP_RADIUS_MILES 15
+
+static JkSearchQuery
+resolve_place (JkStore             *store,
+               const JkSearchQuery *query)
+{
+  JkSearchQuery resolved = *query;
+  double latitude, longitude;
+
+  if (query->where != NULL && is_zip (query->where) && jk_geo_locate (store, query->where, &latitude, &longitude))
+    {
+      resolved.where = NULL;
+      resolved.has_origin = TRUE;
+      resolved.origin_latitude = latitude;
+      resolved.origin_longitude = longitude;
+      if (resolved.max_miles <= 0)
+        resolved.max_miles = ZIP_RADIUS_MILES;
+    }
+  return resolved;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
@@ -282,9 +305,11 @@ jk_search_build_match (const char *text)
 
 GPtrArray *
 jk_search_jobs (JkStore             *store,
-                const JkSearchQuery *query,
+                const JkSearchQuery *asked,
                 GError             **error)
 {
+  JkSearchQuery resolved = resolve_place (store, asked);
+  const JkSearchQuery *query = &resolved;
   g_autofree char *match = jk_search_build_match (query->text);
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -328,9 +353,11 @@ jk_search_jobs (JkStore             *store,
 
 gint64
 jk_search_count (JkStore             *store,
-                 const JkSearchQuery *query,
+                 const JkSearchQuery *asked,
                  GError             **error)
 {
+  JkSearchQuery resolved = resolve_place (store, asked);
+  const JkSearchQuery *query = &resolved;
   g_autofree char *match = jk_search_build_match (query->text);
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -509,8 +536,8 @@ jk_search_suggest_spelling (JkStore     *store,
       gint64 docs = sqlite3_column_int64 (stmt, 1);
       guint distance;
 
-      if (g_str_has_prefix (word, term))
-        distance = 0; /* the word's own stem: it is spelled right */
+      if (g_str_has_prefix (word, term) && strlen (word) - strlen (term) <= 2)
+        distance = 0; /* the word's own stem ("cooks" → "cook"): it is spelled right */
       else
         distance = edit_distance (word, term);
       if (distance < best_distance || (distance == best_distance && docs > best_docs))
