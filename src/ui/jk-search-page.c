@@ -380,6 +380,8 @@ debounce_cb (gpointer user_data)
 static void
 on_query_changed (JkSearchPage *self)
 {
+  /* Suggestions are for people who do not know what to type yet. */
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions), gtk_entry_get_text_length (self->what_entry) == 0);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
 }
