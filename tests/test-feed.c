@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <jobkiosk/jk-feed.h>
 #include <jobkiosk/jk-normalize.h>

@@ -1049,8 +1049,11 @@ measure_row (Composer          *c,
 
   for (guint i = 0; i < table->n_columns; i++)
     {
+      double cell_height;
+
       layouts[i] = create_layout (c, style, cells[i], table->widths[i] - 2 * CELL_PADDING);
-      height = MAX (height, measure_height (layouts[i]));
+      cell_height = measure_height (layouts[i]);
+      height = MAX (height, cell_height);
     }
   return height + 2 * CELL_PADDING;
 }
@@ -1129,8 +1132,9 @@ add_table_row (Composer          *c,
                double             min_height)
 {
   PangoLayout *layouts[8] = { NULL };
-  double height = MAX (measure_row (c, table, STYLE_CELL, cells, layouts), min_height);
+  double height = measure_row (c, table, STYLE_CELL, cells, layouts);
 
+  height = MAX (height, min_height);
   if (c->y + height > c->bottom)
     {
       composer_new_page (c);
@@ -1154,7 +1158,9 @@ add_fill_in_line (Composer   *c,
   double value_x = c->left + label_width + 8;
   double value_width = MIN (line_width, c->right - value_x);
   g_autoptr (PangoLayout) value_layout = create_layout (c, STYLE_BODY, value, value_width);
-  double height = MAX (measure_height (label_layout), measure_height (value_layout));
+  double label_height = measure_height (label_layout);
+  double value_height = measure_height (value_layout);
+  double height = MAX (label_height, value_height);
   double label_baseline = pango_units_to_double (pango_layout_get_baseline (label_layout));
   double value_baseline = pango_units_to_double (pango_layout_get_baseline (value_layout));
   double baseline;
