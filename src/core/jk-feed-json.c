@@ -11,6 +11,7 @@
 #include <libxml/parserInternals.h>
 
 #include "jobkiosk/jk-feed.h"
+#include "jk-feed-private.h"
 #include "jobkiosk/jk-normalize.h"
 
 /* json-glib has no streaming parser: a JSON feed is read whole into a
@@ -45,35 +46,6 @@ typedef struct {
   GString *block;
   GPtrArray *blocks;
 } HtmlScan;
-
-/* Shared inside the feed module. There is no private header, so these
- * prototypes are repeated word for word in jk-feed.c and jk-feed-xml.c:
- * change all three together. */
-G_GNUC_INTERNAL gboolean jk_feed_emit_job      (JkJob        *job,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
-G_GNUC_INTERNAL char    *jk_feed_find_soc_code (const char   *text);
-G_GNUC_INTERNAL void     jk_feed_set_publisher (JkFeedStats  *stats,
-                                                const char   *name);
-G_GNUC_INTERNAL void     jk_feed_add_employment_type (GString    *types,
-                                                      const char *text);
-G_GNUC_INTERNAL char    *jk_feed_clean_url     (const char   *text,
-                                                gboolean      web_only);
-G_GNUC_INTERNAL gboolean jk_feed_json_parse    (const char   *data,
-                                                gsize         length,
-                                                JkFeedFormat  format,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
-G_GNUC_INTERNAL gboolean jk_feed_html_parse    (const char   *data,
-                                                gsize         length,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
 
 /* ---------------------------------------------------------------------- */
 /* Reading JSON values whatever their shape                               */

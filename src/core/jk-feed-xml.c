@@ -12,6 +12,7 @@
 #include <libxml/parserInternals.h>
 
 #include "jobkiosk/jk-feed.h"
+#include "jk-feed-private.h"
 #include "jobkiosk/jk-normalize.h"
 
 /* The most text kept from one element: a description far longer than the
@@ -127,30 +128,6 @@ typedef struct {
   gsize field_max;
   char *values[N_FIELDS];
 } XmlParse;
-
-/* Shared inside the feed module. There is no private header, so these
- * prototypes are repeated word for word in jk-feed.c and jk-feed-json.c:
- * change all three together. */
-G_GNUC_INTERNAL gboolean jk_feed_emit_job      (JkJob        *job,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
-G_GNUC_INTERNAL char    *jk_feed_find_soc_code (const char   *text);
-G_GNUC_INTERNAL void     jk_feed_set_publisher (JkFeedStats  *stats,
-                                                const char   *name);
-G_GNUC_INTERNAL void     jk_feed_add_employment_type (GString    *types,
-                                                      const char *text);
-G_GNUC_INTERNAL char    *jk_feed_clean_url     (const char   *text,
-                                                gboolean      web_only);
-G_GNUC_INTERNAL gboolean jk_feed_xml_parse     (int           fd,
-                                                const char   *data,
-                                                gsize         length,
-                                                JkFeedFormat  format,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
 
 /* ---------------------------------------------------------------------- */
 /* Input and errors                                                       */

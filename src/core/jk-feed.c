@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 
 #include "jobkiosk/jk-feed.h"
+#include "jk-feed-private.h"
 #include "jobkiosk/jk-normalize.h"
 
 /* How much of a feed is looked at to guess its format. */
@@ -30,43 +31,6 @@ typedef enum {
   KIND_JSON,    /* starts like JSON */
   KIND_OTHER,   /* binary, gzip, plain text… */
 } Kind;
-
-/* Shared inside the feed module. There is no private header, so these
- * prototypes are repeated word for word in jk-feed-xml.c and
- * jk-feed-json.c: change all three together. */
-G_GNUC_INTERNAL gboolean jk_feed_emit_job      (JkJob        *job,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
-G_GNUC_INTERNAL char    *jk_feed_find_soc_code (const char   *text);
-G_GNUC_INTERNAL void     jk_feed_set_publisher (JkFeedStats  *stats,
-                                                const char   *name);
-G_GNUC_INTERNAL void     jk_feed_add_employment_type (GString    *types,
-                                                      const char *text);
-G_GNUC_INTERNAL char    *jk_feed_clean_url     (const char   *text,
-                                                gboolean      web_only);
-G_GNUC_INTERNAL gboolean jk_feed_xml_parse     (int           fd,
-                                                const char   *data,
-                                                gsize         length,
-                                                JkFeedFormat  format,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
-G_GNUC_INTERNAL gboolean jk_feed_json_parse    (const char   *data,
-                                                gsize         length,
-                                                JkFeedFormat  format,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
-G_GNUC_INTERNAL gboolean jk_feed_html_parse    (const char   *data,
-                                                gsize         length,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
 
 static const char *const format_names[] = {
   [JK_FEED_FORMAT_AUTO] = "auto",

@@ -112,6 +112,26 @@ static const char *const migrations[] = {
   "  latitude REAL NOT NULL,"
   "  longitude REAL NOT NULL);"
   "CREATE INDEX jobs_place ON jobs (latitude, longitude);",
+
+  /* 4: printing. One row per print job: what kind, how many pages, what
+   * became of it; never the document's text or the visitor's name. Pages
+   * count against the day's and the visit's limits until a job fails. */
+  "CREATE TABLE print_jobs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cups_job_id INTEGER,"
+  "  printer TEXT,"
+  "  kind TEXT NOT NULL,"
+  "  pages INTEGER NOT NULL,"
+  "  copies INTEGER NOT NULL DEFAULT 1,"
+  "  day TEXT NOT NULL,"
+  "  visit INTEGER,"
+  "  submitted INTEGER NOT NULL,"
+  "  finished INTEGER,"
+  "  held INTEGER NOT NULL DEFAULT 0,"
+  "  state TEXT NOT NULL,"
+  "  message TEXT,"
+  "  spool_path TEXT);"
+  "CREATE INDEX print_jobs_day ON print_jobs (day);",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
