@@ -28,6 +28,7 @@ test_reset_frees_everything (void)
   g_autofree char *typed = g_strdup ("Núñez 45402");
   GWeakRef weak;
   GObject *held = g_object_new (G_TYPE_OBJECT, NULL);
+  guint first_visit = jk_session_get_visit_number (session);
 
   g_signal_connect (session, "reset", G_CALLBACK (count_signal), &resets);
   g_assert_true (jk_session_is_pristine (session));
@@ -58,7 +59,7 @@ test_reset_frees_everything (void)
   g_assert_false (jk_session_get_large_text (session));
   g_assert_true (jk_session_is_pristine (session));
   g_assert_cmpuint (resets, ==, 1);
-  g_assert_cmpuint (jk_session_get_visit_number (session), ==, 2);
+  g_assert_cmpuint (jk_session_get_visit_number (session), ==, first_visit + 1);
 }
 
 static void

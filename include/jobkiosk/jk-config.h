@@ -47,6 +47,15 @@ struct _JkConfig
   guint feed_attempts;
   guint feed_retry_delay_ms;
 
+  /* [print] */
+  char *print_printer;       /* CUPS destination; NULL for the CUPS default */
+  char *print_paper;         /* "letter" or "a4" */
+  guint print_visit_limit;   /* pages; 0 for no limit */
+  guint print_day_limit;
+  gboolean print_hold;       /* jobs wait for staff release */
+  guint print_hold_minutes;
+  guint print_timeout;       /* seconds */
+
   /* [display] */
   gboolean fullscreen;
   gboolean start_high_contrast;

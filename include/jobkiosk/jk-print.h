@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "jk-config.h"
 #include "jk-store.h"
 
 G_BEGIN_DECLS
@@ -70,6 +71,10 @@ typedef struct {
 
 GQuark       jk_print_error_quark         (void);
 
+/* From [print] in the configuration; the spool folder beside the database. */
+void         jk_print_options_init        (JkPrintOptions  *options,
+                                           const JkConfig  *config,
+                                           const char      *database_path);
 void         jk_print_options_clear       (JkPrintOptions  *options);
 
 /* Reads the destination's state (blocking: call from a worker thread). */

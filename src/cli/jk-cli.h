@@ -48,6 +48,12 @@ int          jk_cli_sync           (JkCli        *cli,
 int          jk_cli_geo            (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+int          jk_cli_print          (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
+int          jk_cli_printer        (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 int          jk_cli_jobs           (JkCli        *cli,
                                     int           argc,
                                     char        **argv);

@@ -17,6 +17,8 @@ static const JkCliCommand commands[] = {
   { "status", jk_cli_status, N_("Show the kiosk's database, configuration and health") },
   { "sync", jk_cli_sync, N_("Update the job listings from the feeds") },
   { "geo", jk_cli_geo, N_("Import ZIP code centroids (geo import FILE) for distances") },
+  { "print", jk_cli_print, N_("Print a PDF (print FILE), list print jobs (print jobs), or release, cancel or reprint one") },
+  { "printer", jk_cli_printer, N_("Show the printer's state (printer status)") },
   { "jobs", jk_cli_jobs, N_("Search job listings (jobs search) or show one (jobs show ID)") },
 };
 

@@ -47,6 +47,13 @@ static const KeySpec key_specs[] = {
   { "feeds", "timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_timeout), 1, 3600 },
   { "feeds", "attempts", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_attempts), 1, 10 },
   { "feeds", "retry-delay-ms", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_retry_delay_ms), 1, 600000 },
+  { "print", "printer", KEY_STRING, G_STRUCT_OFFSET (JkConfig, print_printer), 0, 0 },
+  { "print", "paper", KEY_STRING, G_STRUCT_OFFSET (JkConfig, print_paper), 0, 0 },
+  { "print", "visit-page-limit", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_visit_limit), 0, 1000 },
+  { "print", "day-page-limit", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_day_limit), 0, 100000 },
+  { "print", "hold", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, print_hold), 0, 0 },
+  { "print", "hold-minutes", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_hold_minutes), 0, 10080 },
+  { "print", "timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_timeout), 5, 3600 },
   { "display", "fullscreen", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, fullscreen), 0, 0 },
   { "display", "high-contrast", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_high_contrast), 0, 0 },
   { "display", "large-text", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_large_text), 0, 0 },
@@ -330,6 +337,11 @@ jk_config_new_defaults (void)
   self->idle_timeout = 90;
   self->idle_warning = 30;
   self->fullscreen = TRUE;
+  self->print_paper = g_strdup ("letter");
+  self->print_visit_limit = 10;
+  self->print_day_limit = 500;
+  self->print_hold_minutes = 60;
+  self->print_timeout = 120;
   self->feed_min_share = 50;
   self->feed_max_mb = 512;
   self->feed_connect_timeout = 15;
@@ -475,5 +487,7 @@ jk_config_free (JkConfig *self)
   g_free (self->area);
   g_free (self->location);
   g_free (self->zip_centroids);
+  g_free (self->print_printer);
+  g_free (self->print_paper);
   g_free (self);
 }

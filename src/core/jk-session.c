@@ -147,7 +147,9 @@ static void
 jk_session_init (JkSession *self)
 {
   self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_item);
-  self->visit_number = 1;
+  /* Unique across restarts of the kiosk, so per-visit print limits and
+   * held jobs never mix two visits that had the same number. */
+  self->visit_number = (guint) (g_get_real_time () / G_USEC_PER_SEC);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -12,16 +12,29 @@ struct _JkJobCard
 {
   GtkListBoxRow parent_instance;
 
-  GtkLabel *title_label;
-  GtkLabel *employer_label;
-  GtkLabel *place_label;
-  GtkLabel *pay_label;
-  GtkLabel *when_label;
-
   JkJobRecord *record;
 };
 
 G_DEFINE_FINAL_TYPE (JkJobCard, jk_job_card, GTK_TYPE_LIST_BOX_ROW)
+
+/* Built in code, two labels a card, rather than from a template: a list
+ * may hold thousands of cards, and each builder parse and each extra label
+ * costs time while scrolling and memory while loaded. */
+static GtkWidget *
+make_label (const char *markup,
+            float       xalign,
+            const char *style)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  gtk_style_context_add_class (gtk_widget_get_style_context (label), style);
+  gtk_widget_show (label);
+  return label;
+}
 
 static void
 jk_job_card_finalize (GObject *object)
@@ -36,47 +49,45 @@ static void
 jk_job_card_class_init (JkJobCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = jk_job_card_finalize;
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jk-job-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, JkJobCard, title_label);
-  gtk_widget_class_bind_template_child (widget_class, JkJobCard, employer_label);
-  gtk_widget_class_bind_template_child (widget_class, JkJobCard, place_label);
-  gtk_widget_class_bind_template_child (widget_class, JkJobCard, pay_label);
-  gtk_widget_class_bind_template_child (widget_class, JkJobCard, when_label);
 }
 
 static void
 jk_job_card_init (JkJobCard *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (self)), "job-card");
 }
 
 GtkWidget *
 jk_job_card_new (JkJobRecord *record,
                  GDateTime   *now)
 {
-  JkJobCard *self = g_object_new (JK_TYPE_JOB_CARD, NULL);
+  JkJobCard *self = g_object_new (JK_TYPE_JOB_CARD, "activatable", TRUE, NULL);
   const JkJob *job = record->job;
   g_autofree char *pay = jk_format_pay (job);
   g_autofree char *posted = jk_format_posted (job->posted != 0 ? job->posted : record->first_seen, now);
   g_autofree char *closes = jk_format_closes (job->expires, now);
-  g_autofree char *when = NULL;
   g_autofree char *place = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *right = NULL;
   g_autofree char *name = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
 
   self->record = record;
   place = job->state != NULL ? g_strdup_printf ("%s, %s", job->city != NULL ? job->city : "", job->state)
                              : g_strdup (job->city != NULL ? job->city : "");
   /* TRANSLATORS: "Posted 2 days ago · Closes Dec 31" */
-  when = closes != NULL ? g_strdup_printf (_("%s · %s"), posted, closes) : g_strdup (posted);
-
-  gtk_label_set_text (self->title_label, job->title);
-  gtk_label_set_text (self->employer_label, job->employer != NULL ? job->employer : "");
-  gtk_label_set_text (self->place_label, place);
-  gtk_label_set_text (self->pay_label, pay);
-  gtk_label_set_text (self->when_label, when != NULL ? when : "");
+  when = closes != NULL ? g_strdup_printf (_("%s · %s"), posted, closes) : g_strdup (posted != NULL ? posted : "");
+  /* Feed text goes into markup only escaped. */
+  left = g_markup_printf_escaped ("<span size=\"x-large\" weight=\"bold\">%s</span>\n%s\n<span alpha=\"75%%\">%s</span>",
+                                  job->title, job->employer != NULL ? job->employer : "", when);
+  right = g_markup_printf_escaped ("<span size=\"large\" weight=\"bold\">%s</span>\n%s", pay, place);
+  gtk_box_pack_start (GTK_BOX (box), make_label (left, 0, "card-main"), TRUE, TRUE, 0);
+  gtk_box_pack_end (GTK_BOX (box), make_label (right, 1, "card-side"), FALSE, FALSE, 0);
+  gtk_widget_show (box);
+  gtk_container_add (GTK_CONTAINER (self), box);
 
   /* A screen reader hears the card as one sentence. */
   name = g_strjoin (", ", job->title, job->employer != NULL ? job->employer : "", place, pay, NULL);

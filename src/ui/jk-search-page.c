@@ -14,7 +14,8 @@
 #include "jk-search-page.h"
 
 #define PAGE_SIZE 30
-#define DEBOUNCE_MS 300
+/* Short: a search takes milliseconds, and a stale one is cancelled. */
+#define DEBOUNCE_MS 40
 #define N_SUGGESTIONS 8
 /* Start fetching the next page this far (px) before the list runs out. */
 #define PREFETCH_PX 800
