@@ -9,9 +9,11 @@
 #include <jobkiosk/jk-visit.h>
 
 #include "jk-application.h"
+#include "jk-job-card.h"
 #include "jk-job-page.h"
 #include "jk-qr-code.h"
 #include "jk-search-page.h"
+#include "jk-test-cups.h"
 #include "jk-test-log.h"
 #include "jk-test-ui-util.h"
 
@@ -19,6 +21,7 @@ static JkApplication *app;
 static JkWindow *window;
 static JkClock *fake_clock;
 static char *state_dir;
+static JkTestCups *cups;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -44,6 +47,8 @@ search_for (const char *what)
   jk_test_wait_drawn (GTK_WIDGET (window));
 }
 
+static GtkListBoxRow *first_result (void);
+
 static GtkListBoxRow *
 first_result (void)
 {
@@ -64,6 +69,20 @@ static gboolean
 rendered (gpointer data)
 {
   return !jk_print_page_is_rendering (jk_application_get_print_page (app));
+}
+
+static gboolean
+print_ready (gpointer data)
+{
+  GtkWidget *button = jk_test_find_by_name (GTK_WIDGET (window), "Print");
+  return button != NULL && gtk_widget_is_sensitive (button);
+}
+
+static gboolean
+print_done (gpointer data)
+{
+  GtkLabel *done = jk_test_find_label (GTK_WIDGET (window), "Done: pick up your pages at the printer by the front desk.");
+  return done != NULL;
 }
 
 static char *
@@ -100,8 +119,11 @@ test_search_common_job (void)
 
   search_for ("cook");
   g_assert_cmpint (jk_search_page_get_count (page), >=, 2);
-  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Line Cook"));
-  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "$16.25–$18 an hour"));
+  {
+    AtkObject *card = gtk_widget_get_accessible (GTK_WIDGET (first_result ()));
+    g_assert_cmpstr (jk_job_card_get_record (JK_JOB_CARD (first_result ()))->job->title, ==, "Line Cook");
+    g_assert_nonnull (strstr (atk_object_get_name (card), "$16.25–$18 an hour"));
+  }
   jk_test_screenshot (GTK_WIDGET (window), "jobs-results-en");
 }
 
@@ -201,7 +223,8 @@ test_my_list_and_log_print (void)
   JkDocument *document;
 
   jk_window_show_page (window, "mylist");
-  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Line Cook"));
+  g_assert_nonnull (jk_test_find_by_name (GTK_WIDGET (window), "One QR code for all"));
+  g_assert_cmpuint (jk_visit_get_saved_jobs (jk_window_get_session (window))->len, ==, 1);
   click ("One QR code for all");
   jk_test_screenshot (GTK_WIDGET (window), "my-list-en");
 
@@ -225,6 +248,15 @@ test_my_list_and_log_print (void)
   g_assert_nonnull (strstr (text, "Ana Núñez"));
   g_assert_nonnull (strstr (text, "Line Cook"));
   jk_test_screenshot (GTK_WIDGET (window), "print-preview-log-en");
+
+  /* Print goes through the print service to the real (private) cupsd. */
+  jk_test_wait_until (print_ready, NULL, 10000);
+  click ("Print");
+  jk_test_wait_until (print_done, NULL, 20000);
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window),
+                                        "Done: pick up your pages at the printer by the front desk."));
+  g_assert_nonnull (jk_test_cups_wait_for_output (cups, 1, 10000));
+  jk_test_screenshot (GTK_WIDGET (window), "print-done-en");
 }
 
 static void
@@ -284,6 +316,12 @@ main (int   argc,
   jk_i18n_init ();
   jk_test_require_display ();
 
+  cups = jk_test_cups_start ();
+  g_setenv ("CUPS_SERVER", jk_test_cups_get_server (cups), TRUE);
+  {
+    const char *argv_default[] = { "lpadmin", "-d", jk_test_cups_get_printer (cups), NULL };
+    g_free (jk_test_cups_run (cups, argv_default));
+  }
   state_dir = g_dir_make_tmp ("jk-ui-jobs-XXXXXX", NULL);
   db_path = g_build_filename (state_dir, "jobkiosk.db", NULL);
   config = jk_config_load (NULL, &error);
@@ -313,5 +351,6 @@ main (int   argc,
   gtk_widget_destroy (GTK_WIDGET (window));
   g_object_unref (app);
   g_object_unref (fake_clock);
+  jk_test_cups_stop (cups);
   return status;
 }

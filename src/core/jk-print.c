@@ -14,7 +14,10 @@
 
 #define CONNECT_TIMEOUT_MS      3000        /* a dead or unreachable cupsd must answer quickly */
 #define IO_TIMEOUT_SECONDS      15.0        /* one IPP request on an open connection */
+/* Quick polls at first, when a small job usually finishes; slower after. */
 #define POLL_INTERVAL_US        (250 * 1000)
+#define POLL_FAST_US            (50 * 1000)
+#define POLL_FAST_PERIOD_US     (2 * G_USEC_PER_SEC)
 #define DEFAULT_TIMEOUT_SECONDS 120
 #define WRITE_CHUNK             (64 * 1024)
 #define NAME_PART_MAX           40          /* characters of kiosk name and kind in a job name */
@@ -1169,7 +1172,7 @@ follow_job (JkStore              *store,
         }
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE; /* the job goes on in CUPS; list_jobs catches up */
-      g_usleep (POLL_INTERVAL_US);
+      g_usleep (g_get_monotonic_time () - started_us < POLL_FAST_PERIOD_US ? POLL_FAST_US : POLL_INTERVAL_US);
     }
 }
 

@@ -13,6 +13,7 @@
 
 #include <jobkiosk/jk-document.h>
 #include <jobkiosk/jk-geo.h>
+#include <jobkiosk/jk-print.h>
 #include <jobkiosk/jk-visit.h>
 
 #include "jk-application.h"
@@ -43,7 +44,19 @@ struct _JkApplication
   JkJobPage *job_page;
   JkLogFormPage *log_form_page;
   JkPrintPage *print_page;
+  JkPrintOptions print_options;
 };
+
+/* A print job on its way, carried to the worker thread. */
+typedef struct {
+  JkStore *store;
+  const JkPrintOptions *options;
+  GBytes *pdf;
+  char *kind;
+  guint visit;
+  GDateTime *now;
+  JkPrintResult result;
+} PrintJob;
 
 /* What a printout is made from, owned by its render job. */
 typedef struct {
@@ -58,6 +71,8 @@ typedef struct {
 } PrintData;
 
 G_DEFINE_FINAL_TYPE (JkApplication, jk_application, GTK_TYPE_APPLICATION)
+
+static void check_printer (JkApplication *self);
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -116,7 +131,7 @@ print_data_new (JkApplication *self)
 
   data->center_name = g_strdup (self->config->center_name);
   data->printed_at = jk_clock_now_local (self->clock);
-  data->paper = JK_PAPER_LETTER;
+  data->paper = g_strcmp0 (self->config->print_paper, "a4") == 0 ? JK_PAPER_A4 : JK_PAPER_LETTER;
   return data;
 }
 
@@ -164,6 +179,7 @@ show_print (JkApplication  *self,
 {
   jk_print_page_render (self->print_page, render, data, (GDestroyNotify) print_data_free);
   jk_window_show_page (self->window, "print");
+  check_printer (self);
 }
 
 static GPtrArray *
@@ -190,8 +206,152 @@ copy_log (GPtrArray *entries)
   return copy;
 }
 
+static void
+print_job_free (PrintJob *job)
+{
+  g_bytes_unref (job->pdf);
+  g_free (job->kind);
+  g_date_time_unref (job->now);
+  jk_print_result_clear (&job->result);
+  g_free (job);
+}
+
+/* Worker threads: CUPS calls block. */
+static void
+printer_status_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  JkApplication *self = source_object;
+  JkPrinterStatus *status = g_new0 (JkPrinterStatus, 1);
+  g_autoptr (GError) error = NULL;
+
+  if (!jk_printer_get_status (&self->print_options, status, &error))
+    {
+      status->found = FALSE;
+      status->message = g_strdup (error->message);
+    }
+  g_task_return_pointer (task, status, NULL);
+}
+
+static void
+print_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  PrintJob *job = task_data;
+  GError *error = NULL;
+
+  if (jk_print_pdf (job->store, job->options, job->pdf, job->kind, 1, job->visit, job->now, &job->result,
+                    cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_printer_status (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  JkApplication *self = JK_APPLICATION (object);
+  JkPrinterStatus *status = g_task_propagate_pointer (G_TASK (result), NULL);
+  gboolean usable = status->found && !status->out_of_service;
+
+  jk_print_page_set_can_print (self->print_page, usable);
+  if (usable)
+    {
+      g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+      guint left = jk_print_pages_left (self->store, &self->print_options,
+                                        jk_session_get_visit_number (self->session), now);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The printer is ready. You can print %u more page today.",
+                                                            "The printer is ready. You can print %u more pages today.", left),
+                                               left);
+      jk_print_page_set_status (self->print_page, text);
+    }
+  else
+    jk_print_page_set_status (self->print_page, status->message);
+  jk_printer_status_clear (status);
+  g_free (status);
+}
+
+static void
+check_printer (JkApplication *self)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, on_printer_status, NULL);
+
+  g_task_set_name (task, "jk-printer-status");
+  g_task_run_in_thread (task, printer_status_thread);
+}
+
+static void
+on_printed (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JkApplication *self = JK_APPLICATION (object);
+  PrintJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    jk_print_page_set_status (self->print_page, job->result.message);
+  else
+    jk_print_page_set_status (self->print_page, error->message);
+  jk_print_page_set_can_print (self->print_page, TRUE);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Signal callbacks                                                       */
+
+static void
+on_print_requested (JkApplication *self,
+                    JkDocument    *document)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, on_printed, NULL);
+  PrintJob *job = g_new0 (PrintJob, 1);
+  guint pages = jk_document_get_n_pages (document);
+  g_autofree char *printing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Printing %u page…", "Printing %u pages…",
+                                                            pages),
+                                               pages);
+
+  job->store = self->store;
+  job->options = &self->print_options;
+  job->pdf = g_bytes_ref (jk_document_get_pdf (document));
+  job->kind = g_strdup (jk_document_get_kind (document));
+  job->visit = jk_session_get_visit_number (self->session);
+  job->now = jk_clock_now_local (self->clock);
+  jk_print_page_set_can_print (self->print_page, FALSE);
+  jk_print_page_set_status (self->print_page, printing);
+  g_task_set_task_data (task, job, (GDestroyNotify) print_job_free);
+  g_task_set_name (task, "jk-print");
+  g_task_run_in_thread (task, print_thread);
+}
+
+static void
+cancel_visit_jobs_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  JkApplication *self = source_object;
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+
+  jk_print_cancel_stale (self->store, &self->print_options, GPOINTER_TO_UINT (task_data), now);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A visit that ended leaves no held pages behind for the next person to
+ * collect. The session's number has already moved on: the old one is one less. */
+static void
+on_visit_ended (JkApplication *self)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, GUINT_TO_POINTER (jk_session_get_visit_number (self->session) - 1), NULL);
+  g_task_run_in_thread (task, cancel_visit_jobs_thread);
+}
 
 static void
 on_job_activated (JkApplication *self,
@@ -324,6 +484,7 @@ jk_application_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->store, jk_store_free);
+  jk_print_options_clear (&self->print_options);
   g_clear_pointer (&self->config, jk_config_free);
   G_OBJECT_CLASS (jk_application_parent_class)->finalize (object);
 }
@@ -363,6 +524,7 @@ jk_application_new (JkConfig                   *config,
   self->clock = g_object_ref (clock);
   self->options = *options;
   self->session = jk_session_new (config->language, config->start_high_contrast, config->start_large_text);
+  jk_print_options_init (&self->print_options, config, jk_store_get_path (store));
   return self;
 }
 
@@ -469,7 +631,9 @@ jk_application_create_window (JkApplication *self)
 
   page = jk_print_page_new ();
   self->print_page = JK_PRINT_PAGE (page);
+  g_signal_connect_swapped (page, "print-requested", G_CALLBACK (on_print_requested), self);
   jk_window_add_page (window, "print", page);
+  g_signal_connect_swapped (self->session, "reset", G_CALLBACK (on_visit_ended), self);
 
   jk_window_add_page (window, "careers",
                       jk_info_page_new (N_("Pay and careers"), "x-office-spreadsheet-symbolic",

@@ -100,9 +100,6 @@ show_preview (JkPrintPage *self)
     }
   show_summary (self);
   gtk_widget_set_sensitive (self->print_button, self->can_print);
-  if (!self->can_print)
-    gtk_label_set_text (self->status_label,
-                        _("Printing is not set up on this kiosk. Please ask staff at the front desk."));
 }
 
 static void
