@@ -19,7 +19,15 @@ typedef struct _JkStore JkStore;
 
 GQuark       jk_store_error_quark          (void);
 
+/* Opens (creating if needed), checks every page, moves a damaged file
+ * aside and starts afresh, and migrates. What the kiosk does at start. */
 JkStore     *jk_store_open                 (const char *path,
+                                            GError    **error);
+/* The same, with the page-by-page check only when full_check is set or the
+ * last writer did not close cleanly: for the many short opens of the CLI
+ * and worker threads, where a full check costs seconds on a big cache. */
+JkStore     *jk_store_open_checked         (const char *path,
+                                            gboolean    full_check,
                                             GError    **error);
 void         jk_store_free                 (JkStore    *self);
 

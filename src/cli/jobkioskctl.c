@@ -44,7 +44,7 @@ jk_cli_open_store (JkCli   *cli,
 {
   g_autofree char *path = cli->db_file != NULL ? g_strdup (cli->db_file)
                                                : jk_config_get_database_path (cli->config);
-  return jk_store_open (path, error);
+  return jk_store_open_checked (path, FALSE, error);
 }
 
 gboolean

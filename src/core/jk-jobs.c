@@ -249,10 +249,11 @@ static gboolean
 mark_duplicates (JkSnapshot *self,
                  GError    **error)
 {
+  /* Only rows whose flag changes are written: on a first ingest, none. */
   return jk_store_exec (self->store,
-                        "UPDATE jobs SET duplicate = (id <> (SELECT min (j2.id) FROM jobs j2"
-                        "                                    WHERE j2.dedup_key = jobs.dedup_key))"
-                        " WHERE dedup_key IN (SELECT key FROM temp.jk_touched)",
+                        "UPDATE jobs SET duplicate = NOT duplicate"
+                        " WHERE dedup_key IN (SELECT key FROM temp.jk_touched)"
+                        "   AND duplicate <> (id <> (SELECT min (j2.id) FROM jobs j2 WHERE j2.dedup_key = jobs.dedup_key))",
                         error);
 }
 
@@ -559,10 +560,12 @@ jk_jobs_count_active (JkStore  *store,
                       gint64    now,
                       GError  **error)
 {
+  /* Two statements, so the one for a source can use the jobs_active index. */
   g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (
     store,
-    "SELECT count(*) FROM jobs WHERE (?1 = 0 OR source_id = ?1) AND duplicate = 0"
-    " AND (expires IS NULL OR expires > ?2)",
+    source_id != 0 ? "SELECT count(*) FROM jobs WHERE source_id = ?1 AND duplicate = 0"
+                     " AND (expires IS NULL OR expires > ?2)"
+                   : "SELECT count(*) FROM jobs WHERE ?1 = 0 AND duplicate = 0 AND (expires IS NULL OR expires > ?2)",
     error);
 
   if (stmt == NULL)

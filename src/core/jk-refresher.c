@@ -60,7 +60,7 @@ sync_thread (GTask        *task,
 {
   SyncJob *job = task_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JkStore) store = jk_store_open (job->database_path, &error);
+  g_autoptr (JkStore) store = jk_store_open_checked (job->database_path, FALSE, &error);
   JkSyncReport report = { 0 };
 
   if (store == NULL || !jk_sync_source (store, job->source, job->options, job->now, &report, cancellable, &error))
