@@ -39,8 +39,9 @@ static const char *const stmt_sql[N_STMTS] = {
                   "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", ?14, ?15, ?16, ?17, "
                   "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25) WHERE id = ?1",
   [STMT_OLD_FTS] = "SELECT title, employer, place, excerpt FROM jobs WHERE id = ?1",
-  [STMT_FTS_INSERT] = "INSERT INTO jobs_fts (rowid, title, employer, place, excerpt) "
-                      "SELECT id, title, employer, place, excerpt FROM jobs WHERE id = ?1",
+  /* With VALUES, not INSERT … SELECT: the latter opens a statement
+   * savepoint per row, at which FTS5 flushes its pending terms. */
+  [STMT_FTS_INSERT] = "INSERT INTO jobs_fts (rowid, title, employer, place, excerpt) VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_FTS_DELETE] = "INSERT INTO jobs_fts (jobs_fts, rowid, title, employer, place, excerpt) "
                       "VALUES ('delete', ?1, ?2, ?3, ?4, ?5)",
   [STMT_SEEN] = "INSERT OR IGNORE INTO temp.jk_seen (id) VALUES (?1)",
@@ -172,13 +173,43 @@ delete_from_index (JkSnapshot *self,
   return ok;
 }
 
-static gboolean
-add_to_index (JkSnapshot *self,
-              gint64      id,
-              GError    **error)
+/* The same text as the jobs table's generated place and excerpt columns,
+ * which the index reads back when a posting is deleted: keep them equal. */
+static char *
+index_place (const JkJob *job)
 {
-  sqlite3_bind_int64 (self->stmts[STMT_FTS_INSERT], 1, id);
-  return step_done (self, self->stmts[STMT_FTS_INSERT], "Cannot index a posting", error);
+  return g_strconcat (job->city != NULL ? job->city : "", " ", job->state != NULL ? job->state : "", " ",
+                      job->postal_code != NULL ? job->postal_code : "", NULL);
+}
+
+static char *
+index_excerpt (const JkJob *job)
+{
+  g_autofree char *start = job->description != NULL ? g_utf8_substring (job->description, 0, 300) : NULL;
+
+  return g_strconcat (job->category != NULL ? job->category : "", " ", job->soc_code != NULL ? job->soc_code : "",
+                      " ", start != NULL ? start : "", NULL);
+}
+
+static gboolean
+add_to_index (JkSnapshot  *self,
+              gint64       id,
+              const JkJob *job,
+              GError     **error)
+{
+  sqlite3_stmt *insert = self->stmts[STMT_FTS_INSERT];
+  g_autofree char *place = index_place (job);
+  g_autofree char *excerpt = index_excerpt (job);
+  gboolean ok;
+
+  sqlite3_bind_int64 (insert, 1, id);
+  bind_text (insert, 2, job->title);
+  bind_text (insert, 3, job->employer);
+  sqlite3_bind_text (insert, 4, place, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, excerpt, -1, SQLITE_STATIC);
+  ok = step_done (self, insert, "Cannot index a posting", error);
+  sqlite3_clear_bindings (insert);
+  return ok;
 }
 
 static gboolean
@@ -451,7 +482,7 @@ jk_snapshot_add (JkSnapshot  *self,
       if (!step_done (self, update, "Cannot update a posting", error))
         return FALSE;
       sqlite3_clear_bindings (update);
-      if (!add_to_index (self, id, error))
+      if (!add_to_index (self, id, job, error))
         return FALSE;
       if (g_strcmp0 (old_key, dedup_key) != 0 && !touch_key (self, old_key, error))
         return FALSE;
@@ -471,7 +502,7 @@ jk_snapshot_add (JkSnapshot  *self,
       id = sqlite3_last_insert_rowid (jk_store_get_db (self->store));
       sqlite3_bind_int64 (self->stmts[STMT_SEEN], 1, id);
       if (!step_done (self, self->stmts[STMT_SEEN], "Cannot note a posting", error) ||
-          !add_to_index (self, id, error))
+          !add_to_index (self, id, job, error))
         return FALSE;
       self->counts.added++;
     }

@@ -17,7 +17,7 @@
 
 /* Ranking reads only this many of the newest matches: bm25 costs one step
  * per matching row, and a word found in every posting must stay cheap. */
-#define RANK_WINDOW 4000
+#define RANK_WINDOW 2000
 
 #define RECORD_COLUMNS \
   "j.id, s.name, j.first_seen, j.external_id, j.title, j.employer, j.city, j.state, j.postal_code, " \
@@ -209,9 +209,9 @@ read_record (sqlite3_stmt *stmt)
   return record;
 }
 
+/* Best match without words is simply the newest. */
 static const char *
-order_clause (const JkSearchQuery *query,
-              gboolean             ranked)
+order_clause (const JkSearchQuery *query)
 {
   switch (query->sort)
     {
@@ -226,7 +226,7 @@ order_clause (const JkSearchQuery *query,
       return " ORDER BY coalesce (j.posted, j.first_seen) DESC, j.id DESC";
     case JK_SEARCH_SORT_BEST:
     default:
-      return ranked ? " ORDER BY m.score, j.id DESC" : " ORDER BY coalesce (j.posted, j.first_seen) DESC, j.id DESC";
+      return " ORDER BY coalesce (j.posted, j.first_seen) DESC, j.id DESC";
     }
 }
 
@@ -295,7 +295,8 @@ jk_search_build_match (const char *text)
       if (i > 0)
         g_string_append (match, " AND ");
       /* The last word may still be being typed: match it as a prefix too. */
-      if (i == terms->len - 1 && g_utf8_strlen (word, -1) >= 2)
+      /* Not for one or two letters: "co"* would rank half the index. */
+      if (i == terms->len - 1 && g_utf8_strlen (word, -1) >= 3)
         g_string_append_printf (match, "(\"%s\" OR \"%s\"*)", word, word);
       else
         g_string_append_printf (match, "\"%s\"", word);
@@ -325,17 +326,29 @@ jk_search_jobs (JkStore             *store,
                        " FROM jobs_fts JOIN jobs j ON j.id = jobs_fts.rowid"
                        " WHERE jobs_fts MATCH :match AND");
       append_filters (sql, query);
-      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT :window)"
-                            " SELECT " RECORD_COLUMNS " FROM m JOIN jobs j ON j.id = m.id"
-                            " JOIN sources s ON s.id = j.source_id");
+      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT :window)");
+    }
+  if (match != NULL && query->sort == JK_SEARCH_SORT_BEST)
+    {
+      /* Rank the window by score alone, then read whole records only for
+       * the page shown. */
+      g_string_append (sql, ", top AS (SELECT id, score FROM m ORDER BY score, id DESC LIMIT :limit OFFSET :offset)"
+                            " SELECT " RECORD_COLUMNS " FROM top m JOIN jobs j ON j.id = m.id"
+                            " JOIN sources s ON s.id = j.source_id ORDER BY m.score, j.id DESC");
     }
   else
     {
-      g_string_append (sql, "SELECT " RECORD_COLUMNS " FROM jobs j JOIN sources s ON s.id = j.source_id WHERE");
-      append_filters (sql, query);
+      if (match != NULL)
+        g_string_append (sql, " SELECT " RECORD_COLUMNS " FROM m JOIN jobs j ON j.id = m.id"
+                              " JOIN sources s ON s.id = j.source_id");
+      else
+        {
+          g_string_append (sql, "SELECT " RECORD_COLUMNS " FROM jobs j JOIN sources s ON s.id = j.source_id WHERE");
+          append_filters (sql, query);
+        }
+      g_string_append (sql, order_clause (query));
+      g_string_append (sql, " LIMIT :limit OFFSET :offset");
     }
-  g_string_append (sql, order_clause (query, match != NULL));
-  g_string_append (sql, " LIMIT :limit OFFSET :offset");
 
   stmt = jk_store_prepare (store, sql->str, error);
   if (stmt == NULL)
