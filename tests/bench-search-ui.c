@@ -138,6 +138,7 @@ main (int   argc,
   double max_frame = 0;
   long rss;
 
+  setvbuf (stdout, NULL, _IOLBF, 0);
   jk_i18n_init ();
   jk_test_require_display ();
   store = jk_store_open (db, &error);
@@ -189,15 +190,23 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   adjustment = gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (jk_search_page_get_results (page), GTK_TYPE_SCROLLED_WINDOW)));
+  jk_test_wait_drawn (GTK_WIDGET (window));
+  printf ("all jobs: %" G_GINT64_FORMAT " found, %u loaded; list %.0f px in a %.0f px view\n",
+          jk_search_page_get_count (page), jk_search_page_get_n_loaded (page),
+          gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), frames);
-  while (jk_search_page_get_n_loaded (page) < MIN (2000, n_jobs))
+  for (guint stalled = 0; jk_search_page_get_n_loaded (page) < MIN (2000, n_jobs) && stalled < 200;)
     {
+      guint before = jk_search_page_get_n_loaded (page);
+      gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + 120);
       gtk_widget_queue_draw (GTK_WIDGET (window));
       drawn_at = 0;
-      while (drawn_at == 0)
-        g_main_context_iteration (NULL, TRUE);
+      while (drawn_at == 0 && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      stalled = jk_search_page_get_n_loaded (page) > before ? 0 : stalled + 1;
     }
   for (guint i = 1; i < frames->len; i++)
     {

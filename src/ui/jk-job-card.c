@@ -88,6 +88,7 @@ jk_job_card_new (JkJobRecord *record,
   gtk_box_pack_end (GTK_BOX (box), make_label (right, 1, "card-side"), FALSE, FALSE, 0);
   gtk_widget_show (box);
   gtk_container_add (GTK_CONTAINER (self), box);
+  gtk_widget_show (GTK_WIDGET (self));
 
   /* A screen reader hears the card as one sentence. */
   name = g_strjoin (", ", job->title, job->employer != NULL ? job->employer : "", place, pay, NULL);
