@@ -252,6 +252,8 @@ test_my_list_and_log_print (void)
 
   /* Print goes through the print service to the real (private) cupsd. */
   jk_test_wait_until (print_ready, NULL, 10000);
+  /* The printer's state shows where printing is offered. */
+  g_assert_nonnull (jk_test_find_by_name (GTK_WIDGET (window), "Printer ready"));
   click ("Print");
   jk_test_wait_until (print_done, NULL, 20000);
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window),

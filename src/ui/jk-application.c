@@ -45,6 +45,8 @@ struct _JkApplication
   JkLogFormPage *log_form_page;
   JkPrintPage *print_page;
   JkPrintOptions print_options;
+  guint stale_id;
+  guint printer_check_id;
 };
 
 /* A print job on its way, carried to the worker thread. */
@@ -261,6 +263,7 @@ on_printer_status (GObject      *object,
   gboolean usable = status->found && !status->out_of_service;
 
   jk_print_page_set_can_print (self->print_page, usable);
+  jk_window_set_printer_badge (self->window, usable ? _("Printer ready") : status->message, usable);
   if (usable)
     {
       g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
@@ -340,6 +343,24 @@ cancel_visit_jobs_thread (GTask        *task,
 
   jk_print_cancel_stale (self->store, &self->print_options, GPOINTER_TO_UINT (task_data), now);
   g_task_return_boolean (task, TRUE);
+}
+
+/* Held jobs nobody released in time are canceled, once a minute. */
+static gboolean
+printer_check_cb (gpointer user_data)
+{
+  check_printer (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+cancel_stale_cb (gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (user_data, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, GUINT_TO_POINTER (0), NULL);
+  g_task_run_in_thread (task, cancel_visit_jobs_thread);
+  return G_SOURCE_CONTINUE;
 }
 
 /* A visit that ended leaves no held pages behind for the next person to
@@ -453,6 +474,8 @@ jk_application_startup (GApplication *application)
   guard_kiosk_settings ();
   jk_application_load_style ();
   g_unix_signal_add (SIGTERM, on_quit_signal, application);
+  if (JK_APPLICATION (application)->print_options.hold_for_release)
+    JK_APPLICATION (application)->stale_id = g_timeout_add_seconds (60, cancel_stale_cb, application);
   g_unix_signal_add (SIGINT, on_quit_signal, application);
 }
 
@@ -465,7 +488,11 @@ jk_application_activate (GApplication *application)
   if (window == NULL)
     window = GTK_WINDOW (jk_application_create_window (self));
   if (!self->options.quit_after_first_frame)
-    jk_application_start_refresh (self);
+    {
+      jk_application_start_refresh (self);
+      check_printer (self);
+      self->printer_check_id = g_timeout_add_seconds (60, printer_check_cb, self);
+    }
   if (self->options.quit_after_first_frame)
     {
       gtk_widget_realize (GTK_WIDGET (window));
@@ -484,6 +511,8 @@ jk_application_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->store, jk_store_free);
+  g_clear_handle_id (&self->stale_id, g_source_remove);
+  g_clear_handle_id (&self->printer_check_id, g_source_remove);
   jk_print_options_clear (&self->print_options);
   g_clear_pointer (&self->config, jk_config_free);
   G_OBJECT_CLASS (jk_application_parent_class)->finalize (object);

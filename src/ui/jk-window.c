@@ -30,6 +30,9 @@ struct _JkWindow
 
   JkKeyboard *keyboard;
   JkIdleWarning *idle_warning;
+  GtkWidget *printer_badge;
+  GtkLabel *printer_label;
+  GtkImage *printer_icon;
   GtkGesture *activity_gesture;
   GtkEventController *activity_keys;
 
@@ -187,6 +190,16 @@ update_armed (JkWindow *self)
 }
 
 static void
+update_printer_badge (JkWindow *self)
+{
+  static const char *const printing_pages[] = { "job", "mylist", "log", "print", NULL };
+  const char *page = jk_window_get_page_name (self);
+
+  gtk_widget_set_visible (self->printer_badge, page != NULL && g_strv_contains (printing_pages, page) &&
+                                                 gtk_label_get_text (self->printer_label)[0] != '\0');
+}
+
+static void
 switch_to (JkWindow   *self,
            const char *name)
 {
@@ -209,6 +222,7 @@ switch_to (JkWindow   *self,
   gtk_widget_set_sensitive (self->back_button, !g_queue_is_empty (&self->history));
   update_title (self);
   update_armed (self);
+  update_printer_badge (self);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -483,6 +497,20 @@ jk_window_init (JkWindow *self)
   gtk_event_controller_set_propagation_phase (self->activity_keys, GTK_PHASE_CAPTURE);
   g_signal_connect (self->activity_keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
 
+  /* Made in code and placed before Help: a label that follows the printer. */
+  self->printer_badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->printer_icon = GTK_IMAGE (gtk_image_new_from_icon_name ("printer-symbolic", GTK_ICON_SIZE_LARGE_TOOLBAR));
+  self->printer_label = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_line_wrap (self->printer_label, TRUE);
+  gtk_label_set_max_width_chars (self->printer_label, 30);
+  gtk_style_context_add_class (gtk_widget_get_style_context (self->printer_badge), "printer-badge");
+  gtk_container_add (GTK_CONTAINER (self->printer_badge), GTK_WIDGET (self->printer_icon));
+  gtk_container_add (GTK_CONTAINER (self->printer_badge), GTK_WIDGET (self->printer_label));
+  gtk_widget_show_all (self->printer_badge);
+  gtk_widget_hide (self->printer_badge);
+  gtk_box_pack_end (GTK_BOX (gtk_widget_get_parent (self->back_button)), self->printer_badge, FALSE, FALSE, 0);
+  gtk_box_reorder_child (GTK_BOX (gtk_widget_get_parent (self->back_button)), self->printer_badge, 3);
+
   jk_retranslate_capture (GTK_WIDGET (self));
 }
 
@@ -641,6 +669,18 @@ GtkWidget *
 jk_window_get_idle_warning (JkWindow *self)
 {
   return GTK_WIDGET (self->idle_warning);
+}
+
+void
+jk_window_set_printer_badge (JkWindow   *self,
+                             const char *text,
+                             gboolean    ready)
+{
+  gtk_label_set_text (self->printer_label, text != NULL ? text : "");
+  gtk_image_set_from_icon_name (self->printer_icon, ready ? "printer-symbolic" : "printer-error-symbolic",
+                                GTK_ICON_SIZE_LARGE_TOOLBAR);
+  atk_object_set_name (gtk_widget_get_accessible (self->printer_badge), text != NULL ? text : "");
+  update_printer_badge (self);
 }
 
 const char *

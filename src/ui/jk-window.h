@@ -50,6 +50,11 @@ JkIdleMonitor *jk_window_get_idle_monitor    (JkWindow   *self);
 JkKeyboard    *jk_window_get_keyboard        (JkWindow   *self);
 gboolean       jk_window_get_keyboard_shown  (JkWindow   *self);
 GtkWidget     *jk_window_get_idle_warning    (JkWindow   *self);
+/* The printer's health, shown small in the bottom bar on the pages that
+ * offer printing, so a visitor knows before trying. */
+void           jk_window_set_printer_badge   (JkWindow   *self,
+                                              const char *text,
+                                              gboolean    ready);
 /* The screen's title as shown now, in the visitor's language. */
 const char    *jk_window_get_title_text      (JkWindow   *self);
 
