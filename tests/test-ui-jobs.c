@@ -123,7 +123,7 @@ test_search_common_job (void)
   {
     AtkObject *card = gtk_widget_get_accessible (GTK_WIDGET (first_result ()));
     g_assert_cmpstr (jk_job_card_get_record (JK_JOB_CARD (first_result ()))->job->title, ==, "Line Cook");
-    g_assert_nonnull (strstr (atk_object_get_name (card), "$16.25–$18 an hour"));
+    g_assert_nonnull (strstr (atk_object_get_name (card), "$16.25–$18.00 an hour"));
   }
   jk_test_screenshot (GTK_WIDGET (window), "jobs-results-en");
 }

@@ -676,142 +676,6 @@ break_url (Composer   *c,
 /* ---------------------------------------------------------------------- */
 /* Words for a posting                                                    */
 
-/* "$16.25", "$45,000": cents for hourly pay and odd amounts, as postings
- * write them. */
-static char *
-format_money (double         amount,
-              JkSalaryPeriod period)
-{
-  gboolean cents = period == JK_SALARY_PERIOD_HOUR || fabs (amount - round (amount)) >= 0.005;
-  gint64 total = (gint64) llround (amount * 100);
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, total / 100);
-  g_autoptr (GString) out = g_string_new ("$");
-  gsize n = strlen (digits);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  if (cents)
-    g_string_append_printf (out, ".%02d", (int) (total % 100));
-  return g_strdup (out->str);
-}
-
-static gboolean
-is_amount (double value)
-{
-  return isfinite (value) && value > 0 && value < 1e9;
-}
-
-/* "$16.25–$18.00 an hour"; the feed's own words when it gave no numbers;
- * else "Pay not listed". */
-static char *
-format_pay (const JkJob *job)
-{
-  gboolean has_min = is_amount (job->salary_min);
-  gboolean has_max = is_amount (job->salary_max);
-  g_autofree char *amount = NULL;
-
-  if (has_min && has_max && fabs (job->salary_max - job->salary_min) >= 0.005)
-    {
-      g_autofree char *low = format_money (MIN (job->salary_min, job->salary_max), job->salary_period);
-      g_autofree char *high = format_money (MAX (job->salary_min, job->salary_max), job->salary_period);
-
-      /* TRANSLATORS: a pay range: lowest and highest amount */
-      amount = g_strdup_printf (_("%1$s–%2$s"), low, high);
-    }
-  else if (has_min && has_max)
-    amount = format_money (job->salary_min, job->salary_period);
-  else if (has_min)
-    {
-      g_autofree char *low = format_money (job->salary_min, job->salary_period);
-
-      /* TRANSLATORS: pay with only a lowest amount: "From $15.00" */
-      amount = g_strdup_printf (_("From %s"), low);
-    }
-  else if (has_max)
-    {
-      g_autofree char *high = format_money (job->salary_max, job->salary_period);
-
-      /* TRANSLATORS: pay with only a highest amount: "Up to $18.00" */
-      amount = g_strdup_printf (_("Up to %s"), high);
-    }
-  else if (job->salary_text != NULL && job->salary_text[0] != '\0')
-    return g_strdup (job->salary_text);
-  else
-    return g_strdup (_("Pay not listed"));
-
-  switch (job->salary_period)
-    {
-    case JK_SALARY_PERIOD_HOUR:
-      /* TRANSLATORS: pay per hour: an amount or range, "$16.25–$18.00 an hour" */
-      return g_strdup_printf (_("%s an hour"), amount);
-    case JK_SALARY_PERIOD_DAY:
-      /* TRANSLATORS: pay per day: an amount or range */
-      return g_strdup_printf (_("%s a day"), amount);
-    case JK_SALARY_PERIOD_WEEK:
-      /* TRANSLATORS: pay per week: an amount or range */
-      return g_strdup_printf (_("%s a week"), amount);
-    case JK_SALARY_PERIOD_MONTH:
-      /* TRANSLATORS: pay per month: an amount or range */
-      return g_strdup_printf (_("%s a month"), amount);
-    case JK_SALARY_PERIOD_YEAR:
-      /* TRANSLATORS: pay per year: an amount or range, "$45,000 a year" */
-      return g_strdup_printf (_("%s a year"), amount);
-    case JK_SALARY_PERIOD_NONE:
-    default:
-      return g_steal_pointer (&amount);
-    }
-}
-
-static const char *
-get_employment_type_word (const char *type)
-{
-  /* TRANSLATORS: kinds of work schedule on a printed job posting */
-  if (g_str_equal (type, "full-time"))
-    return _("Full-time");
-  if (g_str_equal (type, "part-time"))
-    return _("Part-time");
-  if (g_str_equal (type, "temporary"))
-    return _("Temporary");
-  if (g_str_equal (type, "contract"))
-    return _("Contract");
-  if (g_str_equal (type, "internship"))
-    return _("Internship");
-  if (g_str_equal (type, "seasonal"))
-    return _("Seasonal");
-  if (g_str_equal (type, "per-diem"))
-    return _("Per diem");
-  if (g_str_equal (type, "volunteer"))
-    return _("Volunteer");
-  return NULL;
-}
-
-/* "part-time,temporary" as "Part-time, Temporary"; NULL when unknown. */
-static char *
-format_schedule (const char *types)
-{
-  g_auto (GStrv) parts = NULL;
-  g_autoptr (GString) out = g_string_new (NULL);
-
-  if (types == NULL)
-    return NULL;
-  parts = g_strsplit (types, ",", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      const char *word = get_employment_type_word (g_strstrip (parts[i]));
-
-      if (word == NULL)
-        continue;
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, word);
-    }
-  return out->len > 0 ? g_strdup (out->str) : NULL;
-}
-
 /* "Columbus, OH 43215", or whatever part of it is known. */
 static char *
 format_place (const JkJob *job)
@@ -962,8 +826,8 @@ add_list_item (Composer          *c,
   double qr_size = qr != NULL ? choose_qr_size (qr, LIST_QR_SIZE, LIST_QR_MAX) : 0;
   double text_width = c->right - c->left - (qr != NULL ? qr_size + gap : 0);
   g_autofree char *place = format_place (job);
-  g_autofree char *pay = format_pay (job);
-  g_autofree char *schedule = format_schedule (job->employment_type);
+  g_autofree char *pay = jk_format_pay (job);
+  g_autofree char *schedule = jk_format_employment_type (job->employment_type);
   g_autoptr (GString) where = g_string_new (job->employer);
   PangoLayout *layouts[4] = { NULL };
   Style styles[4] = { STYLE_ITEM_TITLE, STYLE_BODY_SMALL, STYLE_CELL_HEAD, STYLE_BODY_SMALL };
@@ -1355,8 +1219,8 @@ jk_document_render_job_sheet (const JkDocumentContext *context,
   /* TRANSLATORS: the title in the header of a printed job posting */
   composer_init (&c, context, _("Job posting"));
   place = format_place (job);
-  pay = format_pay (job);
-  schedule = format_schedule (job->employment_type);
+  pay = jk_format_pay (job);
+  schedule = jk_format_employment_type (job->employment_type);
   dates = format_dates (job, c.printed_at);
 
   add_text (&c, STYLE_TITLE, get_title (job));

@@ -79,64 +79,89 @@ jk_format_date_short (GDateTime *time)
 /* ---------------------------------------------------------------------- */
 /* Postings                                                               */
 
-/* "$16.25", "$18", "$38,000": cents only when there are any. */
+/* "$16.25", "$45,000": cents for hourly pay and odd amounts, as postings
+ * write them. */
 static char *
-format_money (double amount)
+format_money (double         amount,
+              JkSalaryPeriod period)
 {
-  g_autoptr (GString) digits = NULL;
-  gint64 whole = (gint64) floor (amount);
-  int cents = (int) lround ((amount - (double) whole) * 100);
-  g_autofree char *plain = NULL;
-  int length;
+  gboolean cents = period == JK_SALARY_PERIOD_HOUR || fabs (amount - round (amount)) >= 0.005;
+  gint64 total = (gint64) llround (amount * 100);
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, total / 100);
+  g_autoptr (GString) out = g_string_new ("$");
+  gsize n = strlen (digits);
 
-  if (cents == 100)
+  for (gsize i = 0; i < n; i++)
     {
-      whole++;
-      cents = 0;
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
     }
-  plain = g_strdup_printf ("%" G_GINT64_FORMAT, whole);
-  length = (int) strlen (plain);
-  digits = g_string_new ("$");
-  for (int i = 0; i < length; i++)
-    {
-      if (i > 0 && (length - i) % 3 == 0)
-        g_string_append_c (digits, ',');
-      g_string_append_c (digits, plain[i]);
-    }
-  if (cents != 0)
-    g_string_append_printf (digits, ".%02d", cents);
-  return g_string_free (g_steal_pointer (&digits), FALSE);
+  if (cents)
+    g_string_append_printf (out, ".%02d", (int) (total % 100));
+  return g_strdup (out->str);
 }
 
+static gboolean
+is_amount (double value)
+{
+  return isfinite (value) && value > 0 && value < 1e9;
+}
+
+/* "$16.25–$18.00 an hour"; the feed's own words when it gave no numbers;
+ * else "Pay not listed". */
 char *
 jk_format_pay (const JkJob *job)
 {
-  g_autofree char *low = NULL;
-  g_autofree char *high = NULL;
+  gboolean has_min = is_amount (job->salary_min);
+  gboolean has_max = is_amount (job->salary_max);
   g_autofree char *amount = NULL;
 
-  if (isnan (job->salary_min) && isnan (job->salary_max))
+  if (has_min && has_max && fabs (job->salary_max - job->salary_min) >= 0.005)
     {
-      if (job->salary_text != NULL && job->salary_text[0] != '\0')
-        return g_strdup (job->salary_text);
-      return g_strdup (_("Pay not listed"));
+      g_autofree char *low = format_money (MIN (job->salary_min, job->salary_max), job->salary_period);
+      g_autofree char *high = format_money (MAX (job->salary_min, job->salary_max), job->salary_period);
+
+      /* TRANSLATORS: a pay range: lowest and highest amount */
+      amount = g_strdup_printf (_("%1$s–%2$s"), low, high);
     }
-  low = format_money (!isnan (job->salary_min) ? job->salary_min : job->salary_max);
-  high = format_money (!isnan (job->salary_max) ? job->salary_max : job->salary_min);
-  /* TRANSLATORS: a pay range: "$16.25–$18.00" */
-  amount = g_str_equal (low, high) ? g_strdup (low) : g_strdup_printf (_("%s–%s"), low, high);
+  else if (has_min && has_max)
+    amount = format_money (job->salary_min, job->salary_period);
+  else if (has_min)
+    {
+      g_autofree char *low = format_money (job->salary_min, job->salary_period);
+
+      /* TRANSLATORS: pay with only a lowest amount: "From $15.00" */
+      amount = g_strdup_printf (_("From %s"), low);
+    }
+  else if (has_max)
+    {
+      g_autofree char *high = format_money (job->salary_max, job->salary_period);
+
+      /* TRANSLATORS: pay with only a highest amount: "Up to $18.00" */
+      amount = g_strdup_printf (_("Up to %s"), high);
+    }
+  else if (job->salary_text != NULL && job->salary_text[0] != '\0')
+    return g_strdup (job->salary_text);
+  else
+    return g_strdup (_("Pay not listed"));
 
   switch (job->salary_period)
     {
     case JK_SALARY_PERIOD_HOUR:
+      /* TRANSLATORS: pay per hour: an amount or range, "$16.25–$18.00 an hour" */
       return g_strdup_printf (_("%s an hour"), amount);
     case JK_SALARY_PERIOD_DAY:
+      /* TRANSLATORS: pay per day: an amount or range */
       return g_strdup_printf (_("%s a day"), amount);
     case JK_SALARY_PERIOD_WEEK:
+      /* TRANSLATORS: pay per week: an amount or range */
       return g_strdup_printf (_("%s a week"), amount);
     case JK_SALARY_PERIOD_MONTH:
+      /* TRANSLATORS: pay per month: an amount or range */
       return g_strdup_printf (_("%s a month"), amount);
     case JK_SALARY_PERIOD_YEAR:
+      /* TRANSLATORS: pay per year: an amount or range, "$45,000 a year" */
       return g_strdup_printf (_("%s a year"), amount);
     case JK_SALARY_PERIOD_NONE:
     default:
@@ -144,37 +169,49 @@ jk_format_pay (const JkJob *job)
     }
 }
 
-char *
-jk_format_employment_type (const char *type)
+static const char *
+get_employment_type_word (const char *type)
 {
-  static const struct {
-    const char *key;
-    const char *label;
-  } labels[] = {
-    { "full-time", N_("Full-time") },
-    { "part-time", N_("Part-time") },
-    { "temporary", N_("Temporary") },
-    { "contract", N_("Contract") },
-    { "internship", N_("Internship") },
-    { "seasonal", N_("Seasonal") },
-    { "per-diem", N_("Per diem") },
-    { "volunteer", N_("Volunteer") },
-  };
-  g_auto (GStrv) parts = NULL;
-  g_autoptr (GString) text = g_string_new (NULL);
+  /* TRANSLATORS: kinds of work schedule on a printed job posting */
+  if (g_str_equal (type, "full-time"))
+    return _("Full-time");
+  if (g_str_equal (type, "part-time"))
+    return _("Part-time");
+  if (g_str_equal (type, "temporary"))
+    return _("Temporary");
+  if (g_str_equal (type, "contract"))
+    return _("Contract");
+  if (g_str_equal (type, "internship"))
+    return _("Internship");
+  if (g_str_equal (type, "seasonal"))
+    return _("Seasonal");
+  if (g_str_equal (type, "per-diem"))
+    return _("Per diem");
+  if (g_str_equal (type, "volunteer"))
+    return _("Volunteer");
+  return NULL;
+}
 
-  if (type == NULL || type[0] == '\0')
+char *
+jk_format_employment_type (const char *types)
+{
+  g_auto (GStrv) parts = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  if (types == NULL)
     return NULL;
-  parts = g_strsplit (type, ",", -1);
+  parts = g_strsplit (types, ",", -1);
   for (guint i = 0; parts[i] != NULL; i++)
-    for (gsize k = 0; k < G_N_ELEMENTS (labels); k++)
-      if (g_str_equal (parts[i], labels[k].key))
-        {
-          if (text->len > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, _(labels[k].label));
-        }
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+    {
+      const char *word = get_employment_type_word (g_strstrip (parts[i]));
+
+      if (word == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, word);
+    }
+  return out->len > 0 ? g_strdup (out->str) : NULL;
 }
 
 /* Whole days between two moments in the kiosk's own time zone. */
