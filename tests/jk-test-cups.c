@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jk-test-cups.c: runs Debian's cupsd on loopback with a private configuration and a PDF-to-folder queue */
 
+#include "jk-test-proc.h"
 #include "jk-test-cups.h"
 
 #include <errno.h>
@@ -63,117 +64,17 @@ stop_all_at_exit (void)
     jk_test_cups_stop (g_ptr_array_index (copy, i));
 }
 
-/* Runs in the forked child before exec: only async-signal-safe calls. */
-static void
-child_setup (gpointer user_data)
-{
-  pid_t parent = (pid_t) GPOINTER_TO_INT (user_data);
 
-  /* Own process group, so a SIGKILL fallback reaches only what we started. */
-  setpgid (0, 0);
-  /* g_error/abort and kill -9 skip atexit: have the kernel SIGTERM cupsd
-   * when the thread that started it dies (cupsd then stops its jobs). */
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-  if (getppid () != parent)
-    _exit (127);
-}
 
-static gboolean
-wait_for_exit (GPid pid, gint64 timeout_us)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_us;
 
-  for (;;)
-    {
-      int status;
-      pid_t r = waitpid (pid, &status, WNOHANG);
 
-      if (r == pid || (r < 0 && errno != EINTR))
-        return TRUE;
-      if (g_get_monotonic_time () >= deadline)
-        return FALSE;
-      g_usleep (10 * 1000);
-    }
-}
 
-static void
-kill_group_and_reap (GPid pid)
-{
-  if (kill (-pid, SIGKILL) != 0)
-    kill (pid, SIGKILL);
-  wait_for_exit (pid, STOP_TIMEOUT_US);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      if (g_rmdir (path) != 0)
-        g_warning ("jk-test-cups: cannot remove %s: %s", path, g_strerror (errno));
-    }
-  else if (g_unlink (path) != 0)
-    {
-      g_warning ("jk-test-cups: cannot remove %s: %s", path, g_strerror (errno));
-    }
-}
-
-/* Binds 127.0.0.1:0, reads the port the kernel chose and releases it.
- * Another process can take it before cupsd does: start() retries then. */
-static guint16
-pick_free_port (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocket) sock = NULL;
-  g_autoptr(GInetAddress) loopback = NULL;
-  g_autoptr(GSocketAddress) any_port = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
-  guint16 port;
-
-  sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                       G_SOCKET_PROTOCOL_TCP, &error);
-  if (sock == NULL)
-    g_error ("jk-test-cups: socket: %s", error->message);
-  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  any_port = g_inet_socket_address_new (loopback, 0);
-  if (!g_socket_bind (sock, any_port, FALSE, &error))
-    g_error ("jk-test-cups: bind 127.0.0.1:0: %s", error->message);
-  bound = g_socket_get_local_address (sock, &error);
-  if (bound == NULL)
-    g_error ("jk-test-cups: getsockname: %s", error->message);
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  g_socket_close (sock, NULL);
-  return port;
-}
-
-static char *
-read_text (const char *path)
-{
-  char *text = NULL;
-
-  if (path == NULL || !g_file_get_contents (path, &text, NULL, NULL))
-    return g_strdup ("");
-  return text;
-}
 
 static char *
 server_logs (JkTestCups *self)
 {
-  g_autofree char *err = read_text (self->stderr_log);
-  g_autofree char *log = read_text (self->error_log);
+  g_autofree char *err = jk_test_read_text (self->stderr_log);
+  g_autofree char *log = jk_test_read_text (self->error_log);
 
   return g_strdup_printf ("--- cupsd stderr ---\n%s--- %s ---\n%s", err, self->error_log, log);
 }
@@ -288,7 +189,7 @@ remove_stale_dirs (const char *base)
         continue;
       pid = g_ascii_strtoll (owner, NULL, 10);
       if (pid > 0 && pid != (gint64) getpid () && kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
-        remove_tree (path);
+        jk_test_remove_tree (path);
     }
 }
 
@@ -617,8 +518,8 @@ check_config (JkTestCups *self)
 
   if (!run_sync (self, argv, &out, &err))
     {
-      g_autofree char *conf = read_text (conf_path);
-      g_autofree char *files = read_text (files_path);
+      g_autofree char *conf = jk_test_read_text (conf_path);
+      g_autofree char *files = jk_test_read_text (files_path);
 
       die (self, "jk-test-cups: cupsd -t rejects the configuration:\n%s%s\n"
            "--- cupsd.conf ---\n%s--- cups-files.conf ---\n%s", out, err, conf, files);
@@ -633,8 +534,8 @@ typedef enum {
 static gboolean
 log_says_port_taken (JkTestCups *self)
 {
-  g_autofree char *err = read_text (self->stderr_log);
-  g_autofree char *log = read_text (self->error_log);
+  g_autofree char *err = jk_test_read_text (self->stderr_log);
+  g_autofree char *log = jk_test_read_text (self->error_log);
 
   return strstr (log, "Address already in use") != NULL ||
          strstr (err, "Address already in use") != NULL;
@@ -680,7 +581,7 @@ launch_once (JkTestCups *self)
   if (log_fd < 0)
     g_error ("jk-test-cups: opening %s: %s", self->stderr_log, g_strerror (errno));
   spawned = g_spawn_async_with_fds (self->dir, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
-                                    child_setup, GINT_TO_POINTER ((int) getpid ()),
+                                    jk_test_child_setup, GINT_TO_POINTER ((int) getpid ()),
                                     &self->pid, -1, log_fd, log_fd, &error);
   close (log_fd);
   if (!spawned)
@@ -708,7 +609,7 @@ launch_once (JkTestCups *self)
         {
           if (log_says_port_taken (self))
             {
-              kill_group_and_reap (self->pid);
+              jk_test_kill_group_and_reap (self->pid);
               self->pid = 0;
               return LAUNCH_PORT_TAKEN;
             }
@@ -799,7 +700,7 @@ jk_test_cups_start (void)
 
   for (int attempt = 0; ; attempt++)
     {
-      self->port = pick_free_port ();
+      self->port = jk_test_pick_free_port ();
       if (launch_once (self) == LAUNCH_OK)
         break;
       if (attempt + 1 >= MAX_PORT_ATTEMPTS)
@@ -815,7 +716,7 @@ static char
 process_state (pid_t pid)
 {
   g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
-  g_autofree char *stat = read_text (path);
+  g_autofree char *stat = jk_test_read_text (path);
   const char *paren = strrchr (stat, ')');
 
   if (paren == NULL || paren[1] != ' ')
@@ -968,10 +869,10 @@ jk_test_cups_stop (JkTestCups *self)
       /* The cupsd we started, by its pid: it sends SIGTERM to running
        * filters and backends before it exits. */
       kill (self->pid, SIGTERM);
-      if (!wait_for_exit (self->pid, STOP_TIMEOUT_US))
+      if (!jk_test_wait_for_exit (self->pid, STOP_TIMEOUT_US))
         {
           g_warning ("jk-test-cups: cupsd %d ignored SIGTERM for 5 s: SIGKILL", (int) self->pid);
-          kill_group_and_reap (self->pid);
+          jk_test_kill_group_and_reap (self->pid);
         }
       self->pid = 0;
     }
@@ -979,7 +880,7 @@ jk_test_cups_stop (JkTestCups *self)
   if (self->dir != NULL)
     {
       end_job_processes (self, jobs);
-      remove_tree (self->dir);
+      jk_test_remove_tree (self->dir);
       g_clear_pointer (&self->dir, g_free);
     }
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jk-test-nginx.c: runs Debian's nginx on loopback with a private prefix for integration tests */
 
+#include "jk-test-proc.h"
 #include "jk-test-nginx.h"
 
 #include <errno.h>
@@ -55,99 +56,9 @@ stop_all_at_exit (void)
     jk_test_nginx_stop (g_ptr_array_index (copy, i));
 }
 
-/* Runs in the forked child before exec: only async-signal-safe calls. */
-static void
-child_setup (gpointer user_data)
-{
-  pid_t parent = (pid_t) GPOINTER_TO_INT (user_data);
 
-  /* Own process group: if nginx ignores SIGTERM, stop() can SIGKILL the
-   * master and its workers together without touching anything else. */
-  setpgid (0, 0);
-  /* abort() (g_error, failed g_assert) and kill -9 skip atexit handlers:
-   * have the kernel send SIGTERM to nginx when the test dies. Linux-only.
-   * It survives exec and fires when the *thread* that spawned nginx exits,
-   * so start nginx from the test's main thread (or one that outlives it). */
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-  /* The test may have died between fork and prctl. */
-  if (getppid () != parent)
-    _exit (127);
-}
 
-static gboolean
-wait_for_exit (GPid pid, gint64 timeout_us)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_us;
 
-  for (;;)
-    {
-      int status;
-      pid_t r = waitpid (pid, &status, WNOHANG);
-
-      if (r == pid || (r < 0 && errno == ECHILD))
-        return TRUE;
-      if (r < 0 && errno != EINTR)
-        return TRUE;
-      if (g_get_monotonic_time () >= deadline)
-        return FALSE;
-      g_usleep (10 * 1000);
-    }
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      if (g_rmdir (path) != 0)
-        g_warning ("jk-test-nginx: cannot remove %s: %s", path, g_strerror (errno));
-    }
-  else if (g_unlink (path) != 0)
-    {
-      g_warning ("jk-test-nginx: cannot remove %s: %s", path, g_strerror (errno));
-    }
-}
-
-/* Binds 127.0.0.1:0, reads the port the kernel chose and releases it. Another
- * process can take it before nginx does: start() retries in that case. */
-static guint16
-pick_free_port (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocket) sock = NULL;
-  g_autoptr(GInetAddress) loopback = NULL;
-  g_autoptr(GSocketAddress) any_port = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
-  guint16 port;
-
-  sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                       G_SOCKET_PROTOCOL_TCP, &error);
-  if (sock == NULL)
-    g_error ("jk-test-nginx: socket: %s", error->message);
-  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  any_port = g_inet_socket_address_new (loopback, 0);
-  if (!g_socket_bind (sock, any_port, FALSE, &error))
-    g_error ("jk-test-nginx: bind 127.0.0.1:0: %s", error->message);
-  bound = g_socket_get_local_address (sock, &error);
-  if (bound == NULL)
-    g_error ("jk-test-nginx: getsockname: %s", error->message);
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  g_socket_close (sock, NULL);
-  return port;
-}
 
 static gboolean
 port_accepts (guint16 port)
@@ -168,15 +79,6 @@ port_accepts (guint16 port)
   return ok;
 }
 
-static char *
-read_text (const char *path)
-{
-  char *text = NULL;
-
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    return g_strdup ("");
-  return text;
-}
 
 /* nginx writes its pid file only after it has bound its listening socket, so
  * "pid file holds our pid" tells our nginx apart from whoever else might
@@ -184,7 +86,7 @@ read_text (const char *path)
 static gboolean
 pid_file_is (const char *pid_file, GPid pid)
 {
-  g_autofree char *text = read_text (pid_file);
+  g_autofree char *text = jk_test_read_text (pid_file);
   gint64 value = g_ascii_strtoll (text, NULL, 10);
 
   return value > 0 && value == (gint64) pid;
@@ -297,14 +199,6 @@ typedef enum {
   LAUNCH_PORT_TAKEN,
 } LaunchResult;
 
-static void
-kill_group_and_reap (GPid pid)
-{
-  /* Our own process group (see child_setup), so only what we started. */
-  if (kill (-pid, SIGKILL) != 0)
-    kill (pid, SIGKILL);
-  wait_for_exit (pid, STOP_TIMEOUT_US);
-}
 
 static LaunchResult
 launch_once (JkTestNginx *self)
@@ -330,7 +224,7 @@ launch_once (JkTestNginx *self)
 
   spawned = g_spawn_async_with_fds (self->prefix, (char **) argv, NULL,
                                     G_SPAWN_DO_NOT_REAP_CHILD,
-                                    child_setup, GINT_TO_POINTER ((int) getpid ()),
+                                    jk_test_child_setup, GINT_TO_POINTER ((int) getpid ()),
                                     &self->pid, -1, log_fd, log_fd, &error);
   close (log_fd);
   if (!spawned)
@@ -346,7 +240,7 @@ launch_once (JkTestNginx *self)
       int status;
       pid_t r = waitpid (self->pid, &status, WNOHANG);
 
-      log = read_text (self->error_log);
+      log = jk_test_read_text (self->error_log);
       if (r == self->pid)
         {
           self->pid = 0;
@@ -357,7 +251,7 @@ launch_once (JkTestNginx *self)
       /* nginx keeps retrying bind() for ~2 s before giving up: don't wait. */
       if (strstr (log, "Address already in use") != NULL)
         {
-          kill_group_and_reap (self->pid);
+          jk_test_kill_group_and_reap (self->pid);
           self->pid = 0;
           return LAUNCH_PORT_TAKEN;
         }
@@ -365,7 +259,7 @@ launch_once (JkTestNginx *self)
         return LAUNCH_OK;
       if (g_get_monotonic_time () >= deadline)
         {
-          kill_group_and_reap (self->pid);
+          jk_test_kill_group_and_reap (self->pid);
           self->pid = 0;
           g_error ("jk-test-nginx: nginx did not start within 5 s on port %u:\n%s",
                    (guint) self->port, log);
@@ -410,7 +304,7 @@ jk_test_nginx_start (const char *docroot)
 
   for (int attempt = 0; ; attempt++)
     {
-      self->port = pick_free_port ();
+      self->port = jk_test_pick_free_port ();
       if (launch_once (self) == LAUNCH_OK)
         break;
       if (attempt + 1 >= MAX_PORT_ATTEMPTS)
@@ -435,17 +329,17 @@ jk_test_nginx_stop (JkTestNginx *self)
     {
       /* The master we started, by its pid: fast shutdown of its workers. */
       kill (self->pid, SIGTERM);
-      if (!wait_for_exit (self->pid, STOP_TIMEOUT_US))
+      if (!jk_test_wait_for_exit (self->pid, STOP_TIMEOUT_US))
         {
           g_warning ("jk-test-nginx: nginx %d ignored SIGTERM for 5 s: SIGKILL", (int) self->pid);
-          kill_group_and_reap (self->pid);
+          jk_test_kill_group_and_reap (self->pid);
         }
       self->pid = 0;
     }
 
   if (self->prefix != NULL)
     {
-      remove_tree (self->prefix);
+      jk_test_remove_tree (self->prefix);
       g_clear_pointer (&self->prefix, g_free);
     }
   g_clear_pointer (&self->docroot, g_free);
@@ -538,7 +432,7 @@ jk_test_nginx_count_requests (JkTestNginx *self, const char *path, int *last_sta
   if (self->pid > 0)
     {
       sync_with_worker (self);
-      log = read_text (self->access_log);
+      log = jk_test_read_text (self->access_log);
     }
   else
     {

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-test-proc.c: processes, ports and folders for the tests' own servers */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "jk-test-proc.h"
+
+/* Runs in the forked child before exec: only async-signal-safe calls. */
+void
+jk_test_child_setup (gpointer user_data)
+{
+  pid_t parent = (pid_t) GPOINTER_TO_INT (user_data);
+
+  /* Own process group: if nginx ignores SIGTERM, stop() can SIGKILL the
+   * master and its workers together without touching anything else. */
+  setpgid (0, 0);
+  /* abort() (g_error, failed g_assert) and kill -9 skip atexit handlers:
+   * have the kernel send SIGTERM to nginx when the test dies. Linux-only.
+   * It survives exec and fires when the *thread* that spawned nginx exits,
+   * so start nginx from the test's main thread (or one that outlives it). */
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+  /* The test may have died between fork and prctl. */
+  if (getppid () != parent)
+    _exit (127);
+}
+
+gboolean
+jk_test_wait_for_exit (GPid pid, gint64 timeout_us)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_us;
+
+  for (;;)
+    {
+      int status;
+      pid_t r = waitpid (pid, &status, WNOHANG);
+
+      if (r == pid || (r < 0 && errno == ECHILD))
+        return TRUE;
+      if (r < 0 && errno != EINTR)
+        return TRUE;
+      if (g_get_monotonic_time () >= deadline)
+        return FALSE;
+      g_usleep (10 * 1000);
+    }
+}
+
+void
+jk_test_remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          jk_test_remove_tree (child);
+        }
+      if (g_rmdir (path) != 0)
+        g_warning ("jk-test: cannot remove %s: %s", path, g_strerror (errno));
+    }
+  else if (g_unlink (path) != 0)
+    {
+      g_warning ("jk-test: cannot remove %s: %s", path, g_strerror (errno));
+    }
+}
+
+/* Binds 127.0.0.1:0, reads the port the kernel chose and releases it. Another
+ * process can take it before nginx does: start() retries in that case. */
+guint16
+jk_test_pick_free_port (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) sock = NULL;
+  g_autoptr(GInetAddress) loopback = NULL;
+  g_autoptr(GSocketAddress) any_port = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  guint16 port;
+
+  sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                       G_SOCKET_PROTOCOL_TCP, &error);
+  if (sock == NULL)
+    g_error ("jk-test: socket: %s", error->message);
+  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  any_port = g_inet_socket_address_new (loopback, 0);
+  if (!g_socket_bind (sock, any_port, FALSE, &error))
+    g_error ("jk-test: bind 127.0.0.1:0: %s", error->message);
+  bound = g_socket_get_local_address (sock, &error);
+  if (bound == NULL)
+    g_error ("jk-test: getsockname: %s", error->message);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (sock, NULL);
+  return port;
+}
+
+char *
+jk_test_read_text (const char *path)
+{
+  char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return g_strdup ("");
+  return text;
+}
+
+void
+jk_test_kill_group_and_reap (GPid pid)
+{
+  if (kill (-pid, SIGKILL) != 0)
+    kill (pid, SIGKILL);
+  jk_test_wait_for_exit (pid, 5 * G_USEC_PER_SEC);
+}
+
