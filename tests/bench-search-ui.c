@@ -139,6 +139,8 @@ main (int   argc,
   long rss;
 
   setvbuf (stdout, NULL, _IOLBF, 0);
+  /* As jobkiosk runs (see src/jobkiosk.c): no GLX probe. */
+  g_setenv ("GDK_GL", "disable", FALSE);
   jk_i18n_init ();
   jk_test_require_display ();
   store = jk_store_open (db, &error);

@@ -89,6 +89,8 @@ struct _JkSearchPage
   guint loaded;
   char *spelling;
   gboolean updating_chips;
+  GQueue pending;         /* records fetched, waiting to become cards */
+  guint add_cards_id;
 };
 
 /* A search as it was asked, carried to the worker thread and back. */
@@ -174,6 +176,31 @@ fill_query (JkSearchPage *self,
     }
 }
 
+/* Cards are made a few per main-loop turn: building a whole page of them
+ * at once would hold up a frame while the visitor scrolls. */
+#define CARDS_PER_TURN 3
+
+static gboolean
+add_cards_cb (gpointer user_data)
+{
+  JkSearchPage *self = user_data;
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+
+  for (int i = 0; i < CARDS_PER_TURN && !g_queue_is_empty (&self->pending); i++)
+    gtk_container_add (GTK_CONTAINER (self->results_list), jk_job_card_new (g_queue_pop_head (&self->pending), now));
+  if (!g_queue_is_empty (&self->pending))
+    return G_SOURCE_CONTINUE;
+  self->add_cards_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+clear_pending (JkSearchPage *self)
+{
+  g_clear_handle_id (&self->add_cards_id, g_source_remove);
+  g_queue_clear_full (&self->pending, (GDestroyNotify) jk_job_record_free);
+}
+
 static void
 clear_results (JkSearchPage *self)
 {
@@ -182,6 +209,7 @@ clear_results (JkSearchPage *self)
   for (GList *l = rows; l != NULL; l = l->next)
     gtk_widget_destroy (l->data);
   g_list_free (rows);
+  clear_pending (self);
   self->loaded = 0;
   self->count = 0;
 }
@@ -324,9 +352,15 @@ on_search_done (GObject      *object,
     }
   for (guint i = 0; i < job->records->len; i++)
     {
-      GtkWidget *card = jk_job_card_new (g_steal_pointer (&job->records->pdata[i]), now);
-      gtk_container_add (GTK_CONTAINER (self->results_list), card);
+      /* The first screenful at once; the rest as the main loop has time. */
+      if (job->first_page && i < 8)
+        gtk_container_add (GTK_CONTAINER (self->results_list),
+                           jk_job_card_new (g_steal_pointer (&job->records->pdata[i]), now));
+      else
+        g_queue_push_tail (&self->pending, g_steal_pointer (&job->records->pdata[i]));
     }
+  if (!g_queue_is_empty (&self->pending) && self->add_cards_id == 0)
+    self->add_cards_id = g_idle_add (add_cards_cb, self);
   self->loaded += job->records->len;
   /* A count computed before a sync may fall short of what was loaded. */
   self->count = MAX (self->count, (gint64) self->loaded);
@@ -529,6 +563,7 @@ jk_search_page_dispose (GObject *object)
   JkSearchPage *self = JK_SEARCH_PAGE (object);
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  clear_pending (self);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
