@@ -126,6 +126,12 @@ test_search_common_job (void)
     g_assert_nonnull (strstr (atk_object_get_name (card), "$16.25–$18.00 an hour"));
   }
   jk_test_screenshot (GTK_WIDGET (window), "jobs-results-en");
+  click ("Español");
+  jk_test_wait_until (search_done, NULL, 10000);
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "¿Qué tipo de trabajo?"));
+  jk_test_screenshot (GTK_WIDGET (window), "jobs-results-es");
+  click ("English");
+  jk_test_wait_until (search_done, NULL, 10000);
 }
 
 static void
@@ -157,6 +163,12 @@ test_nothing_found (void)
   g_assert_cmpint (jk_search_page_get_count (search_page ()), ==, 0);
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "No jobs match this search"));
   jk_test_screenshot (GTK_WIDGET (window), "jobs-empty-en");
+  click ("Español");
+  jk_test_wait_until (search_done, NULL, 10000);
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Ningún empleo coincide con esta búsqueda"));
+  jk_test_screenshot (GTK_WIDGET (window), "jobs-empty-es");
+  click ("English");
+  jk_test_wait_until (search_done, NULL, 10000);
 
   /* A misspelling gets a suggestion from the listings' own words. */
   search_for ("cashire");

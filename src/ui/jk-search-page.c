@@ -85,6 +85,7 @@ struct _JkSearchPage
   guint debounce_id;
   GCancellable *cancellable;
   gboolean busy;
+  gboolean counting;
   gint64 count;
   guint loaded;
   char *spelling;
@@ -221,6 +222,12 @@ update_count (JkSearchPage *self)
 
   if (self->busy && self->loaded == 0)
     return;
+  if (self->count < 0)
+    {
+      /* Still counting: no number rather than a wrong one. */
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
   text = jk_format_job_count (self->count);
   gtk_label_set_text (self->count_label, text);
 }
@@ -308,14 +315,63 @@ search_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* A full first page means there may be many more: counting them exactly
+   * is left to a second task, so the first cards show without waiting. */
   if (job->first_page)
     {
-      job->count = job->records->len < PAGE_SIZE ? (gint64) job->records->len
-                                                 : jk_search_count (job->store, &job->query, NULL);
+      job->count = job->records->len < PAGE_SIZE ? (gint64) job->records->len : -1;
       if (job->count == 0 && job->text != NULL)
         job->spelling = jk_search_suggest_spelling (job->store, job->text, NULL);
     }
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  SearchJob *job = task_data;
+
+  job->count = jk_search_count (job->store, &job->query, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_counted (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (object);
+  SearchJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  self->counting = FALSE;
+  self->count = MAX (job->count, (gint64) self->loaded);
+  update_count (self);
+}
+
+static void
+start_count (JkSearchPage *self,
+             SearchJob    *done)
+{
+  g_autoptr (GTask) task = g_task_new (self, self->cancellable, on_counted, NULL);
+  SearchJob *job = g_new0 (SearchJob, 1);
+
+  job->store = done->store;
+  job->text = g_strdup (done->text);
+  job->where = g_strdup (done->where);
+  job->query = done->query;
+  job->query.text = job->text;
+  job->query.where = done->query.where != NULL ? job->where : NULL;
+  g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_name (task, "jk-search-count");
+  self->counting = TRUE;
+  g_task_run_in_thread (task, count_thread);
 }
 
 static void
@@ -346,6 +402,8 @@ on_search_done (GObject      *object,
     {
       clear_results (self);
       self->count = job->count;
+      if (job->count < 0)
+        start_count (self, job);
       g_free (self->spelling);
       self->spelling = g_steal_pointer (&job->spelling);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0);
@@ -363,7 +421,8 @@ on_search_done (GObject      *object,
     self->add_cards_id = g_idle_add (add_cards_cb, self);
   self->loaded += job->records->len;
   /* A count computed before a sync may fall short of what was loaded. */
-  self->count = MAX (self->count, (gint64) self->loaded);
+  if (self->count >= 0)
+    self->count = MAX (self->count, (gint64) self->loaded);
   update_count (self);
   show_empty_state (self, self->count == 0);
   g_signal_emit (self, signals[SIGNAL_RESULTS_SHOWN], 0);
@@ -380,6 +439,7 @@ start_search (JkSearchPage *self,
     {
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
+      self->counting = FALSE;
     }
   else if (self->busy)
     return;
@@ -460,7 +520,8 @@ on_scrolled (GtkAdjustment *adjustment,
 {
   double bottom = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
 
-  if (!self->busy && self->loaded < self->count && bottom > gtk_adjustment_get_upper (adjustment) - PREFETCH_PX)
+  if (!self->busy && (self->count < 0 || self->loaded < self->count) &&
+      bottom > gtk_adjustment_get_upper (adjustment) - PREFETCH_PX)
     start_search (self, FALSE);
 }
 
@@ -530,6 +591,7 @@ jk_search_page_reset (JkPage *page)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->busy = FALSE;
+  self->counting = FALSE;
   self->updating_chips = TRUE;
   for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
     if (self->chips[i] != NULL)
@@ -702,7 +764,7 @@ jk_search_page_get_n_loaded (JkSearchPage *self)
 gboolean
 jk_search_page_is_busy (JkSearchPage *self)
 {
-  return self->busy || self->debounce_id != 0;
+  return self->busy || self->counting || self->debounce_id != 0;
 }
 
 GtkWidget *
