@@ -17,18 +17,6 @@ static const char *const employment_types[] = { "full-time", "part-time", "tempo
 /* Helpers                                                                */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_number (JsonBuilder *builder,
             const char  *member,
             double       value)
@@ -64,30 +52,30 @@ add_record (JsonBuilder       *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, record->id);
-  add_string (builder, "title", job->title);
-  add_string (builder, "employer", job->employer);
-  add_string (builder, "city", job->city);
-  add_string (builder, "state", job->state);
-  add_string (builder, "postal_code", job->postal_code);
+  jk_cli_add_string (builder, "title", job->title);
+  jk_cli_add_string (builder, "employer", job->employer);
+  jk_cli_add_string (builder, "city", job->city);
+  jk_cli_add_string (builder, "state", job->state);
+  jk_cli_add_string (builder, "postal_code", job->postal_code);
   add_number (builder, "salary_min", job->salary_min);
   add_number (builder, "salary_max", job->salary_max);
-  add_string (builder, "salary_period", jk_salary_period_to_string (job->salary_period));
-  add_string (builder, "salary_text", job->salary_text);
-  add_string (builder, "employment_type", job->employment_type);
-  add_string (builder, "posted", posted);
-  add_string (builder, "expires", expires);
-  add_string (builder, "apply_url", job->apply_url);
-  add_string (builder, "source", record->source);
-  add_string (builder, "external_id", job->external_id);
-  add_string (builder, "education", job->education);
-  add_string (builder, "soc_code", job->soc_code);
+  jk_cli_add_string (builder, "salary_period", jk_salary_period_to_string (job->salary_period));
+  jk_cli_add_string (builder, "salary_text", job->salary_text);
+  jk_cli_add_string (builder, "employment_type", job->employment_type);
+  jk_cli_add_string (builder, "posted", posted);
+  jk_cli_add_string (builder, "expires", expires);
+  jk_cli_add_string (builder, "apply_url", job->apply_url);
+  jk_cli_add_string (builder, "source", record->source);
+  jk_cli_add_string (builder, "external_id", job->external_id);
+  jk_cli_add_string (builder, "education", job->education);
+  jk_cli_add_string (builder, "soc_code", job->soc_code);
   if (job->has_geo)
     {
       add_number (builder, "latitude", job->latitude);
       add_number (builder, "longitude", job->longitude);
     }
   if (with_description)
-    add_string (builder, "description", job->description);
+    jk_cli_add_string (builder, "description", job->description);
   json_builder_end_object (builder);
 }
 

@@ -23,16 +23,6 @@ get_db_path (JkCli *cli)
   return cli->db_file != NULL ? g_strdup (cli->db_file) : jk_config_get_database_path (cli->config);
 }
 
-/* ISO 8601 in local time. */
-static char *
-format_time (gint64 unix_time)
-{
-  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-  g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-
-  return local != NULL ? g_date_time_format_iso8601 (local) : g_strdup ("");
-}
-
 static const char *
 state_name (int state)
 {
@@ -64,18 +54,6 @@ get_printer_name (const JkPrintOptions *options)
   name = g_strdup (dest->name);
   cupsFreeDests (1, dest);
   return name;
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
 }
 
 static const char *
@@ -238,7 +216,7 @@ print_jobs (JkCli  *cli,
       for (guint i = 0; i < jobs->len; i++)
         {
           const JkPrintJobInfo *info = jobs->pdata[i];
-          g_autofree char *submitted = format_time (info->submitted);
+          g_autofree char *submitted = jk_cli_format_time (info->submitted);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "id");
@@ -248,14 +226,14 @@ print_jobs (JkCli  *cli,
             json_builder_add_int_value (builder, info->cups_job_id);
           else
             json_builder_add_null_value (builder);
-          add_string (builder, "kind", info->kind);
+          jk_cli_add_string (builder, "kind", info->kind);
           json_builder_set_member_name (builder, "pages");
           json_builder_add_int_value (builder, info->pages);
           json_builder_set_member_name (builder, "copies");
           json_builder_add_int_value (builder, info->copies);
-          add_string (builder, "submitted", submitted);
-          add_string (builder, "state", info->state);
-          add_string (builder, "message", info->message);
+          jk_cli_add_string (builder, "submitted", submitted);
+          jk_cli_add_string (builder, "state", info->state);
+          jk_cli_add_string (builder, "message", info->message);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -267,9 +245,9 @@ print_jobs (JkCli  *cli,
   for (guint i = 0; i < jobs->len; i++)
     {
       const JkPrintJobInfo *info = jobs->pdata[i];
-      g_autofree char *submitted = format_time (info->submitted);
+      g_autofree char *submitted = jk_cli_format_time (info->submitted);
 
-      g_print ("%" G_GINT64_FORMAT "\t%d\t%s\t%s\t%u×%u\t%s\t%s\n", info->id, info->cups_job_id, submitted,
+      g_print ("%" G_GINT64_FORMAT "\t%d\t%s\t%s\t%u×%u\t%s\t%s\n", info->id, info->cups_job_id, submitted != NULL ? submitted : "",
                info->state, info->pages, info->copies, info->kind, info->message != NULL ? info->message : "");
     }
   if (jobs->len == 0)
@@ -381,10 +359,10 @@ printer_status (JkCli  *cli,
       g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      add_string (builder, "printer", name);
+      jk_cli_add_string (builder, "printer", name);
       json_builder_set_member_name (builder, "found");
       json_builder_add_boolean_value (builder, status.found);
-      add_string (builder, "state", status.found ? state_name (status.state) : NULL);
+      jk_cli_add_string (builder, "state", status.found ? state_name (status.state) : NULL);
       json_builder_set_member_name (builder, "state_code");
       json_builder_add_int_value (builder, status.state);
       json_builder_set_member_name (builder, "accepting");
@@ -396,8 +374,8 @@ printer_status (JkCli  *cli,
       for (guint i = 0; status.reasons != NULL && status.reasons[i] != NULL; i++)
         json_builder_add_string_value (builder, status.reasons[i]);
       json_builder_end_array (builder);
-      add_string (builder, "message", status.message);
-      add_string (builder, "printer_message", status.printer_message);
+      jk_cli_add_string (builder, "message", status.message);
+      jk_cli_add_string (builder, "printer_message", status.printer_message);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       jk_cli_print_json (root);

@@ -11,32 +11,14 @@
 
 #include "jk-cli.h"
 
-/* ISO 8601 in local time, or NULL for never. */
-static char *
-format_time (gint64 unix_time)
-{
-  g_autoptr (GDateTime) utc = NULL;
-  g_autoptr (GDateTime) local = NULL;
-
-  if (unix_time == 0)
-    return NULL;
-  utc = g_date_time_new_from_unix_utc (unix_time);
-  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  return local != NULL ? g_date_time_format_iso8601 (local) : NULL;
-}
-
 static void
 add_time (JsonBuilder *builder,
           const char  *member,
           gint64       unix_time)
 {
-  g_autofree char *text = format_time (unix_time);
+  g_autofree char *text = jk_cli_format_time (unix_time);
 
-  json_builder_set_member_name (builder, member);
-  if (text != NULL)
-    json_builder_add_string_value (builder, text);
-  else
-    json_builder_add_null_value (builder);
+  jk_cli_add_string (builder, member, text);
 }
 
 static void
@@ -63,11 +45,7 @@ add_sources (JsonBuilder *builder,
       json_builder_add_int_value (builder, status->active);
       json_builder_set_member_name (builder, "state");
       json_builder_add_string_value (builder, status->state);
-      json_builder_set_member_name (builder, "last_error");
-      if (status->last_error != NULL)
-        json_builder_add_string_value (builder, status->last_error);
-      else
-        json_builder_add_null_value (builder);
+      jk_cli_add_string (builder, "last_error", status->last_error);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -134,16 +112,8 @@ jk_cli_status (JkCli  *cli,
       json_builder_add_string_value (builder, jk_store_get_path (store));
       json_builder_set_member_name (builder, "schema_version");
       json_builder_add_int_value (builder, jk_store_get_schema_version (store));
-      json_builder_set_member_name (builder, "database_moved_aside");
-      if (moved_aside != NULL)
-        json_builder_add_string_value (builder, moved_aside);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "config_file");
-      if (cli->config->main_file != NULL)
-        json_builder_add_string_value (builder, cli->config->main_file);
-      else
-        json_builder_add_null_value (builder);
+      jk_cli_add_string (builder, "database_moved_aside", moved_aside);
+      jk_cli_add_string (builder, "config_file", cli->config->main_file);
       add_strings (builder, "config_files", cli->config->files);
       add_strings (builder, "config_problems", cli->config->problems);
       add_sources (builder, sources);
@@ -165,7 +135,7 @@ jk_cli_status (JkCli  *cli,
   for (guint i = 0; i < sources->len; i++)
     {
       const JkSourceStatus *status = sources->pdata[i];
-      g_autofree char *good = format_time (status->last_good_sync);
+      g_autofree char *good = jk_cli_format_time (status->last_good_sync);
 
       g_print (_("Feed %s: %s, %lld active, last good update %s\n"), status->name, status->state,
                (long long) status->active, good != NULL ? good : _("never"));

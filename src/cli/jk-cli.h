@@ -38,6 +38,12 @@ gboolean     jk_cli_parse          (GOptionContext *context,
                                     int            *argc,
                                     char         ***argv);
 void         jk_cli_print_json     (JsonNode     *node);
+/* ISO 8601 in local time, or NULL for 0 (never). */
+char        *jk_cli_format_time    (gint64        unix_time);
+/* A JSON member holding value, or null. */
+void         jk_cli_add_string     (JsonBuilder  *builder,
+                                    const char   *member,
+                                    const char   *value);
 
 int          jk_cli_status         (JkCli        *cli,
                                     int           argc,

@@ -77,6 +77,31 @@ jk_cli_print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
+char *
+jk_cli_format_time (gint64 unix_time)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  if (unix_time == 0)
+    return NULL;
+  utc = g_date_time_new_from_unix_utc (unix_time);
+  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  return local != NULL ? g_date_time_format_iso8601 (local) : NULL;
+}
+
+void
+jk_cli_add_string (JsonBuilder *builder,
+                   const char  *member,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /* ---------------------------------------------------------------------- */
 /* main                                                                   */
 
