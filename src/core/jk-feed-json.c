@@ -165,19 +165,6 @@ member_date (JsonObject *object,
   return when;
 }
 
-static char *
-describe (const char *html)
-{
-  g_autofree char *text = NULL;
-
-  if (html == NULL)
-    return NULL;
-  text = jk_html_to_text (html, JK_DESCRIPTION_MAX);
-  if (text == NULL || *text == '\0')
-    return NULL;
-  return g_steal_pointer (&text);
-}
-
 /* "JobPosting", "schema:JobPosting", "http://schema.org/JobPosting", or an
  * array holding one of them. */
 static gboolean
@@ -736,7 +723,7 @@ emit_posting (JsonObject *object,
     job->external_id = jk_feed_clean_url (member_string (object, "url"), FALSE);
   job->apply_url = jk_feed_clean_url (member_string (object, "url"), TRUE);
   job->employer = read_name (get_member (object, "hiringOrganization"));
-  job->description = describe (member_string (object, "description"));
+  job->description = jk_feed_describe (member_string (object, "description"));
   job->posted = member_date (object, "datePosted");
   job->expires = member_date (object, "validThrough");
   add_types_from (types, get_member (object, "employmentType"));
@@ -934,7 +921,7 @@ emit_usajobs_item (JsonObject *item,
 
   details = node_object (get_member (node_object (get_member (position, "UserArea")), "Details"));
   summary = member_string (details, "JobSummary");
-  job->description = describe (summary != NULL ? summary : member_string (position, "QualificationSummary"));
+  job->description = jk_feed_describe (summary != NULL ? summary : member_string (position, "QualificationSummary"));
 
   array = node_array (get_member (position, "PositionSchedule"));
   for (guint i = 0; array != NULL && i < json_array_get_length (array) && i < 8; i++)

@@ -12,6 +12,8 @@ G_GNUC_INTERNAL gboolean jk_feed_emit_job      (JkJob        *job,
                                                 JkFeedStats  *stats,
                                                 GError      **error);
 G_GNUC_INTERNAL char    *jk_feed_find_soc_code (const char   *text);
+/* A description as plain text, or NULL when nothing is left of it. */
+G_GNUC_INTERNAL char    *jk_feed_describe      (const char   *html);
 G_GNUC_INTERNAL void     jk_feed_set_publisher (JkFeedStats  *stats,
                                                 const char   *name);
 G_GNUC_INTERNAL void     jk_feed_add_employment_type (GString    *types,

@@ -281,19 +281,6 @@ parse_date_value (XmlParse *parse,
   return when;
 }
 
-static char *
-describe_value (const char *html)
-{
-  g_autofree char *text = NULL;
-
-  if (html == NULL)
-    return NULL;
-  text = jk_html_to_text (html, JK_DESCRIPTION_MAX);
-  if (text == NULL || *text == '\0')
-    return NULL;
-  return g_steal_pointer (&text);
-}
-
 static void
 fill_salary (JkJob      *job,
              const char *text)
@@ -343,7 +330,7 @@ build_job_xml_job (XmlParse *parse)
   job->category = clean_value (parse, FIELD_CATEGORY);
   job->soc_code = jk_feed_find_soc_code (job->category);
   job->education = clean_value (parse, FIELD_EDUCATION);
-  job->description = describe_value (parse->values[FIELD_DESCRIPTION]);
+  job->description = jk_feed_describe (parse->values[FIELD_DESCRIPTION]);
   job->apply_url = jk_feed_clean_url (parse->values[FIELD_URL], TRUE);
   job->posted = parse_date_value (parse, FIELD_DATE);
   job->expires = parse_date_value (parse, FIELD_EXPIRES);
@@ -369,7 +356,7 @@ build_rss_job (XmlParse *parse)
   job->posted = parse_date_value (parse, FIELD_DATE);
   /* content:encoded, when there, is the full text; description a summary. */
   html = parse->values[FIELD_CONTENT] != NULL ? parse->values[FIELD_CONTENT] : parse->values[FIELD_DESCRIPTION];
-  job->description = describe_value (html);
+  job->description = jk_feed_describe (html);
   job->category = clean_value (parse, FIELD_CATEGORY);
   job->soc_code = jk_feed_find_soc_code (job->category);
   return g_steal_pointer (&job);

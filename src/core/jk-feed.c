@@ -407,6 +407,19 @@ jk_feed_emit_job (JkJob       *job,
 /* "35-2014" from "35-2014", "35-2014.00 Cooks" or "Food (35-2014)": two
  * digits of a SOC major group (odd, 11 to 55), a hyphen, four digits. */
 char *
+jk_feed_describe (const char *html)
+{
+  g_autofree char *text = NULL;
+
+  if (html == NULL)
+    return NULL;
+  text = jk_html_to_text (html, JK_DESCRIPTION_MAX);
+  if (text == NULL || *text == '\0')
+    return NULL;
+  return g_steal_pointer (&text);
+}
+
+char *
 jk_feed_find_soc_code (const char *text)
 {
   if (text == NULL)
