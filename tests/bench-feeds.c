@@ -55,7 +55,7 @@ extern char **environ;
 #define FLOOR_COLUMNS \
   "external_id, content_hash, dedup_key, duplicate, title, employer, city, state, postal_code, country, " \
   "latitude, longitude, salary_min, salary_max, salary_period, salary_text, employment_type, soc_code, " \
-  "category, education, description, apply_url, posted, expires, first_seen, last_seen"
+  "category, education, description, apply_url, posted, expires, first_seen, last_seen, raw_hash"
 
 typedef struct {
   int wait_status;
@@ -372,7 +372,7 @@ measure_floor (const char *dir,
     " title TEXT, employer TEXT, city TEXT, state TEXT, postal_code TEXT, country TEXT, latitude REAL,"
     " longitude REAL, salary_min REAL, salary_max REAL, salary_period TEXT, salary_text TEXT,"
     " employment_type TEXT, soc_code TEXT, category TEXT, education TEXT, description TEXT, apply_url TEXT,"
-    " posted INTEGER, expires INTEGER, first_seen INTEGER, last_seen INTEGER);\n"
+    " posted INTEGER, expires INTEGER, first_seen INTEGER, last_seen INTEGER, raw_hash INTEGER);\n"
     ".import --csv --schema temp '%s' stage\n"
     "INSERT INTO jobs (source_id, " FLOOR_COLUMNS ")"
     " SELECT 1, external_id, content_hash, dedup_key, duplicate, title, nullif (employer, ''),"
@@ -380,7 +380,7 @@ measure_floor (const char *dir,
     " nullif (latitude, ''), nullif (longitude, ''), nullif (salary_min, ''), nullif (salary_max, ''),"
     " nullif (salary_period, ''), nullif (salary_text, ''), nullif (employment_type, ''),"
     " nullif (soc_code, ''), nullif (category, ''), nullif (education, ''), nullif (description, ''),"
-    " nullif (apply_url, ''), nullif (posted, ''), nullif (expires, ''), first_seen, last_seen"
+    " nullif (apply_url, ''), nullif (posted, ''), nullif (expires, ''), first_seen, last_seen, raw_hash"
     " FROM temp.stage;\n"
     "INSERT INTO jobs_fts (rowid, title, employer, place, excerpt)"
     " SELECT id, title, employer, place, excerpt FROM jobs;\n"

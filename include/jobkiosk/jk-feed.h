@@ -27,6 +27,7 @@ typedef enum {
 typedef struct {
   guint jobs;      /* records handed to the callback */
   guint skipped;   /* records dropped: no title, or nothing to show */
+  guint unchanged; /* records the JkKnownFunc said the cache holds as they are */
   char *publisher; /* the feed's own name for itself, when it gives one */
 } JkFeedStats;
 
@@ -35,6 +36,13 @@ typedef struct {
 typedef gboolean (*JkJobFunc) (JkJob    *job,
                                gpointer  user_data,
                                GError  **error);
+
+/* Asked by the job-xml and RSS parsers before a posting is normalized,
+ * with its feed id and a hash of its raw text (JkJob.raw_hash): TRUE when
+ * the cache holds it as it is, and the parser skips it. */
+typedef gboolean (*JkKnownFunc) (const char *external_id,
+                                 guint64     raw_hash,
+                                 gpointer    user_data);
 
 GQuark         jk_feed_error_quark         (void);
 
@@ -51,6 +59,14 @@ gboolean       jk_feed_format_from_string  (const char   *text,
  * before the break, so the caller must treat the snapshot as incomplete. */
 gboolean       jk_feed_parse_file          (const char   *path,
                                             JkFeedFormat  format,
+                                            JkJobFunc     func,
+                                            gpointer      user_data,
+                                            JkFeedStats  *stats,
+                                            GError      **error);
+/* The same, asking known (which may be NULL) before normalizing. */
+gboolean       jk_feed_parse_file_full     (const char   *path,
+                                            JkFeedFormat  format,
+                                            JkKnownFunc   known,
                                             JkJobFunc     func,
                                             gpointer      user_data,
                                             JkFeedStats  *stats,

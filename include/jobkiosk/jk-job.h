@@ -43,6 +43,7 @@ typedef struct {
   char *apply_url;
   gint64 posted;        /* Unix seconds, UTC; 0 when unknown */
   gint64 expires;       /* Unix seconds, UTC; 0 when unknown */
+  guint64 raw_hash;     /* of the feed's text for it, before normalizing; 0 when not known */
 } JkJob;
 
 JkJob       *jk_job_new                   (void);

@@ -31,6 +31,8 @@ typedef struct {
  * hash), postings absent from the snapshot removed. Nothing is visible to
  * readers until commit; abort (or a crash) leaves the previous snapshot. */
 typedef struct _JkSnapshot JkSnapshot;
+/* One posting ready to be written: the job and what is derived from it. */
+typedef struct _JkSnapshotRow JkSnapshotRow;
 
 GQuark       jk_jobs_error_quark     (void);
 
@@ -38,8 +40,29 @@ JkSnapshot  *jk_snapshot_begin       (JkStore            *store,
                                       gint64              source_id,
                                       gint64              now,
                                       GError            **error);
+/* Claim, row_new and write in one go, on the store's thread. */
 gboolean     jk_snapshot_add         (JkSnapshot         *self,
                                       const JkJob        *job,
+                                      GError            **error);
+
+/* The same in steps, for parsing on one thread while writing on another:
+ * claim and row_new on the parsing thread, write on the store's thread,
+ * commit after the parsing thread is done.
+ *
+ * claim is asked once per posting, by its feed id and the hash of its raw
+ * feed text (0 when unknown): FALSE when it needs no writing (listed
+ * already in this snapshot, or cached with the same raw hash); else TRUE
+ * with out_row the cached row it replaces, or 0 for a new posting. */
+gboolean       jk_snapshot_claim     (JkSnapshot         *self,
+                                      const char         *external_id,
+                                      guint64             raw_hash,
+                                      gint64             *out_row);
+/* Takes job. */
+JkSnapshotRow *jk_snapshot_row_new   (JkJob              *job,
+                                      gint64              row);
+void           jk_snapshot_row_free  (JkSnapshotRow      *row);
+gboolean       jk_snapshot_write     (JkSnapshot         *self,
+                                      const JkSnapshotRow *row,
                                       GError            **error);
 /* Refuses (JK_JOBS_ERROR_REFUSED, nothing changed) a snapshot that is
  * empty or has fewer postings than min_share of the last good one. */
@@ -68,5 +91,6 @@ gint64       jk_jobs_count_active    (JkStore            *store,
                                       GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkSnapshot, jk_snapshot_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkSnapshotRow, jk_snapshot_row_free)
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <libxml/parserInternals.h>
 
 #include "jobkiosk/jk-feed.h"
+#include "jobkiosk/jk-hash.h"
 #include "jk-feed-private.h"
 #include "jobkiosk/jk-normalize.h"
 
@@ -25,6 +26,9 @@
 #define PARSER_OPTIONS (XML_PARSE_NONET | XML_PARSE_COMPACT)
 /* Bytes handed to the parser at a time. */
 #define READ_CHUNK (64 * 1024)
+#define FIELD_CACHE_SIZE 32
+/* Raise when normalizing changes, so cached postings are normalized anew. */
+#define RAW_HASH_VERSION 1
 
 /* Why SAX and not xmlTextReader: the reader refuses every node once the
  * parser has met an error, even nodes parsed before it, so the postings
@@ -97,6 +101,7 @@ static const FieldName rss_fields[] = {
 
 typedef struct {
   xmlParserCtxtPtr ctxt;
+  JkKnownFunc known;
   JkJobFunc func;
   gpointer user_data;
   JkFeedStats *stats;
@@ -124,10 +129,26 @@ typedef struct {
   gboolean field_markup;
   gboolean field_has_children;
   GString *text;            /* its text, entities decoded, CDATA as is */
-  GString *markup;          /* for HTML fields: child elements kept as tags */
+  GString *markup;          /* for HTML fields with child elements: kept as tags */
+  /* Until an HTML field has a child element, only where its text came
+   * from is noted: most never have one, and need no markup at all. */
+  GArray *segments;         /* of TextSegment */
   gsize field_max;
   char *values[N_FIELDS];
+  /* libxml2 keeps one copy of each element name per parse, so a name seen
+   * before is found again by its address rather than by comparing text. */
+  struct {
+    const xmlChar *local;
+    const xmlChar *prefix;
+    Field field;
+    gboolean markup;
+  } names[FIELD_CACHE_SIZE];
 } XmlParse;
+
+typedef struct {
+  gsize end;       /* in text */
+  gboolean cdata;  /* HTML as is, not text to escape */
+} TextSegment;
 
 /* ---------------------------------------------------------------------- */
 /* Input and errors                                                       */
@@ -231,6 +252,22 @@ start_field (XmlParse *parse,
   parse->field_max = markup ? LONG_FIELD_MAX : SHORT_FIELD_MAX;
   g_string_truncate (parse->text, 0);
   g_string_truncate (parse->markup, 0);
+  g_array_set_size (parse->segments, 0);
+}
+
+/* The field's text so far as markup: character data escaped, CDATA as is. */
+static void
+start_markup (XmlParse *parse)
+{
+  gsize start = 0;
+
+  for (guint i = 0; i < parse->segments->len; i++)
+    {
+      const TextSegment *segment = &g_array_index (parse->segments, TextSegment, i);
+
+      append_capped (parse, parse->markup, parse->text->str + start, segment->end - start, !segment->cdata);
+      start = segment->end;
+    }
 }
 
 static void
@@ -297,22 +334,44 @@ fill_salary (JkJob      *job,
     }
 }
 
-static JkJob *
-build_job_xml_job (XmlParse *parse)
+/* The feed's id for the posting, cleaned: the same text whether or not
+ * the posting is then normalized. */
+static char *
+record_external_id (XmlParse *parse)
 {
-  g_autoptr (JkJob) job = jk_job_new ();
+  static const Field job_xml_ids[] = { FIELD_REFERENCE, FIELD_REQUISITION, FIELD_URL };
+  static const Field rss_ids[] = { FIELD_GUID, FIELD_URL };
+  gboolean rss = parse->format == JK_FEED_FORMAT_RSS;
+  const Field *ids = rss ? rss_ids : job_xml_ids;
+  guint n_ids = rss ? G_N_ELEMENTS (rss_ids) : G_N_ELEMENTS (job_xml_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      char *id = jk_feed_clean_url (parse->values[ids[i]], FALSE);
+      if (id != NULL)
+        return id;
+    }
+  return NULL;
+}
+
+/* Every raw field, in order, with the format and the version of the
+ * normalizing: a kiosk that normalizes differently re-reads everything. */
+static guint64
+hash_raw_record (XmlParse *parse)
+{
+  guint64 hash = jk_hash_bytes (RAW_HASH_VERSION, &parse->format, sizeof parse->format);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    hash = jk_hash_text (hash, parse->values[i]);
+  return hash != 0 ? hash : 1;
+}
+
+static void
+fill_job_xml_job (XmlParse *parse,
+                  JkJob    *job)
+{
   g_autoptr (GString) types = g_string_new (NULL);
   g_autofree char *state = NULL;
-
-  job->title = clean_value (parse, FIELD_TITLE);
-  if (job->title == NULL)
-    return NULL;
-
-  job->external_id = jk_feed_clean_url (parse->values[FIELD_REFERENCE], FALSE);
-  if (job->external_id == NULL)
-    job->external_id = jk_feed_clean_url (parse->values[FIELD_REQUISITION], FALSE);
-  if (job->external_id == NULL)
-    job->external_id = jk_feed_clean_url (parse->values[FIELD_URL], FALSE);
 
   job->employer = clean_value (parse, FIELD_COMPANY);
   if (job->employer == NULL)
@@ -334,22 +393,14 @@ build_job_xml_job (XmlParse *parse)
   job->apply_url = jk_feed_clean_url (parse->values[FIELD_URL], TRUE);
   job->posted = parse_date_value (parse, FIELD_DATE);
   job->expires = parse_date_value (parse, FIELD_EXPIRES);
-  return g_steal_pointer (&job);
 }
 
-static JkJob *
-build_rss_job (XmlParse *parse)
+static void
+fill_rss_job (XmlParse *parse,
+              JkJob    *job)
 {
-  g_autoptr (JkJob) job = jk_job_new ();
   const char *html;
 
-  job->title = clean_value (parse, FIELD_TITLE);
-  if (job->title == NULL)
-    return NULL;
-
-  job->external_id = jk_feed_clean_url (parse->values[FIELD_GUID], FALSE);
-  if (job->external_id == NULL)
-    job->external_id = jk_feed_clean_url (parse->values[FIELD_URL], FALSE);
   job->apply_url = jk_feed_clean_url (parse->values[FIELD_URL], TRUE);
   if (job->apply_url == NULL)
     job->apply_url = jk_feed_clean_url (parse->values[FIELD_GUID], TRUE);
@@ -359,32 +410,45 @@ build_rss_job (XmlParse *parse)
   job->description = jk_feed_describe (html);
   job->category = clean_value (parse, FIELD_CATEGORY);
   job->soc_code = jk_feed_find_soc_code (job->category);
-  return g_steal_pointer (&job);
 }
 
 static gboolean
 finish_record (XmlParse     *parse,
-               JkJobFunc     func,
-               gpointer      user_data,
-               JkFeedStats  *stats,
                GError      **error)
 {
-  JkJob *job;
+  g_autoptr (JkJob) job = NULL;
+  g_autofree char *title = clean_value (parse, FIELD_TITLE);
+  g_autofree char *id = NULL;
+  guint64 raw_hash;
 
   parse->record_depth = -1;
   parse->records_seen++;
-  if (parse->format == JK_FEED_FORMAT_RSS)
-    job = build_rss_job (parse);
-  else
-    job = build_job_xml_job (parse);
-  clear_values (parse);
-  if (job == NULL)
+  if (title == NULL)
     {
       g_debug ("skipped a posting with no title");
-      stats->skipped++;
+      parse->stats->skipped++;
+      clear_values (parse);
       return TRUE;
     }
-  return jk_feed_emit_job (job, func, user_data, stats, error);
+  id = record_external_id (parse);
+  raw_hash = hash_raw_record (parse);
+  if (parse->known != NULL && id != NULL && parse->known (id, raw_hash, parse->user_data))
+    {
+      parse->stats->unchanged++;
+      clear_values (parse);
+      return TRUE;
+    }
+
+  job = jk_job_new ();
+  job->title = g_steal_pointer (&title);
+  job->external_id = g_steal_pointer (&id);
+  job->raw_hash = raw_hash;
+  if (parse->format == JK_FEED_FORMAT_RSS)
+    fill_rss_job (parse, job);
+  else
+    fill_job_xml_job (parse, job);
+  clear_values (parse);
+  return jk_feed_emit_job (g_steal_pointer (&job), parse->func, parse->user_data, parse->stats, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -406,18 +470,33 @@ name_matches (const char    *wanted,
 }
 
 static Field
-lookup_field (const FieldName *fields,
-              const xmlChar   *prefix,
-              const xmlChar   *local,
-              gboolean        *out_markup)
+lookup_field (XmlParse      *parse,
+              const xmlChar *prefix,
+              const xmlChar *local,
+              gboolean      *out_markup)
 {
-  for (guint i = 0; fields[i].name != NULL; i++)
-    if (name_matches (fields[i].name, prefix, local))
+  guint slot = (guint) (((guintptr) local >> 4) ^ ((guintptr) prefix >> 4)) % FIELD_CACHE_SIZE;
+  Field field = FIELD_NONE;
+  gboolean markup = FALSE;
+
+  if (parse->names[slot].local == local && parse->names[slot].prefix == prefix)
+    {
+      *out_markup = parse->names[slot].markup;
+      return parse->names[slot].field;
+    }
+  for (guint i = 0; parse->fields[i].name != NULL; i++)
+    if (name_matches (parse->fields[i].name, prefix, local))
       {
-        *out_markup = fields[i].markup;
-        return fields[i].field;
+        markup = parse->fields[i].markup;
+        field = parse->fields[i].field;
+        break;
       }
-  return FIELD_NONE;
+  parse->names[slot].local = local;
+  parse->names[slot].prefix = prefix;
+  parse->names[slot].field = field;
+  parse->names[slot].markup = markup;
+  *out_markup = markup;
+  return field;
 }
 
 static gboolean
@@ -467,6 +546,8 @@ start_element_cb (void           *context,
   if (parse->field != FIELD_NONE)
     {
       /* Markup inside a field: kept as tags for HTML, text only otherwise. */
+      if (parse->field_markup && !parse->field_has_children)
+        start_markup (parse);
       parse->field_has_children = TRUE;
       if (parse->field_markup && parse->markup->len < parse->field_max)
         g_string_append_printf (parse->markup, "<%s>", (const char *) local);
@@ -477,7 +558,7 @@ start_element_cb (void           *context,
     {
       if (depth != parse->record_depth + 1)
         return;
-      field = lookup_field (parse->fields, prefix, local, &markup);
+      field = lookup_field (parse, prefix, local, &markup);
       if (field != FIELD_NONE)
         start_field (parse, field, depth, markup);
       return;
@@ -516,8 +597,7 @@ end_element_cb (void          *context,
         g_string_append_printf (parse->markup, "</%s>", (const char *) local);
       return;
     }
-  if (parse->record_depth >= 0 && depth == parse->record_depth
-      && !finish_record (parse, parse->func, parse->user_data, parse->stats, &error))
+  if (parse->record_depth >= 0 && depth == parse->record_depth && !finish_record (parse, &error))
     stop_parse (parse, error);
 }
 
@@ -532,8 +612,24 @@ append_text (void          *context,
   if (parse == NULL || parse->field == FIELD_NONE || length <= 0)
     return;
   append_capped (parse, parse->text, (const char *) text, (gsize) length, FALSE);
-  if (parse->field_markup)
+  if (!parse->field_markup)
+    return;
+  if (parse->field_has_children)
     append_capped (parse, parse->markup, (const char *) text, (gsize) length, !cdata);
+  else
+    {
+      TextSegment *last = parse->segments->len > 0
+                            ? &g_array_index (parse->segments, TextSegment, parse->segments->len - 1)
+                            : NULL;
+
+      if (last != NULL && last->cdata == cdata)
+        last->end = parse->text->len;
+      else
+        {
+          TextSegment segment = { parse->text->len, cdata };
+          g_array_append_val (parse->segments, segment);
+        }
+    }
 }
 
 static void
@@ -562,12 +658,14 @@ jk_feed_xml_parse (int           fd,
                    const char   *data,
                    gsize         length,
                    JkFeedFormat  format,
+                   JkKnownFunc   known,
                    JkJobFunc     func,
                    gpointer      user_data,
                    JkFeedStats  *stats,
                    GError      **error)
 {
   XmlParse parse = {
+    .known = known,
     .func = func,
     .user_data = user_data,
     .stats = stats,
@@ -617,6 +715,7 @@ jk_feed_xml_parse (int           fd,
   xmlCtxtUseOptions (parse.ctxt, PARSER_OPTIONS);
   parse.text = g_string_sized_new (1024);
   parse.markup = g_string_sized_new (1024);
+  parse.segments = g_array_new (FALSE, FALSE, sizeof (TextSegment));
 
   while (!parse.stopped && parse.ctxt->wellFormed)
     {
@@ -660,6 +759,7 @@ out:
     g_string_free (parse.text, TRUE);
   if (parse.markup != NULL)
     g_string_free (parse.markup, TRUE);
+  g_clear_pointer (&parse.segments, g_array_unref);
   g_clear_error (&parse.error);
   return ok;
 }

@@ -334,7 +334,7 @@ parse_in_memory (const char   *data,
     {
     case JK_FEED_FORMAT_JOB_XML:
     case JK_FEED_FORMAT_RSS:
-      return jk_feed_xml_parse (-1, data, length, format, func, user_data, stats, error);
+      return jk_feed_xml_parse (-1, data, length, format, NULL, func, user_data, stats, error);
     case JK_FEED_FORMAT_JSONLD:
     case JK_FEED_FORMAT_USAJOBS:
       if (!check_in_memory_size (length, error))
@@ -584,6 +584,18 @@ jk_feed_parse_file (const char   *path,
                     JkFeedStats  *stats,
                     GError      **error)
 {
+  return jk_feed_parse_file_full (path, format, NULL, func, user_data, stats, error);
+}
+
+gboolean
+jk_feed_parse_file_full (const char   *path,
+                         JkFeedFormat  format,
+                         JkKnownFunc   known,
+                         JkJobFunc     func,
+                         gpointer      user_data,
+                         JkFeedStats  *stats,
+                         GError      **error)
+{
   JkFeedStats local_stats = { 0 };
   JkFeedFormat chosen = JK_FEED_FORMAT_AUTO;
   g_autofree char *head = NULL;
@@ -623,7 +635,7 @@ jk_feed_parse_file (const char   *path,
     {
       /* Streamed from the descriptor: flat memory, and never gunzipped
        * behind our back the way libxml2 does with file names. */
-      ok = jk_feed_xml_parse (fd, NULL, 0, chosen, func, user_data, stats, error);
+      ok = jk_feed_xml_parse (fd, NULL, 0, chosen, known, func, user_data, stats, error);
     }
   else
     {
@@ -662,4 +674,5 @@ jk_feed_stats_clear (JkFeedStats *stats)
   g_clear_pointer (&stats->publisher, g_free);
   stats->jobs = 0;
   stats->skipped = 0;
+  stats->unchanged = 0;
 }

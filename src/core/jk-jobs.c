@@ -6,17 +6,20 @@
 #include <math.h>
 #include <string.h>
 
+#include "jobkiosk/jk-hash.h"
+#include "jobkiosk/jk-id-map.h"
 #include "jobkiosk/jk-jobs.h"
 
 typedef enum {
-  STMT_FIND,
+  STMT_OLD,
   STMT_INSERT,
   STMT_UPDATE,
+  STMT_RAW_HASH,
   STMT_OLD_FTS,
   STMT_FTS_INSERT,
   STMT_FTS_DELETE,
-  STMT_SEEN,
   STMT_TOUCH_KEY,
+  STMT_DELETE,
   N_STMTS
 } StmtId;
 
@@ -30,22 +33,27 @@ typedef enum {
 #define ZIP_LONGITUDE "coalesce (?13, (SELECT longitude FROM zip_centroids WHERE zip = substr (?10, 1, 5)))"
 
 static const char *const stmt_sql[N_STMTS] = {
-  [STMT_FIND] = "SELECT id, content_hash, dedup_key FROM jobs WHERE source_id = ?1 AND external_id = ?2",
+  [STMT_OLD] = "SELECT content_hash, dedup_key, raw_hash FROM jobs WHERE id = ?1",
   /* A posting without coordinates takes its ZIP code's. */
-  [STMT_INSERT] = "INSERT INTO jobs (source_id, external_id, first_seen, last_seen, " JOB_COLUMNS ") "
+  /* A new row takes the highest id, so it is a duplicate exactly when
+   * another row has its key: the oldest copy is the one shown. */
+  [STMT_INSERT] = "INSERT INTO jobs (source_id, external_id, first_seen, last_seen, " JOB_COLUMNS ", raw_hash, duplicate) "
                   "VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", "
-                  "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
-  [STMT_UPDATE] = "UPDATE jobs SET (last_seen, " JOB_COLUMNS ") = "
+                  "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
+                  " EXISTS (SELECT 1 FROM jobs WHERE dedup_key = ?5))",
+  [STMT_UPDATE] = "UPDATE jobs SET (last_seen, " JOB_COLUMNS ", raw_hash) = "
                   "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", ?14, ?15, ?16, ?17, "
-                  "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25) WHERE id = ?1",
-  [STMT_OLD_FTS] = "SELECT title, employer, place, excerpt FROM jobs WHERE id = ?1",
+                  "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26) WHERE id = ?1",
+  [STMT_RAW_HASH] = "UPDATE jobs SET raw_hash = ?2 WHERE id = ?1",
+  [STMT_OLD_FTS] = "SELECT title, employer, place, excerpt, dedup_key FROM jobs WHERE id = ?1",
   /* With VALUES, not INSERT … SELECT: the latter opens a statement
    * savepoint per row, at which FTS5 flushes its pending terms. */
   [STMT_FTS_INSERT] = "INSERT INTO jobs_fts (rowid, title, employer, place, excerpt) VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_FTS_DELETE] = "INSERT INTO jobs_fts (jobs_fts, rowid, title, employer, place, excerpt) "
                       "VALUES ('delete', ?1, ?2, ?3, ?4, ?5)",
-  [STMT_SEEN] = "INSERT OR IGNORE INTO temp.jk_seen (id) VALUES (?1)",
   [STMT_TOUCH_KEY] = "INSERT OR IGNORE INTO temp.jk_touched (key) VALUES (?1)",
+  /* Without RETURNING, which opens a savepoint and so flushes FTS5. */
+  [STMT_DELETE] = "DELETE FROM jobs WHERE id = ?1",
 };
 
 struct _JkSnapshot
@@ -55,7 +63,22 @@ struct _JkSnapshot
   gint64 now;
   gboolean open;
   sqlite3_stmt *stmts[N_STMTS];
-  JkSyncCounts counts;
+  JkSyncCounts counts;       /* rows written or compared, on the store's thread */
+  /* Claims, on the parsing thread. */
+  JkIdMap *ids;
+  guint claimed;
+  guint raw_unchanged;
+  guint repeats;
+};
+
+struct _JkSnapshotRow
+{
+  JkJob *job;
+  gint64 row;           /* the cached row it replaces; 0 when new */
+  gint64 content_hash;
+  char *dedup_key;
+  char *place;          /* the text indexed for it */
+  char *excerpt;
 };
 
 G_DEFINE_QUARK (jk-jobs-error-quark, jk_jobs_error)
@@ -113,17 +136,16 @@ bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
-/* Parameters ?4 … ?25 of STMT_INSERT and STMT_UPDATE, in JOB_COLUMNS order. */
+/* Parameters ?4 … ?26 of STMT_INSERT and STMT_UPDATE, in JOB_COLUMNS order. */
 static void
-bind_job (sqlite3_stmt *stmt,
-          const JkJob  *job,
-          gint64        hash,
-          const char   *dedup_key)
+bind_row (sqlite3_stmt        *stmt,
+          const JkSnapshotRow *row)
 {
+  const JkJob *job = row->job;
   int i = 4;
 
-  sqlite3_bind_int64 (stmt, i++, hash);
-  bind_text (stmt, i++, dedup_key);
+  sqlite3_bind_int64 (stmt, i++, row->content_hash);
+  bind_text (stmt, i++, row->dedup_key);
   bind_text (stmt, i++, job->title);
   bind_text (stmt, i++, job->employer);
   bind_text (stmt, i++, job->city);
@@ -145,12 +167,14 @@ bind_job (sqlite3_stmt *stmt,
   bind_time (stmt, i++, job->posted);
   bind_time (stmt, i++, job->expires);
   g_assert (i == 4 + N_JOB_COLUMNS);
+  sqlite3_bind_int64 (stmt, i, (gint64) job->raw_hash);
 }
 
 /* External content FTS5 needs the old indexed text to delete a row. */
 static gboolean
 delete_from_index (JkSnapshot *self,
                    gint64      id,
+                   char      **out_dedup_key,
                    GError    **error)
 {
   sqlite3_stmt *old = self->stmts[STMT_OLD_FTS];
@@ -168,6 +192,8 @@ delete_from_index (JkSnapshot *self,
   for (int c = 0; c < 4; c++)
     sqlite3_bind_value (del, c + 2, sqlite3_column_value (old, c));
   ok = step_done (self, del, "Cannot remove a posting from the search index", error);
+  if (out_dedup_key != NULL)
+    *out_dedup_key = g_strdup ((const char *) sqlite3_column_text (old, 4));
   sqlite3_reset (old);
   sqlite3_clear_bindings (del);
   return ok;
@@ -192,21 +218,19 @@ index_excerpt (const JkJob *job)
 }
 
 static gboolean
-add_to_index (JkSnapshot  *self,
-              gint64       id,
-              const JkJob *job,
-              GError     **error)
+add_to_index (JkSnapshot          *self,
+              gint64               id,
+              const JkSnapshotRow *row,
+              GError             **error)
 {
   sqlite3_stmt *insert = self->stmts[STMT_FTS_INSERT];
-  g_autofree char *place = index_place (job);
-  g_autofree char *excerpt = index_excerpt (job);
   gboolean ok;
 
   sqlite3_bind_int64 (insert, 1, id);
-  bind_text (insert, 2, job->title);
-  bind_text (insert, 3, job->employer);
-  sqlite3_bind_text (insert, 4, place, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 5, excerpt, -1, SQLITE_STATIC);
+  bind_text (insert, 2, row->job->title);
+  bind_text (insert, 3, row->job->employer);
+  sqlite3_bind_text (insert, 4, row->place, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, row->excerpt, -1, SQLITE_STATIC);
   ok = step_done (self, insert, "Cannot index a posting", error);
   sqlite3_clear_bindings (insert);
   return ok;
@@ -239,48 +263,92 @@ read_last_good_count (JkSnapshot *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
 /* Postings the snapshot no longer lists leave the cache and the index. */
 static gboolean
 remove_unseen (JkSnapshot *self,
                GError    **error)
 {
-  g_autoptr (sqlite3_stmt) unseen = jk_store_prepare (
-    self->store,
-    "SELECT id, dedup_key FROM jobs WHERE source_id = ?1 AND id NOT IN (SELECT id FROM temp.jk_seen)",
-    error);
-  g_autoptr (sqlite3_stmt) del = jk_store_prepare (self->store, "DELETE FROM jobs WHERE id = ?1", error);
-  int rc;
+  g_autoptr (GArray) rows = jk_id_map_unseen_rows (self->ids);
+  sqlite3_stmt *del = self->stmts[STMT_DELETE];
 
-  if (unseen == NULL || del == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (unseen, 1, self->source_id);
-  while ((rc = sqlite3_step (unseen)) == SQLITE_ROW)
+  /* In row order, so neighbours share pages. */
+  g_array_sort (rows, compare_rows);
+  for (guint i = 0; i < rows->len; i++)
     {
-      gint64 id = sqlite3_column_int64 (unseen, 0);
+      gint64 id = g_array_index (rows, gint64, i);
+      g_autofree char *key = NULL;
 
-      if (!delete_from_index (self, id, error) ||
-          !touch_key (self, (const char *) sqlite3_column_text (unseen, 1), error))
+      if (!delete_from_index (self, id, &key, error))
         return FALSE;
       sqlite3_bind_int64 (del, 1, id);
-      if (!step_done (self, del, "Cannot remove a posting", error))
+      if (!step_done (self, del, "Cannot remove a posting", error) || !touch_key (self, key, error))
         return FALSE;
       self->counts.removed++;
     }
+  return TRUE;
+}
+
+/* The cache's postings of this source, by id, with their raw hashes. */
+static gboolean
+load_ids (JkSnapshot *self,
+          GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (
+    self->store, "SELECT id, external_id, raw_hash FROM jobs INDEXED BY jobs_sync WHERE source_id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->source_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    jk_id_map_add_cached (self->ids, jk_id_map_key ((const char *) sqlite3_column_text (stmt, 1)),
+                          (guint64) sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 0));
   if (rc != SQLITE_DONE)
     {
-      jk_store_set_error (self->store, error, "Cannot list removed postings");
+      jk_store_set_error (self->store, error, "Cannot read the cached postings");
       return FALSE;
     }
   return TRUE;
 }
 
+/* Postings of the new snapshot already past their closing date. */
+static gboolean
+count_expired (JkSnapshot *self,
+               GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (
+    self->store, "SELECT count(*) FROM jobs WHERE source_id = ?1 AND duplicate IN (0, 1) AND expires <= ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->source_id);
+  sqlite3_bind_int64 (stmt, 2, self->now);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      jk_store_set_error (self->store, error, "Cannot count expired postings");
+      return FALSE;
+    }
+  self->counts.expired = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 /* Among copies of one posting from several sources, the oldest row is
- * shown; only keys this snapshot touched can have changed. */
+ * shown. New rows set their own flag; a removed posting or one whose key
+ * changed may let another copy show, so only those keys are looked at. */
 static gboolean
 mark_duplicates (JkSnapshot *self,
                  GError    **error)
 {
-  /* Only rows whose flag changes are written: on a first ingest, none. */
+  /* Only rows whose flag changes are written. */
   return jk_store_exec (self->store,
                         "UPDATE jobs SET duplicate = NOT duplicate"
                         " WHERE dedup_key IN (SELECT key FROM temp.jk_touched)"
@@ -335,23 +403,16 @@ append_key_part (GString    *key,
   g_string_append_c (key, '|');
 }
 
-static void
-hash_text (guint64    *hash,
-           const char *text)
+static guint64
+hash_double (guint64 hash,
+             double  value)
 {
-  /* FNV-1a, 64 bits; a NUL separates fields so "ab","c" differs from "a","bc". */
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    *hash = (*hash ^ (guchar) *p) * G_GUINT64_CONSTANT (1099511628211);
-  *hash = (*hash ^ (text != NULL ? 0xff : 0xfe)) * G_GUINT64_CONSTANT (1099511628211);
-}
+  guint64 bits;
 
-static void
-hash_double (guint64 *hash,
-             double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  hash_text (hash, isnan (value) ? NULL : g_ascii_dtostr (buffer, sizeof buffer, value));
+  if (isnan (value))
+    return jk_hash_text (hash, NULL);
+  memcpy (&bits, &value, sizeof bits);
+  return jk_hash_bytes (hash, &bits, sizeof bits);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -372,7 +433,7 @@ jk_jobs_dedup_key (const JkJob *job)
 gint64
 jk_jobs_content_hash (const JkJob *job)
 {
-  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+  guint64 hash = 0;
   const char *texts[] = {
     job->title, job->employer, job->city, job->state, job->postal_code, job->country, job->salary_text,
     job->employment_type, job->soc_code, job->category, job->education, job->description, job->apply_url,
@@ -380,13 +441,13 @@ jk_jobs_content_hash (const JkJob *job)
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
-    hash_text (&hash, texts[i]);
-  hash_double (&hash, job->has_geo ? job->latitude : NAN);
-  hash_double (&hash, job->has_geo ? job->longitude : NAN);
-  hash_double (&hash, job->salary_min);
-  hash_double (&hash, job->salary_max);
-  hash_double (&hash, (double) job->posted);
-  hash_double (&hash, (double) job->expires);
+    hash = jk_hash_text (hash, texts[i]);
+  hash = hash_double (hash, job->has_geo ? job->latitude : NAN);
+  hash = hash_double (hash, job->has_geo ? job->longitude : NAN);
+  hash = hash_double (hash, job->salary_min);
+  hash = hash_double (hash, job->salary_max);
+  hash = hash_double (hash, (double) job->posted);
+  hash = hash_double (hash, (double) job->expires);
   return (gint64) hash;
 }
 
@@ -401,11 +462,11 @@ jk_snapshot_begin (JkStore  *store,
   self->store = store;
   self->source_id = source_id;
   self->now = now;
+  self->ids = jk_id_map_new ();
 
   if (!jk_store_exec (store,
-                      "CREATE TEMP TABLE IF NOT EXISTS jk_seen (id INTEGER PRIMARY KEY);"
                       "CREATE TEMP TABLE IF NOT EXISTS jk_touched (key TEXT PRIMARY KEY);"
-                      "DELETE FROM temp.jk_seen; DELETE FROM temp.jk_touched;",
+                      "DELETE FROM temp.jk_touched;",
                       error))
     return NULL;
   for (int i = 0; i < N_STMTS; i++)
@@ -417,7 +478,151 @@ jk_snapshot_begin (JkStore  *store,
   if (!jk_store_begin (store, error))
     return NULL;
   self->open = TRUE;
+  /* Read inside the transaction, so no other writer slips in between. */
+  if (!load_ids (self, error))
+    return NULL;
   return g_steal_pointer (&self);
+}
+
+gboolean
+jk_snapshot_claim (JkSnapshot *self,
+                   const char *external_id,
+                   guint64     raw_hash,
+                   gint64     *out_row)
+{
+  guint64 cached_hash = 0;
+  gint64 row = 0;
+
+  g_return_val_if_fail (external_id != NULL, FALSE);
+
+  switch (jk_id_map_see (self->ids, jk_id_map_key (external_id), &row, &cached_hash))
+    {
+    case JK_ID_REPEAT:
+      /* The same id twice in one feed: the first one stands. */
+      self->repeats++;
+      return FALSE;
+    case JK_ID_CACHED:
+      if (raw_hash != 0 && raw_hash == cached_hash)
+        {
+          self->raw_unchanged++;
+          return FALSE;
+        }
+      break;
+    case JK_ID_NEW:
+    default:
+      break;
+    }
+  self->claimed++;
+  *out_row = row;
+  return TRUE;
+}
+
+JkSnapshotRow *
+jk_snapshot_row_new (JkJob  *job,
+                     gint64  row)
+{
+  JkSnapshotRow *self = g_new0 (JkSnapshotRow, 1);
+
+  self->job = job;
+  self->row = row;
+  self->content_hash = jk_jobs_content_hash (job);
+  self->dedup_key = jk_jobs_dedup_key (job);
+  self->place = index_place (job);
+  self->excerpt = index_excerpt (job);
+  return self;
+}
+
+void
+jk_snapshot_row_free (JkSnapshotRow *self)
+{
+  if (self == NULL)
+    return;
+  jk_job_free (self->job);
+  g_free (self->dedup_key);
+  g_free (self->place);
+  g_free (self->excerpt);
+  g_free (self);
+}
+
+/* A cached posting whose feed text changed: rewritten only when what is
+ * stored changed too, else just its raw hash is brought up to date. */
+static gboolean
+write_update (JkSnapshot          *self,
+              const JkSnapshotRow *row,
+              GError             **error)
+{
+  sqlite3_stmt *old = self->stmts[STMT_OLD];
+  sqlite3_stmt *update = self->stmts[STMT_UPDATE];
+  g_autofree char *old_key = NULL;
+  gint64 old_hash, old_raw_hash;
+
+  sqlite3_bind_int64 (old, 1, row->row);
+  if (sqlite3_step (old) != SQLITE_ROW)
+    {
+      sqlite3_reset (old);
+      jk_store_set_error (self->store, error, "Cannot read a posting to compare it");
+      return FALSE;
+    }
+  old_hash = sqlite3_column_int64 (old, 0);
+  old_key = g_strdup ((const char *) sqlite3_column_text (old, 1));
+  old_raw_hash = sqlite3_column_int64 (old, 2);
+  sqlite3_reset (old);
+
+  if (old_hash == row->content_hash)
+    {
+      self->counts.unchanged++;
+      if (old_raw_hash == (gint64) row->job->raw_hash)
+        return TRUE;
+      sqlite3_bind_int64 (self->stmts[STMT_RAW_HASH], 1, row->row);
+      sqlite3_bind_int64 (self->stmts[STMT_RAW_HASH], 2, (gint64) row->job->raw_hash);
+      return step_done (self, self->stmts[STMT_RAW_HASH], "Cannot update a posting", error);
+    }
+
+  if (!delete_from_index (self, row->row, NULL, error))
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, row->row);
+  sqlite3_bind_int64 (update, 3, self->now);
+  bind_row (update, row);
+  if (!step_done (self, update, "Cannot update a posting", error))
+    return FALSE;
+  sqlite3_clear_bindings (update);
+  if (!add_to_index (self, row->row, row, error))
+    return FALSE;
+  if (g_strcmp0 (old_key, row->dedup_key) != 0 && !touch_key (self, old_key, error))
+    return FALSE;
+  self->counts.updated++;
+  /* The same key keeps the same place among its copies. */
+  return g_strcmp0 (old_key, row->dedup_key) == 0 || touch_key (self, row->dedup_key, error);
+}
+
+static gboolean
+write_insert (JkSnapshot          *self,
+              const JkSnapshotRow *row,
+              GError             **error)
+{
+  sqlite3_stmt *insert = self->stmts[STMT_INSERT];
+
+  sqlite3_bind_int64 (insert, 1, self->source_id);
+  sqlite3_bind_text (insert, 2, row->job->external_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 3, self->now);
+  bind_row (insert, row);
+  if (!step_done (self, insert, "Cannot add a posting", error))
+    return FALSE;
+  sqlite3_clear_bindings (insert);
+  if (!add_to_index (self, sqlite3_last_insert_rowid (jk_store_get_db (self->store)), row, error))
+    return FALSE;
+  self->counts.added++;
+  return TRUE;
+}
+
+gboolean
+jk_snapshot_write (JkSnapshot          *self,
+                   const JkSnapshotRow *row,
+                   GError             **error)
+{
+  g_return_val_if_fail (self->open, FALSE);
+
+  return row->row != 0 ? write_update (self, row, error) : write_insert (self, row, error);
 }
 
 gboolean
@@ -425,88 +630,16 @@ jk_snapshot_add (JkSnapshot  *self,
                  const JkJob *job,
                  GError     **error)
 {
-  sqlite3_stmt *find = self->stmts[STMT_FIND];
-  g_autofree char *dedup_key = NULL;
-  gint64 hash, id = 0, old_hash = 0;
-  g_autofree char *old_key = NULL;
+  g_autoptr (JkSnapshotRow) row = NULL;
+  gint64 cached = 0;
 
   g_return_val_if_fail (self->open, FALSE);
   if (job->title == NULL || job->external_id == NULL)
     return TRUE;
-
-  self->counts.total++;
-  if (job->expires != 0 && job->expires <= self->now)
-    self->counts.expired++;
-
-  sqlite3_bind_int64 (find, 1, self->source_id);
-  sqlite3_bind_text (find, 2, job->external_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (find) == SQLITE_ROW)
-    {
-      id = sqlite3_column_int64 (find, 0);
-      old_hash = sqlite3_column_int64 (find, 1);
-      old_key = g_strdup ((const char *) sqlite3_column_text (find, 2));
-    }
-  sqlite3_reset (find);
-
-  if (id != 0)
-    {
-      /* The same id twice in one feed: the first one stands. */
-      sqlite3_bind_int64 (self->stmts[STMT_SEEN], 1, id);
-      if (!step_done (self, self->stmts[STMT_SEEN], "Cannot note a posting", error))
-        return FALSE;
-      if (sqlite3_changes (jk_store_get_db (self->store)) == 0)
-        {
-          self->counts.duplicates++;
-          self->counts.total--;
-          return TRUE;
-        }
-    }
-
-  hash = jk_jobs_content_hash (job);
-  if (id != 0 && hash == old_hash)
-    {
-      self->counts.unchanged++;
-      return TRUE;
-    }
-
-  dedup_key = jk_jobs_dedup_key (job);
-  if (id != 0)
-    {
-      sqlite3_stmt *update = self->stmts[STMT_UPDATE];
-
-      if (!delete_from_index (self, id, error))
-        return FALSE;
-      sqlite3_bind_int64 (update, 1, id);
-      sqlite3_bind_int64 (update, 3, self->now);
-      bind_job (update, job, hash, dedup_key);
-      if (!step_done (self, update, "Cannot update a posting", error))
-        return FALSE;
-      sqlite3_clear_bindings (update);
-      if (!add_to_index (self, id, job, error))
-        return FALSE;
-      if (g_strcmp0 (old_key, dedup_key) != 0 && !touch_key (self, old_key, error))
-        return FALSE;
-      self->counts.updated++;
-    }
-  else
-    {
-      sqlite3_stmt *insert = self->stmts[STMT_INSERT];
-
-      sqlite3_bind_int64 (insert, 1, self->source_id);
-      sqlite3_bind_text (insert, 2, job->external_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (insert, 3, self->now);
-      bind_job (insert, job, hash, dedup_key);
-      if (!step_done (self, insert, "Cannot add a posting", error))
-        return FALSE;
-      sqlite3_clear_bindings (insert);
-      id = sqlite3_last_insert_rowid (jk_store_get_db (self->store));
-      sqlite3_bind_int64 (self->stmts[STMT_SEEN], 1, id);
-      if (!step_done (self, self->stmts[STMT_SEEN], "Cannot note a posting", error) ||
-          !add_to_index (self, id, job, error))
-        return FALSE;
-      self->counts.added++;
-    }
-  return touch_key (self, dedup_key, error);
+  if (!jk_snapshot_claim (self, job->external_id, job->raw_hash, &cached))
+    return TRUE;
+  row = jk_snapshot_row_new (jk_job_copy (job), cached);
+  return jk_snapshot_write (self, row, error);
 }
 
 gboolean
@@ -519,6 +652,9 @@ jk_snapshot_commit (JkSnapshot    *self,
 
   g_return_val_if_fail (self->open, FALSE);
 
+  self->counts.unchanged += self->raw_unchanged;
+  self->counts.duplicates = self->repeats;
+  self->counts.total = self->claimed + self->raw_unchanged;
   last_good = read_last_good_count (self, error);
   if (last_good < 0)
     return FALSE;
@@ -539,6 +675,7 @@ jk_snapshot_commit (JkSnapshot    *self,
 
   if (!remove_unseen (self, error) ||
       !mark_duplicates (self, error) ||
+      !count_expired (self, error) ||
       !record_good_sync (self, error) ||
       !jk_store_commit (self->store, error))
     return FALSE;
@@ -557,6 +694,7 @@ jk_snapshot_free (JkSnapshot *self)
     jk_store_rollback (self->store);
   for (int i = 0; i < N_STMTS; i++)
     sqlite3_finalize (self->stmts[i]);
+  jk_id_map_free (self->ids);
   g_free (self);
 }
 

@@ -305,6 +305,8 @@ static const char *const zone_names[] = {
 static CharClass
 classify_char (gunichar c)
 {
+  if (c > ' ' && c < 0x7F)
+    return CHAR_TEXT;
   if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029)
     return CHAR_NEWLINE;
   if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == 0x00A0 || c == 0x1680
@@ -325,7 +327,12 @@ classify_char (gunichar c)
 static gunichar
 read_char (const char **p)
 {
-  gunichar c = g_utf8_get_char_validated (*p, -1);
+  gunichar c;
+
+  /* Most feed text is ASCII: one byte, no decoding. */
+  if ((guchar) **p < 0x80)
+    return (guchar) *(*p)++;
+  c = g_utf8_get_char_validated (*p, -1);
 
   if (c == (gunichar) -1 || c == (gunichar) -2)
     {
@@ -920,7 +927,10 @@ add_char (TextBuilder *b,
       g_string_append (b->out, b->marker);
       b->has_marker = FALSE;
     }
-  g_string_append_unichar (b->out, c);
+  if (c < 0x80)
+    g_string_append_c (b->out, (char) c);
+  else
+    g_string_append_unichar (b->out, c);
   if (b->limit > 0 && b->out->len > b->limit)
     b->full = TRUE;
 }
@@ -1742,7 +1752,10 @@ jk_clean_field (const char *text,
           if (pending_space)
             g_string_append_c (out, ' ');
           pending_space = FALSE;
-          g_string_append_unichar (out, c);
+          if (c < 0x80)
+            g_string_append_c (out, (char) c);
+          else
+            g_string_append_unichar (out, c);
           break;
         }
     }

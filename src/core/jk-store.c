@@ -135,6 +135,12 @@ static const char *const migrations[] = {
 
   /* 5: counting a source's active postings without reading every row. */
   "CREATE INDEX jobs_active ON jobs (source_id, duplicate, expires);",
+
+  /* 6: a hash of each posting's feed text, so a sync skips normalizing the
+   * ones that did not change; the index lets it load a source's ids and
+   * hashes without reading whole rows. */
+  "ALTER TABLE jobs ADD COLUMN raw_hash INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX jobs_sync ON jobs (source_id, external_id, raw_hash);",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)

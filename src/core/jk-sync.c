@@ -7,14 +7,11 @@
 #include <string.h>
 
 #include "jobkiosk/jk-fetch.h"
+#include "jobkiosk/jk-ingest.h"
 #include "jobkiosk/jk-sync.h"
 
 #define SOURCE_PREFIX "source "
 #define HEADER_PREFIX "header-"
-
-typedef struct {
-  JkSnapshot *snapshot;
-} ParseContext;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -188,17 +185,6 @@ record_failure (JkStore      *store,
 }
 
 static gboolean
-add_job_cb (JkJob    *job,
-            gpointer  user_data,
-            GError  **error)
-{
-  ParseContext *context = user_data;
-  g_autoptr (JkJob) owned = job;
-
-  return jk_snapshot_add (context->snapshot, owned, error);
-}
-
-static gboolean
 is_database_error (const GError *error)
 {
   return error->domain == JK_STORE_ERROR;
@@ -334,7 +320,6 @@ jk_sync_source (JkStore             *store,
   JkFetchResult fetched = { 0 };
   JkFetchRequest request = { 0 };
   JkFeedStats stats = { 0 };
-  ParseContext context;
   gboolean parsed;
   gint64 id;
 
@@ -387,8 +372,7 @@ jk_sync_source (JkStore             *store,
       jk_fetch_result_clear (&fetched);
       return FALSE;
     }
-  context.snapshot = snapshot;
-  parsed = jk_feed_parse_file (fetched.body_path, source->format, add_job_cb, &context, &stats, &local_error);
+  parsed = jk_ingest_file (snapshot, fetched.body_path, source->format, &stats, &local_error);
   if (fetched.http_status != 0)
     g_unlink (fetched.body_path);
 
