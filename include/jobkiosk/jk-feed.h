@@ -27,7 +27,7 @@ typedef enum {
 typedef struct {
   guint jobs;      /* records handed to the callback */
   guint skipped;   /* records dropped: no title, or nothing to show */
-  guint unchanged; /* records the JkKnownFunc said the cache holds as they are */
+  guint unchanged; /* records the JkKnownFunc said to skip: cached as they are, or listed already */
   char *publisher; /* the feed's own name for itself, when it gives one */
 } JkFeedStats;
 
@@ -39,7 +39,8 @@ typedef gboolean (*JkJobFunc) (JkJob    *job,
 
 /* Asked by the job-xml and RSS parsers before a posting is normalized,
  * with its feed id and a hash of its raw text (JkJob.raw_hash): TRUE when
- * the cache holds it as it is, and the parser skips it. */
+ * it needs no normalizing (the cache holds it as it is, or the feed listed
+ * the id already), and the parser skips it. */
 typedef gboolean (*JkKnownFunc) (const char *external_id,
                                  guint64     raw_hash,
                                  gpointer    user_data);

@@ -211,10 +211,16 @@ index_place (const JkJob *job)
 static char *
 index_excerpt (const JkJob *job)
 {
-  g_autofree char *start = job->description != NULL ? g_utf8_substring (job->description, 0, 300) : NULL;
+  const char *description = job->description != NULL ? job->description : "";
+  const char *end = description;
+  g_autofree char *start = NULL;
 
+  /* The first 300 characters, as SQL's substr counts them. */
+  for (guint i = 0; i < 300 && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  start = g_strndup (description, (gsize) (end - description));
   return g_strconcat (job->category != NULL ? job->category : "", " ", job->soc_code != NULL ? job->soc_code : "",
-                      " ", start != NULL ? start : "", NULL);
+                      " ", start, NULL);
 }
 
 static gboolean
@@ -464,10 +470,7 @@ jk_snapshot_begin (JkStore  *store,
   self->now = now;
   self->ids = jk_id_map_new ();
 
-  if (!jk_store_exec (store,
-                      "CREATE TEMP TABLE IF NOT EXISTS jk_touched (key TEXT PRIMARY KEY);"
-                      "DELETE FROM temp.jk_touched;",
-                      error))
+  if (!jk_store_exec (store, "CREATE TEMP TABLE IF NOT EXISTS jk_touched (key TEXT PRIMARY KEY)", error))
     return NULL;
   for (int i = 0; i < N_STMTS; i++)
     {
@@ -478,8 +481,9 @@ jk_snapshot_begin (JkStore  *store,
   if (!jk_store_begin (store, error))
     return NULL;
   self->open = TRUE;
-  /* Read inside the transaction, so no other writer slips in between. */
-  if (!load_ids (self, error))
+  /* Inside the transaction: a begin that fails must not touch another
+   * snapshot's keys, and no other writer slips in before the ids are read. */
+  if (!jk_store_exec (store, "DELETE FROM temp.jk_touched", error) || !load_ids (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
