@@ -19,6 +19,8 @@ typedef enum {
  * words are quoted for FTS5, never passed through as query syntax. */
 typedef struct {
   const char *text;           /* words, or NULL/"" for everything */
+  gboolean typing;            /* the text is still being typed: its last word
+                                 (3 letters or more) also matches as a prefix */
   const char *where;          /* a city ("Columbus", "Columbus, OH"), or a ZIP: within 15 miles
                                  of it when its centroid is known, else that ZIP; or NULL */
   const char *employment_type;/* "full-time", "part-time", "temporary", "contract", "internship", or NULL */
@@ -59,7 +61,7 @@ JkJobRecord *jk_search_get           (JkStore             *store,
 JkJobRecord *jk_job_record_copy      (const JkJobRecord   *record);
 void         jk_job_record_free      (JkJobRecord         *record);
 
-/* The most common titles among active postings, for suggestion chips. */
+/* The most common titles among the newest active postings, for suggestion chips. */
 GStrv        jk_search_popular_titles (JkStore            *store,
                                       gint64              now,
                                       guint               count,
@@ -70,9 +72,11 @@ char        *jk_search_suggest_spelling (JkStore          *store,
                                         const char        *text,
                                         GError           **error);
 
-/* The FTS5 expression for visitor text: each word quoted, all required, the
- * last one also matched as a prefix. NULL when the text has no words. */
-char        *jk_search_build_match   (const char          *text);
+/* The FTS5 expression for visitor text: each word quoted, all required;
+ * with typing, the last one also matched as a prefix. NULL when the text
+ * has no words. */
+char        *jk_search_build_match   (const char          *text,
+                                      gboolean             typing);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkJobRecord, jk_job_record_free)
 

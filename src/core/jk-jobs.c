@@ -733,12 +733,11 @@ jk_jobs_count_active (JkStore  *store,
                       gint64    now,
                       GError  **error)
 {
-  /* Two statements, so the one for a source can use the jobs_active index. */
+  /* Source by source, each from the jobs_active index alone. */
   g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (
     store,
-    source_id != 0 ? "SELECT count(*) FROM jobs WHERE source_id = ?1 AND duplicate = 0"
-                     " AND (expires IS NULL OR expires > ?2)"
-                   : "SELECT count(*) FROM jobs WHERE ?1 = 0 AND duplicate = 0 AND (expires IS NULL OR expires > ?2)",
+    "SELECT coalesce (sum ((SELECT count(*) FROM jobs WHERE source_id = s.id AND duplicate = 0"
+    " AND (expires IS NULL OR expires > ?2))), 0) FROM sources s WHERE ?1 IN (0, s.id)",
     error);
 
   if (stmt == NULL)

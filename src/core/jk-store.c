@@ -141,6 +141,18 @@ static const char *const migrations[] = {
    * hashes without reading whole rows. */
   "ALTER TABLE jobs ADD COLUMN raw_hash INTEGER NOT NULL DEFAULT 0;"
   "CREATE INDEX jobs_sync ON jobs (source_id, external_id, raw_hash);",
+
+  /* 7: listings in the orders the kiosk shows them without words (newest,
+   * best paid), read from an index instead of sorting every row; the
+   * expressions are jk-search.c's LISTED_AT and HOURLY_PAY, which must stay
+   * equal to them. Counting uses jobs_active, so expires and posted alone
+   * need no index. */
+  "DROP INDEX jobs_expires;"
+  "DROP INDEX jobs_posted;"
+  "CREATE INDEX jobs_newest ON jobs (duplicate, coalesce (posted, first_seen));"
+  "CREATE INDEX jobs_best_paid ON jobs (duplicate, (coalesce (salary_max, salary_min) / CASE salary_period"
+  " WHEN 'hour' THEN 1.0 WHEN 'day' THEN 8.0 WHEN 'week' THEN 40.0 WHEN 'month' THEN 173.33"
+  " WHEN 'year' THEN 2080.0 END));",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)

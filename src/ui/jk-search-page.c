@@ -156,6 +156,7 @@ fill_query (JkSearchPage *self,
   job->text = g_strdup (gtk_entry_get_text (self->what_entry));
   job->where = g_strstrip (g_strdup (gtk_entry_get_text (self->where_entry)));
   job->query.text = job->text;
+  job->query.typing = TRUE;
   job->query.where = job->where[0] != '\0' ? job->where : NULL;
   job->query.employment_type = type >= 0 ? employment_types[type] : NULL;
   job->query.min_pay = pay;
