@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -29,7 +29,16 @@ JkStore     *jk_store_open                 (const char *path,
 JkStore     *jk_store_open_checked         (const char *path,
                                             gboolean    full_check,
                                             GError    **error);
+/* A read-only connection to a database a JkStore already opened and
+ * migrated: no check, no migration, for worker threads that only read and
+ * must not wait behind another thread's statement on a shared connection. */
+JkStore     *jk_store_open_reader          (const char *path,
+                                            GError    **error);
 void         jk_store_free                 (JkStore    *self);
+/* Statements on this connection stop (SQLITE_INTERRUPT) soon after
+ * cancellable is cancelled; NULL to stop looking. */
+void         jk_store_set_cancellable      (JkStore      *self,
+                                            GCancellable *cancellable);
 
 sqlite3     *jk_store_get_db               (JkStore    *self);
 const char  *jk_store_get_path             (JkStore    *self);

@@ -297,7 +297,7 @@ jk_search_build_match (const char *text,
   g_autoptr (GString) term = g_string_new (NULL);
   g_autoptr (GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
   const char *p, *end;
-  gboolean unfinished;
+  gboolean unfinished, last_kept = FALSE;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
@@ -314,22 +314,24 @@ jk_search_build_match (const char *text,
             g_string_append_unichar (term, c);
           continue;
         }
-      if (term->len > 0 && terms->len < MAX_TERMS)
-        g_ptr_array_add (terms, g_strdup (term->str));
+      /* Function words are in nearly every posting: they narrow nothing,
+       * add nothing to the ranking, and make every match cost more. */
+      if (term->len > 0)
+        {
+          last_kept = !is_stop_word (term->str) && terms->len < MAX_TERMS;
+          if (last_kept)
+            g_ptr_array_add (terms, g_strdup (term->str));
+        }
       g_string_truncate (term, 0);
       if (c == 0)
         break;
     }
-  /* Function words are in nearly every posting: they narrow nothing, add
-   * nothing to the ranking, and make every match cost more. */
-  for (guint i = terms->len; i > 0; i--)
-    if (is_stop_word (terms->pdata[i - 1]))
-      g_ptr_array_remove_index (terms, i - 1);
   if (terms->len == 0)
     return NULL;
-  /* "cook " with its space is a finished word. */
+  /* "cook " with its space is a finished word, and so is "cook" in
+   * "cook the": only the text's own last word can be unfinished. */
   end = text + strlen (text);
-  unfinished = typing && end > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (end)));
+  unfinished = typing && last_kept && end > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (end)));
 
   for (guint i = 0; i < terms->len; i++)
     {
@@ -366,10 +368,12 @@ jk_search_jobs (JkStore             *store,
   if (match != NULL)
     {
       /* Newest matches first inside the window; FTS5 walks rowids backwards
-       * and stops, so the window bounds the cost of ranking. */
+       * and stops, so the window bounds the cost of ranking. CROSS JOIN
+       * keeps the index outermost: the planner would otherwise start from
+       * "duplicate = 0" on jobs and search the index once per posting. */
       g_string_append (sql,
                        "WITH m AS (SELECT jobs_fts.rowid AS id, jobs_fts.rank AS score"
-                       " FROM jobs_fts JOIN jobs j ON j.id = jobs_fts.rowid"
+                       " FROM jobs_fts CROSS JOIN jobs j ON j.id = jobs_fts.rowid"
                        " WHERE jobs_fts MATCH :match AND");
       append_filters (sql, query);
       g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT :window)");
@@ -425,7 +429,7 @@ jk_search_count (JkStore             *store,
   if (match == NULL && !has_filters (query))
     return jk_jobs_count_active (store, 0, query->now, error);
   if (match != NULL)
-    g_string_append (sql, "SELECT count(*) FROM jobs_fts JOIN jobs j ON j.id = jobs_fts.rowid"
+    g_string_append (sql, "SELECT count(*) FROM jobs_fts CROSS JOIN jobs j ON j.id = jobs_fts.rowid"
                           " WHERE jobs_fts MATCH :match AND");
   else
     g_string_append (sql, "SELECT count(*) FROM jobs j WHERE");
@@ -545,7 +549,9 @@ word_for_stem (JkStore    *store,
 {
   g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (
     store, "SELECT title FROM jobs_fts WHERE jobs_fts MATCH ?1 LIMIT 20", NULL);
-  g_autofree char *match = g_strdup_printf ("title : \"%s\"", stem);
+  /* As a prefix: the stem searched as a word would be stemmed again
+   * ("warehous" → "warehou") and find nothing. */
+  g_autofree char *match = g_strdup_printf ("title : \"%s\"*", stem);
 
   if (stmt == NULL)
     return NULL;
@@ -567,6 +573,7 @@ jk_search_suggest_spelling (JkStore     *store,
                             const char  *text,
                             GError     **error)
 {
+  g_autofree char *copy = NULL;
   g_autofree char *word = NULL;
   g_autofree char *best = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -576,7 +583,8 @@ jk_search_suggest_spelling (JkStore     *store,
 
   if (text == NULL)
     return NULL;
-  word = g_utf8_strdown (g_strstrip (g_strdup (text)), -1);
+  copy = g_strstrip (g_strdup (text));
+  word = g_utf8_strdown (copy, -1);
   if (g_utf8_strlen (word, -1) < 4 || g_utf8_strlen (word, -1) > 30 || strchr (word, ' ') != NULL)
     return NULL;
   if (!jk_store_exec (store, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.jobs_vocab USING fts5vocab (main, jobs_fts, row)",

@@ -11,12 +11,17 @@
 
 #include "jobkiosk/jk-store.h"
 
+/* Virtual machine steps between looks at a cancellable: well under a
+ * millisecond. */
+#define PROGRESS_STEPS 1000
+
 struct _JkStore
 {
   sqlite3 *db;
   char *path;
   char *moved_aside;
   int schema_version;
+  GCancellable *cancellable; /* read by the progress handler, under the connection's mutex */
 };
 
 typedef enum {
@@ -408,6 +413,65 @@ jk_store_open_checked (const char  *path,
   return g_steal_pointer (&self);
 }
 
+JkStore *
+jk_store_open_reader (const char  *path,
+                      GError     **error)
+{
+  g_autoptr (JkStore) self = g_new0 (JkStore, 1);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (self->db, 1);
+      sqlite3_busy_timeout (self->db, 5000);
+      sqlite3_create_function (self->db, "jk_distance_miles", 4,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, distance_miles_func, NULL,
+                               NULL);
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        self->schema_version = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN, "Cannot open the database %s to read it: %s", path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  if (self->schema_version != jk_store_get_latest_version ())
+    {
+      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN,
+                   "The database %s is at schema %d, not %d: open it for writing first", path,
+                   self->schema_version, jk_store_get_latest_version ());
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+static int
+progress_cb (void *user_data)
+{
+  JkStore *self = user_data;
+
+  return self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable);
+}
+
+void
+jk_store_set_cancellable (JkStore      *self,
+                          GCancellable *cancellable)
+{
+  sqlite3_mutex *mutex = sqlite3_db_mutex (self->db);
+
+  /* The handler runs inside a step, which holds this same mutex. */
+  sqlite3_mutex_enter (mutex);
+  g_set_object (&self->cancellable, cancellable);
+  sqlite3_progress_handler (self->db, cancellable != NULL ? PROGRESS_STEPS : 0, progress_cb, self);
+  sqlite3_mutex_leave (mutex);
+}
+
 void
 jk_store_free (JkStore *self)
 {
@@ -415,6 +479,7 @@ jk_store_free (JkStore *self)
     return;
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  g_clear_object (&self->cancellable);
   g_free (self->path);
   g_free (self->moved_aside);
   g_free (self);

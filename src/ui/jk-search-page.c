@@ -96,7 +96,7 @@ struct _JkSearchPage
 
 /* A search as it was asked, carried to the worker thread and back. */
 typedef struct {
-  JkStore *store;
+  char *db_path;
   JkSearchQuery query;
   char *text;
   char *where;
@@ -127,6 +127,7 @@ static void on_suggestion_clicked (GtkButton    *button,
 static void
 search_job_free (SearchJob *job)
 {
+  g_free (job->db_path);
   g_free (job->text);
   g_free (job->where);
   g_free (job->spelling);
@@ -299,6 +300,21 @@ refresh_suggestions (JkSearchPage *self)
     }
 }
 
+/* Workers read through a connection of their own: their statements never
+ * make the window wait on the shared one, and a stale search or count
+ * stops as soon as its task is cancelled by the next keystroke. */
+static JkStore *
+open_reader (SearchJob     *job,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  JkStore *reader = jk_store_open_reader (job->db_path, error);
+
+  if (reader != NULL)
+    jk_store_set_cancellable (reader, cancellable);
+  return reader;
+}
+
 /* Worker thread: the query, and on the first page the honest count and,
  * when nothing matched, a spelling to offer. */
 static void
@@ -309,8 +325,14 @@ search_thread (GTask        *task,
 {
   SearchJob *job = task_data;
   g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) reader = open_reader (job, cancellable, &error);
 
-  job->records = jk_search_jobs (job->store, &job->query, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  job->records = jk_search_jobs (reader, &job->query, &error);
   if (job->records == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -322,7 +344,7 @@ search_thread (GTask        *task,
     {
       job->count = job->records->len < PAGE_SIZE ? (gint64) job->records->len : -1;
       if (job->count == 0 && job->text != NULL)
-        job->spelling = jk_search_suggest_spelling (job->store, job->text, NULL);
+        job->spelling = jk_search_suggest_spelling (reader, job->text, NULL);
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -334,8 +356,10 @@ count_thread (GTask        *task,
               GCancellable *cancellable)
 {
   SearchJob *job = task_data;
+  g_autoptr (JkStore) reader = open_reader (job, cancellable, NULL);
 
-  job->count = jk_search_count (job->store, &job->query, NULL);
+  /* An unknown count (-1) stays "counting…" until the next search. */
+  job->count = reader != NULL ? jk_search_count (reader, &job->query, NULL) : -1;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -351,7 +375,8 @@ on_counted (GObject      *object,
       g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   self->counting = FALSE;
-  self->count = MAX (job->count, (gint64) self->loaded);
+  /* A count that failed leaves no number rather than a wrong one. */
+  self->count = job->count >= 0 ? MAX (job->count, (gint64) self->loaded) : -1;
   update_count (self);
 }
 
@@ -362,7 +387,7 @@ start_count (JkSearchPage *self,
   g_autoptr (GTask) task = g_task_new (self, self->cancellable, on_counted, NULL);
   SearchJob *job = g_new0 (SearchJob, 1);
 
-  job->store = done->store;
+  job->db_path = g_strdup (done->db_path);
   job->text = g_strdup (done->text);
   job->where = g_strdup (done->where);
   job->query = done->query;
@@ -448,7 +473,7 @@ start_search (JkSearchPage *self,
     self->cancellable = g_cancellable_new ();
 
   job = g_new0 (SearchJob, 1);
-  job->store = self->store;
+  job->db_path = g_strdup (jk_store_get_path (self->store));
   job->first_page = first_page;
   fill_query (self, job);
   job->query.offset = first_page ? 0 : self->loaded;
