@@ -1430,6 +1430,58 @@ test_get (Fixture      *fixture,
   g_assert_null (missing);
 }
 
+/* Ranking reads the newest 1 000 matches; paging must still reach every
+ * match the count promises, the older ones after the ranked ones. */
+static void
+test_jobs_past_rank_window (Fixture      *fixture,
+                            gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkSnapshot) snapshot = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JkSearchQuery query = query_new ("plumber");
+  const guint n_jobs = 1234;
+  guint pages = 0;
+
+  g_assert_true (jk_store_exec (fixture->store, "INSERT INTO sources (id, name, url) VALUES (3, 'many', 'm.xml')",
+                                &error));
+  snapshot = jk_snapshot_begin (fixture->store, 3, NOW, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_jobs; i++)
+    {
+      g_autoptr (JkJob) job = jk_job_new ();
+
+      job->external_id = g_strdup_printf ("P-%u", i);
+      /* Every tenth a title match, so ranking has something to sort. */
+      job->title = g_strdup (i % 10 == 0 ? "Plumber" : "Pipe Fitter");
+      job->employer = g_strdup_printf ("Firm %u", i);
+      job->description = g_strdup ("Plumber helper work.");
+      g_assert_true (jk_snapshot_add (snapshot, job, &error));
+    }
+  g_assert_true (jk_snapshot_commit (snapshot, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  query.limit = 97;
+  for (query.offset = 0;; query.offset += query.limit, pages++)
+    {
+      g_autoptr (GPtrArray) records = search_ok (fixture, &query);
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          const JkJobRecord *record = records->pdata[i];
+
+          g_assert_true (g_str_has_prefix (record->job->external_id, "P-"));
+          g_assert_false (g_hash_table_contains (seen, record->job->external_id));
+          g_hash_table_add (seen, g_strdup (record->job->external_id));
+        }
+      if (records->len < query.limit)
+        break;
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_jobs);
+  g_assert_cmpint (count_ok (fixture, &query), ==, n_jobs);
+  g_assert_cmpuint (pages, ==, n_jobs / 97);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1448,6 +1500,7 @@ main (int   argc,
   ADD ("/search/jobs/typing", test_jobs_typing);
   ADD ("/search/jobs/hostile", test_jobs_hostile);
   ADD ("/search/jobs/paging", test_jobs_paging);
+  ADD ("/search/jobs/past-rank-window", test_jobs_past_rank_window);
   ADD ("/search/sort/newest", test_sort_newest);
   ADD ("/search/sort/pay", test_sort_pay);
   ADD ("/search/sort/closest", test_sort_closest);

@@ -21,6 +21,9 @@
  * 27 ms); a kiosk's visitors want recent postings first anyway. */
 #define RANK_WINDOW 1000
 
+/* The matches of a query with the postings they are: the index first. */
+#define MATCHES_FROM "FROM jobs_fts CROSS JOIN jobs j ON j.id = jobs_fts.rowid WHERE jobs_fts MATCH :match AND"
+
 /* Popular titles are counted among this many of the newest listings. */
 #define POPULAR_SAMPLE 3000
 
@@ -365,37 +368,34 @@ jk_search_jobs (JkStore             *store,
   g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
   int rc;
 
-  if (match != NULL)
-    {
-      /* Newest matches first inside the window; FTS5 walks rowids backwards
-       * and stops, so the window bounds the cost of ranking. CROSS JOIN
-       * keeps the index outermost: the planner would otherwise start from
-       * "duplicate = 0" on jobs and search the index once per posting. */
-      g_string_append (sql,
-                       "WITH m AS (SELECT jobs_fts.rowid AS id, jobs_fts.rank AS score"
-                       " FROM jobs_fts CROSS JOIN jobs j ON j.id = jobs_fts.rowid"
-                       " WHERE jobs_fts MATCH :match AND");
-      append_filters (sql, query);
-      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT :window)");
-    }
   if (match != NULL && query->sort == JK_SEARCH_SORT_BEST)
     {
-      /* Rank the window by score alone, then read whole records only for
-       * the page shown. */
-      g_string_append (sql, ", top AS (SELECT id, score FROM m ORDER BY score, id DESC LIMIT :limit OFFSET :offset)"
-                            " SELECT " RECORD_COLUMNS " FROM top m JOIN jobs j ON j.id = m.id"
-                            " JOIN sources s ON s.id = j.source_id ORDER BY m.score, j.id DESC");
+      /* The newest matches, ranked: FTS5 walks rowids backwards and stops,
+       * so the window bounds the cost of ranking. CROSS JOIN keeps the
+       * index outermost: the planner would otherwise start from
+       * "duplicate = 0" on jobs and search the index once per posting. */
+      g_string_append (sql, "WITH m AS (SELECT jobs_fts.rowid AS id, jobs_fts.rank AS score " MATCHES_FROM);
+      append_filters (sql, query);
+      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT :window),"
+                            " top AS MATERIALIZED (SELECT id, score FROM m ORDER BY score, id DESC LIMIT :limit OFFSET :offset),");
+      /* Past the window, the older matches follow, newest first, so paging
+       * reaches every match the count promises. */
+      g_string_append (sql, " rest AS (SELECT jobs_fts.rowid AS id " MATCHES_FROM);
+      append_filters (sql, query);
+      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT max (0, :limit - (SELECT count(*) FROM top))"
+                            " OFFSET max (:offset, :window)),"
+                            " page AS (SELECT id, 0 AS part, score FROM top UNION ALL SELECT id, 1, 0 FROM rest)"
+                            /* Whole records only for the page shown. */
+                            " SELECT " RECORD_COLUMNS " FROM page m JOIN jobs j ON j.id = m.id"
+                            " JOIN sources s ON s.id = j.source_id ORDER BY m.part, m.score, j.id DESC");
     }
   else
     {
+      /* In another order, every match counts: "highest pay" means of all. */
+      g_string_append (sql, "SELECT " RECORD_COLUMNS " FROM jobs j JOIN sources s ON s.id = j.source_id WHERE");
+      append_filters (sql, query);
       if (match != NULL)
-        g_string_append (sql, " SELECT " RECORD_COLUMNS " FROM m JOIN jobs j ON j.id = m.id"
-                              " JOIN sources s ON s.id = j.source_id");
-      else
-        {
-          g_string_append (sql, "SELECT " RECORD_COLUMNS " FROM jobs j JOIN sources s ON s.id = j.source_id WHERE");
-          append_filters (sql, query);
-        }
+        g_string_append (sql, " AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH :match)");
       g_string_append (sql, order_clause (query));
       g_string_append (sql, " LIMIT :limit OFFSET :offset");
     }
@@ -429,8 +429,7 @@ jk_search_count (JkStore             *store,
   if (match == NULL && !has_filters (query))
     return jk_jobs_count_active (store, 0, query->now, error);
   if (match != NULL)
-    g_string_append (sql, "SELECT count(*) FROM jobs_fts CROSS JOIN jobs j ON j.id = jobs_fts.rowid"
-                          " WHERE jobs_fts MATCH :match AND");
+    g_string_append (sql, "SELECT count(*) " MATCHES_FROM);
   else
     g_string_append (sql, "SELECT count(*) FROM jobs j WHERE");
   append_filters (sql, query);
