@@ -136,6 +136,7 @@ main (int   argc,
   JkStore *store;
   gint64 fill_start;
   double max_frame = 0;
+  guint worst_frame = 0;
   long rss;
 
   setvbuf (stdout, NULL, _IOLBF, 0);
@@ -213,10 +214,13 @@ main (int   argc,
   for (guint i = 1; i < frames->len; i++)
     {
       double ms = (g_array_index (frames, gint64, i) - g_array_index (frames, gint64, i - 1)) / 1000.0;
+      if (ms > max_frame)
+        worst_frame = i;
       max_frame = MAX (max_frame, ms);
       g_array_append_val (intervals, ms);
     }
-  printf ("scrolling to %u loaded results (%u frames):\n", jk_search_page_get_n_loaded (page), frames->len);
+  printf ("scrolling to %u loaded results (%u frames; the worst was frame %u):\n", jk_search_page_get_n_loaded (page),
+          frames->len, worst_frame);
   printf ("  frame interval median %.1f ms, p95 %.1f ms, worst %.1f ms (target: no frame over 32 ms)\n",
           percentile (intervals, 0.5), percentile (intervals, 0.95), max_frame);
   rss = rss_kb ();

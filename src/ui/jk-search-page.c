@@ -179,17 +179,20 @@ fill_query (JkSearchPage *self,
     }
 }
 
-/* Cards are made a few per main-loop turn: building a whole page of them
- * at once would hold up a frame while the visitor scrolls. */
-#define CARDS_PER_TURN 3
+/* Cards are made a few per frame, just before it is laid out: building a
+ * whole page of them at once, or as many as idle time allows between two
+ * frames, would hold up the next frame while the visitor scrolls. */
+#define CARDS_PER_FRAME 3
 
 static gboolean
-add_cards_cb (gpointer user_data)
+add_cards_tick (GtkWidget     *list,
+                GdkFrameClock *clock,
+                gpointer       user_data)
 {
   JkSearchPage *self = user_data;
   g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
 
-  for (int i = 0; i < CARDS_PER_TURN && !g_queue_is_empty (&self->pending); i++)
+  for (int i = 0; i < CARDS_PER_FRAME && !g_queue_is_empty (&self->pending); i++)
     gtk_container_add (GTK_CONTAINER (self->results_list), jk_job_card_new (g_queue_pop_head (&self->pending), now));
   if (!g_queue_is_empty (&self->pending))
     return G_SOURCE_CONTINUE;
@@ -200,7 +203,9 @@ add_cards_cb (gpointer user_data)
 static void
 clear_pending (JkSearchPage *self)
 {
-  g_clear_handle_id (&self->add_cards_id, g_source_remove);
+  if (self->add_cards_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->results_list), self->add_cards_id);
+  self->add_cards_id = 0;
   g_queue_clear_full (&self->pending, (GDestroyNotify) jk_job_record_free);
 }
 
@@ -444,7 +449,7 @@ on_search_done (GObject      *object,
         g_queue_push_tail (&self->pending, g_steal_pointer (&job->records->pdata[i]));
     }
   if (!g_queue_is_empty (&self->pending) && self->add_cards_id == 0)
-    self->add_cards_id = g_idle_add (add_cards_cb, self);
+    self->add_cards_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->results_list), add_cards_tick, self, NULL);
   self->loaded += job->records->len;
   /* A count computed before a sync may fall short of what was loaded. */
   if (self->count >= 0)
