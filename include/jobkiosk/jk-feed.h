@@ -45,6 +45,14 @@ typedef gboolean (*JkKnownFunc) (const char *external_id,
                                  guint64     raw_hash,
                                  gpointer    user_data);
 
+/* One job-xml or RSS posting as read, not yet normalized. */
+typedef struct _JkFeedRecord JkFeedRecord;
+
+/* Takes record. Return FALSE (with error set) to stop the parse. */
+typedef gboolean (*JkRecordFunc) (JkFeedRecord *record,
+                                  gpointer      user_data,
+                                  GError      **error);
+
 GQuark         jk_feed_error_quark         (void);
 
 /* Guesses the format from the first bytes of a feed. */
@@ -64,14 +72,27 @@ gboolean       jk_feed_parse_file          (const char   *path,
                                             gpointer      user_data,
                                             JkFeedStats  *stats,
                                             GError      **error);
-/* The same, asking known (which may be NULL) before normalizing. */
+/* The same, asking known (which may be NULL) before normalizing; with
+ * record_func, job-xml and RSS postings are handed to it as read instead,
+ * to be finished with jk_feed_record_finish, on another thread perhaps.
+ * JSON formats always come to func normalized. */
 gboolean       jk_feed_parse_file_full     (const char   *path,
                                             JkFeedFormat  format,
+                                            JkKnownFunc   known,
+                                            JkRecordFunc  record_func,
+                                            JkJobFunc     func,
+                                            gpointer      user_data,
+                                            JkFeedStats  *stats,
+                                            GError      **error);
+/* Normalizes a record (asking known first) and hands its job to func, as
+ * the parse would have; takes record. Counts in stats what it did. */
+gboolean       jk_feed_record_finish       (JkFeedRecord *record,
                                             JkKnownFunc   known,
                                             JkJobFunc     func,
                                             gpointer      user_data,
                                             JkFeedStats  *stats,
                                             GError      **error);
+void           jk_feed_record_free         (JkFeedRecord *record);
 /* The same over bytes in memory (for fuzzing and small inputs). */
 gboolean       jk_feed_parse_data          (const char   *data,
                                             gsize         length,
@@ -81,5 +102,7 @@ gboolean       jk_feed_parse_data          (const char   *data,
                                             JkFeedStats  *stats,
                                             GError      **error);
 void           jk_feed_stats_clear         (JkFeedStats  *stats);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkFeedRecord, jk_feed_record_free)
 
 G_END_DECLS

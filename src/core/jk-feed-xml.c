@@ -67,6 +67,35 @@ typedef struct {
   gboolean markup; /* HTML that may come as child elements */
 } FieldName;
 
+/* One posting's fields as read, before any normalizing: all in one
+ * buffer, so a record costs a few allocations, not one per field (it is
+ * made on one thread and freed on another, where each free contends). */
+struct _JkFeedRecord
+{
+  JkFeedFormat format;
+  GString *text;              /* the values, each ended by a NUL */
+  gssize offsets[N_FIELDS];   /* into text; -1 when absent */
+};
+
+static JkFeedRecord *
+record_new (JkFeedFormat format)
+{
+  JkFeedRecord *record = g_new (JkFeedRecord, 1);
+
+  record->format = format;
+  record->text = g_string_sized_new (4096);
+  for (guint i = 0; i < N_FIELDS; i++)
+    record->offsets[i] = -1;
+  return record;
+}
+
+static const char *
+record_value (const JkFeedRecord *record,
+              Field               field)
+{
+  return record->offsets[field] >= 0 ? record->text->str + record->offsets[field] : NULL;
+}
+
 static const FieldName job_xml_fields[] = {
   { "title", FIELD_TITLE, FALSE },
   { "date", FIELD_DATE, FALSE },
@@ -102,6 +131,7 @@ static const FieldName rss_fields[] = {
 typedef struct {
   xmlParserCtxtPtr ctxt;
   JkKnownFunc known;
+  JkRecordFunc record_func; /* when set, records are handed over unnormalized */
   JkJobFunc func;
   gpointer user_data;
   JkFeedStats *stats;
@@ -134,7 +164,7 @@ typedef struct {
    * from is noted: most never have one, and need no markup at all. */
   GArray *segments;         /* of TextSegment */
   gsize field_max;
-  char *values[N_FIELDS];
+  JkFeedRecord *record;     /* being read; NULL outside records */
   /* libxml2 keeps one copy of each element name per parse, so a name seen
    * before is found again by its address rather than by comparing text. */
   struct {
@@ -285,32 +315,29 @@ finish_field (XmlParse    *parse,
       return;
     }
   /* A repeated element keeps its first value. */
-  if (parse->values[field] == NULL && value->len > 0)
-    parse->values[field] = g_strndup (value->str, value->len);
-}
-
-static void
-clear_values (XmlParse *parse)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    g_clear_pointer (&parse->values[i], g_free);
+  if (parse->record != NULL && parse->record->offsets[field] < 0 && value->len > 0)
+    {
+      parse->record->offsets[field] = (gssize) parse->record->text->len;
+      g_string_append_len (parse->record->text, value->str, (gssize) value->len);
+      g_string_append_c (parse->record->text, '\0');
+    }
 }
 
 /* ---------------------------------------------------------------------- */
 /* From collected text to a job                                           */
 
 static char *
-clean_value (XmlParse *parse,
-             Field     field)
+clean_value (const JkFeedRecord *record,
+             Field               field)
 {
-  return jk_clean_field (parse->values[field], JK_FIELD_MAX);
+  return jk_clean_field (record_value (record, field), JK_FIELD_MAX);
 }
 
 static gint64
-parse_date_value (XmlParse *parse,
-                  Field     field)
+parse_date_value (const JkFeedRecord *record,
+                  Field               field)
 {
-  g_autofree char *text = clean_value (parse, field);
+  g_autofree char *text = clean_value (record, field);
   gint64 when = 0;
 
   if (text == NULL || !jk_parse_date (text, &when))
@@ -337,17 +364,17 @@ fill_salary (JkJob      *job,
 /* The feed's id for the posting, cleaned: the same text whether or not
  * the posting is then normalized. */
 static char *
-record_external_id (XmlParse *parse)
+record_external_id (const JkFeedRecord *record)
 {
   static const Field job_xml_ids[] = { FIELD_REFERENCE, FIELD_REQUISITION, FIELD_URL };
   static const Field rss_ids[] = { FIELD_GUID, FIELD_URL };
-  gboolean rss = parse->format == JK_FEED_FORMAT_RSS;
+  gboolean rss = record->format == JK_FEED_FORMAT_RSS;
   const Field *ids = rss ? rss_ids : job_xml_ids;
   guint n_ids = rss ? G_N_ELEMENTS (rss_ids) : G_N_ELEMENTS (job_xml_ids);
 
   for (guint i = 0; i < n_ids; i++)
     {
-      char *id = jk_feed_clean_url (parse->values[ids[i]], FALSE);
+      char *id = jk_feed_clean_url (record_value (record, ids[i]), FALSE);
       if (id != NULL)
         return id;
     }
@@ -357,98 +384,73 @@ record_external_id (XmlParse *parse)
 /* Every raw field, in order, with the format and the version of the
  * normalizing: a kiosk that normalizes differently re-reads everything. */
 static guint64
-hash_raw_record (XmlParse *parse)
+hash_raw_record (const JkFeedRecord *record)
 {
-  guint64 hash = jk_hash_bytes (RAW_HASH_VERSION, &parse->format, sizeof parse->format);
+  guint64 hash = jk_hash_bytes (RAW_HASH_VERSION, &record->format, sizeof record->format);
 
   for (guint i = 0; i < N_FIELDS; i++)
-    hash = jk_hash_text (hash, parse->values[i]);
+    hash = jk_hash_text (hash, record_value (record, (Field) i));
   return hash != 0 ? hash : 1;
 }
 
 static void
-fill_job_xml_job (XmlParse *parse,
-                  JkJob    *job)
+fill_job_xml_job (const JkFeedRecord *record,
+                  JkJob              *job)
 {
   g_autoptr (GString) types = g_string_new (NULL);
   g_autofree char *state = NULL;
 
-  job->employer = clean_value (parse, FIELD_COMPANY);
+  job->employer = clean_value (record, FIELD_COMPANY);
   if (job->employer == NULL)
-    job->employer = clean_value (parse, FIELD_SOURCE_NAME);
-  job->city = clean_value (parse, FIELD_CITY);
-  state = clean_value (parse, FIELD_STATE);
+    job->employer = clean_value (record, FIELD_SOURCE_NAME);
+  job->city = clean_value (record, FIELD_CITY);
+  state = clean_value (record, FIELD_STATE);
   job->state = state != NULL ? jk_normalize_state (state) : NULL;
-  job->postal_code = clean_value (parse, FIELD_POSTAL_CODE);
-  job->country = clean_value (parse, FIELD_COUNTRY);
+  job->postal_code = clean_value (record, FIELD_POSTAL_CODE);
+  job->country = clean_value (record, FIELD_COUNTRY);
 
-  fill_salary (job, parse->values[FIELD_SALARY]);
-  jk_feed_add_employment_type (types, parse->values[FIELD_JOB_TYPE]);
+  fill_salary (job, record_value (record, FIELD_SALARY));
+  jk_feed_add_employment_type (types, record_value (record, FIELD_JOB_TYPE));
   if (types->len > 0)
     job->employment_type = g_strdup (types->str);
-  job->category = clean_value (parse, FIELD_CATEGORY);
+  job->category = clean_value (record, FIELD_CATEGORY);
   job->soc_code = jk_feed_find_soc_code (job->category);
-  job->education = clean_value (parse, FIELD_EDUCATION);
-  job->description = jk_feed_describe (parse->values[FIELD_DESCRIPTION]);
-  job->apply_url = jk_feed_clean_url (parse->values[FIELD_URL], TRUE);
-  job->posted = parse_date_value (parse, FIELD_DATE);
-  job->expires = parse_date_value (parse, FIELD_EXPIRES);
+  job->education = clean_value (record, FIELD_EDUCATION);
+  job->description = jk_feed_describe (record_value (record, FIELD_DESCRIPTION));
+  job->apply_url = jk_feed_clean_url (record_value (record, FIELD_URL), TRUE);
+  job->posted = parse_date_value (record, FIELD_DATE);
+  job->expires = parse_date_value (record, FIELD_EXPIRES);
 }
 
 static void
-fill_rss_job (XmlParse *parse,
-              JkJob    *job)
+fill_rss_job (const JkFeedRecord *record,
+              JkJob              *job)
 {
   const char *html;
 
-  job->apply_url = jk_feed_clean_url (parse->values[FIELD_URL], TRUE);
+  job->apply_url = jk_feed_clean_url (record_value (record, FIELD_URL), TRUE);
   if (job->apply_url == NULL)
-    job->apply_url = jk_feed_clean_url (parse->values[FIELD_GUID], TRUE);
-  job->posted = parse_date_value (parse, FIELD_DATE);
+    job->apply_url = jk_feed_clean_url (record_value (record, FIELD_GUID), TRUE);
+  job->posted = parse_date_value (record, FIELD_DATE);
   /* content:encoded, when there, is the full text; description a summary. */
-  html = parse->values[FIELD_CONTENT] != NULL ? parse->values[FIELD_CONTENT] : parse->values[FIELD_DESCRIPTION];
+  html = record_value (record, FIELD_CONTENT) != NULL ? record_value (record, FIELD_CONTENT) : record_value (record, FIELD_DESCRIPTION);
   job->description = jk_feed_describe (html);
-  job->category = clean_value (parse, FIELD_CATEGORY);
+  job->category = clean_value (record, FIELD_CATEGORY);
   job->soc_code = jk_feed_find_soc_code (job->category);
 }
 
+/* A record ends: handed over as it is, or finished here. */
 static gboolean
-finish_record (XmlParse     *parse,
-               GError      **error)
+finish_record (XmlParse  *parse,
+               GError   **error)
 {
-  g_autoptr (JkJob) job = NULL;
-  g_autofree char *title = clean_value (parse, FIELD_TITLE);
-  g_autofree char *id = NULL;
-  guint64 raw_hash;
+  JkFeedRecord *record = g_steal_pointer (&parse->record);
 
   parse->record_depth = -1;
   parse->records_seen++;
-  if (title == NULL)
-    {
-      g_debug ("skipped a posting with no title");
-      parse->stats->skipped++;
-      clear_values (parse);
-      return TRUE;
-    }
-  id = record_external_id (parse);
-  raw_hash = hash_raw_record (parse);
-  if (parse->known != NULL && id != NULL && parse->known (id, raw_hash, parse->user_data))
-    {
-      parse->stats->unchanged++;
-      clear_values (parse);
-      return TRUE;
-    }
-
-  job = jk_job_new ();
-  job->title = g_steal_pointer (&title);
-  job->external_id = g_steal_pointer (&id);
-  job->raw_hash = raw_hash;
-  if (parse->format == JK_FEED_FORMAT_RSS)
-    fill_rss_job (parse, job);
-  else
-    fill_job_xml_job (parse, job);
-  clear_values (parse);
-  return jk_feed_emit_job (g_steal_pointer (&job), parse->func, parse->user_data, parse->stats, error);
+  if (parse->record_func != NULL)
+    return parse->record_func (record, parse->user_data, error);
+  return jk_feed_record_finish (record, parse->known, parse->func, parse->user_data, parse->stats, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -567,7 +569,8 @@ start_element_cb (void           *context,
   if (prefix == NULL && g_ascii_strcasecmp ((const char *) local, parse->record_name) == 0)
     {
       parse->record_depth = depth;
-      clear_values (parse);
+      jk_feed_record_free (parse->record);
+      parse->record = record_new (parse->format);
       return;
     }
 
@@ -649,6 +652,57 @@ cdata_cb (void          *context,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Records read but not yet normalized                                    */
+
+gboolean
+jk_feed_record_finish (JkFeedRecord *record,
+                       JkKnownFunc   known,
+                       JkJobFunc     func,
+                       gpointer      user_data,
+                       JkFeedStats  *stats,
+                       GError      **error)
+{
+  g_autoptr (JkFeedRecord) owned = record;
+  g_autoptr (JkJob) job = NULL;
+  g_autofree char *title = clean_value (record, FIELD_TITLE);
+  g_autofree char *id = NULL;
+  guint64 raw_hash;
+
+  if (title == NULL)
+    {
+      g_debug ("skipped a posting with no title");
+      stats->skipped++;
+      return TRUE;
+    }
+  id = record_external_id (record);
+  raw_hash = hash_raw_record (record);
+  if (known != NULL && id != NULL && known (id, raw_hash, user_data))
+    {
+      stats->unchanged++;
+      return TRUE;
+    }
+
+  job = jk_job_new ();
+  job->title = g_steal_pointer (&title);
+  job->external_id = g_steal_pointer (&id);
+  job->raw_hash = raw_hash;
+  if (record->format == JK_FEED_FORMAT_RSS)
+    fill_rss_job (record, job);
+  else
+    fill_job_xml_job (record, job);
+  return jk_feed_emit_job (g_steal_pointer (&job), func, user_data, stats, error);
+}
+
+void
+jk_feed_record_free (JkFeedRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_string_free (record->text, TRUE);
+  g_free (record);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Inside the feed module                                                 */
 
 /* Parses job-xml or RSS from fd (when data is NULL) or from data. Each job
@@ -659,6 +713,7 @@ jk_feed_xml_parse (int           fd,
                    gsize         length,
                    JkFeedFormat  format,
                    JkKnownFunc   known,
+                   JkRecordFunc  record_func,
                    JkJobFunc     func,
                    gpointer      user_data,
                    JkFeedStats  *stats,
@@ -666,6 +721,7 @@ jk_feed_xml_parse (int           fd,
 {
   XmlParse parse = {
     .known = known,
+    .record_func = record_func,
     .func = func,
     .user_data = user_data,
     .stats = stats,
@@ -754,7 +810,7 @@ out:
       parse.ctxt->myDoc = NULL;
       xmlFreeParserCtxt (parse.ctxt);
     }
-  clear_values (&parse);
+  jk_feed_record_free (parse.record);
   if (parse.text != NULL)
     g_string_free (parse.text, TRUE);
   if (parse.markup != NULL)

@@ -334,7 +334,7 @@ parse_in_memory (const char   *data,
     {
     case JK_FEED_FORMAT_JOB_XML:
     case JK_FEED_FORMAT_RSS:
-      return jk_feed_xml_parse (-1, data, length, format, NULL, func, user_data, stats, error);
+      return jk_feed_xml_parse (-1, data, length, format, NULL, NULL, func, user_data, stats, error);
     case JK_FEED_FORMAT_JSONLD:
     case JK_FEED_FORMAT_USAJOBS:
       if (!check_in_memory_size (length, error))
@@ -584,13 +584,14 @@ jk_feed_parse_file (const char   *path,
                     JkFeedStats  *stats,
                     GError      **error)
 {
-  return jk_feed_parse_file_full (path, format, NULL, func, user_data, stats, error);
+  return jk_feed_parse_file_full (path, format, NULL, NULL, func, user_data, stats, error);
 }
 
 gboolean
 jk_feed_parse_file_full (const char   *path,
                          JkFeedFormat  format,
                          JkKnownFunc   known,
+                         JkRecordFunc  record_func,
                          JkJobFunc     func,
                          gpointer      user_data,
                          JkFeedStats  *stats,
@@ -635,7 +636,7 @@ jk_feed_parse_file_full (const char   *path,
     {
       /* Streamed from the descriptor: flat memory, and never gunzipped
        * behind our back the way libxml2 does with file names. */
-      ok = jk_feed_xml_parse (fd, NULL, 0, chosen, known, func, user_data, stats, error);
+      ok = jk_feed_xml_parse (fd, NULL, 0, chosen, known, record_func, func, user_data, stats, error);
     }
   else
     {
