@@ -32,6 +32,7 @@
 
 #include "jk-bench-feedgen.h"
 #include "jk-test-nginx.h"
+#include "jk-test-proc.h"
 
 extern char **environ;
 
@@ -246,30 +247,6 @@ percentile (const double *sorted,
   return sorted[CLAMP (rank, 1, n) - 1];
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_unlink (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
-
 static gboolean
 generate_feed (const char *path,
                guint       n_jobs,
@@ -404,7 +381,7 @@ measure_floor (const char *dir,
       return FALSE;
     }
   g_unlink (csv);
-  remove_tree (floor_dir);
+  jk_test_remove_tree (floor_dir);
   return TRUE;
 }
 
@@ -637,7 +614,7 @@ measure_search (const char *db_path,
     }
   for (guint i = 0; i < queries->len; i++)
     {
-      g_autofree char *match = jk_search_build_match (queries->pdata[i]);
+      g_autofree char *match = jk_search_build_match (queries->pdata[i], FALSE);
       gint64 start;
       guint rows = 0;
       int rc;
@@ -840,7 +817,7 @@ main (void)
     print_search ("after the re-sync", n_main, kiosk_db, queries, g_get_real_time () / G_USEC_PER_SEC, FALSE,
                   &search_main);
   g_unlink (day2);
-  remove_tree (kiosk_dir);
+  jk_test_remove_tree (kiosk_dir);
 
   /* The 1 000 000 steps: d for the big feed, e at 1 000 000. */
   printf ("\n== d/e. %u jobs ==\n", n_big);
@@ -881,6 +858,6 @@ out:
   load = load_average ();
   printf ("\nbench-feeds: load average at the end %s; %s\n", load,
           any_failed ? "SOMETHING DID NOT WORK (see FAILED above)" : "every step worked");
-  remove_tree (dir);
+  jk_test_remove_tree (dir);
   return any_failed ? 1 : 0;
 }

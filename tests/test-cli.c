@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <jobkiosk/jk-store.h>
+#include "jk-test-proc.h"
 
 typedef struct {
   int status;
@@ -348,23 +349,6 @@ test_jobs_search_and_show (void)
   }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +369,6 @@ main (int   argc,
   g_test_add_func ("/cli/sync-exit-codes", test_sync_exit_codes);
   g_test_add_func ("/cli/jobs-search-and-show", test_jobs_search_and_show);
   status = g_test_run ();
-  remove_tree (tmp_dir);
+  jk_test_remove_tree (tmp_dir);
   return status;
 }

@@ -11,6 +11,7 @@
 
 #include "jk-test-log.h"
 #include "jk-test-nginx.h"
+#include "jk-test-proc.h"
 
 #define JOBS_A 1500
 #define JOBS_B 1900
@@ -174,23 +175,6 @@ test_kill_during_download (void)
   jk_test_nginx_stop (nginx);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +189,6 @@ main (int   argc,
   g_test_add_func ("/crash/kill-during-apply", test_kill_during_apply);
   g_test_add_func ("/crash/kill-during-download", test_kill_during_download);
   status = g_test_run ();
-  remove_tree (dir);
+  jk_test_remove_tree (dir);
   return status;
 }

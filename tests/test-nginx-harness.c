@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include "jk-test-proc.h"
 
 static const char small_feed[] =
   "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
@@ -68,31 +69,6 @@ make_big_feed (gsize min_size)
   return g_string_free (s, FALSE);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
 static char *
 make_docroot (void)
 {
@@ -122,7 +98,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 {
   (void) data;
   jk_test_nginx_stop (f->nginx);
-  remove_tree (f->docroot);
+  jk_test_remove_tree (f->docroot);
   g_free (f->docroot);
 }
 
@@ -473,7 +449,7 @@ test_stop (void)
   }
   g_assert_cmpuint (jk_test_nginx_count_requests (nginx, "/feed.xml", NULL), ==, 0);
 
-  remove_tree (docroot);
+  jk_test_remove_tree (docroot);
 }
 
 static void
@@ -500,7 +476,7 @@ test_two_instances (void)
     g_assert_cmpint (again->code, ==, 200);
   }
   jk_test_nginx_stop (b);
-  remove_tree (docroot);
+  jk_test_remove_tree (docroot);
 }
 
 /* Child mode: start nginx, report its pid and private dir, wait to be
@@ -575,8 +551,8 @@ test_dies_with_test_process (void)
   /* Only the private dir is left behind in that case. */
   g_assert_true (g_str_has_prefix (fields[1], g_get_tmp_dir ()));
   g_assert_nonnull (strstr (fields[1], "jk-test-nginx-"));
-  remove_tree (fields[1]);
-  remove_tree (docroot);
+  jk_test_remove_tree (fields[1]);
+  jk_test_remove_tree (docroot);
 }
 
 int

@@ -15,6 +15,7 @@
 
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
+#include "jk-test-proc.h"
 
 #define PERSONAL_NAME  "Maria Example"   /* in the documents, never in a job name or the log */
 #define PAGE_TEXT      "Job Kiosk print test"
@@ -75,24 +76,6 @@ make_pdf (guint pages)
   return g_byte_array_free_to_bytes (bytes);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* libcups keeps the server per thread once read: tell it both ways. */
 static void
 point_libcups_at (JkTestCups *cups)
@@ -132,7 +115,7 @@ fixture_tear_down (Fixture      *f,
   jk_test_cups_stop (f->cups);
   g_clear_pointer (&f->store, jk_store_free);
   jk_print_options_clear (&f->options);
-  remove_tree (f->dir);
+  jk_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db_path);
   g_date_time_unref (f->now);
@@ -395,7 +378,7 @@ test_invalid (void)
   jk_print_options_clear (&options);
 
   g_clear_pointer (&store, jk_store_free);
-  remove_tree (dir);
+  jk_test_remove_tree (dir);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <jobkiosk/jk-jobs.h>
 #include <jobkiosk/jk-search.h>
 #include <jobkiosk/jk-store.h>
+#include "jk-test-proc.h"
 
 #define SOURCE_ID 1
 #define OTHER_SOURCE_ID 2
@@ -156,23 +157,6 @@ typedef struct {
 /* ---------------------------------------------------------------------- */
 /* Fixture                                                                */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static JkJob *
 job_from_posting (const Posting *p)
 {
@@ -260,7 +244,7 @@ fixture_tear_down (Fixture      *fixture,
                    gconstpointer user_data)
 {
   jk_store_free (fixture->store);
-  remove_tree (fixture->dir);
+  jk_test_remove_tree (fixture->dir);
   g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
   g_free (fixture->dir);
 }

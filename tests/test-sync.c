@@ -11,6 +11,7 @@
 
 #include "jk-test-log.h"
 #include "jk-test-nginx.h"
+#include "jk-test-proc.h"
 
 typedef struct {
   char *dir;
@@ -52,23 +53,6 @@ serve (Fixture    *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -99,7 +83,7 @@ fixture_tear_down (Fixture       *fixture,
   jk_test_nginx_stop (fixture->nginx);
   jk_store_free (fixture->store);
   jk_sync_options_clear (&fixture->options);
-  remove_tree (fixture->dir);
+  jk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->docroot);
 }

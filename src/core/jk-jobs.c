@@ -14,6 +14,7 @@ typedef enum {
   STMT_OLD,
   STMT_INSERT,
   STMT_UPDATE,
+  STMT_UPDATE_KEYS,
   STMT_RAW_HASH,
   STMT_OLD_FTS,
   STMT_FTS_INSERT,
@@ -31,6 +32,9 @@ typedef enum {
 #define N_JOB_COLUMNS 22
 #define ZIP_LATITUDE "coalesce (?12, (SELECT latitude FROM zip_centroids WHERE zip = substr (?10, 1, 5)))"
 #define ZIP_LONGITUDE "coalesce (?13, (SELECT longitude FROM zip_centroids WHERE zip = substr (?10, 1, 5)))"
+/* The columns of JOB_COLUMNS some index reads, and their parameters. */
+#define INDEXED_COLUMNS "dedup_key, latitude, longitude, salary_min, salary_max, salary_period, posted, expires"
+#define INDEXED_VALUES "?5, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", ?14, ?15, ?16, ?24, ?25"
 
 static const char *const stmt_sql[N_STMTS] = {
   [STMT_OLD] = "SELECT content_hash, dedup_key, raw_hash FROM jobs WHERE id = ?1",
@@ -41,9 +45,14 @@ static const char *const stmt_sql[N_STMTS] = {
                   "VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", "
                   "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
                   " EXISTS (SELECT 1 FROM jobs WHERE dedup_key = ?5))",
-  [STMT_UPDATE] = "UPDATE jobs SET (last_seen, " JOB_COLUMNS ", raw_hash) = "
-                  "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", ?14, ?15, ?16, ?17, "
-                  "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26) WHERE id = ?1",
+  /* A changed posting in two steps, with the parameters of STMT_INSERT:
+   * first the columns no index reads, then the indexed ones only when
+   * they differ, so an edited description rewrites no index entry. */
+  [STMT_UPDATE] = "UPDATE jobs SET (last_seen, content_hash, title, employer, city, state, postal_code, country,"
+                  " salary_text, employment_type, soc_code, category, education, description, apply_url, raw_hash) ="
+                  " (?3, ?4, ?6, ?7, ?8, ?9, ?10, ?11, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?26) WHERE id = ?1",
+  [STMT_UPDATE_KEYS] = "UPDATE jobs SET (" INDEXED_COLUMNS ") = (" INDEXED_VALUES ")"
+                       " WHERE id = ?1 AND (" INDEXED_COLUMNS ") IS NOT (" INDEXED_VALUES ")",
   [STMT_RAW_HASH] = "UPDATE jobs SET raw_hash = ?2 WHERE id = ?1",
   [STMT_OLD_FTS] = "SELECT title, employer, place, excerpt, dedup_key FROM jobs WHERE id = ?1",
   /* With VALUES, not INSERT … SELECT: the latter opens a statement
@@ -136,7 +145,7 @@ bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
-/* Parameters ?4 … ?26 of STMT_INSERT and STMT_UPDATE, in JOB_COLUMNS order. */
+/* Parameters ?4 … ?26 of STMT_INSERT and the updates, in JOB_COLUMNS order. */
 static void
 bind_row (sqlite3_stmt        *stmt,
           const JkSnapshotRow *row)
@@ -170,12 +179,31 @@ bind_row (sqlite3_stmt        *stmt,
   sqlite3_bind_int64 (stmt, i, (gint64) job->raw_hash);
 }
 
-/* External content FTS5 needs the old indexed text to delete a row. */
+/* Whether the text indexed for a row (STMT_OLD_FTS's first columns) is
+ * what row would index: an edit past the description's start, or of the
+ * pay, leaves the index as it is. */
 static gboolean
-delete_from_index (JkSnapshot *self,
-                   gint64      id,
-                   char      **out_dedup_key,
-                   GError    **error)
+same_index_text (sqlite3_stmt        *old,
+                 const JkSnapshotRow *row)
+{
+  const char *texts[] = { row->job->title, row->job->employer, row->place, row->excerpt };
+
+  for (int c = 0; c < (int) G_N_ELEMENTS (texts); c++)
+    if (g_strcmp0 ((const char *) sqlite3_column_text (old, c), texts[c]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* External content FTS5 needs the old indexed text to delete a row; with
+ * unless_same_as, a row whose indexed text would not change is kept (and
+ * out_kept set). */
+static gboolean
+delete_from_index (JkSnapshot          *self,
+                   gint64               id,
+                   const JkSnapshotRow *unless_same_as,
+                   gboolean            *out_kept,
+                   char               **out_dedup_key,
+                   GError             **error)
 {
   sqlite3_stmt *old = self->stmts[STMT_OLD_FTS];
   sqlite3_stmt *del = self->stmts[STMT_FTS_DELETE];
@@ -187,6 +215,13 @@ delete_from_index (JkSnapshot *self,
       sqlite3_reset (old);
       jk_store_set_error (self->store, error, "Cannot read a posting to re-index it");
       return FALSE;
+    }
+  if (out_kept != NULL)
+    *out_kept = unless_same_as != NULL && same_index_text (old, unless_same_as);
+  if (out_kept != NULL && *out_kept)
+    {
+      sqlite3_reset (old);
+      return TRUE;
     }
   sqlite3_bind_int64 (del, 1, id);
   for (int c = 0; c < 4; c++)
@@ -293,7 +328,7 @@ remove_unseen (JkSnapshot *self,
       gint64 id = g_array_index (rows, gint64, i);
       g_autofree char *key = NULL;
 
-      if (!delete_from_index (self, id, &key, error))
+      if (!delete_from_index (self, id, NULL, NULL, &key, error))
         return FALSE;
       sqlite3_bind_int64 (del, 1, id);
       if (!step_done (self, del, "Cannot remove a posting", error) || !touch_key (self, key, error))
@@ -556,9 +591,10 @@ write_update (JkSnapshot          *self,
               GError             **error)
 {
   sqlite3_stmt *old = self->stmts[STMT_OLD];
-  sqlite3_stmt *update = self->stmts[STMT_UPDATE];
+  sqlite3_stmt *updates[] = { self->stmts[STMT_UPDATE], self->stmts[STMT_UPDATE_KEYS] };
   g_autofree char *old_key = NULL;
   gint64 old_hash, old_raw_hash;
+  gboolean same_text = FALSE;
 
   sqlite3_bind_int64 (old, 1, row->row);
   if (sqlite3_step (old) != SQLITE_ROW)
@@ -582,15 +618,18 @@ write_update (JkSnapshot          *self,
       return step_done (self, self->stmts[STMT_RAW_HASH], "Cannot update a posting", error);
     }
 
-  if (!delete_from_index (self, row->row, NULL, error))
+  if (!delete_from_index (self, row->row, row, &same_text, NULL, error))
     return FALSE;
-  sqlite3_bind_int64 (update, 1, row->row);
-  sqlite3_bind_int64 (update, 3, self->now);
-  bind_row (update, row);
-  if (!step_done (self, update, "Cannot update a posting", error))
-    return FALSE;
-  sqlite3_clear_bindings (update);
-  if (!add_to_index (self, row->row, row, error))
+  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+    {
+      sqlite3_bind_int64 (updates[i], 1, row->row);
+      sqlite3_bind_int64 (updates[i], 3, self->now);
+      bind_row (updates[i], row);
+      if (!step_done (self, updates[i], "Cannot update a posting", error))
+        return FALSE;
+      sqlite3_clear_bindings (updates[i]);
+    }
+  if (!same_text && !add_to_index (self, row->row, row, error))
     return FALSE;
   if (g_strcmp0 (old_key, row->dedup_key) != 0 && !touch_key (self, old_key, error))
     return FALSE;
