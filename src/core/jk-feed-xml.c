@@ -26,7 +26,8 @@
 #define PARSER_OPTIONS (XML_PARSE_NONET | XML_PARSE_COMPACT)
 /* Bytes handed to the parser at a time. */
 #define READ_CHUNK (64 * 1024)
-#define FIELD_CACHE_SIZE 32
+#define FIELD_CACHE_BITS 6
+#define FIELD_CACHE_SIZE (1 << FIELD_CACHE_BITS)
 /* Raise when normalizing changes, so cached postings are normalized anew. */
 #define RAW_HASH_VERSION 1
 
@@ -477,7 +478,10 @@ lookup_field (XmlParse      *parse,
               const xmlChar *local,
               gboolean      *out_markup)
 {
-  guint slot = (guint) (((guintptr) local >> 4) ^ ((guintptr) prefix >> 4)) % FIELD_CACHE_SIZE;
+  /* Names sit close together in libxml2's dictionary: a multiplicative
+   * hash spreads their addresses over the slots. */
+  guint64 key = (guint64) (guintptr) local ^ ((guint64) (guintptr) prefix << 1);
+  guint slot = (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - FIELD_CACHE_BITS));
   Field field = FIELD_NONE;
   gboolean markup = FALSE;
 
