@@ -158,6 +158,10 @@ static const char *const migrations[] = {
   "CREATE INDEX jobs_best_paid ON jobs (duplicate, (coalesce (salary_max, salary_min) / CASE salary_period"
   " WHEN 'hour' THEN 1.0 WHEN 'day' THEN 8.0 WHEN 'week' THEN 40.0 WHEN 'month' THEN 173.33"
   " WHEN 'year' THEN 2080.0 END));",
+
+  /* 8: distances are computed per posting, never looked up by position, so
+   * an index on it only cost every sync a write per posting. */
+  "DROP INDEX jobs_place;",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
