@@ -166,6 +166,8 @@ test_nothing_found (void)
   click ("Español");
   jk_test_wait_until (search_done, NULL, 10000);
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Ningún empleo coincide con esta búsqueda"));
+  /* The count is formatted, not a captured message: it must follow too. */
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "0 empleos"));
   jk_test_screenshot (GTK_WIDGET (window), "jobs-empty-es");
   click ("English");
   jk_test_wait_until (search_done, NULL, 10000);

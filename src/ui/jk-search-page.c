@@ -645,6 +645,8 @@ jk_search_page_language_changed (JkPage *page)
 
   JK_PAGE_CLASS (jk_search_page_parent_class)->language_changed (page);
   update_my_list (self);
+  /* "0 jobs" is formatted, not a message the retranslation knows. */
+  update_count (self);
   /* Cards say "an hour" and "Posted…" in words: draw them again. */
   if (self->loaded > 0)
     start_search (self, TRUE);
