@@ -376,21 +376,26 @@ count_ids (const char *ids)
 
 /* Every page of the query, limit at a time: no posting twice, the pages
  * together the same as one big page. Returns the ids in order. */
+/* Pages through a query by offset alone, or as the window does, also
+ * handing over the last record of the page before. */
 static char *
-page_through (Fixture             *fixture,
-              const JkSearchQuery *asked,
-              guint                limit)
+page_through_by (Fixture             *fixture,
+                 const JkSearchQuery *asked,
+                 guint                limit,
+                 gboolean             after_last)
 {
   JkSearchQuery query = *asked;
   g_autoptr (GString) ids = g_string_new (NULL);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *whole = NULL;
+  g_autoptr (JkJobRecord) last = NULL;
 
   query.limit = limit;
   for (query.offset = 0;; query.offset += limit)
     {
-      g_autoptr (GPtrArray) records = search_ok (fixture, &query);
+      g_autoptr (GPtrArray) records = NULL;
 
+      query.after = after_last ? last : NULL;
+      records = search_ok (fixture, &query);
       g_assert_cmpuint (records->len, <=, limit);
       for (guint i = 0; i < records->len; i++)
         {
@@ -402,15 +407,35 @@ page_through (Fixture             *fixture,
             g_string_append_c (ids, ' ');
           g_string_append (ids, record->job->external_id);
         }
+      if (records->len > 0)
+        {
+          g_clear_pointer (&last, jk_job_record_free);
+          last = jk_job_record_copy (records->pdata[records->len - 1]);
+        }
       if (records->len < limit)
         break;
       g_assert_cmpuint (query.offset, <, 1000);
     }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static char *
+page_through (Fixture             *fixture,
+              const JkSearchQuery *asked,
+              guint                limit)
+{
+  JkSearchQuery query = *asked;
+  g_autofree char *whole = NULL;
+  g_autofree char *by_after = page_through_by (fixture, asked, limit, TRUE);
+  char *by_offset = page_through_by (fixture, asked, limit, FALSE);
+
+  /* Both ways of paging give the one list, in its order. */
   query.limit = 1000;
   query.offset = 0;
   whole = search_ids (fixture, &query);
-  g_assert_cmpstr (ids->str, ==, whole);
-  return g_string_free (g_steal_pointer (&ids), FALSE);
+  g_assert_cmpstr (by_offset, ==, whole);
+  g_assert_cmpstr (by_after, ==, whole);
+  return by_offset;
 }
 
 /* What paging finds, in sorted order, after checking that the count

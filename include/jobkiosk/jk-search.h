@@ -15,6 +15,14 @@ typedef enum {
   JK_SEARCH_SORT_CLOSEST, /* nearest to the origin first (needs has_origin) */
 } JkSearchSort;
 
+/* A stored posting as search and details show it. */
+typedef struct {
+  gint64 id;
+  char *source;
+  gint64 first_seen;
+  JkJob *job;
+} JkJobRecord;
+
 /* What a visitor (or jobkioskctl jobs search) asks for. Any text is safe:
  * words are quoted for FTS5, never passed through as query syntax. */
 typedef struct {
@@ -35,16 +43,11 @@ typedef struct {
   JkSearchSort sort;
   guint limit;                /* 0 means 20 */
   guint offset;
+  const JkJobRecord *after;   /* the last record of the page before, or NULL: listings
+                                 without words then continue after it, whatever offset
+                                 says, at the cost of a first page */
   gint64 now;                 /* what "expired" is measured against */
 } JkSearchQuery;
-
-/* A stored posting as search and details show it. */
-typedef struct {
-  gint64 id;
-  char *source;
-  gint64 first_seen;
-  JkJob *job;
-} JkJobRecord;
 
 /* Active postings only (not expired, not removed, not a duplicate). */
 GPtrArray   *jk_search_jobs          (JkStore             *store,

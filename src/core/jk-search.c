@@ -228,6 +228,58 @@ read_record (sqlite3_stmt *stmt)
   return record;
 }
 
+/* The hourly pay HOURLY_PAY gives a posting, computed the same way. */
+static double
+hourly_pay (const JkJob *job)
+{
+  double pay = !isnan (job->salary_max) ? job->salary_max : job->salary_min;
+
+  if (isnan (pay) || job->salary_period == JK_SALARY_PERIOD_NONE)
+    return NAN;
+  return pay / hourly_factor (job->salary_period);
+}
+
+/* Listings without words continue after the last record shown: a page
+ * deep in the list then costs what the first one does, where OFFSET reads
+ * every row before it. FALSE when the order has no such key (closest). */
+static gboolean
+append_after (GString             *sql,
+              const JkSearchQuery *query)
+{
+  if (query->after == NULL)
+    return FALSE;
+  if (query->sort == JK_SEARCH_SORT_PAY)
+    {
+      if (isnan (hourly_pay (query->after->job)))
+        g_string_append (sql, " AND " HOURLY_PAY " IS NULL AND j.id < :after_id");
+      else
+        g_string_append (sql, " AND (" HOURLY_PAY " < :after_pay OR (" HOURLY_PAY " = :after_pay AND j.id < :after_id)"
+                              " OR " HOURLY_PAY " IS NULL)");
+      return TRUE;
+    }
+  if (query->sort == JK_SEARCH_SORT_CLOSEST && query->has_origin)
+    return FALSE;
+  /* In this form, not as a row value, the range is read from jobs_newest. */
+  g_string_append (sql, " AND (" LISTED_AT " < :after_listed OR (" LISTED_AT " = :after_listed AND j.id < :after_id))");
+  return TRUE;
+}
+
+static void
+bind_after (sqlite3_stmt        *stmt,
+            const JkSearchQuery *query)
+{
+  const JkJobRecord *after = query->after;
+  int index;
+
+  if (after == NULL)
+    return;
+  bind_named_int64 (stmt, ":after_id", after->id);
+  bind_named_int64 (stmt, ":after_listed", after->job->posted != 0 ? after->job->posted : after->first_seen);
+  index = sqlite3_bind_parameter_index (stmt, ":after_pay");
+  if (index > 0)
+    sqlite3_bind_double (stmt, index, hourly_pay (after->job));
+}
+
 /* Best match without words is simply the newest. */
 static const char *
 order_clause (const JkSearchQuery *query)
@@ -392,18 +444,22 @@ jk_search_jobs (JkStore             *store,
   else
     {
       /* In another order, every match counts: "highest pay" means of all. */
+      gboolean keyed;
+
       g_string_append (sql, "SELECT " RECORD_COLUMNS " FROM jobs j JOIN sources s ON s.id = j.source_id WHERE");
       append_filters (sql, query);
       if (match != NULL)
         g_string_append (sql, " AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH :match)");
+      keyed = match == NULL && append_after (sql, query);
       g_string_append (sql, order_clause (query));
-      g_string_append (sql, " LIMIT :limit OFFSET :offset");
+      g_string_append (sql, keyed ? " LIMIT :limit" : " LIMIT :limit OFFSET :offset");
     }
 
   stmt = jk_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return NULL;
   bind_query (stmt, query, match);
+  bind_after (stmt, query);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (records, read_record (stmt));
   if (rc != SQLITE_DONE)

@@ -91,6 +91,7 @@ struct _JkSearchPage
   char *spelling;
   gboolean updating_chips;
   GQueue pending;         /* records fetched, waiting to become cards */
+  JkJobRecord *last;      /* the last record fetched: the next page starts after it */
   guint add_cards_id;
 };
 
@@ -98,6 +99,7 @@ struct _JkSearchPage
 typedef struct {
   char *db_path;
   JkSearchQuery query;
+  JkJobRecord *after;
   char *text;
   char *where;
   gboolean first_page;
@@ -128,6 +130,7 @@ static void
 search_job_free (SearchJob *job)
 {
   g_free (job->db_path);
+  jk_job_record_free (job->after);
   g_free (job->text);
   g_free (job->where);
   g_free (job->spelling);
@@ -218,6 +221,7 @@ clear_results (JkSearchPage *self)
     gtk_widget_destroy (l->data);
   g_list_free (rows);
   clear_pending (self);
+  g_clear_pointer (&self->last, jk_job_record_free);
   self->loaded = 0;
   self->count = 0;
 }
@@ -397,6 +401,7 @@ start_count (JkSearchPage *self,
   job->where = g_strdup (done->where);
   job->query = done->query;
   job->query.text = job->text;
+  job->query.after = NULL;
   job->query.where = done->query.where != NULL ? job->where : NULL;
   g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
   g_task_set_return_on_cancel (task, TRUE);
@@ -438,6 +443,11 @@ on_search_done (GObject      *object,
       g_free (self->spelling);
       self->spelling = g_steal_pointer (&job->spelling);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0);
+    }
+  if (job->records->len > 0)
+    {
+      g_clear_pointer (&self->last, jk_job_record_free);
+      self->last = jk_job_record_copy (job->records->pdata[job->records->len - 1]);
     }
   for (guint i = 0; i < job->records->len; i++)
     {
@@ -482,6 +492,11 @@ start_search (JkSearchPage *self,
   job->first_page = first_page;
   fill_query (self, job);
   job->query.offset = first_page ? 0 : self->loaded;
+  if (!first_page && self->last != NULL)
+    {
+      job->after = jk_job_record_copy (self->last);
+      job->query.after = job->after;
+    }
   self->busy = TRUE;
   task = g_task_new (self, self->cancellable, on_search_done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
@@ -659,6 +674,7 @@ jk_search_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   clear_pending (self);
+  g_clear_pointer (&self->last, jk_job_record_free);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
