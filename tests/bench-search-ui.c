@@ -241,6 +241,19 @@ main (int   argc,
           worst_frame < frame_work->len ? g_array_index (frame_work, double, worst_frame) : NAN);
   printf ("  frame interval median %.1f ms, p95 %.1f ms, worst %.1f ms (target: no frame over 32 ms)\n",
           percentile (intervals, 0.5), percentile (intervals, 0.95), max_frame);
+  {
+    g_autoptr (GArray) work = g_array_copy (frame_work);
+    g_autoptr (GArray) early = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr (GArray) late = g_array_new (FALSE, FALSE, sizeof (double));
+
+    /* The window's own work per frame, early in the list and late, to see
+     * whether it grows with the number of cards. */
+    for (guint i = 0; i < frame_work->len; i++)
+      g_array_append_val (i < frame_work->len / 4 ? early : late, g_array_index (frame_work, double, i));
+    printf ("  the window's own work per frame: median %.1f ms, p95 %.1f ms (first quarter of the frames: median %.1f ms;"
+            " the rest: median %.1f ms)\n",
+            percentile (work, 0.5), percentile (work, 0.95), percentile (early, 0.5), percentile (late, 0.5));
+  }
   rss = rss_kb ();
   printf ("resident memory with %u results loaded: %.1f MB (target: under 120 MB)\n", jk_search_page_get_n_loaded (page),
           rss / 1024.0);
