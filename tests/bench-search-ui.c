@@ -27,9 +27,14 @@ static const char *const words[] = {
   "friendly", "schedule", "nights", "weekends", "equipment", "patients", "inventory", "cash", "drive",
 };
 
+/* A frame of work this long leaves little of the 16.7 ms a frame has. */
+#define HEAVY_FRAME_MS 12.0
+
 static gboolean shown;
 static gint64 drawn_at;
 static gint64 before_paint_at;
+static guint cards_added;
+static GArray *frame_cards; /* cards added to the list, per frame */
 static GArray *frame_work; /* ms from the frame's start (before-paint) to the end of painting */
 
 static void
@@ -52,7 +57,17 @@ on_after_paint (GdkFrameClock *clock,
 
       g_array_append_val (frames, now);
       g_array_append_val (frame_work, work);
+      g_array_append_val (frame_cards, cards_added);
+      cards_added = 0;
     }
+}
+
+static void
+on_card_added (GtkContainer *list,
+               GtkWidget    *card,
+               gpointer      user_data)
+{
+  cards_added++;
 }
 
 static void
@@ -215,6 +230,8 @@ main (int   argc,
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), frames);
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), NULL);
   frame_work = g_array_new (FALSE, FALSE, sizeof (double));
+  frame_cards = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect (jk_search_page_get_results (page), "add", G_CALLBACK (on_card_added), NULL);
   for (guint stalled = 0; jk_search_page_get_n_loaded (page) < MIN (2000, n_jobs) && stalled < 200;)
     {
       guint before = jk_search_page_get_n_loaded (page);
@@ -253,6 +270,20 @@ main (int   argc,
     printf ("  the window's own work per frame: median %.1f ms, p95 %.1f ms (first quarter of the frames: median %.1f ms;"
             " the rest: median %.1f ms)\n",
             percentile (work, 0.5), percentile (work, 0.95), percentile (early, 0.5), percentile (late, 0.5));
+  }
+  {
+    guint heavy = 0, heavy_with_cards = 0;
+
+    /* Which frames are slow: the ones that add cards, or any? */
+    for (guint i = 0; i < frame_work->len; i++)
+      if (g_array_index (frame_work, double, i) > HEAVY_FRAME_MS)
+        {
+          heavy++;
+          if (g_array_index (frame_cards, guint, i) > 0)
+            heavy_with_cards++;
+        }
+    printf ("  frames with over %.0f ms of the window's own work: %u, of which %u added cards\n", HEAVY_FRAME_MS, heavy,
+            heavy_with_cards);
   }
   rss = rss_kb ();
   printf ("resident memory with %u results loaded: %.1f MB (target: under 120 MB)\n", jk_search_page_get_n_loaded (page),

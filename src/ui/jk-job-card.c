@@ -17,12 +17,15 @@ struct _JkJobCard
 
 G_DEFINE_FINAL_TYPE (JkJobCard, jk_job_card, GTK_TYPE_LIST_BOX_ROW)
 
+#define SIDE_MAX_CHARS 30
+
 /* Built in code, two labels a card, rather than from a template: a list
  * may hold thousands of cards, and each builder parse and each extra label
  * costs time while scrolling and memory while loaded. */
 static GtkWidget *
 make_label (const char *markup,
             float       xalign,
+            gboolean    wrap,
             const char *style)
 {
   GtkWidget *label = gtk_label_new (NULL);
@@ -30,7 +33,15 @@ make_label (const char *markup,
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  /* Wrapping is costly to measure: only the title side wraps; pay and
+   * place are short, and a long pay text is cut on the card (the posting's
+   * page shows it whole). */
+  gtk_label_set_line_wrap (GTK_LABEL (label), wrap);
+  if (!wrap)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), SIDE_MAX_CHARS);
+    }
   gtk_style_context_add_class (gtk_widget_get_style_context (label), style);
   gtk_widget_show (label);
   return label;
@@ -84,8 +95,8 @@ jk_job_card_new (JkJobRecord *record,
   left = g_markup_printf_escaped ("<span size=\"x-large\" weight=\"bold\">%s</span>\n%s\n<span alpha=\"75%%\">%s</span>",
                                   job->title, job->employer != NULL ? job->employer : "", when);
   right = g_markup_printf_escaped ("<span size=\"large\" weight=\"bold\">%s</span>\n%s", pay, place);
-  gtk_box_pack_start (GTK_BOX (box), make_label (left, 0, "card-main"), TRUE, TRUE, 0);
-  gtk_box_pack_end (GTK_BOX (box), make_label (right, 1, "card-side"), FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (box), make_label (left, 0, TRUE, "card-main"), TRUE, TRUE, 0);
+  gtk_box_pack_end (GTK_BOX (box), make_label (right, 1, FALSE, "card-side"), FALSE, FALSE, 0);
   gtk_widget_show (box);
   gtk_container_add (GTK_CONTAINER (self), box);
   gtk_widget_show (GTK_WIDGET (self));
