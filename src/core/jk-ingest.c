@@ -133,6 +133,12 @@ new_batch (GDestroyNotify free_func)
   return g_ptr_array_new_full (BATCH_SIZE, free_func);
 }
 
+static GPtrArray *
+new_read_batch (ItemKind kind)
+{
+  return new_batch (kind == ITEM_RECORD ? (GDestroyNotify) jk_feed_record_free : (GDestroyNotify) jk_job_free);
+}
+
 /* Reading thread: the filled batch goes to the normalizing thread. */
 static gboolean
 hand_over_read (Ingest  *ingest,
@@ -142,8 +148,7 @@ hand_over_read (Ingest  *ingest,
 
   if (batch->len == 0)
     return TRUE;
-  ingest->reading = new_batch (ingest->reading_kind == ITEM_RECORD ? (GDestroyNotify) jk_feed_record_free
-                                                                   : (GDestroyNotify) jk_job_free);
+  ingest->reading = new_read_batch (ingest->reading_kind);
   if (batch_queue_push (&ingest->read, batch))
     return TRUE;
   g_ptr_array_unref (batch);
@@ -160,8 +165,7 @@ read_item (Ingest   *ingest,
   if (ingest->reading == NULL)
     {
       ingest->reading_kind = kind;
-      ingest->reading = new_batch (kind == ITEM_RECORD ? (GDestroyNotify) jk_feed_record_free
-                                                       : (GDestroyNotify) jk_job_free);
+      ingest->reading = new_read_batch (kind);
     }
   g_assert (kind == ingest->reading_kind);
   g_ptr_array_add (ingest->reading, item);
