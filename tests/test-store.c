@@ -216,6 +216,80 @@ test_unwritable_folder (Fixture      *fixture,
   g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN);
 }
 
+/* A reader sees what the writer committed, cannot write, and refuses a
+ * database not migrated to this version. */
+static void
+test_reader (Fixture      *fixture,
+             gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) writer = jk_store_open (fixture->path, &error);
+  g_autoptr (JkStore) reader = NULL;
+  g_autofree char *value = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (jk_store_exec (writer, "INSERT INTO meta (key, value) VALUES ('probe', 'seen')", &error));
+  reader = jk_store_open_reader (fixture->path, &error);
+  g_assert_no_error (error);
+  value = query_text (reader, "SELECT value FROM meta WHERE key = 'probe'");
+  g_assert_cmpstr (value, ==, "seen");
+  g_assert_false (jk_store_exec (reader, "INSERT INTO meta (key, value) VALUES ('x', 'y')", &error));
+  g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_SQL);
+  g_clear_error (&error);
+  g_clear_pointer (&reader, jk_store_free);
+
+  /* At an older schema, as a kiosk mid-upgrade would leave it. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  reader = jk_store_open_reader (fixture->path, &error);
+  g_assert_null (reader);
+  g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN);
+}
+
+static gpointer
+cancel_soon (gpointer data)
+{
+  g_usleep (50 * 1000);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+/* A statement stops soon after its connection's cancellable is cancelled,
+ * and the next one runs once it is taken away. */
+static void
+test_cancellable (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) store = jk_store_open (fixture->path, &error);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (sqlite3_stmt) endless = NULL;
+  g_autofree char *after = NULL;
+  GThread *thread;
+  int rc;
+
+  g_assert_no_error (error);
+  jk_store_set_cancellable (store, cancellable);
+  /* Counts far past anything the test would wait for. */
+  endless = jk_store_prepare (store,
+                              "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000000000)"
+                              " SELECT count(*) FROM n",
+                              &error);
+  g_assert_no_error (error);
+  thread = g_thread_new ("cancel", cancel_soon, cancellable);
+  rc = sqlite3_step (endless);
+  g_thread_join (thread);
+  /* Uncancelled, the count would run for hours. */
+  g_assert_cmpint (rc, ==, SQLITE_INTERRUPT);
+  sqlite3_reset (endless);
+
+  jk_store_set_cancellable (store, NULL);
+  after = query_text (store, "SELECT 'still works'");
+  g_assert_cmpstr (after, ==, "still works");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +305,8 @@ main (int   argc,
   ADD ("/store/not-a-database", test_not_a_database);
   ADD ("/store/damaged-pages", test_damaged_pages);
   ADD ("/store/unwritable-folder", test_unwritable_folder);
+  ADD ("/store/reader", test_reader);
+  ADD ("/store/cancellable", test_cancellable);
 #undef ADD
   return g_test_run ();
 }
