@@ -87,19 +87,16 @@ is_zip (const char *text)
   return digits >= 3;
 }
 
+/* The conditions every query shares, with named parameters bound later.
+ * FALSE when only those that hide expired and duplicate postings. */
 static gboolean
-has_filters (const JkSearchQuery *query)
-{
-  return (query->where != NULL && query->where[0] != '\0') || query->employment_type != NULL || query->min_pay > 0
-         || query->posted_within_days > 0 || query->no_degree || (query->has_origin && query->max_miles > 0);
-}
-
-/* The conditions every query shares, with named parameters bound later. */
-static void
 append_filters (GString             *sql,
                 const JkSearchQuery *query)
 {
+  gsize visible_only;
+
   g_string_append (sql, " j.duplicate = 0 AND (j.expires IS NULL OR j.expires > :now)");
+  visible_only = sql->len;
   if (query->where != NULL && query->where[0] != '\0')
     {
       if (is_zip (query->where))
@@ -117,6 +114,7 @@ append_filters (GString             *sql,
     g_string_append (sql, " AND " NEEDS_NO_DEGREE);
   if (query->has_origin && query->max_miles > 0)
     g_string_append (sql, " AND jk_distance_miles (j.latitude, j.longitude, :olat, :olon) <= :miles");
+  return sql->len > visible_only;
 }
 
 static void
@@ -481,14 +479,13 @@ jk_search_count (JkStore             *store,
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  /* Everything shown: counted from an index alone. */
-  if (match == NULL && !has_filters (query))
-    return jk_jobs_count_active (store, 0, query->now, error);
   if (match != NULL)
     g_string_append (sql, "SELECT count(*) " MATCHES_FROM);
   else
     g_string_append (sql, "SELECT count(*) FROM jobs j WHERE");
-  append_filters (sql, query);
+  /* Everything shown: counted from an index alone. */
+  if (!append_filters (sql, query) && match == NULL)
+    return jk_jobs_count_active (store, 0, query->now, error);
   stmt = jk_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return -1;
