@@ -231,6 +231,16 @@ distance_miles_func (sqlite3_context *context,
   sqlite3_result_double (context, 3958.8 * 2 * atan2 (sqrt (a), sqrt (1 - a)));
 }
 
+/* What every connection has, writer or reader. */
+static void
+configure_connection (sqlite3 *db)
+{
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_create_function (db, "jk_distance_miles", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                           distance_miles_func, NULL, NULL);
+}
+
 static OpenResult
 try_open (const char  *path,
           gboolean     check,
@@ -243,8 +253,7 @@ try_open (const char  *path,
 
   if (rc == SQLITE_OK)
     {
-      sqlite3_extended_result_codes (db, 1);
-      sqlite3_busy_timeout (db, 5000);
+      configure_connection (db);
       rc = sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
                          NULL, NULL, NULL);
     }
@@ -256,8 +265,6 @@ try_open (const char  *path,
       return result;
     }
 
-  sqlite3_create_function (db, "jk_distance_miles", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                           distance_miles_func, NULL, NULL);
   result = check ? check_integrity (db, detail) : OPEN_OK;
   if (result != OPEN_OK)
     {
@@ -422,24 +429,16 @@ jk_store_open_reader (const char  *path,
                       GError     **error)
 {
   g_autoptr (JkStore) self = g_new0 (JkStore, 1);
-  sqlite3_stmt *stmt = NULL;
   int rc;
 
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_extended_result_codes (self->db, 1);
-      sqlite3_busy_timeout (self->db, 5000);
-      sqlite3_create_function (self->db, "jk_distance_miles", 4,
-                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, distance_miles_func, NULL,
-                               NULL);
-      rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
-      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-        self->schema_version = sqlite3_column_int (stmt, 0);
-      sqlite3_finalize (stmt);
+      configure_connection (self->db);
+      self->schema_version = read_user_version (self->db);
     }
-  if (rc != SQLITE_OK)
+  if (rc != SQLITE_OK || self->schema_version < 0)
     {
       g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN, "Cannot open the database %s to read it: %s", path,
                    self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
