@@ -370,7 +370,7 @@ ingest_ok (Fixture      *fixture,
 static void
 test_id_map_states (void)
 {
-  g_autoptr (JkIdMap) map = jk_id_map_new ();
+  g_autoptr (JkIdMap) map = jk_id_map_new (0);
   guint64 a = jk_id_map_key ("A-1"), b = jk_id_map_key ("B-2"), c = jk_id_map_key ("C-3");
   guint64 raw = 0;
   gint64 row = 0;
@@ -416,7 +416,7 @@ compare_int64 (gconstpointer a,
 static void
 test_id_map_unseen (void)
 {
-  g_autoptr (JkIdMap) map = jk_id_map_new ();
+  g_autoptr (JkIdMap) map = jk_id_map_new (0);
   g_autoptr (GArray) none = NULL;
   g_autoptr (GArray) rows = NULL;
   g_autoptr (GArray) after = NULL;
@@ -452,7 +452,7 @@ static void
 test_id_map_growth (void)
 {
   const guint n = 50000, n_new = 3000;
-  g_autoptr (JkIdMap) map = jk_id_map_new ();
+  g_autoptr (JkIdMap) map = jk_id_map_new (0);
   g_autoptr (GArray) unseen = NULL;
   g_autoptr (GArray) none = NULL;
 
@@ -1341,6 +1341,229 @@ test_ingest_duplicate_id (Fixture      *fixture,
   jk_feed_stats_clear (&stats);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Postings left unparsed, known by their bytes                           */
+
+typedef struct {
+  GArray *hashes;        /* guint64 raw hashes, in feed order */
+  GArray *parsed;        /* gboolean, the same */
+  GHashTable *known;     /* of guint64 *: bytes the cache is said to hold */
+} ReadLog;
+
+static gboolean
+log_record_cb (JkFeedRecord *record,
+               gpointer      user_data,
+               GError      **error)
+{
+  ReadLog *log = user_data;
+  guint64 hash = jk_feed_record_get_raw_hash (record);
+  gboolean parsed = jk_feed_record_is_parsed (record);
+
+  g_array_append_val (log->hashes, hash);
+  g_array_append_val (log->parsed, parsed);
+  jk_feed_record_free (record);
+  return TRUE;
+}
+
+static gboolean
+log_known_cb (guint64  raw_hash,
+              gpointer user_data)
+{
+  ReadLog *log = user_data;
+
+  return log->known != NULL && g_hash_table_contains (log->known, &raw_hash);
+}
+
+/* Reads an XML feed's records as the ingest does, asking log->known. */
+static void
+read_records (const char   *path,
+              JkFeedFormat  format,
+              ReadLog      *log,
+              JkFeedStats  *stats)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  log->hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  log->parsed = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  ok = jk_feed_parse_file_full (path, format, log_known_cb, log_record_cb, NULL, log, stats, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+static void
+read_log_clear (ReadLog *log)
+{
+  g_clear_pointer (&log->hashes, g_array_unref);
+  g_clear_pointer (&log->parsed, g_array_unref);
+  g_clear_pointer (&log->known, g_hash_table_unref);
+}
+
+/* A record whose bytes the cache holds reaches the ingest unparsed, in its
+ * place in the feed and with the hash it had when it was parsed. A feed
+ * with a DTD (entities) or one libxml2 reads through an encoding converter
+ * is never matched to its bytes: its records come with no raw hash (the
+ * ingest hashes their fields) and are always parsed. */
+static void
+test_parse_unparsed_records (Fixture      *fixture,
+                             gconstpointer user_data)
+{
+  g_autofree char *standard = write_standard_feed (fixture, "feed.xml", 10);
+  g_autofree char *basic = fixture_path ("job-xml-basic.xml");
+  g_autofree char *hostile = fixture_path ("job-xml-hostile.xml");
+  g_autofree char *rss = fixture_path ("rss.xml");
+  g_autofree char *latin1 = fixture_path ("job-xml-latin1.xml");
+  const struct {
+    const char *path;
+    JkFeedFormat format;
+    gboolean by_bytes;
+  } feeds[] = {
+    { standard, JK_FEED_FORMAT_JOB_XML, TRUE },
+    { basic, JK_FEED_FORMAT_JOB_XML, TRUE },
+    { hostile, JK_FEED_FORMAT_JOB_XML, FALSE },
+    { rss, JK_FEED_FORMAT_RSS, TRUE },
+    { latin1, JK_FEED_FORMAT_JOB_XML, FALSE },
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (feeds); k++)
+    {
+      ReadLog first = { 0 }, second = { 0 };
+      JkFeedStats stats = { 0 };
+      guint left_out = 0;
+
+      g_test_message ("%s", feeds[k].path);
+      read_records (feeds[k].path, feeds[k].format, &first, &stats);
+      g_assert_cmpuint (first.hashes->len, >, 0);
+      g_assert_cmpuint (stats.unchanged, ==, 0);
+      for (guint i = 0; i < first.hashes->len; i++)
+        {
+          g_assert_true (g_array_index (first.parsed, gboolean, i));
+          g_assert_cmpint (g_array_index (first.hashes, guint64, i) != 0, ==, feeds[k].by_bytes);
+        }
+
+      /* Every third record is said to be new. */
+      second.known = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < first.hashes->len; i++)
+        if (i % 3 != 0)
+          g_hash_table_add (second.known, &g_array_index (first.hashes, guint64, i));
+      jk_feed_stats_clear (&stats);
+      read_records (feeds[k].path, feeds[k].format, &second, &stats);
+
+      g_assert_cmpuint (second.hashes->len, ==, first.hashes->len);
+      for (guint i = 0; i < first.hashes->len; i++)
+        {
+          gboolean parsed = g_array_index (second.parsed, gboolean, i);
+
+          g_assert_cmpuint (g_array_index (second.hashes, guint64, i), ==, g_array_index (first.hashes, guint64, i));
+          if (feeds[k].by_bytes)
+            g_assert_cmpint (parsed, ==, i % 3 == 0);
+          else
+            g_assert_true (parsed);
+          left_out += !parsed;
+        }
+      g_assert_cmpuint (stats.unchanged, ==, 0); /* counted by the ingest, which finishes them */
+      g_test_message ("  %u records, %u left unparsed", first.hashes->len, left_out);
+      jk_feed_stats_clear (&stats);
+      read_log_clear (&first);
+      read_log_clear (&second);
+    }
+}
+
+/* Two postings with one id: the first in the feed stands, whether or not
+ * it was parsed. */
+static void
+test_ingest_unparsed_repeat (Fixture      *fixture,
+                             gconstpointer user_data)
+{
+  const char *cached = "<job><title>Cached Welder</title><referencenumber>R-1</referencenumber></job>\n";
+  const char *newer = "<job><title>Newer Welder</title><referencenumber>R-1</referencenumber></job>\n";
+  g_autoptr (GString) xml = feed_new ();
+  g_autoptr (GString) head = feed_new ();
+  g_autofree char *first_path = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  JkFeedStats stats = { 0 };
+  JkSyncCounts counts;
+
+  g_string_append (xml, cached);
+  feed_add_job (xml, 2, NULL, NULL);
+  first_path = feed_write (fixture, "first.xml", xml);
+  ingest_ok (fixture, SOURCE_ID, first_path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
+  assert_counts (&counts, 2, 0, 0, 0, 0, 2);
+
+  /* The cached bytes first: left as they are; the newer one is a repeat. */
+  g_string_assign (xml, head->str);
+  g_string_append (xml, cached);
+  g_string_append (xml, newer);
+  feed_add_job (xml, 2, NULL, NULL);
+  path = feed_write (fixture, "cached-first.xml", xml);
+  ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
+  /* Nothing normalized: the newer one was parsed, and then known as a repeat. */
+  g_assert_cmpuint (stats.jobs, ==, 0);
+  g_assert_cmpuint (stats.unchanged, ==, 3);
+  assert_counts (&counts, 0, 0, 2, 0, 1, 2);
+  title = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-1'");
+  g_assert_cmpstr (title, ==, "Cached Welder");
+
+  /* The newer one first: it stands, and the cached bytes after it are a
+   * repeat though they were never parsed. */
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&title, g_free);
+  g_string_assign (xml, head->str);
+  g_string_append (xml, newer);
+  g_string_append (xml, cached);
+  feed_add_job (xml, 2, NULL, NULL);
+  path = feed_write (fixture, "newer-first.xml", xml);
+  ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
+  assert_counts (&counts, 0, 1, 1, 0, 1, 2);
+  title = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-1'");
+  g_assert_cmpstr (title, ==, "Newer Welder");
+  g_assert_cmpint (fts_count (fixture, "title:newer"), ==, 1);
+  g_assert_cmpint (fts_count (fixture, "title:cached"), ==, 0);
+  assert_index_ok (fixture);
+  jk_feed_stats_clear (&stats);
+}
+
+/* What a posting's parse depends on outside it (the root's namespaces)
+ * changes: every posting is parsed again, and found unchanged. What it
+ * does not depend on (a sibling's text) changes: none is. */
+static void
+test_ingest_context_change (Fixture      *fixture,
+                            gconstpointer user_data)
+{
+  g_autofree char *path = write_standard_feed (fixture, "feed.xml", 10);
+  g_autofree char *contents = NULL;
+  g_autofree char *namespaced_path = NULL;
+  g_autofree char *dated_path = NULL;
+  g_autoptr (GString) namespaced = NULL;
+  g_autoptr (GString) dated = NULL;
+  g_autoptr (GError) error = NULL;
+  JkFeedStats stats = { 0 };
+  JkSyncCounts counts;
+
+  ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  namespaced = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (namespaced, "<source>", "<source xmlns:x=\"urn:example\">", 1), ==, 1);
+  namespaced_path = write_file (fixture, "namespaced.xml", namespaced->str, (gssize) namespaced->len);
+  ingest_ok (fixture, SOURCE_ID, namespaced_path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
+  g_assert_cmpuint (stats.jobs, ==, 10);
+  assert_counts (&counts, 0, 0, 10, 0, 0, 10);
+
+  dated = g_string_new (namespaced->str);
+  g_assert_cmpuint (g_string_replace (dated, "</publisher>", "</publisher><lastBuildDate>Mon, 23 Nov 2026 02:00:00 GMT"
+                                      "</lastBuildDate>", 1), ==, 1);
+  dated_path = write_file (fixture, "dated.xml", dated->str, (gssize) dated->len);
+  ingest_ok (fixture, SOURCE_ID, dated_path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
+  g_assert_cmpuint (stats.jobs, ==, 0);
+  g_assert_cmpuint (stats.unchanged, ==, 10);
+  assert_counts (&counts, 0, 0, 10, 0, 0, 10);
+  assert_index_ok (fixture);
+  jk_feed_stats_clear (&stats);
+}
+
 /* Cut in the middle of a posting: MALFORMED, and once the snapshot is
  * freed the cache is as it was, though rows were written meanwhile. */
 static void
@@ -1748,6 +1971,9 @@ main (int   argc,
   ADD ("/ingest/file/removed", test_ingest_removed);
   ADD ("/ingest/file/duplicate-id", test_ingest_duplicate_id);
   ADD ("/ingest/file/truncated", test_ingest_truncated);
+  ADD ("/ingest/parse/unparsed-records", test_parse_unparsed_records);
+  ADD ("/ingest/file/unparsed-repeat", test_ingest_unparsed_repeat);
+  ADD ("/ingest/file/context-change", test_ingest_context_change);
   ADD ("/ingest/file/large", test_ingest_large);
   ADD ("/ingest/file/jsonld", test_ingest_jsonld);
   ADD ("/ingest/file/fixtures", test_ingest_fixtures);

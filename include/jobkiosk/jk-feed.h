@@ -45,6 +45,15 @@ typedef gboolean (*JkKnownFunc) (const char *external_id,
                                  guint64     raw_hash,
                                  gpointer    user_data);
 
+/* Asked by the job-xml and RSS parsers, on the thread reading the feed,
+ * with the hash of a posting's raw bytes (and of the little outside them
+ * its parse depends on) before it is parsed: TRUE when the cache holds a
+ * posting read from exactly those bytes. The posting is then not parsed at
+ * all: record_func gets a record with its raw hash only (see
+ * jk_feed_record_is_parsed). */
+typedef gboolean (*JkKnownBytesFunc) (guint64  raw_hash,
+                                      gpointer user_data);
+
 /* One job-xml or RSS posting as read, not yet normalized. */
 typedef struct _JkFeedRecord JkFeedRecord;
 
@@ -72,13 +81,13 @@ gboolean       jk_feed_parse_file          (const char   *path,
                                             gpointer      user_data,
                                             JkFeedStats  *stats,
                                             GError      **error);
-/* The same, asking known (which may be NULL) before normalizing; with
- * record_func, job-xml and RSS postings are handed to it as read instead,
- * to be finished with jk_feed_record_finish, on another thread perhaps.
- * JSON formats always come to func normalized. */
+/* The same; with record_func, job-xml and RSS postings are handed to it
+ * as read instead, to be finished with jk_feed_record_finish, on another
+ * thread perhaps; known_bytes (which may be NULL) is asked first. JSON
+ * formats always come to func normalized. */
 gboolean       jk_feed_parse_file_full     (const char   *path,
                                             JkFeedFormat  format,
-                                            JkKnownFunc   known,
+                                            JkKnownBytesFunc known_bytes,
                                             JkRecordFunc  record_func,
                                             JkJobFunc     func,
                                             gpointer      user_data,
@@ -93,6 +102,12 @@ gboolean       jk_feed_record_finish       (JkFeedRecord *record,
                                             JkFeedStats  *stats,
                                             GError      **error);
 void           jk_feed_record_free         (JkFeedRecord *record);
+/* FALSE for a record JkKnownBytesFunc said the cache holds: it has a raw
+ * hash and nothing else, and jk_feed_record_finish only counts it. */
+gboolean       jk_feed_record_is_parsed    (const JkFeedRecord *record);
+/* The hash of the record's raw bytes, or 0 when the parse could not tell
+ * them apart (then jk_feed_record_finish hashes the fields instead). */
+guint64        jk_feed_record_get_raw_hash (const JkFeedRecord *record);
 /* The same over bytes in memory (for fuzzing and small inputs). */
 gboolean       jk_feed_parse_data          (const char   *data,
                                             gsize         length,

@@ -7,8 +7,9 @@ G_BEGIN_DECLS
 
 /* The postings of one source during a sync, by a 64-bit hash of their feed
  * id: which ones the cache holds (with their row and raw hash), and which
- * the new snapshot has listed so far. 24 bytes a posting, so a million fit
- * in 48 MB at most; not thread-safe. */
+ * the new snapshot has listed so far. 24 bytes a posting (and 16 more
+ * with the raw-hash index), so a million fit in 80 MB at most; not
+ * thread-safe, but for jk_id_map_lookup_raw. */
 typedef struct _JkIdMap JkIdMap;
 
 typedef enum {
@@ -17,7 +18,8 @@ typedef enum {
   JK_ID_REPEAT, /* already listed earlier in this snapshot */
 } JkIdState;
 
-JkIdMap   *jk_id_map_new             (void);
+/* Sized for expected postings; it grows past them if need be. */
+JkIdMap   *jk_id_map_new             (gsize       expected);
 void       jk_id_map_free            (JkIdMap    *map);
 
 guint64    jk_id_map_key             (const char *external_id);
@@ -32,6 +34,14 @@ JkIdState  jk_id_map_see             (JkIdMap    *map,
                                       guint64     key,
                                       gint64     *out_row,
                                       guint64    *out_raw_hash);
+/* Indexes the cached postings by raw hash, once they are all added. The
+ * index never changes after, so jk_id_map_lookup_raw may be called from
+ * another thread while this one goes on marking postings seen. */
+void       jk_id_map_index_raw       (JkIdMap    *map);
+/* The key of the cached posting with this raw hash. */
+gboolean   jk_id_map_lookup_raw      (const JkIdMap *map,
+                                      guint64     raw_hash,
+                                      guint64    *out_key);
 guint      jk_id_map_size            (const JkIdMap *map);
 /* The rows of cached postings the snapshot never listed. */
 GArray    *jk_id_map_unseen_rows     (const JkIdMap *map);

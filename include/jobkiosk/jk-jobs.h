@@ -57,6 +57,16 @@ gboolean       jk_snapshot_claim     (JkSnapshot         *self,
                                       const char         *external_id,
                                       guint64             raw_hash,
                                       gint64             *out_row);
+/* Whether the cache holds a posting of this source read from bytes with
+ * this raw hash (JkKnownBytesFunc): safe from any thread while the
+ * snapshot is open. */
+gboolean       jk_snapshot_holds_raw (JkSnapshot         *self,
+                                      guint64             raw_hash);
+/* A posting the feed lists unchanged, known by its raw hash alone (one
+ * holds_raw said the cache holds): claimed, in feed order like the
+ * others, and left as it is. */
+void           jk_snapshot_claim_raw (JkSnapshot         *self,
+                                      guint64             raw_hash);
 /* Takes job. */
 JkSnapshotRow *jk_snapshot_row_new   (JkJob              *job,
                                       gint64              row);

@@ -15,6 +15,7 @@
 #include "jobkiosk/jk-hash.h"
 #include "jk-feed-private.h"
 #include "jobkiosk/jk-normalize.h"
+#include "jobkiosk/jk-record-scan.h"
 
 /* The most text kept from one element: a description far longer than the
  * kiosk shows is cut here, before it is cleaned (and cut again, neatly). */
@@ -29,13 +30,24 @@
 #define FIELD_CACHE_BITS 6
 #define FIELD_CACHE_SIZE (1 << FIELD_CACHE_BITS)
 /* Raise when normalizing changes, so cached postings are normalized anew. */
-#define RAW_HASH_VERSION 1
+#define RAW_HASH_VERSION 2
+/* Records found by the scan and not yet met by libxml2 are bounded: past
+ * this many, the bytes waiting for libxml2 go to it. */
+#define MAX_SCANNED 4096
 
 /* Why SAX and not xmlTextReader: the reader refuses every node once the
  * parser has met an error, even nodes parsed before it, so the postings
  * just before a truncation were lost. The SAX2 push parser hands each
  * </job> over the moment it is parsed and builds no tree at all: memory
- * stays flat whatever the feed's size (one record's text at a time). */
+ * stays flat whatever the feed's size (one record's text at a time).
+ *
+ * Before libxml2, jk-record-scan splits the bytes into records. A record
+ * whose bytes the cache holds already (JkKnownBytesFunc) never reaches
+ * libxml2: a re-sync where most postings are unchanged parses only the
+ * few that changed. Each record libxml2 does parse is matched to the
+ * scan's by where it starts and ends in the bytes given to libxml2; only
+ * a record found the same by both gets its raw-bytes hash, so a scan that
+ * went astray costs speed, never a wrong "unchanged". */
 
 typedef enum {
   FIELD_NONE = -1,
@@ -74,7 +86,8 @@ typedef struct {
 struct _JkFeedRecord
 {
   JkFeedFormat format;
-  GString *text;              /* the values, each ended by a NUL */
+  guint64 raw_hash;           /* of its bytes; 0 when unknown */
+  GString *text;              /* the values, each ended by a NUL; NULL when not parsed */
   gssize offsets[N_FIELDS];   /* into text; -1 when absent */
 };
 
@@ -84,9 +97,22 @@ record_new (JkFeedFormat format)
   JkFeedRecord *record = g_new (JkFeedRecord, 1);
 
   record->format = format;
+  record->raw_hash = 0;
   record->text = g_string_sized_new (4096);
   for (guint i = 0; i < N_FIELDS; i++)
     record->offsets[i] = -1;
+  return record;
+}
+
+/* A record the cache holds as it is: its hash stands for it. */
+static JkFeedRecord *
+record_new_unparsed (JkFeedFormat format,
+                     guint64      raw_hash)
+{
+  JkFeedRecord *record = g_new0 (JkFeedRecord, 1);
+
+  record->format = format;
+  record->raw_hash = raw_hash;
   return record;
 }
 
@@ -129,9 +155,18 @@ static const FieldName rss_fields[] = {
   { NULL, FIELD_NONE, FALSE },
 };
 
+/* A record as the scan found it, in the bytes given to libxml2. */
+typedef struct {
+  gsize start;
+  gsize start_tag_end;
+  gsize end;
+  guint64 raw_hash;
+  gboolean unparsed;        /* the cache holds it: never given to libxml2 (start = end) */
+} ScannedRecord;
+
 typedef struct {
   xmlParserCtxtPtr ctxt;
-  JkKnownFunc known;
+  JkKnownBytesFunc known_bytes;
   JkRecordFunc record_func; /* when set, records are handed over unnormalized */
   JkJobFunc func;
   gpointer user_data;
@@ -166,6 +201,16 @@ typedef struct {
   GArray *segments;         /* of TextSegment */
   gsize field_max;
   JkFeedRecord *record;     /* being read; NULL outside records */
+  ScannedRecord matched;    /* the scan's record the one being read is, */
+  gboolean has_matched;     /* when it starts where the scan's started */
+
+  JkRecordScan *scan;
+  GString *pending;         /* bytes for libxml2, not given yet */
+  gsize given;              /* bytes given to libxml2 so far */
+  GArray *scanned;          /* of ScannedRecord, in feed order, from scanned_head on */
+  guint scanned_head;
+  int lines_unparsed;       /* so error lines count the records libxml2 never saw */
+  gboolean offsets_unknown; /* libxml2 converts the encoding: no record is matched */
   /* libxml2 keeps one copy of each element name per parse, so a name seen
    * before is found again by its address rather than by comparing text. */
   struct {
@@ -229,7 +274,7 @@ record_error_cb (void       *context,
   if (parse == NULL || xml_error == NULL || xml_error->level < XML_ERR_ERROR)
     return;
   if (xml_error->level == XML_ERR_FATAL && parse->error_line == 0)
-    parse->error_line = xml_error->line > 0 ? xml_error->line : -1;
+    parse->error_line = xml_error->line > 0 ? xml_error->line + parse->lines_unparsed : -1;
   g_debug ("feed XML error at line %d: %s", xml_error->line,
            xml_error->message != NULL ? xml_error->message : "?");
 }
@@ -242,6 +287,162 @@ stop_parse (XmlParse *parse,
   parse->stopped = TRUE;
   g_propagate_error (&parse->error, error);
   xmlStopParser (parse->ctxt);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Records the scan found, and libxml2 met or never saw                    */
+
+/* Where libxml2 is in the bytes given to it; -1 when that is no byte
+ * offset of them (an encoding being converted). */
+static gssize
+parser_offset (xmlParserCtxtPtr ctxt)
+{
+  xmlParserInputPtr input = ctxt->input;
+
+  if (ctxt->inputNr != 1 || input == NULL || input->buf == NULL || input->buf->encoder != NULL)
+    return -1;
+  return (gssize) (input->consumed + (gsize) (input->cur - input->base));
+}
+
+static int
+count_lines (const char *text,
+             gsize       length)
+{
+  const char *end = text + length;
+  int lines = 0;
+
+  while ((text = memchr (text, '\n', (gsize) (end - text))) != NULL)
+    {
+      lines++;
+      text++;
+    }
+  return lines;
+}
+
+static gboolean
+hand_over (XmlParse      *parse,
+           JkFeedRecord  *record,
+           GError       **error)
+{
+  parse->records_seen++;
+  if (parse->record_func != NULL)
+    return parse->record_func (record, parse->user_data, error);
+  return jk_feed_record_finish (record, NULL, parse->func, parse->user_data, parse->stats, error);
+}
+
+/* Hands over the unparsed records up to offset, in feed order with the
+ * parsed ones, and forgets the scan's records libxml2 went past without
+ * taking them for records. */
+static void
+catch_up (XmlParse *parse,
+          gsize     offset)
+{
+  while (parse->scanned_head < parse->scanned->len && !parse->stopped)
+    {
+      ScannedRecord entry = g_array_index (parse->scanned, ScannedRecord, parse->scanned_head);
+      GError *error = NULL;
+
+      if (entry.unparsed ? entry.start > offset : entry.end > offset)
+        break;
+      parse->scanned_head++;
+      if (entry.unparsed && !hand_over (parse, record_new_unparsed (parse->format, entry.raw_hash), &error))
+        stop_parse (parse, error);
+    }
+  if (parse->scanned_head == parse->scanned->len)
+    {
+      g_array_set_size (parse->scanned, 0);
+      parse->scanned_head = 0;
+    }
+}
+
+/* A record starts in libxml2: is it the next one the scan found? */
+static void
+match_scanned (XmlParse *parse)
+{
+  gssize at = parser_offset (parse->ctxt);
+  const ScannedRecord *next;
+
+  parse->has_matched = FALSE;
+  if (at <= 0)
+    return;
+  catch_up (parse, (gsize) at - 1);
+  if (parse->scanned_head == parse->scanned->len)
+    return;
+  next = &g_array_index (parse->scanned, ScannedRecord, parse->scanned_head);
+  if (!next->unparsed && next->start < (gsize) at && (gsize) at <= next->start_tag_end)
+    {
+      parse->matched = *next;
+      parse->has_matched = TRUE;
+      parse->scanned_head++;
+    }
+}
+
+/* The record ends in libxml2 where the scan's did: it is those bytes. */
+static void
+take_matched_hash (XmlParse *parse)
+{
+  if (parse->has_matched && parser_offset (parse->ctxt) == (gssize) parse->matched.end)
+    parse->record->raw_hash = parse->matched.raw_hash;
+  parse->has_matched = FALSE;
+}
+
+static void
+give_pending (XmlParse *parse,
+              gboolean  terminate)
+{
+  gssize at;
+
+  xmlParseChunk (parse->ctxt, parse->pending->str, (int) parse->pending->len, terminate);
+  parse->given += parse->pending->len;
+  g_string_truncate (parse->pending, 0);
+  if (parse->stopped || parse->record_depth >= 0)
+    return;
+  at = parser_offset (parse->ctxt);
+  if (at >= 0)
+    catch_up (parse, (gsize) at);
+  else
+    {
+      /* Offsets in converted text match no scan: only bytes pass now. */
+      parse->offsets_unknown = TRUE;
+      for (guint i = parse->scanned_head; i < parse->scanned->len; i++)
+        if (!g_array_index (parse->scanned, ScannedRecord, i).unparsed)
+          g_array_remove_index (parse->scanned, i--);
+    }
+}
+
+static void
+scan_piece_cb (const JkRecordScanPiece *piece,
+               gpointer                 user_data)
+{
+  XmlParse *parse = user_data;
+  gsize at = parse->given + parse->pending->len;
+
+  if (parse->stopped)
+    return;
+  if (piece->record && !parse->offsets_unknown)
+    {
+      ScannedRecord entry = { .start = at, .end = at };
+
+      entry.raw_hash = jk_hash_bytes (piece->context, piece->data, piece->length);
+      entry.raw_hash += entry.raw_hash == 0;
+      /* The root is never left out: libxml2 would see no document. */
+      entry.unparsed = piece->depth > 0 && parse->known_bytes != NULL
+                       && parse->known_bytes (entry.raw_hash, parse->user_data);
+      if (entry.unparsed)
+        parse->lines_unparsed += count_lines (piece->data, piece->length);
+      else
+        {
+          entry.start_tag_end = at + piece->start_tag_length;
+          entry.end = at + piece->length;
+          g_string_append_len (parse->pending, piece->data, (gssize) piece->length);
+        }
+      g_array_append_val (parse->scanned, entry);
+    }
+  else
+    g_string_append_len (parse->pending, piece->data, (gssize) piece->length);
+
+  if (parse->pending->len >= READ_CHUNK || parse->scanned->len - parse->scanned_head >= MAX_SCANNED)
+    give_pending (parse, FALSE);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -389,6 +590,9 @@ hash_raw_record (const JkFeedRecord *record)
 {
   guint64 hash = jk_hash_bytes (RAW_HASH_VERSION, &record->format, sizeof record->format);
 
+  if (record->raw_hash != 0)
+    return record->raw_hash;
+
   for (guint i = 0; i < N_FIELDS; i++)
     hash = jk_hash_text (hash, record_value (record, (Field) i));
   return hash != 0 ? hash : 1;
@@ -445,13 +649,9 @@ static gboolean
 finish_record (XmlParse  *parse,
                GError   **error)
 {
-  JkFeedRecord *record = g_steal_pointer (&parse->record);
-
+  take_matched_hash (parse);
   parse->record_depth = -1;
-  parse->records_seen++;
-  if (parse->record_func != NULL)
-    return parse->record_func (record, parse->user_data, error);
-  return jk_feed_record_finish (record, parse->known, parse->func, parse->user_data, parse->stats, error);
+  return hand_over (parse, g_steal_pointer (&parse->record), error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -572,6 +772,9 @@ start_element_cb (void           *context,
 
   if (prefix == NULL && g_ascii_strcasecmp ((const char *) local, parse->record_name) == 0)
     {
+      match_scanned (parse);
+      if (parse->stopped)
+        return;
       parse->record_depth = depth;
       jk_feed_record_free (parse->record);
       parse->record = record_new (parse->format);
@@ -668,10 +871,15 @@ jk_feed_record_finish (JkFeedRecord *record,
 {
   g_autoptr (JkFeedRecord) owned = record;
   g_autoptr (JkJob) job = NULL;
-  g_autofree char *title = clean_value (record, FIELD_TITLE);
+  g_autofree char *title = jk_feed_record_is_parsed (record) ? clean_value (record, FIELD_TITLE) : NULL;
   g_autofree char *id = NULL;
   guint64 raw_hash;
 
+  if (!jk_feed_record_is_parsed (record))
+    {
+      stats->unchanged++;
+      return TRUE;
+    }
   if (title == NULL)
     {
       g_debug ("skipped a posting with no title");
@@ -702,8 +910,21 @@ jk_feed_record_free (JkFeedRecord *record)
 {
   if (record == NULL)
     return;
-  g_string_free (record->text, TRUE);
+  if (record->text != NULL)
+    g_string_free (record->text, TRUE);
   g_free (record);
+}
+
+gboolean
+jk_feed_record_is_parsed (const JkFeedRecord *record)
+{
+  return record->text != NULL;
+}
+
+guint64
+jk_feed_record_get_raw_hash (const JkFeedRecord *record)
+{
+  return record->raw_hash;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -716,7 +937,7 @@ jk_feed_xml_parse (int           fd,
                    const char   *data,
                    gsize         length,
                    JkFeedFormat  format,
-                   JkKnownFunc   known,
+                   JkKnownBytesFunc known_bytes,
                    JkRecordFunc  record_func,
                    JkJobFunc     func,
                    gpointer      user_data,
@@ -724,7 +945,7 @@ jk_feed_xml_parse (int           fd,
                    GError      **error)
 {
   XmlParse parse = {
-    .known = known,
+    .known_bytes = known_bytes,
     .record_func = record_func,
     .func = func,
     .user_data = user_data,
@@ -761,11 +982,8 @@ jk_feed_xml_parse (int           fd,
 
   g_return_val_if_fail (format == JK_FEED_FORMAT_JOB_XML || format == JK_FEED_FORMAT_RSS, FALSE);
 
-  /* The first bytes go in with the context: they tell the encoding. */
-  n = read_input (&parse, buffer, 4);
-  if (n < 0)
-    goto read_failed;
-  parse.ctxt = xmlCreatePushParserCtxt (&sax, NULL, buffer, (int) n, NULL);
+  /* libxml2 tells the encoding from the first bytes it is given. */
+  parse.ctxt = xmlCreatePushParserCtxt (&sax, NULL, NULL, 0, NULL);
   if (parse.ctxt == NULL)
     {
       g_set_error_literal (error, JK_FEED_ERROR, JK_FEED_ERROR_MALFORMED, "The feed could not be read as XML");
@@ -776,16 +994,26 @@ jk_feed_xml_parse (int           fd,
   parse.text = g_string_sized_new (1024);
   parse.markup = g_string_sized_new (1024);
   parse.segments = g_array_new (FALSE, FALSE, sizeof (TextSegment));
+  parse.scan = jk_record_scan_new (parse.record_name, jk_hash_bytes (RAW_HASH_VERSION, &format, sizeof format));
+  parse.pending = g_string_sized_new (2 * READ_CHUNK);
+  parse.scanned = g_array_new (FALSE, FALSE, sizeof (ScannedRecord));
 
   while (!parse.stopped && parse.ctxt->wellFormed)
     {
       n = read_input (&parse, buffer, READ_CHUNK);
       if (n < 0)
         goto read_failed;
-      xmlParseChunk (parse.ctxt, buffer, (int) n, n == 0);
       if (n == 0)
-        break;
+        {
+          jk_record_scan_finish (parse.scan, scan_piece_cb, &parse);
+          give_pending (&parse, TRUE);
+          break;
+        }
+      jk_record_scan_feed (parse.scan, buffer, (gsize) n, scan_piece_cb, &parse);
     }
+  /* The unparsed records after the last one libxml2 met. */
+  if (!parse.stopped && parse.ctxt->wellFormed)
+    catch_up (&parse, G_MAXSIZE);
 
   if (parse.error != NULL)
     g_propagate_error (error, g_steal_pointer (&parse.error));
@@ -815,6 +1043,10 @@ out:
       xmlFreeParserCtxt (parse.ctxt);
     }
   jk_feed_record_free (parse.record);
+  jk_record_scan_free (parse.scan);
+  if (parse.pending != NULL)
+    g_string_free (parse.pending, TRUE);
+  g_clear_pointer (&parse.scanned, g_array_unref);
   if (parse.text != NULL)
     g_string_free (parse.text, TRUE);
   if (parse.markup != NULL)

@@ -590,7 +590,7 @@ jk_feed_parse_file (const char   *path,
 gboolean
 jk_feed_parse_file_full (const char   *path,
                          JkFeedFormat  format,
-                         JkKnownFunc   known,
+                         JkKnownBytesFunc known_bytes,
                          JkRecordFunc  record_func,
                          JkJobFunc     func,
                          gpointer      user_data,
@@ -636,7 +636,7 @@ jk_feed_parse_file_full (const char   *path,
     {
       /* Streamed from the descriptor: flat memory, and never gunzipped
        * behind our back the way libxml2 does with file names. */
-      ok = jk_feed_xml_parse (fd, NULL, 0, chosen, known, record_func, func, user_data, stats, error);
+      ok = jk_feed_xml_parse (fd, NULL, 0, chosen, known_bytes, record_func, func, user_data, stats, error);
     }
   else
     {

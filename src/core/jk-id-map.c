@@ -17,11 +17,21 @@ typedef struct {
   guint64 row_seen; /* row << 1 | SEEN_BIT; row 0 for a posting new in this snapshot */
 } Slot;
 
+/* From a cached posting's raw hash to its key. */
+typedef struct {
+  guint64 raw_hash; /* EMPTY_KEY when the slot is free */
+  guint64 key;
+} RawSlot;
+
 struct _JkIdMap
 {
   Slot *slots;
   gsize capacity; /* a power of two */
   gsize used;
+
+  /* Built once by jk_id_map_index_raw, read-only after. */
+  RawSlot *raw_slots;
+  gsize raw_capacity;
 };
 
 static Slot *
@@ -54,12 +64,23 @@ grow_if_needed (JkIdMap *map)
   g_free (old);
 }
 
+/* A power of two that holds n entries under 70% full. */
+static gsize
+capacity_for (gsize n)
+{
+  gsize capacity = MIN_CAPACITY;
+
+  while (n * 10 >= capacity * 7)
+    capacity *= 2;
+  return capacity;
+}
+
 JkIdMap *
-jk_id_map_new (void)
+jk_id_map_new (gsize expected)
 {
   JkIdMap *map = g_new0 (JkIdMap, 1);
 
-  map->capacity = MIN_CAPACITY;
+  map->capacity = capacity_for (expected);
   map->slots = g_new0 (Slot, map->capacity);
   return map;
 }
@@ -70,6 +91,7 @@ jk_id_map_free (JkIdMap *map)
   if (map == NULL)
     return;
   g_free (map->slots);
+  g_free (map->raw_slots);
   g_free (map);
 }
 
@@ -124,6 +146,52 @@ jk_id_map_see (JkIdMap *map,
   if (out_raw_hash != NULL)
     *out_raw_hash = slot->raw_hash;
   return JK_ID_CACHED;
+}
+
+static RawSlot *
+find_raw_slot (const JkIdMap *map,
+               guint64        raw_hash)
+{
+  gsize mask = map->raw_capacity - 1;
+  gsize i = (gsize) (raw_hash ^ (raw_hash >> 29)) & mask;
+
+  while (map->raw_slots[i].raw_hash != EMPTY_KEY && map->raw_slots[i].raw_hash != raw_hash)
+    i = (i + 1) & mask;
+  return &map->raw_slots[i];
+}
+
+void
+jk_id_map_index_raw (JkIdMap *map)
+{
+  g_return_if_fail (map->raw_slots == NULL);
+
+  map->raw_capacity = capacity_for (map->used);
+  map->raw_slots = g_new0 (RawSlot, map->raw_capacity);
+  for (gsize i = 0; i < map->capacity; i++)
+    if (map->slots[i].key != EMPTY_KEY && map->slots[i].raw_hash != EMPTY_KEY)
+      {
+        RawSlot *slot = find_raw_slot (map, map->slots[i].raw_hash);
+
+        slot->raw_hash = map->slots[i].raw_hash;
+        slot->key = map->slots[i].key;
+      }
+}
+
+gboolean
+jk_id_map_lookup_raw (const JkIdMap *map,
+                      guint64        raw_hash,
+                      guint64       *out_key)
+{
+  const RawSlot *slot;
+
+  if (map->raw_slots == NULL || raw_hash == EMPTY_KEY)
+    return FALSE;
+  slot = find_raw_slot (map, raw_hash);
+  if (slot->raw_hash == EMPTY_KEY)
+    return FALSE;
+  if (out_key != NULL)
+    *out_key = slot->key;
+  return TRUE;
 }
 
 guint

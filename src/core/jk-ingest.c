@@ -188,13 +188,23 @@ job_read_cb (JkJob    *job,
   return read_item (user_data, ITEM_JOB, job, error);
 }
 
+/* Reading thread: a posting the cache holds byte for byte is not parsed. */
+static gboolean
+known_bytes_cb (guint64  raw_hash,
+                gpointer user_data)
+{
+  Ingest *ingest = user_data;
+
+  return jk_snapshot_holds_raw (ingest->snapshot, raw_hash);
+}
+
 static gpointer
 read_thread (gpointer data)
 {
   Ingest *ingest = data;
 
-  ingest->read_ok = jk_feed_parse_file_full (ingest->path, ingest->format, NULL, record_read_cb, job_read_cb, ingest,
-                                             &ingest->read_stats, &ingest->read_error);
+  ingest->read_ok = jk_feed_parse_file_full (ingest->path, ingest->format, known_bytes_cb, record_read_cb, job_read_cb,
+                                             ingest, &ingest->read_stats, &ingest->read_error);
   /* The postings before a break go on too: the counts then tell how far
    * the feed got, and the snapshot is rolled back all the same. */
   if (ingest->reading != NULL)
@@ -273,7 +283,12 @@ normalize_batch (Ingest    *ingest,
       gpointer item = g_steal_pointer (&batch->pdata[i]);
       gboolean ok;
 
-      if (records)
+      if (records && !jk_feed_record_is_parsed (item))
+        {
+          jk_snapshot_claim_raw (ingest->snapshot, jk_feed_record_get_raw_hash (item));
+          ok = jk_feed_record_finish (item, NULL, NULL, NULL, &ingest->normalize_stats, NULL);
+        }
+      else if (records)
         ok = jk_feed_record_finish (item, known_cb, normalized_cb, ingest, &ingest->normalize_stats, NULL);
       else
         ok = normalized_cb (item, ingest, NULL);

@@ -345,10 +345,13 @@ load_ids (JkSnapshot *self,
 {
   g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (
     self->store, "SELECT id, external_id, raw_hash FROM jobs INDEXED BY jobs_sync WHERE source_id = ?1", error);
+  gint64 last_good = read_last_good_count (self, error);
   int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || last_good < 0)
     return FALSE;
+  /* Room for the last snapshot and a tenth more, without growing. */
+  self->ids = jk_id_map_new ((gsize) last_good + (gsize) last_good / 10);
   sqlite3_bind_int64 (stmt, 1, self->source_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     jk_id_map_add_cached (self->ids, jk_id_map_key ((const char *) sqlite3_column_text (stmt, 1)),
@@ -358,6 +361,7 @@ load_ids (JkSnapshot *self,
       jk_store_set_error (self->store, error, "Cannot read the cached postings");
       return FALSE;
     }
+  jk_id_map_index_raw (self->ids);
   return TRUE;
 }
 
@@ -503,7 +507,6 @@ jk_snapshot_begin (JkStore  *store,
   self->store = store;
   self->source_id = source_id;
   self->now = now;
-  self->ids = jk_id_map_new ();
 
   if (!jk_store_exec (store, "CREATE TEMP TABLE IF NOT EXISTS jk_touched (key TEXT PRIMARY KEY)", error))
     return NULL;
@@ -554,6 +557,28 @@ jk_snapshot_claim (JkSnapshot *self,
   self->claimed++;
   *out_row = row;
   return TRUE;
+}
+
+gboolean
+jk_snapshot_holds_raw (JkSnapshot *self,
+                       guint64     raw_hash)
+{
+  return jk_id_map_lookup_raw (self->ids, raw_hash, NULL);
+}
+
+void
+jk_snapshot_claim_raw (JkSnapshot *self,
+                       guint64     raw_hash)
+{
+  guint64 key;
+
+  g_return_if_fail (jk_id_map_lookup_raw (self->ids, raw_hash, &key));
+
+  /* Listed before under its id, the posting stands as that one made it. */
+  if (jk_id_map_see (self->ids, key, NULL, NULL) == JK_ID_REPEAT)
+    self->repeats++;
+  else
+    self->raw_unchanged++;
 }
 
 JkSnapshotRow *
