@@ -313,7 +313,15 @@ walk (JkRecordScan     *scan,
         return;
       scan->pos = end;
       if (scan->in_record && scan->record_depth == 0)
-        end_record (scan, func, user_data);
+        {
+          /* The same limit however the reads cut the feed. */
+          if (scan->pos - scan->record_start > JK_RECORD_SCAN_MAX)
+            {
+              give_up (scan, func, user_data);
+              return;
+            }
+          end_record (scan, func, user_data);
+        }
     }
 }
 
