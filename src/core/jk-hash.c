@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jk-hash.c: a word-at-a-time 64-bit hash (multiply, rotate, xor) */
+/* jk-hash.c: a 64-bit hash (multiply, rotate, xor), four words at a time on long inputs */
 
 #include <string.h>
 
@@ -38,6 +38,24 @@ finish (guint64 hash)
   return hash;
 }
 
+static inline guint64
+read_word (const guchar *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+  return GUINT64_FROM_LE (word);
+}
+
+/* One of four lanes taking a word: the lanes do not wait on each other,
+ * so long inputs go about four times faster than through one chain. */
+static inline guint64
+lane_step (guint64 lane,
+           guint64 word)
+{
+  return rotate_left (lane + word * PRIME_2, 31) * PRIME_1;
+}
+
 guint64
 jk_hash_bytes (guint64     seed,
                const void *data,
@@ -47,13 +65,20 @@ jk_hash_bytes (guint64     seed,
   guint64 hash = seed ^ ((guint64) length * PRIME_1);
   guint64 tail = 0;
 
-  for (; length >= 8; p += 8, length -= 8)
+  if (length >= 32)
     {
-      guint64 word;
+      guint64 lanes[4] = { hash + PRIME_1 + PRIME_2, hash + PRIME_2, hash, hash - PRIME_1 };
 
-      memcpy (&word, p, sizeof word);
-      hash = mix_word (hash, GUINT64_FROM_LE (word));
+      for (; length >= 32; p += 32, length -= 32)
+        for (int i = 0; i < 4; i++)
+          lanes[i] = lane_step (lanes[i], read_word (p + 8 * i));
+      hash = rotate_left (lanes[0], 1) + rotate_left (lanes[1], 7) + rotate_left (lanes[2], 12)
+             + rotate_left (lanes[3], 18);
+      for (int i = 0; i < 4; i++)
+        hash = mix_word (hash, lanes[i]);
     }
+  for (; length >= 8; p += 8, length -= 8)
+    hash = mix_word (hash, read_word (p));
   for (gsize i = 0; i < length; i++)
     tail |= (guint64) p[i] << (8 * i);
   hash = mix_word (hash, tail ^ ((guint64) length << 56));
