@@ -93,8 +93,16 @@ gboolean       jk_feed_parse_file_full     (const char   *path,
                                             gpointer      user_data,
                                             JkFeedStats  *stats,
                                             GError      **error);
-/* Normalizes a record (asking known first) and hands its job to func, as
- * the parse would have; takes record. Counts in stats what it did. */
+/* Whether a record is to be normalized: FALSE, counted in stats, when it
+ * was not parsed, has no title, or known says the cache holds it. Cheap:
+ * it reads only the title and the id. Does not take record. */
+gboolean       jk_feed_record_claim        (JkFeedRecord *record,
+                                            JkKnownFunc   known,
+                                            gpointer      user_data,
+                                            JkFeedStats  *stats);
+/* Claims (jk_feed_record_claim) and normalizes a record and hands its job
+ * to func, as the parse would have; takes record. Counts in stats what it
+ * did. */
 gboolean       jk_feed_record_finish       (JkFeedRecord *record,
                                             JkKnownFunc   known,
                                             JkJobFunc     func,

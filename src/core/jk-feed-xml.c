@@ -862,6 +862,37 @@ cdata_cb (void          *context,
 /* Records read but not yet normalized                                    */
 
 gboolean
+jk_feed_record_claim (JkFeedRecord *record,
+                      JkKnownFunc   known,
+                      gpointer      user_data,
+                      JkFeedStats  *stats)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+
+  if (!jk_feed_record_is_parsed (record))
+    {
+      stats->unchanged++;
+      return FALSE;
+    }
+  title = clean_value (record, FIELD_TITLE);
+  if (title == NULL)
+    {
+      g_debug ("skipped a posting with no title");
+      stats->skipped++;
+      return FALSE;
+    }
+  record->raw_hash = hash_raw_record (record);
+  id = record_external_id (record);
+  if (known != NULL && id != NULL && known (id, record->raw_hash, user_data))
+    {
+      stats->unchanged++;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 jk_feed_record_finish (JkFeedRecord *record,
                        JkKnownFunc   known,
                        JkJobFunc     func,
@@ -871,33 +902,14 @@ jk_feed_record_finish (JkFeedRecord *record,
 {
   g_autoptr (JkFeedRecord) owned = record;
   g_autoptr (JkJob) job = NULL;
-  g_autofree char *title = jk_feed_record_is_parsed (record) ? clean_value (record, FIELD_TITLE) : NULL;
-  g_autofree char *id = NULL;
-  guint64 raw_hash;
 
-  if (!jk_feed_record_is_parsed (record))
-    {
-      stats->unchanged++;
-      return TRUE;
-    }
-  if (title == NULL)
-    {
-      g_debug ("skipped a posting with no title");
-      stats->skipped++;
-      return TRUE;
-    }
-  id = record_external_id (record);
-  raw_hash = hash_raw_record (record);
-  if (known != NULL && id != NULL && known (id, raw_hash, user_data))
-    {
-      stats->unchanged++;
-      return TRUE;
-    }
+  if (!jk_feed_record_claim (record, known, user_data, stats))
+    return TRUE;
 
   job = jk_job_new ();
-  job->title = g_steal_pointer (&title);
-  job->external_id = g_steal_pointer (&id);
-  job->raw_hash = raw_hash;
+  job->title = clean_value (record, FIELD_TITLE);
+  job->external_id = record_external_id (record);
+  job->raw_hash = record->raw_hash;
   if (record->format == JK_FEED_FORMAT_RSS)
     fill_rss_job (record, job);
   else

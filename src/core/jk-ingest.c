@@ -98,12 +98,27 @@ batch_queue_stop (BatchQueue *queue)
 /* ---------------------------------------------------------------------- */
 /* The three stages                                                       */
 
-/* What the reading thread hands on: records to normalize (job-xml, RSS)
- * or jobs the JSON parsers normalized already. */
+/* What the reading thread hands on: records to normalize (job-xml, RSS),
+ * claimed already, or jobs the JSON parsers normalized already. */
 typedef enum {
   ITEM_RECORD,
   ITEM_JOB,
 } ItemKind;
+
+typedef struct {
+  JkFeedRecord *record;
+  gboolean claimed;  /* FALSE for a posting with no id: normalized, then dropped */
+  gint64 row;        /* the cached row it replaces, or 0 */
+} ClaimedRecord;
+
+static void
+claimed_record_free (ClaimedRecord *claimed)
+{
+  if (claimed == NULL)
+    return;
+  jk_feed_record_free (claimed->record);
+  g_free (claimed);
+}
 
 typedef struct {
   JkSnapshot *snapshot;
@@ -119,11 +134,13 @@ typedef struct {
   JkFeedStats read_stats;
   GError *read_error;
   gboolean read_ok;
+  gboolean read_claimed; /* known_cb claimed the record being read */
+  gint64 read_claimed_row;
 
   /* Normalizing thread only, until it ends. */
   GPtrArray *normalized;
   JkFeedStats normalize_stats;
-  gboolean claimed;     /* known_cb claimed the posting whose job comes next */
+  gboolean claimed;     /* the posting whose job comes next was claimed */
   gint64 claimed_row;
 } Ingest;
 
@@ -136,7 +153,7 @@ new_batch (GDestroyNotify free_func)
 static GPtrArray *
 new_read_batch (ItemKind kind)
 {
-  return new_batch (kind == ITEM_RECORD ? (GDestroyNotify) jk_feed_record_free : (GDestroyNotify) jk_job_free);
+  return new_batch (kind == ITEM_RECORD ? (GDestroyNotify) claimed_record_free : (GDestroyNotify) jk_job_free);
 }
 
 /* Reading thread: the filled batch goes to the normalizing thread. */
@@ -173,11 +190,44 @@ read_item (Ingest   *ingest,
 }
 
 static gboolean
+known_cb (const char *external_id,
+          guint64     raw_hash,
+          gpointer    user_data)
+{
+  Ingest *ingest = user_data;
+  gint64 row = 0;
+
+  if (!jk_snapshot_claim (ingest->snapshot, external_id, raw_hash, &row))
+    return TRUE;
+  ingest->read_claimed = TRUE;
+  ingest->read_claimed_row = row;
+  return FALSE;
+}
+
+/* Reading thread: every claim of a job-xml or RSS posting is made here,
+ * in feed order, so the first of two postings with one id is the one that
+ * stands; only the few to normalize go on to the normalizing thread. */
+static gboolean
 record_read_cb (JkFeedRecord *record,
                 gpointer      user_data,
                 GError      **error)
 {
-  return read_item (user_data, ITEM_RECORD, record, error);
+  Ingest *ingest = user_data;
+  ClaimedRecord *claimed;
+
+  if (!jk_feed_record_is_parsed (record))
+    jk_snapshot_claim_raw (ingest->snapshot, jk_feed_record_get_raw_hash (record));
+  ingest->read_claimed = FALSE;
+  if (!jk_feed_record_claim (record, known_cb, ingest, &ingest->read_stats))
+    {
+      jk_feed_record_free (record);
+      return TRUE;
+    }
+  claimed = g_new (ClaimedRecord, 1);
+  claimed->record = record;
+  claimed->claimed = ingest->read_claimed;
+  claimed->row = ingest->read_claimed_row;
+  return read_item (ingest, ITEM_RECORD, claimed, error);
 }
 
 static gboolean
@@ -222,23 +272,6 @@ read_thread (gpointer data)
   return NULL;
 }
 
-/* Normalizing thread: every claim is made here, in feed order, so the
- * first of two postings with one id is the one that stands. */
-static gboolean
-known_cb (const char *external_id,
-          guint64     raw_hash,
-          gpointer    user_data)
-{
-  Ingest *ingest = user_data;
-  gint64 row = 0;
-
-  if (!jk_snapshot_claim (ingest->snapshot, external_id, raw_hash, &row))
-    return TRUE;
-  ingest->claimed = TRUE;
-  ingest->claimed_row = row;
-  return FALSE;
-}
-
 static gboolean
 normalized_cb (JkJob    *job,
                gpointer  user_data,
@@ -249,7 +282,7 @@ normalized_cb (JkJob    *job,
 
   if (ingest->claimed)
     {
-      /* The job known_cb was just asked about. */
+      /* The record the reading thread claimed. */
       row = ingest->claimed_row;
       ingest->claimed = FALSE;
     }
@@ -283,13 +316,15 @@ normalize_batch (Ingest    *ingest,
       gpointer item = g_steal_pointer (&batch->pdata[i]);
       gboolean ok;
 
-      if (records && !jk_feed_record_is_parsed (item))
+      if (records)
         {
-          jk_snapshot_claim_raw (ingest->snapshot, jk_feed_record_get_raw_hash (item));
-          ok = jk_feed_record_finish (item, NULL, NULL, NULL, &ingest->normalize_stats, NULL);
+          g_autofree ClaimedRecord *claimed = item;
+
+          ingest->claimed = claimed->claimed;
+          ingest->claimed_row = claimed->row;
+          ok = jk_feed_record_finish (g_steal_pointer (&claimed->record), NULL, normalized_cb, ingest,
+                                      &ingest->normalize_stats, NULL);
         }
-      else if (records)
-        ok = jk_feed_record_finish (item, known_cb, normalized_cb, ingest, &ingest->normalize_stats, NULL);
       else
         ok = normalized_cb (item, ingest, NULL);
       if (!ok)
