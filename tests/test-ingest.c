@@ -448,6 +448,55 @@ test_id_map_unseen (void)
 }
 
 /* Far past the first table's size, through many doublings. */
+/* The raw-hash index finds cached postings by their bytes' hash, and
+ * still does after the table grew under it with new postings; a posting
+ * seen by id is a repeat by raw hash, and the other way round. */
+static void
+test_id_map_raw_index (void)
+{
+  const guint n = 2000, n_new = 5000;
+  g_autoptr (JkIdMap) map = jk_id_map_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ext-%u", i);
+      jk_id_map_add_cached (map, jk_id_map_key (id), (guint64) i * 7919 + 1, (gint64) i + 1);
+    }
+  jk_id_map_index_raw (map);
+  g_assert_true (jk_id_map_holds_raw (map, 7919 * 5 + 1));
+  g_assert_false (jk_id_map_holds_raw (map, 7919 * 5 + 2));
+  g_assert_false (jk_id_map_holds_raw (map, 0));
+
+  /* New postings make the table grow several times over. */
+  for (guint i = 0; i < n_new; i++)
+    {
+      g_autofree char *fresh = g_strdup_printf ("new-%u", i);
+      g_assert_cmpint (jk_id_map_see (map, jk_id_map_key (fresh), NULL, NULL), ==, JK_ID_NEW);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ext-%u", i);
+      guint64 raw = (guint64) i * 7919 + 1;
+
+      g_assert_true (jk_id_map_holds_raw (map, raw));
+      if (i % 2 == 0)
+        {
+          g_assert_cmpint (jk_id_map_see_raw (map, raw), ==, JK_ID_CACHED);
+          g_assert_cmpint (jk_id_map_see (map, jk_id_map_key (id), NULL, NULL), ==, JK_ID_REPEAT);
+        }
+      else
+        {
+          g_assert_cmpint (jk_id_map_see (map, jk_id_map_key (id), NULL, NULL), ==, JK_ID_CACHED);
+          g_assert_cmpint (jk_id_map_see_raw (map, raw), ==, JK_ID_REPEAT);
+        }
+    }
+  g_assert_cmpuint (jk_id_map_size (map), ==, n + n_new);
+  {
+    g_autoptr (GArray) unseen = jk_id_map_unseen_rows (map);
+    g_assert_cmpuint (unseen->len, ==, 0);
+  }
+}
+
 static void
 test_id_map_growth (void)
 {
@@ -1950,6 +1999,7 @@ main (int   argc,
   g_test_add_func ("/ingest/id-map/states", test_id_map_states);
   g_test_add_func ("/ingest/id-map/unseen", test_id_map_unseen);
   g_test_add_func ("/ingest/id-map/growth", test_id_map_growth);
+  g_test_add_func ("/ingest/id-map/raw-index", test_id_map_raw_index);
   g_test_add_func ("/ingest/id-map/key", test_id_map_key);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

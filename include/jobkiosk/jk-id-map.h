@@ -7,9 +7,9 @@ G_BEGIN_DECLS
 
 /* The postings of one source during a sync, by a 64-bit hash of their feed
  * id: which ones the cache holds (with their row and raw hash), and which
- * the new snapshot has listed so far. 24 bytes a posting (and 16 more
- * with the raw-hash index), so a million fit in 80 MB at most; not
- * thread-safe, but for jk_id_map_lookup_raw. */
+ * the new snapshot has listed so far. 28 bytes a slot with the raw-hash
+ * index, under 70% full: a million postings fit in 56 MB; not
+ * thread-safe. */
 typedef struct _JkIdMap JkIdMap;
 
 typedef enum {
@@ -34,14 +34,16 @@ JkIdState  jk_id_map_see             (JkIdMap    *map,
                                       guint64     key,
                                       gint64     *out_row,
                                       guint64    *out_raw_hash);
-/* Indexes the cached postings by raw hash, once they are all added. The
- * index never changes after, so jk_id_map_lookup_raw may be called from
- * another thread while this one goes on marking postings seen. */
+/* Indexes the cached postings by raw hash, once they are all added. */
 void       jk_id_map_index_raw       (JkIdMap    *map);
-/* The key of the cached posting with this raw hash. */
-gboolean   jk_id_map_lookup_raw      (const JkIdMap *map,
-                                      guint64     raw_hash,
-                                      guint64    *out_key);
+/* Whether a cached posting has this raw hash. */
+gboolean   jk_id_map_holds_raw       (const JkIdMap *map,
+                                      guint64     raw_hash);
+/* Marks the cached posting with this raw hash (holds_raw said there is
+ * one) as listed: JK_ID_CACHED, or JK_ID_REPEAT when its id was listed
+ * already. */
+JkIdState  jk_id_map_see_raw         (JkIdMap    *map,
+                                      guint64     raw_hash);
 guint      jk_id_map_size            (const JkIdMap *map);
 /* The rows of cached postings the snapshot never listed. */
 GArray    *jk_id_map_unseen_rows     (const JkIdMap *map);

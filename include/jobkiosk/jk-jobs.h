@@ -58,8 +58,7 @@ gboolean       jk_snapshot_claim     (JkSnapshot         *self,
                                       guint64             raw_hash,
                                       gint64             *out_row);
 /* Whether the cache holds a posting of this source read from bytes with
- * this raw hash (JkKnownBytesFunc): safe from any thread while the
- * snapshot is open. */
+ * this raw hash (JkKnownBytesFunc); asked on the thread that claims. */
 gboolean       jk_snapshot_holds_raw (JkSnapshot         *self,
                                       guint64             raw_hash);
 /* A posting the feed lists unchanged, known by its raw hash alone (one

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jk-id-map.c: an open-addressing table of a source's postings during a sync */
 
+#include <string.h>
+
 #include "jobkiosk/jk-hash.h"
 #include "jobkiosk/jk-id-map.h"
 
@@ -17,11 +19,7 @@ typedef struct {
   guint64 row_seen; /* row << 1 | SEEN_BIT; row 0 for a posting new in this snapshot */
 } Slot;
 
-/* From a cached posting's raw hash to its key. */
-typedef struct {
-  guint64 raw_hash; /* EMPTY_KEY when the slot is free */
-  guint64 key;
-} RawSlot;
+#define NO_SLOT G_MAXUINT32
 
 struct _JkIdMap
 {
@@ -29,10 +27,13 @@ struct _JkIdMap
   gsize capacity; /* a power of two */
   gsize used;
 
-  /* Built once by jk_id_map_index_raw, read-only after. */
-  RawSlot *raw_slots;
-  gsize raw_capacity;
+  /* Once jk_id_map_index_raw is called: the slots of cached postings by
+   * raw hash, as positions in slots (4 bytes each, NO_SLOT when free);
+   * as many as slots, and rebuilt when they grow. */
+  guint32 *raw_index;
 };
+
+static void build_raw_index (JkIdMap *map);
 
 static Slot *
 find_slot (Slot   *slots,
@@ -62,6 +63,8 @@ grow_if_needed (JkIdMap *map)
     if (old[i].key != EMPTY_KEY)
       *find_slot (map->slots, map->capacity, old[i].key) = old[i];
   g_free (old);
+  if (map->raw_index != NULL)
+    build_raw_index (map);
 }
 
 /* A power of two that holds n entries under 70% full. */
@@ -91,7 +94,7 @@ jk_id_map_free (JkIdMap *map)
   if (map == NULL)
     return;
   g_free (map->slots);
-  g_free (map->raw_slots);
+  g_free (map->raw_index);
   g_free (map);
 }
 
@@ -148,50 +151,70 @@ jk_id_map_see (JkIdMap *map,
   return JK_ID_CACHED;
 }
 
-static RawSlot *
-find_raw_slot (const JkIdMap *map,
-               guint64        raw_hash)
+/* Where raw_hash is, or would go, in the raw index. */
+static gsize
+find_raw (const JkIdMap *map,
+          guint64        raw_hash)
 {
-  gsize mask = map->raw_capacity - 1;
+  gsize mask = map->capacity - 1;
   gsize i = (gsize) (raw_hash ^ (raw_hash >> 29)) & mask;
 
-  while (map->raw_slots[i].raw_hash != EMPTY_KEY && map->raw_slots[i].raw_hash != raw_hash)
+  while (map->raw_index[i] != NO_SLOT && map->slots[map->raw_index[i]].raw_hash != raw_hash)
     i = (i + 1) & mask;
-  return &map->raw_slots[i];
+  return i;
+}
+
+static void
+build_raw_index (JkIdMap *map)
+{
+  g_free (map->raw_index);
+  map->raw_index = g_new (guint32, map->capacity);
+  memset (map->raw_index, 0xff, map->capacity * sizeof (guint32));
+  for (gsize i = 0; i < map->capacity; i++)
+    if (map->slots[i].key != EMPTY_KEY && map->slots[i].raw_hash != EMPTY_KEY)
+      map->raw_index[find_raw (map, map->slots[i].raw_hash)] = (guint32) i;
 }
 
 void
 jk_id_map_index_raw (JkIdMap *map)
 {
-  g_return_if_fail (map->raw_slots == NULL);
+  g_return_if_fail (map->raw_index == NULL);
+  g_return_if_fail (map->capacity <= NO_SLOT);
 
-  map->raw_capacity = capacity_for (map->used);
-  map->raw_slots = g_new0 (RawSlot, map->raw_capacity);
-  for (gsize i = 0; i < map->capacity; i++)
-    if (map->slots[i].key != EMPTY_KEY && map->slots[i].raw_hash != EMPTY_KEY)
-      {
-        RawSlot *slot = find_raw_slot (map, map->slots[i].raw_hash);
+  build_raw_index (map);
+}
 
-        slot->raw_hash = map->slots[i].raw_hash;
-        slot->key = map->slots[i].key;
-      }
+static Slot *
+lookup_raw (const JkIdMap *map,
+            guint64        raw_hash)
+{
+  guint32 position;
+
+  if (map->raw_index == NULL || raw_hash == EMPTY_KEY)
+    return NULL;
+  position = map->raw_index[find_raw (map, raw_hash)];
+  return position != NO_SLOT ? &map->slots[position] : NULL;
 }
 
 gboolean
-jk_id_map_lookup_raw (const JkIdMap *map,
-                      guint64        raw_hash,
-                      guint64       *out_key)
+jk_id_map_holds_raw (const JkIdMap *map,
+                     guint64        raw_hash)
 {
-  const RawSlot *slot;
+  return lookup_raw (map, raw_hash) != NULL;
+}
 
-  if (map->raw_slots == NULL || raw_hash == EMPTY_KEY)
-    return FALSE;
-  slot = find_raw_slot (map, raw_hash);
-  if (slot->raw_hash == EMPTY_KEY)
-    return FALSE;
-  if (out_key != NULL)
-    *out_key = slot->key;
-  return TRUE;
+JkIdState
+jk_id_map_see_raw (JkIdMap *map,
+                   guint64  raw_hash)
+{
+  Slot *slot = lookup_raw (map, raw_hash);
+
+  g_return_val_if_fail (slot != NULL, JK_ID_NEW);
+
+  if (slot->row_seen & SEEN_BIT)
+    return JK_ID_REPEAT;
+  slot->row_seen |= SEEN_BIT;
+  return JK_ID_CACHED;
 }
 
 guint

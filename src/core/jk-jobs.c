@@ -563,19 +563,15 @@ gboolean
 jk_snapshot_holds_raw (JkSnapshot *self,
                        guint64     raw_hash)
 {
-  return jk_id_map_lookup_raw (self->ids, raw_hash, NULL);
+  return jk_id_map_holds_raw (self->ids, raw_hash);
 }
 
 void
 jk_snapshot_claim_raw (JkSnapshot *self,
                        guint64     raw_hash)
 {
-  guint64 key;
-
-  g_return_if_fail (jk_id_map_lookup_raw (self->ids, raw_hash, &key));
-
   /* Listed before under its id, the posting stands as that one made it. */
-  if (jk_id_map_see (self->ids, key, NULL, NULL) == JK_ID_REPEAT)
+  if (jk_id_map_see_raw (self->ids, raw_hash) == JK_ID_REPEAT)
     self->repeats++;
   else
     self->raw_unchanged++;
