@@ -33,15 +33,26 @@ static const char *const words[] = {
 static gboolean shown;
 static gint64 drawn_at;
 static gint64 before_paint_at;
-static guint cards_added;
-static GArray *frame_cards; /* cards added to the list, per frame */
+static JkSearchPage *page;
+static guint cards_before; /* on screen at the end of the frame before */
+static GArray *frame_cards; /* cards added to the lists, per frame */
 static GArray *frame_work; /* ms from the frame's start (before-paint) to the end of painting */
+/* Where a frame's time went, to tell slow frames apart. */
+static gint64 layout_start_at, layout_end_at;
+static guint pages_shown, pages_before;
+typedef struct {
+  double layout_ms;
+  double paint_ms;
+  guint pages;     /* pages of results that arrived since the frame before */
+} FrameParts;
+static GArray *frame_parts;
 
 static void
-on_results_shown (JkSearchPage *page,
+on_results_shown (JkSearchPage *results_page,
                   gpointer      user_data)
 {
   shown = TRUE;
+  pages_shown++;
 }
 
 static void
@@ -54,20 +65,20 @@ on_after_paint (GdkFrameClock *clock,
   if (frames != NULL)
     {
       double work = before_paint_at != 0 ? (now - before_paint_at) / 1000.0 : 0;
+      guint cards = jk_search_page_get_n_shown (page) - cards_before;
+      FrameParts parts = {
+        .layout_ms = (layout_end_at - layout_start_at) / 1000.0,
+        .paint_ms = (now - layout_end_at) / 1000.0,
+        .pages = pages_shown - pages_before,
+      };
 
       g_array_append_val (frames, now);
       g_array_append_val (frame_work, work);
-      g_array_append_val (frame_cards, cards_added);
-      cards_added = 0;
+      g_array_append_val (frame_cards, cards);
+      g_array_append_val (frame_parts, parts);
+      cards_before += cards;
+      pages_before = pages_shown;
     }
-}
-
-static void
-on_card_added (GtkContainer *list,
-               GtkWidget    *card,
-               gpointer      user_data)
-{
-  cards_added++;
 }
 
 static void
@@ -75,6 +86,21 @@ on_before_paint (GdkFrameClock *clock,
                  gpointer       user_data)
 {
   before_paint_at = g_get_monotonic_time ();
+}
+
+/* After the update phase (animations, the cards added): layout begins. */
+static void
+on_update_done (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  layout_start_at = g_get_monotonic_time ();
+}
+
+static void
+on_layout_done (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  layout_end_at = g_get_monotonic_time ();
 }
 
 static int
@@ -159,7 +185,6 @@ main (int   argc,
   g_autoptr (GDateTime) start = g_date_time_new_now_local ();
   JkApplication *app;
   JkWindow *window;
-  JkSearchPage *page;
   GtkAdjustment *adjustment;
   GdkFrameClock *clock;
   JkStore *store;
@@ -231,7 +256,11 @@ main (int   argc,
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), NULL);
   frame_work = g_array_new (FALSE, FALSE, sizeof (double));
   frame_cards = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_signal_connect (jk_search_page_get_results (page), "add", G_CALLBACK (on_card_added), NULL);
+  cards_before = jk_search_page_get_n_shown (page);
+  pages_before = pages_shown;
+  frame_parts = g_array_new (FALSE, FALSE, sizeof (FrameParts));
+  g_signal_connect_after (clock, "update", G_CALLBACK (on_update_done), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_done), NULL);
   for (guint stalled = 0; jk_search_page_get_n_loaded (page) < MIN (2000, n_jobs) && stalled < 200;)
     {
       guint before = jk_search_page_get_n_loaded (page);
@@ -284,6 +313,29 @@ main (int   argc,
         }
     printf ("  frames with over %.0f ms of the window's own work: %u, of which %u added cards\n", HEAVY_FRAME_MS, heavy,
             heavy_with_cards);
+  }
+  {
+    /* The three longest intervals, and what their frames did. */
+    g_autoptr (GArray) order = g_array_copy (intervals);
+
+    g_array_sort (order, compare_doubles);
+    printf ("  the longest frames:");
+    for (guint k = 0; k < MIN (3, order->len); k++)
+      {
+        double wanted = g_array_index (order, double, order->len - 1 - k);
+
+        for (guint i = 0; i < intervals->len; i++)
+          if (g_array_index (intervals, double, i) == wanted)
+            {
+              /* intervals[i] ends at frame i + 1. */
+              const FrameParts *parts = &g_array_index (frame_parts, FrameParts, i + 1);
+
+              printf ("%s %.1f ms (layout %.1f, paint %.1f, %u cards, %u pages arrived)", k == 0 ? "" : ";", wanted,
+                      parts->layout_ms, parts->paint_ms, g_array_index (frame_cards, guint, i + 1), parts->pages);
+              break;
+            }
+      }
+    printf ("\n");
   }
   rss = rss_kb ();
   printf ("resident memory with %u results loaded: %.1f MB (target: under 120 MB)\n", jk_search_page_get_n_loaded (page),

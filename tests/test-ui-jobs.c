@@ -52,8 +52,7 @@ static GtkListBoxRow *first_result (void);
 static GtkListBoxRow *
 first_result (void)
 {
-  GtkWidget *list = jk_search_page_get_results (search_page ());
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  GtkListBoxRow *row = jk_search_page_get_result (search_page (), 0);
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
@@ -154,6 +153,44 @@ test_filters (void)
   click ("Clear my choices");
   jk_test_wait_until (search_done, NULL, 10000);
   g_assert_cmpint (jk_search_page_get_count (page), ==, all);
+}
+
+/* Scrolls to the bottom; TRUE once data (a card count) cards are shown. */
+static gboolean
+scrolled_to_shown (gpointer data)
+{
+  JkSearchPage *page = search_page ();
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (jk_search_page_get_results (page), GTK_TYPE_SCROLLED_WINDOW)));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  return jk_search_page_get_n_shown (page) >= GPOINTER_TO_UINT (data);
+}
+
+/* The results come in a list per page: the arrow keys still go from the
+ * last card of one to the first of the next, and back. */
+static void
+test_results_keynav (void)
+{
+  JkSearchPage *page = search_page ();
+  GtkListBoxRow *last_of_first, *first_of_second;
+
+  search_for ("");
+  jk_test_wait_until (scrolled_to_shown, GUINT_TO_POINTER (40), 10000);
+  last_of_first = jk_search_page_get_result (page, 29);
+  first_of_second = jk_search_page_get_result (page, 30);
+  g_assert_nonnull (last_of_first);
+  g_assert_nonnull (first_of_second);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (last_of_first)) != gtk_widget_get_parent (GTK_WIDGET (first_of_second)));
+  g_assert_cmpint (gtk_list_box_row_get_index (first_of_second), ==, 0);
+
+  gtk_widget_grab_focus (GTK_WIDGET (last_of_first));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (last_of_first)));
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (last_of_first)), "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1);
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (first_of_second)));
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (first_of_second)), "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1);
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (last_of_first)));
+  g_assert_null (jk_search_page_get_result (page, jk_search_page_get_n_shown (page)));
 }
 
 static void
@@ -358,6 +395,7 @@ main (int   argc,
 
   g_test_add_func ("/jobs/search-common-job", test_search_common_job);
   g_test_add_func ("/jobs/filters", test_filters);
+  g_test_add_func ("/jobs/results-keynav", test_results_keynav);
   g_test_add_func ("/jobs/nothing-found", test_nothing_found);
   g_test_add_func ("/jobs/hostile-queries", test_hostile_queries);
   g_test_add_func ("/jobs/details-qr-save-apply", test_details_qr_save_apply);

@@ -70,7 +70,10 @@ struct _JkSearchPage
   GtkBox *count_row;
   GtkLabel *count_label;
   GtkScrolledWindow *results_scroller;
-  GtkListBox *results_list;
+  GtkBox *results_box;      /* of GtkListBox, a page of cards each */
+  GtkListBox *last_list;    /* where the next card goes */
+  guint last_list_rows;
+  guint shown;              /* cards in the lists */
   GtkWidget *empty_box;
   GtkButton *spelling_button;
 
@@ -187,6 +190,56 @@ fill_query (JkSearchPage *self,
  * frames, would hold up the next frame while the visitor scrolls. */
 #define CARDS_PER_FRAME 3
 
+static void on_row_activated (JkSearchPage  *self,
+                              GtkListBoxRow *row);
+
+/* The arrow keys go on from the last card of one list to the first of the
+ * next, and back, as in one list. */
+static gboolean
+on_results_keynav_failed (GtkWidget        *list,
+                          GtkDirectionType  direction,
+                          JkSearchPage     *self)
+{
+  g_autoptr (GList) lists = gtk_container_get_children (GTK_CONTAINER (self->results_box));
+  GList *here = g_list_find (lists, list);
+  GList *next = direction == GTK_DIR_DOWN ? here->next : direction == GTK_DIR_UP ? here->prev : NULL;
+  g_autoptr (GList) rows = NULL;
+
+  if (next == NULL)
+    return FALSE;
+  rows = gtk_container_get_children (next->data);
+  if (rows == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (direction == GTK_DIR_DOWN ? rows->data : g_list_last (rows)->data);
+  return TRUE;
+}
+
+/* Cards go in lists of at most PAGE_SIZE: a card added then lays out and
+ * draws its own short list, not every card loaded before it (a GtkListBox
+ * allocates all its rows whenever one is added). */
+static void
+add_card (JkSearchPage *self,
+          GtkWidget    *card)
+{
+  if (self->last_list == NULL || self->last_list_rows >= PAGE_SIZE)
+    {
+      GtkWidget *list = gtk_list_box_new ();
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+      gtk_style_context_add_class (gtk_widget_get_style_context (list), "results");
+      g_signal_connect_swapped (list, "row-activated", G_CALLBACK (on_row_activated), self);
+      g_signal_connect (list, "keynav-failed", G_CALLBACK (on_results_keynav_failed), self);
+      gtk_widget_show (list);
+      gtk_container_add (GTK_CONTAINER (self->results_box), list);
+      self->last_list = GTK_LIST_BOX (list);
+      self->last_list_rows = 0;
+    }
+  gtk_container_add (GTK_CONTAINER (self->last_list), card);
+  self->last_list_rows++;
+  self->shown++;
+}
+
 static gboolean
 add_cards_tick (GtkWidget     *list,
                 GdkFrameClock *clock,
@@ -196,7 +249,7 @@ add_cards_tick (GtkWidget     *list,
   g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
 
   for (int i = 0; i < CARDS_PER_FRAME && !g_queue_is_empty (&self->pending); i++)
-    gtk_container_add (GTK_CONTAINER (self->results_list), jk_job_card_new (g_queue_pop_head (&self->pending), now));
+    add_card (self, jk_job_card_new (g_queue_pop_head (&self->pending), now));
   if (!g_queue_is_empty (&self->pending))
     return G_SOURCE_CONTINUE;
   self->add_cards_id = 0;
@@ -207,7 +260,7 @@ static void
 clear_pending (JkSearchPage *self)
 {
   if (self->add_cards_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->results_list), self->add_cards_id);
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->results_box), self->add_cards_id);
   self->add_cards_id = 0;
   g_queue_clear_full (&self->pending, (GDestroyNotify) jk_job_record_free);
 }
@@ -215,11 +268,13 @@ clear_pending (JkSearchPage *self)
 static void
 clear_results (JkSearchPage *self)
 {
-  GList *rows = gtk_container_get_children (GTK_CONTAINER (self->results_list));
+  GList *lists = gtk_container_get_children (GTK_CONTAINER (self->results_box));
 
-  for (GList *l = rows; l != NULL; l = l->next)
+  for (GList *l = lists; l != NULL; l = l->next)
     gtk_widget_destroy (l->data);
-  g_list_free (rows);
+  g_list_free (lists);
+  self->last_list = NULL;
+  self->shown = 0;
   clear_pending (self);
   g_clear_pointer (&self->last, jk_job_record_free);
   self->loaded = 0;
@@ -453,13 +508,12 @@ on_search_done (GObject      *object,
     {
       /* The first screenful at once; the rest as the main loop has time. */
       if (job->first_page && i < 8)
-        gtk_container_add (GTK_CONTAINER (self->results_list),
-                           jk_job_card_new (g_steal_pointer (&job->records->pdata[i]), now));
+        add_card (self, jk_job_card_new (g_steal_pointer (&job->records->pdata[i]), now));
       else
         g_queue_push_tail (&self->pending, g_steal_pointer (&job->records->pdata[i]));
     }
   if (!g_queue_is_empty (&self->pending) && self->add_cards_id == 0)
-    self->add_cards_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->results_list), add_cards_tick, self, NULL);
+    self->add_cards_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->results_box), add_cards_tick, self, NULL);
   self->loaded += job->records->len;
   /* A count computed before a sync may fall short of what was loaded. */
   if (self->count >= 0)
@@ -719,12 +773,11 @@ jk_search_page_class_init (JkSearchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, count_row);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, results_scroller);
-  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, results_box);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, empty_box);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, spelling_button);
   gtk_widget_class_bind_template_callback (widget_class, on_query_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_query_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_spelling_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_everywhere_clicked);
@@ -819,5 +872,21 @@ jk_search_page_is_busy (JkSearchPage *self)
 GtkWidget *
 jk_search_page_get_results (JkSearchPage *self)
 {
-  return GTK_WIDGET (self->results_list);
+  return GTK_WIDGET (self->results_box);
+}
+
+guint
+jk_search_page_get_n_shown (JkSearchPage *self)
+{
+  return self->shown;
+}
+
+GtkListBoxRow *
+jk_search_page_get_result (JkSearchPage *self,
+                           guint         index)
+{
+  g_autoptr (GList) lists = gtk_container_get_children (GTK_CONTAINER (self->results_box));
+  GList *list = g_list_nth (lists, index / PAGE_SIZE);
+
+  return list != NULL ? gtk_list_box_get_row_at_index (list->data, (int) (index % PAGE_SIZE)) : NULL;
 }

@@ -34,6 +34,11 @@ void         jk_search_page_search_now     (JkSearchPage *self);
 gint64       jk_search_page_get_count      (JkSearchPage *self);
 guint        jk_search_page_get_n_loaded   (JkSearchPage *self);
 gboolean     jk_search_page_is_busy        (JkSearchPage *self);
+/* The results area: a box of lists of cards. */
 GtkWidget   *jk_search_page_get_results    (JkSearchPage *self);
+/* Cards on screen, and the one at index across the lists (or NULL). */
+guint        jk_search_page_get_n_shown    (JkSearchPage *self);
+GtkListBoxRow *jk_search_page_get_result   (JkSearchPage *self,
+                                            guint         index);
 
 G_END_DECLS
