@@ -38,9 +38,11 @@ static guint cards_before; /* on screen at the end of the frame before */
 static GArray *frame_cards; /* cards added to the lists, per frame */
 static GArray *frame_work; /* ms from the frame's start (before-paint) to the end of painting */
 /* Where a frame's time went, to tell slow frames apart. */
-static gint64 layout_start_at, layout_end_at;
+static gint64 layout_start_at, layout_end_at, last_paint_at;
 static guint pages_shown, pages_before;
 typedef struct {
+  double gap_ms;    /* from the frame before to this one's start: the main loop's other work */
+  double update_ms; /* tick callbacks: the cards built */
   double layout_ms;
   double paint_ms;
   guint pages;     /* pages of results that arrived since the frame before */
@@ -67,6 +69,8 @@ on_after_paint (GdkFrameClock *clock,
       double work = before_paint_at != 0 ? (now - before_paint_at) / 1000.0 : 0;
       guint cards = jk_search_page_get_n_shown (page) - cards_before;
       FrameParts parts = {
+        .gap_ms = last_paint_at != 0 ? (before_paint_at - last_paint_at) / 1000.0 : 0,
+        .update_ms = (layout_start_at - before_paint_at) / 1000.0,
         .layout_ms = (layout_end_at - layout_start_at) / 1000.0,
         .paint_ms = (now - layout_end_at) / 1000.0,
         .pages = pages_shown - pages_before,
@@ -78,6 +82,7 @@ on_after_paint (GdkFrameClock *clock,
       g_array_append_val (frame_parts, parts);
       cards_before += cards;
       pages_before = pages_shown;
+      last_paint_at = now;
     }
 }
 
@@ -85,7 +90,7 @@ static void
 on_before_paint (GdkFrameClock *clock,
                  gpointer       user_data)
 {
-  before_paint_at = g_get_monotonic_time ();
+  before_paint_at = layout_start_at = layout_end_at = g_get_monotonic_time ();
 }
 
 /* After the update phase (animations, the cards added): layout begins. */
@@ -93,7 +98,7 @@ static void
 on_update_done (GdkFrameClock *clock,
                 gpointer       user_data)
 {
-  layout_start_at = g_get_monotonic_time ();
+  layout_start_at = layout_end_at = g_get_monotonic_time ();
 }
 
 static void
@@ -330,8 +335,11 @@ main (int   argc,
               /* intervals[i] ends at frame i + 1. */
               const FrameParts *parts = &g_array_index (frame_parts, FrameParts, i + 1);
 
-              printf ("%s %.1f ms (layout %.1f, paint %.1f, %u cards, %u pages arrived)", k == 0 ? "" : ";", wanted,
-                      parts->layout_ms, parts->paint_ms, g_array_index (frame_cards, guint, i + 1), parts->pages);
+              printf ("%s %.1f ms (before it %.1f; own work %.1f: update %.1f, layout %.1f, paint %.1f; %u cards, %u pages"
+                      " arrived)",
+                      k == 0 ? "" : ";", wanted, parts->gap_ms, g_array_index (frame_work, double, i + 1),
+                      parts->update_ms, parts->layout_ms, parts->paint_ms, g_array_index (frame_cards, guint, i + 1),
+                      parts->pages);
               break;
             }
       }
