@@ -583,16 +583,17 @@ record_external_id (const JkFeedRecord *record)
   return NULL;
 }
 
-/* Every raw field, in order, with the format and the version of the
+/* The hash of the record's bytes when the scan matched it; else every
+ * raw field, in order. Either way with the format and the version of the
  * normalizing: a kiosk that normalizes differently re-reads everything. */
 static guint64
 hash_raw_record (const JkFeedRecord *record)
 {
-  guint64 hash = jk_hash_bytes (RAW_HASH_VERSION, &record->format, sizeof record->format);
+  guint64 hash;
 
   if (record->raw_hash != 0)
     return record->raw_hash;
-
+  hash = jk_hash_bytes (RAW_HASH_VERSION, &record->format, sizeof record->format);
   for (guint i = 0; i < N_FIELDS; i++)
     hash = jk_hash_text (hash, record_value (record, (Field) i));
   return hash != 0 ? hash : 1;
