@@ -167,8 +167,25 @@ scrolled_to_shown (gpointer data)
   return jk_search_page_get_n_shown (page) >= GPOINTER_TO_UINT (data);
 }
 
+/* Whether the whole row is inside the scrolled view. */
+static gboolean
+row_in_view (GtkListBoxRow *row)
+{
+  JkSearchPage *page = search_page ();
+  GtkWidget *results = jk_search_page_get_results (page);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (results, GTK_TYPE_SCROLLED_WINDOW)));
+  int x, y;
+
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (row), results, 0, 0, &x, &y));
+  return y >= gtk_adjustment_get_value (adjustment)
+         && y + gtk_widget_get_allocated_height (GTK_WIDGET (row))
+              <= gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+}
+
 /* The results come in a list per page: the arrow keys still go from the
- * last card of one to the first of the next, and back. */
+ * last card of one to the first of the next, and back, and the card with
+ * the focus is scrolled into view. */
 static void
 test_results_keynav (void)
 {
@@ -188,8 +205,21 @@ test_results_keynav (void)
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (last_of_first)));
   g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (last_of_first)), "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1);
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (first_of_second)));
+  g_assert_true (row_in_view (first_of_second));
+  jk_test_wait_drawn (GTK_WIDGET (window));
+  jk_test_screenshot (GTK_WIDGET (window), "jobs-results-second-page-en");
+
+  /* Back up, and within one list: still in view. */
   g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (first_of_second)), "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1);
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (last_of_first)));
+  g_assert_true (row_in_view (last_of_first));
+  gtk_widget_grab_focus (GTK_WIDGET (jk_search_page_get_result (page, 0)));
+  g_assert_true (row_in_view (jk_search_page_get_result (page, 0)));
+  for (guint i = 0; i < 12; i++)
+    g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (last_of_first)), "move-cursor",
+                           GTK_MOVEMENT_DISPLAY_LINES, 1);
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (jk_search_page_get_result (page, 12))));
+  g_assert_true (row_in_view (jk_search_page_get_result (page, 12)));
   g_assert_null (jk_search_page_get_result (page, jk_search_page_get_n_shown (page)));
 }
 
