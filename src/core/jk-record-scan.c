@@ -86,7 +86,9 @@ pass_held (JkRecordScan     *scan,
            JkRecordScanFunc  func,
            gpointer          user_data)
 {
-  pass (scan->buffer + scan->held, offset - scan->held, func, user_data);
+  /* Nothing held may mean no buffer yet: no pointer arithmetic on NULL. */
+  if (offset > scan->held)
+    pass (scan->buffer + scan->held, offset - scan->held, func, user_data);
   scan->held = offset;
 }
 
