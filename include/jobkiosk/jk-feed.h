@@ -124,6 +124,16 @@ gboolean       jk_feed_parse_data          (const char   *data,
                                             gpointer      user_data,
                                             JkFeedStats  *stats,
                                             GError      **error);
+/* The same with known_bytes and record_func, as jk_feed_parse_file_full. */
+gboolean       jk_feed_parse_data_full     (const char   *data,
+                                            gsize         length,
+                                            JkFeedFormat  format,
+                                            JkKnownBytesFunc known_bytes,
+                                            JkRecordFunc  record_func,
+                                            JkJobFunc     func,
+                                            gpointer      user_data,
+                                            JkFeedStats  *stats,
+                                            GError      **error);
 void           jk_feed_stats_clear         (JkFeedStats  *stats);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkFeedRecord, jk_feed_record_free)

@@ -321,20 +321,22 @@ choose_format (JkFeedFormat  format,
 }
 
 static gboolean
-parse_in_memory (const char   *data,
-                 gsize         length,
-                 JkFeedFormat  format,
-                 gboolean      html,
-                 JkJobFunc     func,
-                 gpointer      user_data,
-                 JkFeedStats  *stats,
-                 GError      **error)
+parse_in_memory (const char       *data,
+                 gsize             length,
+                 JkFeedFormat      format,
+                 gboolean          html,
+                 JkKnownBytesFunc  known_bytes,
+                 JkRecordFunc      record_func,
+                 JkJobFunc         func,
+                 gpointer          user_data,
+                 JkFeedStats      *stats,
+                 GError          **error)
 {
   switch (format)
     {
     case JK_FEED_FORMAT_JOB_XML:
     case JK_FEED_FORMAT_RSS:
-      return jk_feed_xml_parse (-1, data, length, format, NULL, NULL, func, user_data, stats, error);
+      return jk_feed_xml_parse (-1, data, length, format, known_bytes, record_func, func, user_data, stats, error);
     case JK_FEED_FORMAT_JSONLD:
     case JK_FEED_FORMAT_USAJOBS:
       if (!check_in_memory_size (length, error))
@@ -559,6 +561,20 @@ jk_feed_parse_data (const char   *data,
                     JkFeedStats  *stats,
                     GError      **error)
 {
+  return jk_feed_parse_data_full (data, length, format, NULL, NULL, func, user_data, stats, error);
+}
+
+gboolean
+jk_feed_parse_data_full (const char       *data,
+                         gsize             length,
+                         JkFeedFormat      format,
+                         JkKnownBytesFunc  known_bytes,
+                         JkRecordFunc      record_func,
+                         JkJobFunc         func,
+                         gpointer          user_data,
+                         JkFeedStats      *stats,
+                         GError          **error)
+{
   JkFeedStats local_stats = { 0 };
   JkFeedFormat chosen = JK_FEED_FORMAT_AUTO;
   gboolean html = FALSE, ok;
@@ -571,7 +587,8 @@ jk_feed_parse_data (const char   *data,
     data = "";
   if (!choose_format (format, data, MIN (length, HEAD_SIZE), &chosen, &html, error))
     return FALSE;
-  ok = parse_in_memory (data, length, chosen, html, func, user_data, stats != NULL ? stats : &local_stats, error);
+  ok = parse_in_memory (data, length, chosen, html, known_bytes, record_func, func, user_data,
+                        stats != NULL ? stats : &local_stats, error);
   jk_feed_stats_clear (&local_stats);
   return ok;
 }
@@ -657,7 +674,8 @@ jk_feed_parse_file_full (const char   *path,
           set_empty (error);
           goto out;
         }
-      ok = parse_in_memory (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped), chosen, html, func,
+      ok = parse_in_memory (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped), chosen, html,
+                            known_bytes, record_func, func,
                             user_data, stats, error);
     }
 
