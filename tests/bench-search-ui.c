@@ -329,17 +329,16 @@ main (int   argc,
       {
         double wanted = g_array_index (order, double, order->len - 1 - k);
 
-        for (guint i = 0; i < intervals->len; i++)
-          if (g_array_index (intervals, double, i) == wanted)
+        /* intervals was sorted by percentile (): look in frames. */
+        for (guint i = 1; i < frames->len; i++)
+          if ((g_array_index (frames, gint64, i) - g_array_index (frames, gint64, i - 1)) / 1000.0 == wanted)
             {
-              /* intervals[i] ends at frame i + 1. */
-              const FrameParts *parts = &g_array_index (frame_parts, FrameParts, i + 1);
+              const FrameParts *parts = &g_array_index (frame_parts, FrameParts, i);
 
               printf ("%s %.1f ms (before it %.1f; own work %.1f: update %.1f, layout %.1f, paint %.1f; %u cards, %u pages"
                       " arrived)",
-                      k == 0 ? "" : ";", wanted, parts->gap_ms, g_array_index (frame_work, double, i + 1),
-                      parts->update_ms, parts->layout_ms, parts->paint_ms, g_array_index (frame_cards, guint, i + 1),
-                      parts->pages);
+                      k == 0 ? "" : ";", wanted, parts->gap_ms, g_array_index (frame_work, double, i), parts->update_ms,
+                      parts->layout_ms, parts->paint_ms, g_array_index (frame_cards, guint, i), parts->pages);
               break;
             }
       }
