@@ -45,9 +45,10 @@ gboolean     jk_snapshot_add         (JkSnapshot         *self,
                                       const JkJob        *job,
                                       GError            **error);
 
-/* The same in steps, for parsing on one thread while writing on another:
- * claim and row_new on the parsing thread, write on the store's thread,
- * commit after the parsing thread is done.
+/* The same in steps, for reading and normalizing on other threads while
+ * writing on the store's: every claim (claim, claim_raw, holds_raw) on one
+ * thread, in feed order; row_new on any thread; write on the store's
+ * thread; commit after the other threads are done.
  *
  * claim is asked once per posting, by its feed id and the hash of its raw
  * feed text (0 when unknown): FALSE when it needs no writing (listed
