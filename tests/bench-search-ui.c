@@ -46,6 +46,7 @@ typedef struct {
   double layout_ms;
   double paint_ms;
   guint pages;     /* pages of results that arrived since the frame before */
+  guint shown;     /* cards on screen after it */
 } FrameParts;
 static GArray *frame_parts;
 
@@ -74,6 +75,7 @@ on_after_paint (GdkFrameClock *clock,
         .layout_ms = (layout_end_at - layout_start_at) / 1000.0,
         .paint_ms = (now - layout_end_at) / 1000.0,
         .pages = pages_shown - pages_before,
+        .shown = jk_search_page_get_n_shown (page),
       };
 
       g_array_append_val (frames, now);
@@ -336,9 +338,10 @@ main (int   argc,
               const FrameParts *parts = &g_array_index (frame_parts, FrameParts, i);
 
               printf ("%s %.1f ms (before it %.1f; own work %.1f: update %.1f, layout %.1f, paint %.1f; %u cards, %u pages"
-                      " arrived)",
+                      " arrived, %u shown)",
                       k == 0 ? "" : ";", wanted, parts->gap_ms, g_array_index (frame_work, double, i), parts->update_ms,
-                      parts->layout_ms, parts->paint_ms, g_array_index (frame_cards, guint, i), parts->pages);
+                      parts->layout_ms, parts->paint_ms, g_array_index (frame_cards, guint, i), parts->pages,
+                      parts->shown);
               break;
             }
       }
