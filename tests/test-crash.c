@@ -11,6 +11,7 @@
 
 #include "jk-test-log.h"
 #include "jk-test-nginx.h"
+#include "jk-test-db.h"
 #include "jk-test-proc.h"
 
 #define JOBS_A 1500
@@ -71,17 +72,6 @@ wait_exit (GPid pid)
   return status;
 }
 
-static gint64
-query_int (JkStore    *store,
-           const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (store, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 /* Whole, consistent, and exactly one snapshot (or none yet). */
 static gint64
 check_database (void)
@@ -99,12 +89,12 @@ check_database (void)
   g_assert_true (jk_store_exec (store, "INSERT INTO jobs_fts (jobs_fts) VALUES ('integrity-check')", &error));
   g_assert_no_error (error);
 
-  count = query_int (store, "SELECT count(*) FROM jobs");
+  count = jk_test_query_int (store, "SELECT count(*) FROM jobs");
   g_assert_true (count == 0 || count == JOBS_A || count == JOBS_B);
   /* The index holds exactly the rows. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM jobs_fts WHERE jobs_fts MATCH 'helper'"), ==, count);
+  g_assert_cmpint (jk_test_query_int (store, "SELECT count(*) FROM jobs_fts WHERE jobs_fts MATCH 'helper'"), ==, count);
   if (count == JOBS_B)
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM jobs WHERE salary_min = 21"), >, 0);
+    g_assert_cmpint (jk_test_query_int (store, "SELECT count(*) FROM jobs WHERE salary_min = 21"), >, 0);
   return count;
 }
 

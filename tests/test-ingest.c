@@ -2,7 +2,6 @@
 /* test-ingest.c: the sync's core: the id map, snapshot claims and counts, and the two-thread feed ingest */
 
 #include <glib/gstdio.h>
-#include <stdarg.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -10,6 +9,7 @@
 #include <jobkiosk/jk-ingest.h>
 #include <jobkiosk/jk-jobs.h>
 #include <jobkiosk/jk-store.h>
+#include "jk-test-db.h"
 #include "jk-test-proc.h"
 
 #define SOURCE_ID 1
@@ -76,65 +76,18 @@ fixture_tear_down (Fixture      *fixture,
 /* ---------------------------------------------------------------------- */
 /* Helpers: the database                                                  */
 
-static gint64 query_int (JkStore *store, const char *format, ...) G_GNUC_PRINTF (2, 3);
-static char *query_text (JkStore *store, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static sqlite3_stmt *
-query_step (JkStore    *store,
-            const char *format,
-            va_list     args)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *sql = g_strdup_vprintf (format, args);
-  sqlite3_stmt *stmt = jk_store_prepare (store, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return stmt;
-}
-
-static gint64
-query_int (JkStore    *store,
-           const char *format,
-           ...)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  va_list args;
-
-  va_start (args, format);
-  stmt = query_step (store, format, args);
-  va_end (args);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-/* NULL for SQL NULL. */
-static char *
-query_text (JkStore    *store,
-            const char *format,
-            ...)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  va_list args;
-
-  va_start (args, format);
-  stmt = query_step (store, format, args);
-  va_end (args);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
 static gint64
 count_jobs (Fixture *fixture,
             gint64   source_id)
 {
-  return query_int (fixture->store, "SELECT count(*) FROM jobs WHERE source_id = %" G_GINT64_FORMAT, source_id);
+  return jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE source_id = %" G_GINT64_FORMAT, source_id);
 }
 
 static gint64
 row_of (Fixture    *fixture,
         const char *external_id)
 {
-  return query_int (fixture->store, "SELECT ifnull ((SELECT id FROM jobs WHERE external_id = '%s'), 0)", external_id);
+  return jk_test_query_int (fixture->store, "SELECT ifnull ((SELECT id FROM jobs WHERE external_id = '%s'), 0)", external_id);
 }
 
 /* Rows the index finds for an FTS5 query: it reads the index only, so a
@@ -618,15 +571,15 @@ test_snapshot_first (Fixture      *fixture,
 
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, 5);
   g_assert_cmpint (row_of (fixture, "NO-TITLE"), ==, 0);
-  title = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'J-3'");
+  title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'J-3'");
   g_assert_cmpstr (title, ==, "Welder 3");
-  g_assert_cmpint (query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'J-2'"), ==,
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'J-2'"), ==,
                    (gint64) standard_raw_hash (2));
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs WHERE first_seen = %" G_GINT64_FORMAT
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE first_seen = %" G_GINT64_FORMAT
                               " AND last_seen = %" G_GINT64_FORMAT, NOW, NOW), ==, 5);
-  g_assert_cmpint (query_int (fixture->store, "SELECT last_good_count FROM sources WHERE id = 1"), ==, 5);
-  g_assert_cmpint (query_int (fixture->store, "SELECT last_good_sync FROM sources WHERE id = 1"), ==, NOW);
-  state = query_text (fixture->store, "SELECT state FROM sources WHERE id = 1");
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT last_good_count FROM sources WHERE id = 1"), ==, 5);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT last_good_sync FROM sources WHERE id = 1"), ==, NOW);
+  state = jk_test_query_text (fixture->store, "SELECT state FROM sources WHERE id = 1");
   g_assert_cmpstr (state, ==, "ok");
   g_assert_cmpint (jk_jobs_count_active (fixture->store, SOURCE_ID, NOW, NULL), ==, 5);
 
@@ -662,8 +615,8 @@ test_snapshot_unchanged_raw (Fixture      *fixture,
   commit_ok (snapshot, 0.5, &counts);
   assert_counts (&counts, 0, 0, 5, 0, 0, 5);
 
-  g_assert_cmpint (query_int (fixture->store, "SELECT content_hash FROM jobs WHERE external_id = 'J-2'"), ==, 0);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs WHERE last_seen = %" G_GINT64_FORMAT, NOW),
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT content_hash FROM jobs WHERE external_id = 'J-2'"), ==, 0);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE last_seen = %" G_GINT64_FORMAT, NOW),
                    ==, 5);
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, 5);
 }
@@ -726,10 +679,10 @@ test_snapshot_claim_steps (Fixture      *fixture,
   commit_ok (snapshot, 0.5, &counts);
   assert_counts (&counts, 1, 1, 2, 0, 3, 4);
 
-  title = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'J-1'");
+  title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'J-1'");
   g_assert_cmpstr (title, ==, "Head Cashier 1");
-  g_assert_cmpint (query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'J-1'"), ==, 999);
-  g_assert_cmpint (query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'J-2'"), ==, 0);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'J-1'"), ==, 999);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'J-2'"), ==, 0);
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, 4);
   g_assert_cmpint (fts_count (fixture, "title:head"), ==, 1);
   assert_index_ok (fixture);
@@ -752,9 +705,9 @@ test_snapshot_duplicate_id (Fixture      *fixture,
     commit_ok (snapshot, 0.5, &counts);
     assert_counts (&counts, 2, 0, 0, 0, 1, 2);
   }
-  title = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'D-1'");
+  title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'D-1'");
   g_assert_cmpstr (title, ==, "Original Title");
-  g_assert_cmpint (query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'D-1'"), ==, 11);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'D-1'"), ==, 11);
   g_assert_cmpint (fts_count (fixture, "title:impostor"), ==, 0);
 
   /* Cached now: the first listing (changed) is written, the second ignored. */
@@ -767,7 +720,7 @@ test_snapshot_duplicate_id (Fixture      *fixture,
     commit_ok (snapshot, 0.5, &counts);
     assert_counts (&counts, 0, 1, 1, 0, 2, 2);
   }
-  second = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'D-1'");
+  second = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'D-1'");
   g_assert_cmpstr (second, ==, "Renamed Title");
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, 2);
   assert_index_ok (fixture);
@@ -795,7 +748,7 @@ test_snapshot_removed (Fixture      *fixture,
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, 9);
   g_assert_cmpint (fts_count (fixture, "title:welder"), ==, 0);
   g_assert_cmpint (fts_count (fixture, "title:cook"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store, "SELECT last_good_count FROM sources WHERE id = 1"), ==, 9);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT last_good_count FROM sources WHERE id = 1"), ==, 9);
   assert_index_ok (fixture);
 }
 
@@ -812,7 +765,7 @@ test_snapshot_raw_hash_only (Fixture      *fixture,
   gint64 content_hash, row = -1;
 
   seed_jobs (fixture, 3);
-  content_hash = query_int (fixture->store, "SELECT content_hash FROM jobs WHERE external_id = 'J-1'");
+  content_hash = jk_test_query_int (fixture->store, "SELECT content_hash FROM jobs WHERE external_id = 'J-1'");
 
   {
     g_autoptr (JkSnapshot) snapshot = begin_snapshot (fixture, SOURCE_ID, NOW + 60);
@@ -822,9 +775,9 @@ test_snapshot_raw_hash_only (Fixture      *fixture,
     commit_ok (snapshot, 0.5, &counts);
     assert_counts (&counts, 0, 0, 3, 0, 0, 3);
   }
-  g_assert_cmphex ((guint64) query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'J-1'"), ==,
+  g_assert_cmphex ((guint64) jk_test_query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'J-1'"), ==,
                    new_raw);
-  g_assert_cmpint (query_int (fixture->store, "SELECT content_hash FROM jobs WHERE external_id = 'J-1'"), ==,
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT content_hash FROM jobs WHERE external_id = 'J-1'"), ==,
                    content_hash);
 
   /* The next snapshot knows it by its new raw hash, and writes nothing. */
@@ -873,13 +826,13 @@ test_snapshot_updated (Fixture      *fixture,
   commit_ok (snapshot, 0.5, &counts);
   assert_counts (&counts, 0, 2, 8, 0, 0, 10);
 
-  title = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'J-4'");
+  title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'J-4'");
   g_assert_cmpstr (title, ==, "Loan Officer 4");
-  description = query_text (fixture->store, "SELECT description FROM jobs WHERE external_id = 'J-6'");
+  description = jk_test_query_text (fixture->store, "SELECT description FROM jobs WHERE external_id = 'J-6'");
   g_assert_cmpstr (description, ==, "Zeppelin pilot wanted.");
-  g_assert_cmpint (query_int (fixture->store, "SELECT first_seen FROM jobs WHERE external_id = 'J-6'"), ==, NOW);
-  g_assert_cmpint (query_int (fixture->store, "SELECT last_seen FROM jobs WHERE external_id = 'J-6'"), ==, NOW + 3600);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs WHERE dedup_key LIKE 'loan officer 4|%%'"), ==,
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT first_seen FROM jobs WHERE external_id = 'J-6'"), ==, NOW);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT last_seen FROM jobs WHERE external_id = 'J-6'"), ==, NOW + 3600);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE dedup_key LIKE 'loan officer 4|%%'"), ==,
                    1);
   g_assert_cmpint (fts_count (fixture, "title:teller"), ==, 0);
   g_assert_cmpint (fts_count (fixture, "title:officer"), ==, 1);
@@ -914,7 +867,7 @@ test_snapshot_expired (Fixture      *fixture,
       g_assert_cmpuint (counts.expired, ==, 2);
     }
   g_assert_cmpint (jk_jobs_count_active (fixture->store, SOURCE_ID, NOW, NULL), ==, 2);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs WHERE expires IS NULL"), ==, 1);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE expires IS NULL"), ==, 1);
 }
 
 static void
@@ -924,17 +877,17 @@ assert_seed_intact (Fixture *fixture,
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *description = query_text (fixture->store,
+      g_autofree char *description = jk_test_query_text (fixture->store,
                                                   "SELECT description FROM jobs WHERE external_id = 'J-%u'", i);
       g_autofree char *expected = NULL;
       g_autoptr (JkJob) job = standard_job (i, 0);
 
       expected = g_strdup (job->description);
       g_assert_cmpstr (description, ==, expected);
-      g_assert_cmpint (query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'J-%u'", i), ==,
+      g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'J-%u'", i), ==,
                        (gint64) standard_raw_hash (i));
     }
-  g_assert_cmpint (query_int (fixture->store, "SELECT last_good_count FROM sources WHERE id = 1"), ==, n);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT last_good_count FROM sources WHERE id = 1"), ==, n);
   assert_index_ok (fixture);
 }
 
@@ -1038,7 +991,7 @@ duplicate_flag (Fixture    *fixture,
                 gint64      source_id,
                 const char *external_id)
 {
-  return query_int (fixture->store,
+  return jk_test_query_int (fixture->store,
                     "SELECT duplicate FROM jobs WHERE source_id = %" G_GINT64_FORMAT " AND external_id = '%s'",
                     source_id, external_id);
 }
@@ -1215,18 +1168,18 @@ test_ingest_job_xml (Fixture      *fixture,
   g_assert_cmpuint (counts.expired, ==, 0);
 
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, 10);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(DISTINCT external_id) FROM jobs"), ==, 10);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs WHERE raw_hash = 0"), ==, 0);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(DISTINCT raw_hash) FROM jobs"), ==, 10);
-  title = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-3'");
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(DISTINCT external_id) FROM jobs"), ==, 10);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE raw_hash = 0"), ==, 0);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(DISTINCT raw_hash) FROM jobs"), ==, 10);
+  title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-3'");
   g_assert_cmpstr (title, ==, "Welder 3");
-  employer = query_text (fixture->store, "SELECT employer FROM jobs WHERE external_id = 'R-3'");
+  employer = jk_test_query_text (fixture->store, "SELECT employer FROM jobs WHERE external_id = 'R-3'");
   g_assert_cmpstr (employer, ==, "Test Employer");
-  state = query_text (fixture->store, "SELECT city || ', ' || state FROM jobs WHERE external_id = 'R-3'");
+  state = jk_test_query_text (fixture->store, "SELECT city || ', ' || state FROM jobs WHERE external_id = 'R-3'");
   g_assert_cmpstr (state, ==, "Columbus, OH");
-  description = query_text (fixture->store, "SELECT description FROM jobs WHERE external_id = 'R-3'");
+  description = jk_test_query_text (fixture->store, "SELECT description FROM jobs WHERE external_id = 'R-3'");
   g_assert_true (g_str_has_prefix (description, "Posting number 3. Café crème"));
-  g_assert_cmpint (query_int (fixture->store, "SELECT posted FROM jobs WHERE external_id = 'R-3'"), >, 0);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT posted FROM jobs WHERE external_id = 'R-3'"), >, 0);
   g_assert_cmpint (fts_count (fixture, "title:welder"), ==, 1);
   assert_index_ok (fixture);
   jk_feed_stats_clear (&stats);
@@ -1279,7 +1232,7 @@ test_ingest_changed (Fixture      *fixture,
   g_assert_cmpuint (stats.unchanged, ==, 9);
   assert_counts (&counts, 0, 1, 9, 0, 0, 10);
 
-  description = query_text (fixture->store, "SELECT description FROM jobs WHERE external_id = 'R-4'");
+  description = jk_test_query_text (fixture->store, "SELECT description FROM jobs WHERE external_id = 'R-4'");
   g_assert_true (g_str_has_prefix (description, "Zeppelin experience a plus. Posting number 4."));
   g_assert_cmpint (fts_count (fixture, "excerpt:zeppelin"), ==, 1);
   assert_index_ok (fixture);
@@ -1316,7 +1269,7 @@ test_ingest_raw_only (Fixture      *fixture,
   g_assert_cmpuint (stats.unchanged, ==, 0);
   assert_counts (&counts, 0, 0, 10, 0, 0, 10);
   /* The same rows and contents, every raw hash new. */
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs JOIN temp.old_jobs o USING (id)"
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs JOIN temp.old_jobs o USING (id)"
                               " WHERE jobs.content_hash = o.content_hash AND jobs.raw_hash <> o.raw_hash"),
                    ==, 10);
 
@@ -1382,7 +1335,7 @@ test_ingest_duplicate_id (Fixture      *fixture,
         assert_counts (&counts, 0, 0, 5, 0, 1, 5);
       g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, 5);
       g_clear_pointer (&title, g_free);
-      title = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-2'");
+      title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-2'");
       g_assert_cmpstr (title, ==, "Forklift 2");
     }
   g_assert_cmpint (fts_count (fixture, "title:impostor"), ==, 0);
@@ -1551,7 +1504,7 @@ test_ingest_unparsed_repeat (Fixture      *fixture,
   g_assert_cmpuint (stats.jobs, ==, 0);
   g_assert_cmpuint (stats.unchanged, ==, 3);
   assert_counts (&counts, 0, 0, 2, 0, 1, 2);
-  title = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-1'");
+  title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-1'");
   g_assert_cmpstr (title, ==, "Cached Welder");
 
   /* The newer one first: it stands, and the cached bytes after it are a
@@ -1565,7 +1518,7 @@ test_ingest_unparsed_repeat (Fixture      *fixture,
   path = feed_write (fixture, "newer-first.xml", xml);
   ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
   assert_counts (&counts, 0, 1, 1, 0, 1, 2);
-  title = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-1'");
+  title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-1'");
   g_assert_cmpstr (title, ==, "Newer Welder");
   g_assert_cmpint (fts_count (fixture, "title:newer"), ==, 1);
   g_assert_cmpint (fts_count (fixture, "title:cached"), ==, 0);
@@ -1658,12 +1611,12 @@ test_ingest_truncated (Fixture      *fixture,
   }
 
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, n);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs WHERE description LIKE 'Revised%%'"), ==, 0);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs WHERE last_seen <> %" G_GINT64_FORMAT, NOW),
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE description LIKE 'Revised%%'"), ==, 0);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE last_seen <> %" G_GINT64_FORMAT, NOW),
                    ==, 0);
   g_assert_cmpint (row_of (fixture, "R-310"), ==, 0);
   g_assert_cmpint (fts_count (fixture, "excerpt:revised"), ==, 0);
-  g_assert_cmpint (query_int (fixture->store, "SELECT last_good_count FROM sources WHERE id = 1"), ==, n);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT last_good_count FROM sources WHERE id = 1"), ==, n);
   assert_index_ok (fixture);
 
   /* The whole file then goes in. */
@@ -1699,14 +1652,14 @@ test_ingest_large (Fixture      *fixture,
   g_assert_cmpuint (stats.jobs, ==, n);
   assert_counts (&counts, n, 0, 0, 0, 1, n);
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, n);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(DISTINCT external_id) FROM jobs"), ==, n);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs WHERE external_id GLOB 'R-[0-9]*'"
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(DISTINCT external_id) FROM jobs"), ==, n);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE external_id GLOB 'R-[0-9]*'"
                               " AND title = (CASE CAST (substr (external_id, 3) AS INTEGER) %% 10"
                               " WHEN 0 THEN 'Cook' WHEN 1 THEN 'Cashier' WHEN 2 THEN 'Forklift' WHEN 3 THEN 'Welder'"
                               " WHEN 4 THEN 'Teller' WHEN 5 THEN 'Janitor' WHEN 6 THEN 'Barista' WHEN 7 THEN 'Guard'"
                               " WHEN 8 THEN 'Assistant' ELSE 'Driver' END) || ' ' || substr (external_id, 3)"),
                    ==, n);
-  title = query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-10'");
+  title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-10'");
   g_assert_cmpstr (title, ==, "Cook 10");
   g_assert_cmpint (fts_count (fixture, "title:welder"), ==, n / 10);
 
@@ -1732,7 +1685,7 @@ test_ingest_large (Fixture      *fixture,
   g_assert_cmpuint (stats.unchanged, ==, kept - revised);
   assert_counts (&counts, n_new, revised, kept - revised, n - kept, 0, kept + n_new);
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, kept + n_new);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs WHERE description LIKE 'Revised. %%'"), ==,
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE description LIKE 'Revised. %%'"), ==,
                    revised);
   g_assert_cmpint (row_of (fixture, "R-4950"), ==, 0);
   g_assert_cmpint (row_of (fixture, "R-5050"), !=, 0);
@@ -1762,7 +1715,7 @@ test_ingest_jsonld (Fixture      *fixture,
   assert_counts (&counts, 4, 0, 0, 0, 0, 4);
   g_assert_cmpuint (counts.expired, ==, 1); /* the 2020 one */
   g_assert_cmpint (count_jobs (fixture, OTHER_SOURCE_ID), ==, 4);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs WHERE raw_hash <> 0"), ==, 0);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE raw_hash <> 0"), ==, 0);
   g_assert_cmpint (row_of (fixture, "99123"), !=, 0);
 
   /* Identical: every posting compared, none rewritten. */
@@ -1781,9 +1734,9 @@ test_ingest_jsonld (Fixture      *fixture,
   changed_path = write_file (fixture, "changed.json", changed->str, (gssize) changed->len);
   ingest_ok (fixture, OTHER_SOURCE_ID, changed_path, JK_FEED_FORMAT_JSONLD, &stats, &counts);
   assert_counts (&counts, 0, 1, 3, 0, 0, 4);
-  description = query_text (fixture->store, "SELECT description FROM jobs WHERE external_id = 'CBC-2202'");
+  description = jk_test_query_text (fixture->store, "SELECT description FROM jobs WHERE external_id = 'CBC-2202'");
   g_assert_cmpstr (description, ==, "Room patients, take vital signs and chart.");
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs WHERE raw_hash <> 0"), ==, 0);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE raw_hash <> 0"), ==, 0);
   assert_index_ok (fixture);
 
   /* One posting at three places: three rows, then three unchanged. */
@@ -1842,7 +1795,7 @@ test_ingest_fixtures (Fixture      *fixture,
       g_assert_cmpuint (first.total, >, 0);
       g_assert_cmpuint (first.added, ==, first.total);
       g_assert_cmpint (count_jobs (fixture, source_id), ==, first.total);
-      g_assert_cmpint (query_int (fixture->store,
+      g_assert_cmpint (jk_test_query_int (fixture->store,
                                   "SELECT count(*) FROM jobs WHERE source_id = %" G_GINT64_FORMAT " AND raw_hash <> 0",
                                   source_id),
                        ==, xml ? first.total : 0);
@@ -1936,7 +1889,7 @@ test_ingest_write_failure (Fixture      *fixture,
   mend_writes (fixture);
 
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, 10);
-  description = query_text (fixture->store, "SELECT description FROM jobs WHERE external_id = 'R-5'");
+  description = jk_test_query_text (fixture->store, "SELECT description FROM jobs WHERE external_id = 'R-5'");
   g_assert_true (g_str_has_prefix (description, "Posting number 5."));
   assert_index_ok (fixture);
 

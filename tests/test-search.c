@@ -3,11 +3,11 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
-#include <stdarg.h>
 #include <string.h>
 #include <jobkiosk/jk-jobs.h>
 #include <jobkiosk/jk-search.h>
 #include <jobkiosk/jk-store.h>
+#include "jk-test-db.h"
 #include "jk-test-proc.h"
 
 #define SOURCE_ID 1
@@ -253,35 +253,10 @@ fixture_tear_down (Fixture      *fixture,
 /* Helpers                                                                */
 
 static gint64
-query_int (JkStore    *store,
-           const char *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-query_int (JkStore    *store,
-           const char *format,
-           ...)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  stmt = jk_store_prepare (store, sql, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static gint64
 row_of (Fixture    *fixture,
         const char *external_id)
 {
-  return query_int (fixture->store, "SELECT ifnull ((SELECT id FROM jobs WHERE external_id = '%s'), 0)", external_id);
+  return jk_test_query_int (fixture->store, "SELECT ifnull ((SELECT id FROM jobs WHERE external_id = '%s'), 0)", external_id);
 }
 
 /* What a visitor asks with nothing set: everything, 100 to a page. */
@@ -665,9 +640,9 @@ test_jobs_active_only (Fixture      *fixture,
   g_autofree char *all = NULL;
 
   /* The cache as set up: B1 is A05's hidden copy. */
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM jobs"), ==, G_N_ELEMENTS (postings));
-  g_assert_cmpint (query_int (fixture->store, "SELECT duplicate FROM jobs WHERE external_id = 'B1'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store, "SELECT duplicate FROM jobs WHERE external_id = 'A05'"), ==, 0);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs"), ==, G_N_ELEMENTS (postings));
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT duplicate FROM jobs WHERE external_id = 'B1'"), ==, 1);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT duplicate FROM jobs WHERE external_id = 'A05'"), ==, 0);
 
   /* Not A08, the Ushers (A20 ends at NOW exactly), nor B1. */
   all = search_ids (fixture, &query);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "jk-test-log.h"
+#include "jk-test-db.h"
 #include "jk-test-proc.h"
 
 typedef struct {
@@ -30,17 +31,6 @@ fixture_tear_down (Fixture      *fixture,
   jk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static char *
-query_text (JkStore    *store,
-            const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (store, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 static guint
@@ -69,9 +59,9 @@ test_fresh (Fixture      *fixture,
   g_assert_cmpint (jk_store_get_schema_version (store), ==, jk_store_get_latest_version ());
   g_assert_cmpint (jk_store_get_latest_version (), >=, 1);
   g_assert_null (jk_store_get_moved_aside (store));
-  journal = query_text (store, "PRAGMA journal_mode");
+  journal = jk_test_query_text (store, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
-  fk = query_text (store, "PRAGMA foreign_keys");
+  fk = jk_test_query_text (store, "PRAGMA foreign_keys");
   g_assert_cmpstr (fk, ==, "1");
 }
 
@@ -90,7 +80,7 @@ test_reopen_keeps_data (Fixture      *fixture,
   {
     g_autoptr (JkStore) store = jk_store_open (fixture->path, &error);
     g_assert_no_error (error);
-    value = query_text (store, "SELECT value FROM meta WHERE key = 'k'");
+    value = jk_test_query_text (store, "SELECT value FROM meta WHERE key = 'k'");
     g_assert_cmpstr (value, ==, "kept");
   }
 }
@@ -232,7 +222,7 @@ test_reader (Fixture      *fixture,
   g_assert_true (jk_store_exec (writer, "INSERT INTO meta (key, value) VALUES ('probe', 'seen')", &error));
   reader = jk_store_open_reader (fixture->path, &error);
   g_assert_no_error (error);
-  value = query_text (reader, "SELECT value FROM meta WHERE key = 'probe'");
+  value = jk_test_query_text (reader, "SELECT value FROM meta WHERE key = 'probe'");
   g_assert_cmpstr (value, ==, "seen");
   g_assert_false (jk_store_exec (reader, "INSERT INTO meta (key, value) VALUES ('x', 'y')", &error));
   g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_SQL);
@@ -286,7 +276,7 @@ test_cancellable (Fixture      *fixture,
   sqlite3_reset (endless);
 
   jk_store_set_cancellable (store, NULL);
-  after = query_text (store, "SELECT 'still works'");
+  after = jk_test_query_text (store, "SELECT 'still works'");
   g_assert_cmpstr (after, ==, "still works");
 }
 
