@@ -11,6 +11,7 @@
 #include <jobkiosk/jk-store.h>
 #include "jk-test-db.h"
 #include "jk-test-proc.h"
+#include "jk-test-read-log.h"
 
 #define SOURCE_ID 1
 #define OTHER_SOURCE_ID 2
@@ -1346,59 +1347,21 @@ test_ingest_duplicate_id (Fixture      *fixture,
 /* ---------------------------------------------------------------------- */
 /* Postings left unparsed, known by their bytes                           */
 
-typedef struct {
-  GArray *hashes;        /* guint64 raw hashes, in feed order */
-  GArray *parsed;        /* gboolean, the same */
-  GHashTable *known;     /* of guint64 *: bytes the cache is said to hold */
-} ReadLog;
-
-static gboolean
-log_record_cb (JkFeedRecord *record,
-               gpointer      user_data,
-               GError      **error)
-{
-  ReadLog *log = user_data;
-  guint64 hash = jk_feed_record_get_raw_hash (record);
-  gboolean parsed = jk_feed_record_is_parsed (record);
-
-  g_array_append_val (log->hashes, hash);
-  g_array_append_val (log->parsed, parsed);
-  jk_feed_record_free (record);
-  return TRUE;
-}
-
-static gboolean
-log_known_cb (guint64  raw_hash,
-              gpointer user_data)
-{
-  ReadLog *log = user_data;
-
-  return log->known != NULL && g_hash_table_contains (log->known, &raw_hash);
-}
-
 /* Reads an XML feed's records as the ingest does, asking log->known. */
 static void
 read_records (const char   *path,
               JkFeedFormat  format,
-              ReadLog      *log,
+              JkTestReadLog *log,
               JkFeedStats  *stats)
 {
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  log->hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
-  log->parsed = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  ok = jk_feed_parse_file_full (path, format, log_known_cb, log_record_cb, NULL, log, stats, &error);
+  jk_test_read_log_init (log);
+  ok = jk_feed_parse_file_full (path, format, jk_test_read_log_known, jk_test_read_log_record, NULL, log, stats,
+                                &error);
   g_assert_no_error (error);
   g_assert_true (ok);
-}
-
-static void
-read_log_clear (ReadLog *log)
-{
-  g_clear_pointer (&log->hashes, g_array_unref);
-  g_clear_pointer (&log->parsed, g_array_unref);
-  g_clear_pointer (&log->known, g_hash_table_unref);
 }
 
 /* A record whose bytes the cache holds reaches the ingest unparsed, in its
@@ -1429,7 +1392,7 @@ test_parse_unparsed_records (Fixture      *fixture,
 
   for (gsize k = 0; k < G_N_ELEMENTS (feeds); k++)
     {
-      ReadLog first = { 0 }, second = { 0 };
+      JkTestReadLog first = { 0 }, second = { 0 };
       JkFeedStats stats = { 0 };
       guint left_out = 0;
 
@@ -1466,8 +1429,8 @@ test_parse_unparsed_records (Fixture      *fixture,
       g_assert_cmpuint (stats.unchanged, ==, 0); /* counted by the ingest, which finishes them */
       g_test_message ("  %u records, %u left unparsed", first.hashes->len, left_out);
       jk_feed_stats_clear (&stats);
-      read_log_clear (&first);
-      read_log_clear (&second);
+      jk_test_read_log_clear (&first);
+      jk_test_read_log_clear (&second);
     }
 }
 

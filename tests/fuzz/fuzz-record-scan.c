@@ -9,6 +9,8 @@
 #include <jobkiosk/jk-feed.h>
 #include <jobkiosk/jk-record-scan.h>
 
+#include "jk-test-read-log.h"
+
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
@@ -62,61 +64,22 @@ check_scan (const uint8_t *data,
     }
 }
 
-typedef struct {
-  GArray *hashes;      /* guint64, feed order */
-  GArray *parsed;      /* gboolean */
-  GHashTable *known;   /* of guint64 *, or NULL */
-} Records;
-
-static gboolean
-collect_record (JkFeedRecord *record,
-                gpointer      user_data,
-                GError      **error)
-{
-  Records *records = user_data;
-  guint64 hash = jk_feed_record_get_raw_hash (record);
-  gboolean parsed = jk_feed_record_is_parsed (record);
-
-  g_array_append_val (records->hashes, hash);
-  g_array_append_val (records->parsed, parsed);
-  jk_feed_record_free (record);
-  return TRUE;
-}
-
-static gboolean
-known_bytes (guint64  raw_hash,
-             gpointer user_data)
-{
-  Records *records = user_data;
-
-  return records->known != NULL && g_hash_table_contains (records->known, &raw_hash);
-}
-
 static gboolean
 read_records (const uint8_t *data,
               size_t         size,
               JkFeedFormat   format,
-              Records       *records)
+              JkTestReadLog *records)
 {
   g_autoptr (GError) error = NULL;
   JkFeedStats stats = { 0 };
   gboolean ok;
 
-  records->hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
-  records->parsed = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  ok = jk_feed_parse_data_full ((const char *) data, size, format, known_bytes, collect_record, NULL, records, &stats,
-                                &error);
+  jk_test_read_log_init (records);
+  ok = jk_feed_parse_data_full ((const char *) data, size, format, jk_test_read_log_known, jk_test_read_log_record,
+                                NULL, records, &stats, &error);
   g_assert_true (ok == (error == NULL));
   jk_feed_stats_clear (&stats);
   return ok;
-}
-
-static void
-records_clear (Records *records)
-{
-  g_clear_pointer (&records->hashes, g_array_unref);
-  g_clear_pointer (&records->parsed, g_array_unref);
-  g_clear_pointer (&records->known, g_hash_table_unref);
 }
 
 /* Read again with every record matched to its bytes said to be cached:
@@ -127,7 +90,7 @@ check_unparsed (const uint8_t *data,
                 size_t         size,
                 JkFeedFormat   format)
 {
-  Records first = { 0 }, second = { 0 };
+  JkTestReadLog first = { 0 }, second = { 0 };
 
   if (read_records (data, size, format, &first))
     {
@@ -147,8 +110,8 @@ check_unparsed (const uint8_t *data,
             g_assert_cmphex (g_array_index (first.hashes, guint64, i), !=, 0);
         }
     }
-  records_clear (&first);
-  records_clear (&second);
+  jk_test_read_log_clear (&first);
+  jk_test_read_log_clear (&second);
 }
 
 int
