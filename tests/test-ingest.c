@@ -279,17 +279,28 @@ feed_write (Fixture    *fixture,
   return write_file (fixture, name, xml->str, (gssize) xml->len);
 }
 
+/* R-0 … R-(n-1), with lead at the start of R-edited's description. */
+static char *
+write_edited_feed (Fixture    *fixture,
+                   const char *name,
+                   guint       n,
+                   guint       edited,
+                   const char *lead)
+{
+  g_autoptr (GString) xml = feed_new ();
+
+  for (guint i = 0; i < n; i++)
+    feed_add_job (xml, i, i == edited ? lead : NULL, NULL);
+  return feed_write (fixture, name, xml);
+}
+
 /* R-0 … R-(n-1), as they are. */
 static char *
 write_standard_feed (Fixture    *fixture,
                      const char *name,
                      guint       n)
 {
-  g_autoptr (GString) xml = feed_new ();
-
-  for (guint i = 0; i < n; i++)
-    feed_add_job (xml, i, NULL, NULL);
-  return feed_write (fixture, name, xml);
+  return write_edited_feed (fixture, name, n, 0, NULL);
 }
 
 static char *
@@ -1219,14 +1230,11 @@ test_ingest_changed (Fixture      *fixture,
   g_autofree char *path = write_standard_feed (fixture, "feed.xml", 10);
   g_autofree char *changed_path = NULL;
   g_autofree char *description = NULL;
-  g_autoptr (GString) xml = feed_new ();
   JkFeedStats stats = { 0 };
   JkSyncCounts counts;
 
   ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
-  for (guint i = 0; i < 10; i++)
-    feed_add_job (xml, i, i == 4 ? "Zeppelin experience a plus. " : NULL, NULL);
-  changed_path = feed_write (fixture, "changed.xml", xml);
+  changed_path = write_edited_feed (fixture, "changed.xml", 10, 4, "Zeppelin experience a plus. ");
 
   ingest_ok (fixture, SOURCE_ID, changed_path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
   g_assert_cmpuint (stats.jobs, ==, 1);
@@ -1830,14 +1838,11 @@ test_ingest_write_failure (Fixture      *fixture,
   g_autofree char *path = write_standard_feed (fixture, "feed.xml", 10);
   g_autofree char *changed_path = NULL;
   g_autofree char *description = NULL;
-  g_autoptr (GString) xml = feed_new ();
   JkFeedStats stats = { 0 };
   JkSyncCounts counts;
 
   ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
-  for (guint i = 0; i < 10; i++)
-    feed_add_job (xml, i, i == 5 ? "Revised. " : NULL, NULL);
-  changed_path = feed_write (fixture, "changed.xml", xml);
+  changed_path = write_edited_feed (fixture, "changed.xml", 10, 5, "Revised. ");
 
   break_writes (fixture);
   {
