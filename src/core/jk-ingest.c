@@ -107,7 +107,6 @@ typedef enum {
 
 typedef struct {
   JkFeedRecord *record;
-  gboolean claimed;  /* FALSE for a posting with no id: normalized, then dropped */
   gint64 row;        /* the cached row it replaces, or 0 */
 } ClaimedRecord;
 
@@ -214,18 +213,25 @@ record_read_cb (JkFeedRecord *record,
 {
   Ingest *ingest = user_data;
   ClaimedRecord *claimed;
+  gboolean to_normalize;
 
   if (!jk_feed_record_is_parsed (record))
     jk_snapshot_claim_raw (ingest->snapshot, jk_feed_record_get_raw_hash (record));
   ingest->read_claimed = FALSE;
-  if (!jk_feed_record_claim (record, known_cb, ingest, &ingest->read_stats))
+  to_normalize = jk_feed_record_claim (record, known_cb, ingest, &ingest->read_stats);
+  if (to_normalize && !ingest->read_claimed)
+    {
+      /* No id to keep it by: not worth normalizing. */
+      ingest->read_stats.skipped++;
+      to_normalize = FALSE;
+    }
+  if (!to_normalize)
     {
       jk_feed_record_free (record);
       return TRUE;
     }
   claimed = g_new (ClaimedRecord, 1);
   claimed->record = record;
-  claimed->claimed = ingest->read_claimed;
   claimed->row = ingest->read_claimed_row;
   return read_item (ingest, ITEM_RECORD, claimed, error);
 }
@@ -320,7 +326,7 @@ normalize_batch (Ingest    *ingest,
         {
           g_autofree ClaimedRecord *claimed = item;
 
-          ingest->claimed = claimed->claimed;
+          ingest->claimed = TRUE;
           ingest->claimed_row = claimed->row;
           ok = jk_feed_record_finish (g_steal_pointer (&claimed->record), NULL, normalized_cb, ingest,
                                       &ingest->normalize_stats, NULL);
