@@ -12,7 +12,7 @@
 #include <jobkiosk/jk-store.h>
 #include <stdio.h>
 
-#include "ui/jk-application.h"
+#include "shell/jk-application.h"
 
 int
 main (int   argc,

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 #include <jobkiosk/jk-feed.h>
-#include <jobkiosk/jk-normalize.h>
+#include "feeds/jk-normalize-private.h"
 
 /* Valid UTF-8 with no control characters (newlines too, unless allowed). */
 static inline void

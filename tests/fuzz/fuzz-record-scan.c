@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include <jobkiosk/jk-feed.h>
-#include <jobkiosk/jk-record-scan.h>
+#include "feeds/jk-record-scan-private.h"
 
 #include "jk-test-read-log.h"
 

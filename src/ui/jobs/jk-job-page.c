@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-job-page.c: a job's details and how to apply */
+
+#define G_LOG_DOMAIN "jk-job-page"
+
+#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-format.h>
+#include <jobkiosk/jk-visit.h>
+#include <string.h>
+
+#include "jk-job-page.h"
+#include "widgets/jk-qr-code.h"
+#include "shell/jk-retranslate.h"
+
+#define SHORT_ADDRESS_MAX 48
+
+struct _JkJobPage
+{
+  JkPage parent_instance;
+
+  GtkLabel *title_label;
+  GtkLabel *employer_label;
+  GtkGrid *facts;
+  GtkScrolledWindow *description_scroller;
+  GtkLabel *description_label;
+  GtkWidget *apply_box;
+  JkQrCode *qr_code;
+  GtkLabel *address_label;
+  GtkToggleButton *save_button;
+
+  JkStore *store;
+  JkClock *clock;
+  JkJobRecord *record;
+  gboolean updating;
+};
+
+enum {
+  SIGNAL_PRINT_REQUESTED,
+  SIGNAL_APPLIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (JkJobPage, jk_job_page, JK_TYPE_PAGE)
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static void
+add_fact (JkJobPage  *self,
+          int         row,
+          const char *name,
+          const char *value)
+{
+  GtkWidget *name_label, *value_label;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+  name_label = gtk_label_new (name);
+  value_label = gtk_label_new (NULL);
+  gtk_label_set_text (GTK_LABEL (value_label), value);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_line_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_style_context_add_class (gtk_widget_get_style_context (name_label), "fact-name");
+  gtk_widget_show (name_label);
+  gtk_widget_show (value_label);
+  gtk_grid_attach (self->facts, name_label, 0, row, 1, 1);
+  gtk_grid_attach (self->facts, value_label, 1, row, 1, 1);
+}
+
+static void
+update_save_button (JkJobPage *self)
+{
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+  gboolean saved = self->record != NULL && session != NULL && jk_visit_is_saved (session, self->record->id);
+
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (self->save_button, saved);
+  gtk_button_set_label (GTK_BUTTON (self->save_button), saved ? _("Saved to my list ✓") : _("Save to my list"));
+  self->updating = FALSE;
+}
+
+/* Everything on the page comes from the feed: plain text only. */
+static void
+fill (JkJobPage *self)
+{
+  const JkJob *job = self->record->job;
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+  g_autofree char *pay = jk_format_pay (job);
+  g_autofree char *schedule = jk_format_employment_type (job->employment_type);
+  g_autofree char *posted = jk_format_posted (job->posted != 0 ? job->posted : self->record->first_seen, now);
+  g_autofree char *closes = jk_format_closes (job->expires, now);
+  g_autofree char *place = g_strjoin (", ", job->city != NULL ? job->city : "", job->state != NULL ? job->state : "",
+                                      NULL);
+  g_autofree char *address = NULL;
+  g_autofree char *where = job->postal_code != NULL ? g_strjoin (" ", place, job->postal_code, NULL) : g_strdup (place);
+  GList *old = gtk_container_get_children (GTK_CONTAINER (self->facts));
+  int row = 0;
+
+  for (GList *l = old; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  g_list_free (old);
+
+  gtk_label_set_text (self->title_label, job->title);
+  gtk_label_set_text (self->employer_label, job->employer != NULL ? job->employer : "");
+  add_fact (self, row++, _("Pay"), pay);
+  add_fact (self, row++, _("Schedule"), schedule);
+  add_fact (self, row++, _("Education"), job->education);
+  add_fact (self, row++, _("Where"), where);
+  add_fact (self, row++, _("Posted"), posted);
+  add_fact (self, row++, _("Closes"), closes);
+  add_fact (self, row++, _("From"), self->record->source);
+  gtk_label_set_text (self->description_label, job->description != NULL ? job->description : "");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->description_scroller), 0);
+
+  gtk_widget_set_visible (self->apply_box, job->apply_url != NULL);
+  if (job->apply_url != NULL)
+    {
+      jk_qr_code_set_text (self->qr_code, job->apply_url);
+      address = jk_job_page_short_address (job->apply_url);
+      gtk_label_set_text (self->address_label, address);
+    }
+  update_save_button (self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Signal callbacks                                                       */
+
+static void
+on_print_clicked (JkJobPage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_PRINT_REQUESTED], 0);
+}
+
+static void
+on_applied_clicked (JkJobPage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_APPLIED], 0);
+}
+
+static void
+on_save_toggled (JkJobPage *self)
+{
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+
+  if (self->updating || self->record == NULL || session == NULL)
+    return;
+  if (gtk_toggle_button_get_active (self->save_button))
+    jk_visit_save_job (session, self->record);
+  else
+    jk_visit_unsave_job (session, self->record->id);
+  update_save_button (self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Overrides                                                              */
+
+static void
+jk_job_page_enter (JkPage *page)
+{
+  update_save_button (JK_JOB_PAGE (page));
+}
+
+static void
+jk_job_page_reset (JkPage *page)
+{
+  JkJobPage *self = JK_JOB_PAGE (page);
+
+  JK_PAGE_CLASS (jk_job_page_parent_class)->reset (page);
+  g_clear_pointer (&self->record, jk_job_record_free);
+  gtk_label_set_text (self->title_label, "");
+  gtk_label_set_text (self->description_label, "");
+  jk_qr_code_set_text (self->qr_code, NULL);
+}
+
+static void
+jk_job_page_language_changed (JkPage *page)
+{
+  JkJobPage *self = JK_JOB_PAGE (page);
+
+  JK_PAGE_CLASS (jk_job_page_parent_class)->language_changed (page);
+  if (self->record != NULL)
+    fill (self);
+}
+
+static void
+jk_job_page_dispose (GObject *object)
+{
+  JkJobPage *self = JK_JOB_PAGE (object);
+
+  g_clear_pointer (&self->record, jk_job_record_free);
+  g_clear_object (&self->clock);
+  G_OBJECT_CLASS (jk_job_page_parent_class)->dispose (object);
+}
+
+static void
+jk_job_page_class_init (JkJobPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JkPageClass *page_class = JK_PAGE_CLASS (klass);
+
+  object_class->dispose = jk_job_page_dispose;
+  page_class->enter = jk_job_page_enter;
+  page_class->reset = jk_job_page_reset;
+  page_class->language_changed = jk_job_page_language_changed;
+
+  signals[SIGNAL_PRINT_REQUESTED] = g_signal_new ("print-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (JK_TYPE_QR_CODE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jobs/jk-job-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, employer_label);
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, facts);
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, description_scroller);
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, apply_box);
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, qr_code);
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, address_label);
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_applied_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_toggled);
+}
+
+static void
+jk_job_page_init (JkJobPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  jk_page_init_strings (JK_PAGE (self));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+JkPage *
+jk_job_page_new (JkStore *store,
+                 JkClock *clock)
+{
+  JkJobPage *self = g_object_new (JK_TYPE_JOB_PAGE, "title", N_("Job details"), NULL);
+
+  self->store = store;
+  self->clock = g_object_ref (clock);
+  return JK_PAGE (self);
+}
+
+gboolean
+jk_job_page_show_job (JkJobPage *self,
+                      gint64     job_id)
+{
+  g_autoptr (GError) error = NULL;
+  JkJobRecord *record = jk_search_get (self->store, job_id, &error);
+
+  if (record == NULL)
+    {
+      g_info ("job %" G_GINT64_FORMAT " is gone: %s", job_id, error->message);
+      return FALSE;
+    }
+  g_clear_pointer (&self->record, jk_job_record_free);
+  self->record = record;
+  fill (self);
+  return TRUE;
+}
+
+const JkJobRecord *
+jk_job_page_get_record (JkJobPage *self)
+{
+  return self->record;
+}
+
+char *
+jk_job_page_short_address (const char *url)
+{
+  const char *rest = url;
+  g_autofree char *trimmed = NULL;
+
+  if (g_str_has_prefix (rest, "https://"))
+    rest += strlen ("https://");
+  else if (g_str_has_prefix (rest, "http://"))
+    rest += strlen ("http://");
+  if (g_str_has_prefix (rest, "www."))
+    rest += strlen ("www.");
+  trimmed = g_strdup (rest);
+  if (g_str_has_suffix (trimmed, "/"))
+    trimmed[strlen (trimmed) - 1] = '\0';
+  if (g_utf8_strlen (trimmed, -1) <= SHORT_ADDRESS_MAX)
+    return g_steal_pointer (&trimmed);
+  /* Too long to type: the host is what a person can find again. */
+  {
+    const char *slash = strchr (trimmed, '/');
+    g_autofree char *host = slash != NULL ? g_strndup (trimmed, slash - trimmed) : g_strdup (trimmed);
+    return g_strdup_printf ("%s/…", host);
+  }
+}

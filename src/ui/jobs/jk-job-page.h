@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <jobkiosk/jk-clock.h>
+#include <jobkiosk/jk-search.h>
+#include <jobkiosk/jk-store.h>
+
+#include "shell/jk-page.h"
+
+G_BEGIN_DECLS
+
+/* One posting, readable at arm's length, with the apply link as a QR code.
+ * Emits "print-requested" and "applied" (the visitor contacted the employer). */
+#define JK_TYPE_JOB_PAGE (jk_job_page_get_type ())
+G_DECLARE_FINAL_TYPE (JkJobPage, jk_job_page, JK, JOB_PAGE, JkPage)
+
+JkPage            *jk_job_page_new        (JkStore   *store,
+                                           JkClock   *clock);
+/* Loads the posting; FALSE when it is gone (removed since the search). */
+gboolean           jk_job_page_show_job   (JkJobPage *self,
+                                           gint64     job_id);
+const JkJobRecord *jk_job_page_get_record (JkJobPage *self);
+/* "jobkiosk.org/demo/apply/0005": an address short enough to type. */
+char              *jk_job_page_short_address (const char *url);
+
+G_END_DECLS

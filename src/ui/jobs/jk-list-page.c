@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-list-page.c: the jobs a visitor saved */
+
+#define G_LOG_DOMAIN "jk-list-page"
+
+#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-visit.h>
+
+#include "jk-job-card.h"
+#include "jk-list-page.h"
+#include "widgets/jk-qr-code.h"
+
+struct _JkListPage
+{
+  JkPage parent_instance;
+
+  GtkWidget *empty_label;
+  GtkListBox *saved_list;
+  GtkWidget *all_qr_box;
+  JkQrCode *all_qr;
+  GtkWidget *print_button;
+  GtkToggleButton *qr_button;
+
+  JkClock *clock;
+};
+
+enum {
+  SIGNAL_JOB_ACTIVATED,
+  SIGNAL_PRINT_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (JkListPage, jk_list_page, JK_TYPE_PAGE)
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static void
+rebuild (JkListPage *self)
+{
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+  GPtrArray *saved = session != NULL ? jk_visit_get_saved_jobs (session) : NULL;
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+  GList *old = gtk_container_get_children (GTK_CONTAINER (self->saved_list));
+  guint n = saved != NULL ? saved->len : 0;
+
+  for (GList *l = old; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  g_list_free (old);
+  for (guint i = 0; i < n; i++)
+    gtk_container_add (GTK_CONTAINER (self->saved_list),
+                       jk_job_card_new (jk_job_record_copy (saved->pdata[i]), now));
+  gtk_widget_set_visible (self->empty_label, n == 0);
+  gtk_widget_set_sensitive (self->print_button, n > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->qr_button), n > 0);
+  if (n == 0)
+    gtk_toggle_button_set_active (self->qr_button, FALSE);
+  if (gtk_toggle_button_get_active (self->qr_button))
+    {
+      g_autofree char *links = jk_list_page_build_links (saved);
+      jk_qr_code_set_text (self->all_qr, links);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Signal callbacks                                                       */
+
+static void
+on_row_activated (JkListPage    *self,
+                  GtkListBoxRow *row)
+{
+  g_signal_emit (self, signals[SIGNAL_JOB_ACTIVATED], 0, jk_job_card_get_record (JK_JOB_CARD (row))->id);
+}
+
+static void
+on_print_clicked (JkListPage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_PRINT_REQUESTED], 0);
+}
+
+static void
+on_qr_toggled (JkListPage *self)
+{
+  gtk_widget_set_visible (self->all_qr_box, gtk_toggle_button_get_active (self->qr_button));
+  rebuild (self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Overrides                                                              */
+
+static void
+jk_list_page_enter (JkPage *page)
+{
+  rebuild (JK_LIST_PAGE (page));
+}
+
+static void
+jk_list_page_reset (JkPage *page)
+{
+  JkListPage *self = JK_LIST_PAGE (page);
+
+  JK_PAGE_CLASS (jk_list_page_parent_class)->reset (page);
+  gtk_toggle_button_set_active (self->qr_button, FALSE);
+  jk_qr_code_set_text (self->all_qr, NULL);
+  rebuild (self);
+}
+
+static void
+jk_list_page_language_changed (JkPage *page)
+{
+  JK_PAGE_CLASS (jk_list_page_parent_class)->language_changed (page);
+  rebuild (JK_LIST_PAGE (page));
+}
+
+static void
+jk_list_page_dispose (GObject *object)
+{
+  g_clear_object (&JK_LIST_PAGE (object)->clock);
+  G_OBJECT_CLASS (jk_list_page_parent_class)->dispose (object);
+}
+
+static void
+jk_list_page_class_init (JkListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JkPageClass *page_class = JK_PAGE_CLASS (klass);
+
+  object_class->dispose = jk_list_page_dispose;
+  page_class->enter = jk_list_page_enter;
+  page_class->reset = jk_list_page_reset;
+  page_class->language_changed = jk_list_page_language_changed;
+
+  signals[SIGNAL_JOB_ACTIVATED] = g_signal_new ("job-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_PRINT_REQUESTED] = g_signal_new ("print-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (JK_TYPE_QR_CODE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jobs/jk-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JkListPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, JkListPage, saved_list);
+  gtk_widget_class_bind_template_child (widget_class, JkListPage, all_qr_box);
+  gtk_widget_class_bind_template_child (widget_class, JkListPage, all_qr);
+  gtk_widget_class_bind_template_child (widget_class, JkListPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, JkListPage, qr_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_qr_toggled);
+}
+
+static void
+jk_list_page_init (JkListPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  jk_page_init_strings (JK_PAGE (self));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+JkPage *
+jk_list_page_new (JkClock *clock)
+{
+  JkListPage *self = g_object_new (JK_TYPE_LIST_PAGE, "title", N_("My list"), NULL);
+
+  self->clock = g_object_ref (clock);
+  return JK_PAGE (self);
+}
+
+guint
+jk_list_page_get_n_jobs (JkListPage *self)
+{
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+
+  return session != NULL ? jk_visit_get_saved_jobs (session)->len : 0;
+}
+
+char *
+jk_list_page_build_links (GPtrArray *records)
+{
+  g_autoptr (GString) links = g_string_new (NULL);
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      const JkJobRecord *record = records->pdata[i];
+
+      if (record->job->apply_url == NULL)
+        continue;
+      /* A phone shows the text with each link touchable. */
+      g_string_append_printf (links, "%s%s - %s", links->len > 0 ? "\n" : "", record->job->title,
+                              record->job->apply_url);
+    }
+  return g_string_free (g_steal_pointer (&links), FALSE);
+}

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-log-page.c: the job-search log of this visit */
+
+#define G_LOG_DOMAIN "jk-log-page"
+
+#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-format.h>
+#include <jobkiosk/jk-visit.h>
+
+#include "jk-log-page.h"
+
+struct _JkLogPage
+{
+  JkPage parent_instance;
+
+  GtkEntry *name_entry;
+  GtkWidget *empty_label;
+  GtkListBox *entries_list;
+  GtkWidget *print_button;
+
+  gboolean filling;
+};
+
+enum {
+  SIGNAL_ADD_REQUESTED,
+  SIGNAL_PRINT_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (JkLogPage, jk_log_page, JK_TYPE_PAGE)
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static GtkWidget *
+make_row (const JkLogEntry *entry)
+{
+  GDateTime *date = g_date_time_new_local (g_date_get_year (&entry->date), g_date_get_month (&entry->date),
+                                           g_date_get_day (&entry->date), 12, 0, 0);
+  g_autofree char *day = jk_format_date_short (date);
+  g_autoptr (GString) text = g_string_new (NULL);
+  GtkWidget *label;
+
+  g_date_time_unref (date);
+  /* TRANSLATORS: a log row: date, employer, position, how */
+  g_string_append_printf (text, _("%s · %s · %s · %s"), day, entry->employer,
+                          entry->position != NULL ? entry->position : "", jk_contact_method_to_label (entry->method));
+  if (entry->contact != NULL)
+    g_string_append_printf (text, " · %s", entry->contact);
+  if (entry->result != NULL)
+    g_string_append_printf (text, " · %s", entry->result);
+  label = gtk_label_new (NULL);
+  gtk_label_set_text (GTK_LABEL (label), text->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  gtk_style_context_add_class (gtk_widget_get_style_context (label), "log-row");
+  gtk_widget_show (label);
+  return label;
+}
+
+static void
+rebuild (JkLogPage *self)
+{
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+  GPtrArray *log = session != NULL ? jk_visit_get_log (session) : NULL;
+  const char *name = session != NULL ? jk_visit_get_name (session) : NULL;
+  GList *old = gtk_container_get_children (GTK_CONTAINER (self->entries_list));
+  guint n = log != NULL ? log->len : 0;
+
+  for (GList *l = old; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  g_list_free (old);
+  for (guint i = 0; i < n; i++)
+    gtk_container_add (GTK_CONTAINER (self->entries_list), make_row (log->pdata[i]));
+  gtk_widget_set_visible (self->empty_label, n == 0);
+  self->filling = TRUE;
+  gtk_entry_set_text (self->name_entry, name != NULL ? name : "");
+  self->filling = FALSE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Signal callbacks                                                       */
+
+static void
+on_name_changed (JkLogPage *self)
+{
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+
+  if (!self->filling && session != NULL)
+    jk_visit_set_name (session, gtk_entry_get_text (self->name_entry));
+}
+
+static void
+on_add_clicked (JkLogPage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_ADD_REQUESTED], 0);
+}
+
+static void
+on_print_clicked (JkLogPage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_PRINT_REQUESTED], 0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Overrides                                                              */
+
+static void
+jk_log_page_enter (JkPage *page)
+{
+  rebuild (JK_LOG_PAGE (page));
+}
+
+static void
+jk_log_page_reset (JkPage *page)
+{
+  JK_PAGE_CLASS (jk_log_page_parent_class)->reset (page);
+  rebuild (JK_LOG_PAGE (page));
+}
+
+static void
+jk_log_page_language_changed (JkPage *page)
+{
+  JK_PAGE_CLASS (jk_log_page_parent_class)->language_changed (page);
+  rebuild (JK_LOG_PAGE (page));
+}
+
+static void
+jk_log_page_class_init (JkLogPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JkPageClass *page_class = JK_PAGE_CLASS (klass);
+
+  page_class->enter = jk_log_page_enter;
+  page_class->reset = jk_log_page_reset;
+  page_class->language_changed = jk_log_page_language_changed;
+
+  signals[SIGNAL_ADD_REQUESTED] = g_signal_new ("add-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_PRINT_REQUESTED] = g_signal_new ("print-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jobs/jk-log-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JkLogPage, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, JkLogPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, JkLogPage, entries_list);
+  gtk_widget_class_bind_template_child (widget_class, JkLogPage, print_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
+}
+
+static void
+jk_log_page_init (JkLogPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  jk_page_init_strings (JK_PAGE (self));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+JkPage *
+jk_log_page_new (void)
+{
+  return g_object_new (JK_TYPE_LOG_PAGE, "title", N_("My job-search log"), NULL);
+}
+
+guint
+jk_log_page_get_n_entries (JkLogPage *self)
+{
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+
+  return session != NULL ? jk_visit_get_log (session)->len : 0;
+}

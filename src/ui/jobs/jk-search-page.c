@@ -1,0 +1,892 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-search-page.c: the job search screen */
+
+#define G_LOG_DOMAIN "jk-search-page"
+
+#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-format.h>
+#include <jobkiosk/jk-geo.h>
+#include <jobkiosk/jk-search.h>
+#include <jobkiosk/jk-visit.h>
+
+#include "jk-job-card.h"
+#include "shell/jk-retranslate.h"
+#include "jk-search-page.h"
+
+#define PAGE_SIZE 30
+/* Short: a search takes milliseconds, and a stale one is cancelled. */
+#define DEBOUNCE_MS 40
+#define N_SUGGESTIONS 8
+/* Start fetching the next page this far (px) before the list runs out. */
+#define PREFETCH_PX 800
+
+typedef enum {
+  GROUP_TYPE,
+  GROUP_PAY,
+  GROUP_POSTED,
+  GROUP_DEGREE,
+  GROUP_DISTANCE,
+  GROUP_SORT,
+} ChipGroup;
+
+typedef struct {
+  ChipGroup group;
+  const char *label;  /* msgid */
+  int value;
+  gboolean needs_origin;
+} ChipSpec;
+
+static const ChipSpec chip_specs[] = {
+  { GROUP_TYPE, N_("Full-time"), 0 },
+  { GROUP_TYPE, N_("Part-time"), 1 },
+  { GROUP_TYPE, N_("Temporary"), 2 },
+  { GROUP_PAY, N_("$12+ an hour"), 12 },
+  { GROUP_PAY, N_("$15+ an hour"), 15 },
+  { GROUP_PAY, N_("$18+ an hour"), 18 },
+  { GROUP_PAY, N_("$20+ an hour"), 20 },
+  { GROUP_POSTED, N_("Last 3 days"), 3 },
+  { GROUP_POSTED, N_("Last 7 days"), 7 },
+  { GROUP_POSTED, N_("Last 30 days"), 30 },
+  { GROUP_DEGREE, N_("No degree needed"), 1 },
+  { GROUP_DISTANCE, N_("Within 5 miles"), 5, TRUE },
+  { GROUP_DISTANCE, N_("Within 10 miles"), 10, TRUE },
+  { GROUP_DISTANCE, N_("Within 25 miles"), 25, TRUE },
+  { GROUP_SORT, N_("Newest first"), JK_SEARCH_SORT_NEWEST },
+  { GROUP_SORT, N_("Closest first"), JK_SEARCH_SORT_CLOSEST, TRUE },
+  { GROUP_SORT, N_("Highest pay"), JK_SEARCH_SORT_PAY },
+};
+
+static const char *const employment_types[] = { "full-time", "part-time", "temporary" };
+
+struct _JkSearchPage
+{
+  JkPage parent_instance;
+
+  GtkEntry *what_entry;
+  GtkEntry *where_entry;
+  GtkLabel *my_list_label;
+  GtkFlowBox *suggestions;
+  GtkFlowBox *filters;
+  GtkBox *count_row;
+  GtkLabel *count_label;
+  GtkScrolledWindow *results_scroller;
+  GtkBox *results_box;      /* of GtkListBox, a page of cards each */
+  GtkListBox *last_list;    /* where the next card goes */
+  guint last_list_rows;
+  guint shown;              /* cards in the lists */
+  GtkWidget *empty_box;
+  GtkButton *spelling_button;
+
+  JkStore *store;
+  JkClock *clock;
+  char *default_area;
+  gboolean has_origin;
+  double origin_latitude;
+  double origin_longitude;
+
+  GtkToggleButton *chips[G_N_ELEMENTS (chip_specs)];
+  guint debounce_id;
+  GCancellable *cancellable;
+  gboolean busy;
+  gboolean counting;
+  gint64 count;
+  guint loaded;
+  char *spelling;
+  gboolean updating_chips;
+  GQueue pending;         /* records fetched, waiting to become cards */
+  JkJobRecord *last;      /* the last record fetched: the next page starts after it */
+  guint add_cards_id;
+};
+
+/* A search as it was asked, carried to the worker thread and back. */
+typedef struct {
+  char *db_path;
+  JkSearchQuery query;
+  JkJobRecord *after;
+  char *text;
+  char *where;
+  gboolean first_page;
+  GPtrArray *records;
+  gint64 count;
+  char *spelling;
+} SearchJob;
+
+enum {
+  SIGNAL_JOB_ACTIVATED,
+  SIGNAL_RESULTS_SHOWN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (JkSearchPage, jk_search_page, JK_TYPE_PAGE)
+
+static void start_search          (JkSearchPage *self,
+                                   gboolean      first_page);
+static void on_suggestion_clicked (GtkButton    *button,
+                                   JkSearchPage *self);
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static void
+search_job_free (SearchJob *job)
+{
+  g_free (job->db_path);
+  jk_job_record_free (job->after);
+  g_free (job->text);
+  g_free (job->where);
+  g_free (job->spelling);
+  g_clear_pointer (&job->records, g_ptr_array_unref);
+  g_free (job);
+}
+
+static int
+active_value (JkSearchPage *self,
+              ChipGroup     group,
+              int           none)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+    if (chip_specs[i].group == group && self->chips[i] != NULL && gtk_toggle_button_get_active (self->chips[i]))
+      return chip_specs[i].value;
+  return none;
+}
+
+static void
+fill_query (JkSearchPage *self,
+            SearchJob    *job)
+{
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+  int type = active_value (self, GROUP_TYPE, -1);
+  int pay = active_value (self, GROUP_PAY, 0);
+
+  job->text = g_strdup (gtk_entry_get_text (self->what_entry));
+  job->where = g_strstrip (g_strdup (gtk_entry_get_text (self->where_entry)));
+  job->query.text = job->text;
+  job->query.typing = TRUE;
+  job->query.where = job->where[0] != '\0' ? job->where : NULL;
+  job->query.employment_type = type >= 0 ? employment_types[type] : NULL;
+  job->query.min_pay = pay;
+  job->query.min_pay_per = JK_SALARY_PERIOD_HOUR;
+  job->query.posted_within_days = active_value (self, GROUP_POSTED, 0);
+  job->query.no_degree = active_value (self, GROUP_DEGREE, 0) != 0;
+  job->query.sort = active_value (self, GROUP_SORT, JK_SEARCH_SORT_BEST);
+  job->query.limit = PAGE_SIZE;
+  job->query.now = g_date_time_to_unix (now);
+  if (self->has_origin)
+    {
+      job->query.has_origin = TRUE;
+      job->query.origin_latitude = self->origin_latitude;
+      job->query.origin_longitude = self->origin_longitude;
+      job->query.max_miles = active_value (self, GROUP_DISTANCE, 0);
+      /* With a distance chosen, the place is the kiosk's own, not a city. */
+      if (job->query.max_miles > 0)
+        job->query.where = NULL;
+    }
+}
+
+/* Cards are made a few per frame, just before it is laid out: building a
+ * whole page of them at once, or as many as idle time allows between two
+ * frames, would hold up the next frame while the visitor scrolls. */
+#define CARDS_PER_FRAME 3
+
+static void on_row_activated (JkSearchPage  *self,
+                              GtkListBoxRow *row);
+
+/* The arrow keys go on from the last card of one list to the first of the
+ * next, and back, as in one list. */
+static gboolean
+on_results_keynav_failed (GtkWidget        *list,
+                          GtkDirectionType  direction,
+                          JkSearchPage     *self)
+{
+  g_autoptr (GList) lists = gtk_container_get_children (GTK_CONTAINER (self->results_box));
+  GList *here = g_list_find (lists, list);
+  GList *next = direction == GTK_DIR_DOWN ? here->next : direction == GTK_DIR_UP ? here->prev : NULL;
+  g_autoptr (GList) rows = NULL;
+
+  if (next == NULL)
+    return FALSE;
+  rows = gtk_container_get_children (next->data);
+  if (rows == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (direction == GTK_DIR_DOWN ? rows->data : g_list_last (rows)->data);
+  return TRUE;
+}
+
+/* Cards go in lists of at most PAGE_SIZE: a card added then lays out and
+ * draws its own short list, not every card loaded before it (a GtkListBox
+ * allocates all its rows whenever one is added). */
+static void
+add_card (JkSearchPage *self,
+          GtkWidget    *card)
+{
+  if (self->last_list == NULL || self->last_list_rows >= PAGE_SIZE)
+    {
+      GtkWidget *list = gtk_list_box_new ();
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+      gtk_style_context_add_class (gtk_widget_get_style_context (list), "results");
+      g_signal_connect_swapped (list, "row-activated", G_CALLBACK (on_row_activated), self);
+      g_signal_connect (list, "keynav-failed", G_CALLBACK (on_results_keynav_failed), self);
+      gtk_widget_show (list);
+      gtk_container_add (GTK_CONTAINER (self->results_box), list);
+      self->last_list = GTK_LIST_BOX (list);
+      self->last_list_rows = 0;
+    }
+  gtk_container_add (GTK_CONTAINER (self->last_list), card);
+  self->last_list_rows++;
+  self->shown++;
+}
+
+static gboolean
+add_cards_tick (GtkWidget     *list,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  JkSearchPage *self = user_data;
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+
+  for (int i = 0; i < CARDS_PER_FRAME && !g_queue_is_empty (&self->pending); i++)
+    add_card (self, jk_job_card_new (g_queue_pop_head (&self->pending), now));
+  if (!g_queue_is_empty (&self->pending))
+    return G_SOURCE_CONTINUE;
+  self->add_cards_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+clear_pending (JkSearchPage *self)
+{
+  if (self->add_cards_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->results_box), self->add_cards_id);
+  self->add_cards_id = 0;
+  g_queue_clear_full (&self->pending, (GDestroyNotify) jk_job_record_free);
+}
+
+static void
+clear_results (JkSearchPage *self)
+{
+  GList *lists = gtk_container_get_children (GTK_CONTAINER (self->results_box));
+
+  for (GList *l = lists; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  g_list_free (lists);
+  self->last_list = NULL;
+  self->shown = 0;
+  clear_pending (self);
+  g_clear_pointer (&self->last, jk_job_record_free);
+  self->loaded = 0;
+  self->count = 0;
+}
+
+static void
+update_count (JkSearchPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->busy && self->loaded == 0)
+    return;
+  if (self->count < 0)
+    {
+      /* Still counting: no number rather than a wrong one. */
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+  text = jk_format_job_count (self->count);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+update_my_list (JkSearchPage *self)
+{
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+  guint saved = session != NULL ? jk_visit_get_saved_jobs (session)->len : 0;
+  g_autofree char *text = saved > 0 ? g_strdup_printf (_("My list (%u)"), saved) : g_strdup (_("My list"));
+
+  gtk_label_set_text (self->my_list_label, text);
+}
+
+static void
+show_empty_state (JkSearchPage *self,
+                  gboolean      empty)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->results_scroller), !empty);
+  gtk_widget_set_visible (self->empty_box, empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->spelling_button), empty && self->spelling != NULL);
+  if (empty && self->spelling != NULL)
+    {
+      /* TRANSLATORS: a button offering a corrected spelling: "Search for: cashier" */
+      g_autofree char *label = g_strdup_printf (_("Search for: %s"), self->spelling);
+      gtk_button_set_label (self->spelling_button, label);
+      atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->spelling_button)), label);
+    }
+}
+
+static void
+chip_set_label (GtkToggleButton *chip,
+                const char      *msgid)
+{
+  GtkWidget *label = gtk_bin_get_child (GTK_BIN (chip));
+
+  jk_retranslate_set_label (GTK_LABEL (label), msgid);
+  jk_retranslate_set_a11y_name (GTK_WIDGET (chip), msgid);
+}
+
+static void
+refresh_suggestions (JkSearchPage *self)
+{
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) titles = jk_search_popular_titles (self->store, g_date_time_to_unix (now), N_SUGGESTIONS, &error);
+  GList *old = gtk_container_get_children (GTK_CONTAINER (self->suggestions));
+
+  for (GList *l = old; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  g_list_free (old);
+  if (titles == NULL)
+    {
+      g_warning ("Cannot list common titles: %s", error->message);
+      return;
+    }
+  for (guint i = 0; titles[i] != NULL; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (titles[i]);
+
+      gtk_style_context_add_class (gtk_widget_get_style_context (button), "chip");
+      gtk_style_context_add_class (gtk_widget_get_style_context (button), "suggestion");
+      atk_object_set_name (gtk_widget_get_accessible (button), titles[i]);
+      g_object_set_data_full (G_OBJECT (button), "jk-title", g_strdup (titles[i]), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_suggestion_clicked), self);
+      gtk_widget_show (button);
+      gtk_container_add (GTK_CONTAINER (self->suggestions), button);
+    }
+}
+
+/* Workers read through a connection of their own: their statements never
+ * make the window wait on the shared one, and a stale search or count
+ * stops as soon as its task is cancelled by the next keystroke. */
+static JkStore *
+open_reader (SearchJob     *job,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  JkStore *reader = jk_store_open_reader (job->db_path, error);
+
+  if (reader != NULL)
+    jk_store_set_cancellable (reader, cancellable);
+  return reader;
+}
+
+/* Worker thread: the query, and on the first page the honest count and,
+ * when nothing matched, a spelling to offer. */
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) reader = open_reader (job, cancellable, &error);
+
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  job->records = jk_search_jobs (reader, &job->query, &error);
+  if (job->records == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* A full first page means there may be many more: counting them exactly
+   * is left to a second task, so the first cards show without waiting. */
+  if (job->first_page)
+    {
+      job->count = job->records->len < PAGE_SIZE ? (gint64) job->records->len : -1;
+      if (job->count == 0 && job->text != NULL)
+        job->spelling = jk_search_suggest_spelling (reader, job->text, NULL);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  SearchJob *job = task_data;
+  g_autoptr (JkStore) reader = open_reader (job, cancellable, NULL);
+
+  /* An unknown count (-1) stays "counting…" until the next search. */
+  job->count = reader != NULL ? jk_search_count (reader, &job->query, NULL) : -1;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_counted (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (object);
+  SearchJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  self->counting = FALSE;
+  /* A count that failed leaves no number rather than a wrong one. */
+  self->count = job->count >= 0 ? MAX (job->count, (gint64) self->loaded) : -1;
+  update_count (self);
+}
+
+static void
+start_count (JkSearchPage *self,
+             SearchJob    *done)
+{
+  g_autoptr (GTask) task = g_task_new (self, self->cancellable, on_counted, NULL);
+  SearchJob *job = g_new0 (SearchJob, 1);
+
+  job->db_path = g_strdup (done->db_path);
+  job->text = g_strdup (done->text);
+  job->where = g_strdup (done->where);
+  job->query = done->query;
+  job->query.text = job->text;
+  job->query.after = NULL;
+  job->query.where = done->query.where != NULL ? job->where : NULL;
+  g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_name (task, "jk-search-count");
+  self->counting = TRUE;
+  g_task_run_in_thread (task, count_thread);
+}
+
+static void
+on_search_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (object);
+  SearchJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_warning ("Search failed: %s", error->message);
+          self->busy = FALSE;
+        }
+      return;
+    }
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  self->busy = FALSE;
+  now = jk_clock_now_local (self->clock);
+  if (job->first_page)
+    {
+      clear_results (self);
+      self->count = job->count;
+      if (job->count < 0)
+        start_count (self, job);
+      g_free (self->spelling);
+      self->spelling = g_steal_pointer (&job->spelling);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0);
+    }
+  if (job->records->len > 0)
+    {
+      g_clear_pointer (&self->last, jk_job_record_free);
+      self->last = jk_job_record_copy (job->records->pdata[job->records->len - 1]);
+    }
+  for (guint i = 0; i < job->records->len; i++)
+    {
+      /* The first screenful at once; the rest as the main loop has time. */
+      if (job->first_page && i < 8)
+        add_card (self, jk_job_card_new (g_steal_pointer (&job->records->pdata[i]), now));
+      else
+        g_queue_push_tail (&self->pending, g_steal_pointer (&job->records->pdata[i]));
+    }
+  if (!g_queue_is_empty (&self->pending) && self->add_cards_id == 0)
+    self->add_cards_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->results_box), add_cards_tick, self, NULL);
+  self->loaded += job->records->len;
+  /* A count computed before a sync may fall short of what was loaded. */
+  if (self->count >= 0)
+    self->count = MAX (self->count, (gint64) self->loaded);
+  update_count (self);
+  show_empty_state (self, self->count == 0);
+  g_signal_emit (self, signals[SIGNAL_RESULTS_SHOWN], 0);
+}
+
+static void
+start_search (JkSearchPage *self,
+              gboolean      first_page)
+{
+  g_autoptr (GTask) task = NULL;
+  SearchJob *job;
+
+  if (first_page)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->counting = FALSE;
+    }
+  else if (self->busy)
+    return;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+
+  job = g_new0 (SearchJob, 1);
+  job->db_path = g_strdup (jk_store_get_path (self->store));
+  job->first_page = first_page;
+  fill_query (self, job);
+  job->query.offset = first_page ? 0 : self->loaded;
+  if (!first_page && self->last != NULL)
+    {
+      job->after = jk_job_record_copy (self->last);
+      job->query.after = job->after;
+    }
+  self->busy = TRUE;
+  task = g_task_new (self, self->cancellable, on_search_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_name (task, "jk-search");
+  g_task_run_in_thread (task, search_thread);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Signal callbacks                                                       */
+
+static gboolean
+debounce_cb (gpointer user_data)
+{
+  JkSearchPage *self = user_data;
+
+  self->debounce_id = 0;
+  start_search (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_query_changed (JkSearchPage *self)
+{
+  /* Suggestions are for people who do not know what to type yet. */
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions), gtk_entry_get_text_length (self->what_entry) == 0);
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
+}
+
+static void
+on_query_activate (JkSearchPage *self)
+{
+  jk_search_page_search_now (self);
+}
+
+static void
+on_chip_toggled (GtkToggleButton *chip,
+                 JkSearchPage    *self)
+{
+  gsize index = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chip), "jk-chip"));
+
+  if (self->updating_chips)
+    return;
+  /* One choice per group, like radio buttons that can all be off. */
+  if (gtk_toggle_button_get_active (chip))
+    {
+      self->updating_chips = TRUE;
+      for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+        if (i != index && chip_specs[i].group == chip_specs[index].group && self->chips[i] != NULL)
+          gtk_toggle_button_set_active (self->chips[i], FALSE);
+      self->updating_chips = FALSE;
+    }
+  jk_search_page_search_now (self);
+}
+
+static void
+on_row_activated (JkSearchPage  *self,
+                  GtkListBoxRow *row)
+{
+  g_signal_emit (self, signals[SIGNAL_JOB_ACTIVATED], 0, jk_job_card_get_record (JK_JOB_CARD (row))->id);
+}
+
+static void
+on_scrolled (GtkAdjustment *adjustment,
+             JkSearchPage  *self)
+{
+  double bottom = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+
+  if (!self->busy && (self->count < 0 || self->loaded < self->count) &&
+      bottom > gtk_adjustment_get_upper (adjustment) - PREFETCH_PX)
+    start_search (self, FALSE);
+}
+
+static void
+on_spelling_clicked (JkSearchPage *self)
+{
+  if (self->spelling != NULL)
+    {
+      g_autofree char *word = g_strdup (self->spelling);
+      gtk_entry_set_text (self->what_entry, word);
+      jk_search_page_search_now (self);
+    }
+}
+
+static void
+on_clear_filters_clicked (JkSearchPage *self)
+{
+  self->updating_chips = TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+    if (self->chips[i] != NULL)
+      gtk_toggle_button_set_active (self->chips[i], FALSE);
+  self->updating_chips = FALSE;
+  jk_search_page_search_now (self);
+}
+
+static void
+on_everywhere_clicked (JkSearchPage *self)
+{
+  self->updating_chips = TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+    if (self->chips[i] != NULL && chip_specs[i].group == GROUP_DISTANCE)
+      gtk_toggle_button_set_active (self->chips[i], FALSE);
+  self->updating_chips = FALSE;
+  gtk_entry_set_text (self->where_entry, "");
+  jk_search_page_search_now (self);
+}
+
+static void
+on_suggestion_clicked (GtkButton    *button,
+                       JkSearchPage *self)
+{
+  gtk_entry_set_text (self->what_entry, g_object_get_data (G_OBJECT (button), "jk-title"));
+  jk_search_page_search_now (self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Overrides                                                              */
+
+static void
+jk_search_page_enter (JkPage *page)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (page);
+
+  update_my_list (self);
+  refresh_suggestions (self);
+  if (self->loaded == 0 && !self->busy)
+    start_search (self, TRUE);
+}
+
+static void
+jk_search_page_reset (JkPage *page)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (page);
+
+  JK_PAGE_CLASS (jk_search_page_parent_class)->reset (page);
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->busy = FALSE;
+  self->counting = FALSE;
+  self->updating_chips = TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+    if (self->chips[i] != NULL)
+      gtk_toggle_button_set_active (self->chips[i], FALSE);
+  self->updating_chips = FALSE;
+  g_clear_pointer (&self->spelling, g_free);
+  clear_results (self);
+  show_empty_state (self, FALSE);
+  gtk_label_set_text (self->count_label, "");
+  gtk_entry_set_text (self->where_entry, self->default_area != NULL ? self->default_area : "");
+  /* Setting the text scheduled a search: the next visitor starts fresh on enter. */
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  update_my_list (self);
+}
+
+static void
+jk_search_page_language_changed (JkPage *page)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (page);
+
+  JK_PAGE_CLASS (jk_search_page_parent_class)->language_changed (page);
+  update_my_list (self);
+  /* "0 jobs" is formatted, not a message the retranslation knows. */
+  update_count (self);
+  /* Cards say "an hour" and "Posted…" in words: draw them again. */
+  if (self->loaded > 0)
+    start_search (self, TRUE);
+}
+
+static void
+jk_search_page_dispose (GObject *object)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (object);
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  clear_pending (self);
+  g_clear_pointer (&self->last, jk_job_record_free);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->clock);
+  G_OBJECT_CLASS (jk_search_page_parent_class)->dispose (object);
+}
+
+static void
+jk_search_page_finalize (GObject *object)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (object);
+
+  g_free (self->default_area);
+  g_free (self->spelling);
+  G_OBJECT_CLASS (jk_search_page_parent_class)->finalize (object);
+}
+
+static void
+jk_search_page_class_init (JkSearchPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JkPageClass *page_class = JK_PAGE_CLASS (klass);
+
+  object_class->dispose = jk_search_page_dispose;
+  object_class->finalize = jk_search_page_finalize;
+  page_class->enter = jk_search_page_enter;
+  page_class->reset = jk_search_page_reset;
+  page_class->language_changed = jk_search_page_language_changed;
+
+  signals[SIGNAL_JOB_ACTIVATED] = g_signal_new ("job-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_RESULTS_SHOWN] = g_signal_new ("results-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jobs/jk-search-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, what_entry);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, where_entry);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, my_list_label);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, suggestions);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, filters);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, count_row);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, results_scroller);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, results_box);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, empty_box);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, spelling_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_spelling_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_everywhere_clicked);
+}
+
+static void
+jk_search_page_init (JkSearchPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  jk_page_init_strings (JK_PAGE (self));
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->results_scroller), "value-changed",
+                    G_CALLBACK (on_scrolled), self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+JkPage *
+jk_search_page_new (const JkSearchPageSetup *setup)
+{
+  JkSearchPage *self = g_object_new (JK_TYPE_SEARCH_PAGE, "title", N_("Find a job"), NULL);
+
+  self->store = setup->store;
+  self->clock = g_object_ref (setup->clock);
+  self->default_area = g_strdup (setup->area);
+  self->has_origin = jk_geo_locate (setup->store, setup->location, &self->origin_latitude, &self->origin_longitude);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+    {
+      GtkWidget *chip;
+
+      if (chip_specs[i].needs_origin && !self->has_origin)
+        continue;
+      chip = gtk_toggle_button_new_with_label ("");
+      self->chips[i] = GTK_TOGGLE_BUTTON (chip);
+      gtk_style_context_add_class (gtk_widget_get_style_context (chip), "chip");
+      chip_set_label (self->chips[i], chip_specs[i].label);
+      g_object_set_data (G_OBJECT (chip), "jk-chip", GSIZE_TO_POINTER (i));
+      g_signal_connect (chip, "toggled", G_CALLBACK (on_chip_toggled), self);
+      gtk_widget_show (chip);
+      gtk_container_add (GTK_CONTAINER (self->filters), chip);
+    }
+  gtk_entry_set_text (self->where_entry, self->default_area != NULL ? self->default_area : "");
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  return JK_PAGE (self);
+}
+
+void
+jk_search_page_set_status (JkSearchPage *self,
+                           GtkWidget    *status)
+{
+  gtk_widget_set_halign (status, GTK_ALIGN_END);
+  gtk_container_add (GTK_CONTAINER (self->count_row), status);
+}
+
+void
+jk_search_page_set_text (JkSearchPage *self,
+                         const char   *what,
+                         const char   *where)
+{
+  if (what != NULL)
+    gtk_entry_set_text (self->what_entry, what);
+  if (where != NULL)
+    gtk_entry_set_text (self->where_entry, where);
+}
+
+void
+jk_search_page_search_now (JkSearchPage *self)
+{
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  start_search (self, TRUE);
+}
+
+gint64
+jk_search_page_get_count (JkSearchPage *self)
+{
+  return self->count;
+}
+
+guint
+jk_search_page_get_n_loaded (JkSearchPage *self)
+{
+  return self->loaded;
+}
+
+gboolean
+jk_search_page_is_busy (JkSearchPage *self)
+{
+  return self->busy || self->counting || self->debounce_id != 0;
+}
+
+GtkWidget *
+jk_search_page_get_results (JkSearchPage *self)
+{
+  return GTK_WIDGET (self->results_box);
+}
+
+guint
+jk_search_page_get_n_shown (JkSearchPage *self)
+{
+  return self->shown;
+}
+
+GtkListBoxRow *
+jk_search_page_get_result (JkSearchPage *self,
+                           guint         index)
+{
+  g_autoptr (GList) lists = gtk_container_get_children (GTK_CONTAINER (self->results_box));
+  GList *list = g_list_nth (lists, index / PAGE_SIZE);
+
+  return list != NULL ? gtk_list_box_get_row_at_index (list->data, (int) (index % PAGE_SIZE)) : NULL;
+}

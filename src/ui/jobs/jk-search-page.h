@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <jobkiosk/jk-clock.h>
+#include <jobkiosk/jk-store.h>
+
+#include "shell/jk-page.h"
+
+G_BEGIN_DECLS
+
+/* "Find a job": what and where, suggestion chips, filter chips, and the
+ * results, fetched off the main loop and loaded page by page as the
+ * visitor scrolls. Emits "job-activated" (gint64 id) when a card is touched
+ * and "results-shown" each time a page of results is on screen. */
+#define JK_TYPE_SEARCH_PAGE (jk_search_page_get_type ())
+G_DECLARE_FINAL_TYPE (JkSearchPage, jk_search_page, JK, SEARCH_PAGE, JkPage)
+
+typedef struct {
+  JkStore *store;            /* the window's reading connection */
+  JkClock *clock;
+  const char *area;          /* the "Where?" each visit starts with, or NULL */
+  const char *location;      /* the kiosk's ZIP or "lat,lon" for distances, or NULL */
+} JkSearchPageSetup;
+
+JkPage      *jk_search_page_new            (const JkSearchPageSetup *setup);
+/* Shows the freshness line under the count (a JkFeedStatus). */
+void         jk_search_page_set_status     (JkSearchPage *self,
+                                            GtkWidget    *status);
+void         jk_search_page_set_text       (JkSearchPage *self,
+                                            const char   *what,
+                                            const char   *where);
+/* Runs the search now, without waiting for typing to pause. */
+void         jk_search_page_search_now     (JkSearchPage *self);
+gint64       jk_search_page_get_count      (JkSearchPage *self);
+guint        jk_search_page_get_n_loaded   (JkSearchPage *self);
+gboolean     jk_search_page_is_busy        (JkSearchPage *self);
+/* The results area: a box of lists of cards. */
+GtkWidget   *jk_search_page_get_results    (JkSearchPage *self);
+/* Cards on screen, and the one at index across the lists (or NULL). */
+guint        jk_search_page_get_n_shown    (JkSearchPage *self);
+GtkListBoxRow *jk_search_page_get_result   (JkSearchPage *self,
+                                            guint         index);
+
+G_END_DECLS

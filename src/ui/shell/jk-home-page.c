@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-home-page.c: the four big tiles and the display choices */
+
+#define G_LOG_DOMAIN "jk-home-page"
+
+#include <glib/gi18n-lib.h>
+
+#include "jk-home-page.h"
+
+struct _JkHomePage
+{
+  JkPage parent_instance;
+
+  GtkToggleButton *high_contrast_toggle;
+  GtkToggleButton *large_text_toggle;
+  GBinding *high_contrast_binding;
+  GBinding *large_text_binding;
+};
+
+G_DEFINE_FINAL_TYPE (JkHomePage, jk_home_page, JK_TYPE_PAGE)
+
+/* ---------------------------------------------------------------------- */
+/* Signal callbacks                                                       */
+
+static void
+on_session_changed (JkHomePage *self)
+{
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+
+  g_clear_pointer (&self->high_contrast_binding, g_binding_unbind);
+  g_clear_pointer (&self->large_text_binding, g_binding_unbind);
+  if (session == NULL)
+    return;
+  self->high_contrast_binding =
+    g_object_bind_property (session, "high-contrast", self->high_contrast_toggle, "active",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  self->large_text_binding =
+    g_object_bind_property (session, "large-text", self->large_text_toggle, "active",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Overrides                                                              */
+
+static void
+jk_home_page_class_init (JkHomePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/shell/jk-home-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JkHomePage, high_contrast_toggle);
+  gtk_widget_class_bind_template_child (widget_class, JkHomePage, large_text_toggle);
+}
+
+static void
+jk_home_page_init (JkHomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  jk_page_init_strings (JK_PAGE (self));
+  g_signal_connect (self, "notify::session", G_CALLBACK (on_session_changed), NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+JkPage *
+jk_home_page_new (void)
+{
+  /* TRANSLATORS: the home screen's title in the top bar */
+  return g_object_new (JK_TYPE_HOME_PAGE, "title", N_("Welcome"), NULL);
+}
