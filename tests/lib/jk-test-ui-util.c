@@ -139,7 +139,7 @@ jk_test_require_display (void)
 {
   if (!gtk_init_check (NULL, NULL))
     {
-      g_printerr ("No display: UI tests need X11 (run them through tests/run-with-display)\n");
+      g_printerr ("No display: UI tests need X11 (run them through tests/lib/run-with-display)\n");
       exit (1);
     }
 }
