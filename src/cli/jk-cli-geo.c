@@ -3,7 +3,7 @@
 
 #define G_LOG_DOMAIN "jobkioskctl"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-geo.h>
 
 #include "jk-cli.h"

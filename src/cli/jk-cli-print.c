@@ -4,7 +4,7 @@
 #define G_LOG_DOMAIN "jobkioskctl"
 
 #include <cups/cups.h>
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-print.h>
 #include <string.h>
 

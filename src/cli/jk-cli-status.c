@@ -5,7 +5,7 @@
 
 #include "jk-build-config.h"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 
 #include <jobkiosk/jk-sync.h>
 

@@ -5,7 +5,6 @@
 
 #include "jk-build-config.h"
 
-#include <glib/gi18n-lib.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-log.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
 
 #include "jk-build-config.h"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 

@@ -6,7 +6,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <errno.h>
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <qrencode.h>
@@ -1274,7 +1274,7 @@ jk_document_render_job_list (const JkDocumentContext *context,
   composer_init (&c, context, _("My saved jobs"));
   add_text (&c, STYLE_TITLE, _("My saved jobs"));
   /* TRANSLATORS: how many jobs are on the printed list */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u job", "%u jobs", n), n);
+  count = g_strdup_printf (jk_ngettext ("%u job", "%u jobs", n), n);
   add_text (&c, STYLE_SUBTITLE, count);
   composer_space (&c, 14);
   draw_rule (c.cr, c.left, c.right, c.y, 1.25, INK_ACCENT);

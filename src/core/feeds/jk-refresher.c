@@ -3,7 +3,7 @@
 
 #define G_LOG_DOMAIN "jk-refresher"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 
 #include "jobkiosk/jk-format.h"
 #include "jobkiosk/jk-refresher.h"
@@ -260,14 +260,14 @@ jk_refresher_describe (GPtrArray *source_statuses,
   if (minutes < 1)
     return g_strdup (_("Updated just now"));
   if (minutes < 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %d minute ago", "Updated %d minutes ago",
+    return g_strdup_printf (jk_ngettext ("Updated %d minute ago", "Updated %d minutes ago",
                                          (gulong) minutes),
                             (int) minutes);
   if (minutes < 48 * 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %d hour ago", "Updated %d hours ago",
+    return g_strdup_printf (jk_ngettext ("Updated %d hour ago", "Updated %d hours ago",
                                          (gulong) (minutes / 60)),
                             (int) (minutes / 60));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %d day ago", "Updated %d days ago",
+  return g_strdup_printf (jk_ngettext ("Updated %d day ago", "Updated %d days ago",
                                        (gulong) (minutes / (24 * 60))),
                           (int) (minutes / (24 * 60)));
 }

@@ -3,7 +3,7 @@
 
 #define G_LOG_DOMAIN "jk-format"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -71,7 +71,7 @@ jk_format_date_short (GDateTime *time)
 {
   /* TRANSLATORS: short month name and day of month: "Nov 22" */
   return g_strdup_printf (_("%1$s %2$d"),
-                          g_dpgettext2 (GETTEXT_PACKAGE, "abbreviated month",
+                          jk_pgettext ("abbreviated month",
                                         month_abbreviations[g_date_time_get_month (time) - 1]),
                           g_date_time_get_day_of_month (time));
 }
@@ -245,7 +245,7 @@ jk_format_posted (gint64     posted,
   if (days == 1)
     return g_strdup (_("Posted yesterday"));
   if (days < 30)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Posted %d day ago", "Posted %d days ago", days), days);
+    return g_strdup_printf (jk_ngettext ("Posted %d day ago", "Posted %d days ago", days), days);
   {
     g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (posted);
     g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, g_date_time_get_timezone (now));
@@ -288,5 +288,5 @@ jk_format_job_count (gint64 count)
         g_string_append (digits, C_("thousands separator", ","));
       g_string_append_c (digits, plain[i]);
     }
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s job", "%s jobs", (gulong) count), digits->str);
+  return g_strdup_printf (jk_ngettext ("%s job", "%s jobs", (gulong) count), digits->str);
 }

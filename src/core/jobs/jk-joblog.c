@@ -3,7 +3,7 @@
 
 #define G_LOG_DOMAIN "jk-joblog"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 
 #include "jobkiosk/jk-joblog.h"
 

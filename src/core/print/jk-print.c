@@ -7,7 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 #include <glib/gstdio.h>
 
 #include "jobkiosk/jk-print.h"
@@ -201,7 +201,7 @@ static char *
 describe_limit (guint wanted,
                 guint left)
 {
-  g_autofree char *first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "This is %u page.", "This is %u pages.",
+  g_autofree char *first = g_strdup_printf (jk_ngettext ("This is %u page.", "This is %u pages.",
                                                          wanted),
                                             wanted);
   g_autofree char *second = NULL;
@@ -209,7 +209,7 @@ describe_limit (guint wanted,
   if (left == 0)
     second = g_strdup (_("You cannot print any more pages today."));
   else
-    second = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "You can print %u more page today.",
+    second = g_strdup_printf (jk_ngettext ("You can print %u more page today.",
                                            "You can print %u more pages today.", left),
                               left);
   return g_strconcat (first, " ", second, NULL);

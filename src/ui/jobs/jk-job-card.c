@@ -3,7 +3,7 @@
 
 #define G_LOG_DOMAIN "jk-job-card"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-format.h>
 
 #include "jk-job-card.h"

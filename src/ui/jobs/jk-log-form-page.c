@@ -3,7 +3,7 @@
 
 #define G_LOG_DOMAIN "jk-log-form-page"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-visit.h>
 

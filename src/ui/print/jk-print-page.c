@@ -3,7 +3,7 @@
 
 #define G_LOG_DOMAIN "jk-print-page"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 
 #include "jk-print-page.h"
 
@@ -72,7 +72,7 @@ show_summary (JkPrintPage *self)
   if (self->document == NULL)
     return;
   pages = jk_document_get_n_pages (self->document);
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page to print", "%u pages to print", pages), pages);
+  summary = g_strdup_printf (jk_ngettext ("%u page to print", "%u pages to print", pages), pages);
   gtk_label_set_text (self->summary_label, summary);
 }
 

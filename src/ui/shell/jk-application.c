@@ -7,7 +7,7 @@
 
 #include <glib-unix.h>
 #include <signal.h>
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-refresher.h>
 #include <jobkiosk/jk-session.h>
 
@@ -269,7 +269,7 @@ on_printer_status (GObject      *object,
       g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
       guint left = jk_print_pages_left (self->store, &self->print_options,
                                         jk_session_get_visit_number (self->session), now);
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The printer is ready. You can print %u more page today.",
+      g_autofree char *text = g_strdup_printf (jk_ngettext ("The printer is ready. You can print %u more page today.",
                                                             "The printer is ready. You can print %u more pages today.", left),
                                                left);
       jk_print_page_set_status (self->print_page, text);
@@ -315,7 +315,7 @@ on_print_requested (JkApplication *self,
   g_autoptr (GTask) task = g_task_new (self, NULL, on_printed, NULL);
   PrintJob *job = g_new0 (PrintJob, 1);
   guint pages = jk_document_get_n_pages (document);
-  g_autofree char *printing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Printing %u page…", "Printing %u pages…",
+  g_autofree char *printing = g_strdup_printf (jk_ngettext ("Printing %u page…", "Printing %u pages…",
                                                             pages),
                                                pages);
 

@@ -3,7 +3,7 @@
 
 #define G_LOG_DOMAIN "jk-home-page"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 
 #include "jk-home-page.h"
 

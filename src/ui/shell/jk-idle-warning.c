@@ -3,7 +3,7 @@
 
 #define G_LOG_DOMAIN "jk-idle-warning"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 
 #include "jk-idle-warning.h"
 #include "jk-retranslate.h"
@@ -87,8 +87,7 @@ jk_idle_warning_set_seconds_left (JkIdleWarning *self,
   g_autofree char *text = NULL;
 
   self->seconds_left = seconds;
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "To keep your information private, this screen will clear in %u second.",
+  text = g_strdup_printf (jk_ngettext ("To keep your information private, this screen will clear in %u second.",
                                        "To keep your information private, this screen will clear in %u seconds.",
                                        seconds),
                           seconds);

@@ -3,7 +3,7 @@
 
 #define G_LOG_DOMAIN "jk-keyboard"
 
-#include <glib/gi18n-lib.h>
+#include <jobkiosk/jk-i18n.h>
 
 #include "jk-keyboard.h"
 #include "jk-retranslate.h"

@@ -3,7 +3,6 @@
 
 #define G_LOG_DOMAIN "jk-window"
 
-#include <glib/gi18n-lib.h>
 #include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-i18n.h>
 
