@@ -63,6 +63,39 @@ test_reset_frees_everything (void)
 }
 
 static void
+record_order (JkSession  *session,
+              GPtrArray  *order)
+{
+  g_ptr_array_add (order, g_strdup_printf ("reset in %s", jk_session_get_language (session)));
+}
+
+static void
+record_language (JkSession  *session,
+                 GParamSpec *pspec,
+                 GPtrArray  *order)
+{
+  g_ptr_array_add (order, g_strdup_printf ("language %s", jk_session_get_language (session)));
+}
+
+/* Pages reset while the old visit's language still holds, and the default
+ * language comes back after: otherwise a page redoes the old visitor's
+ * search in the new language before its reset cancels it. */
+static void
+test_reset_before_defaults (void)
+{
+  g_autoptr (JkSession) session = jk_session_new ("en", FALSE, FALSE);
+  g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+
+  jk_session_set_language (session, "es");
+  g_signal_connect (session, "reset", G_CALLBACK (record_order), order);
+  g_signal_connect (session, "notify::language", G_CALLBACK (record_language), order);
+  jk_session_reset (session);
+  g_assert_cmpuint (order->len, ==, 2);
+  g_assert_cmpstr (order->pdata[0], ==, "reset in es");
+  g_assert_cmpstr (order->pdata[1], ==, "language en");
+}
+
+static void
 test_defaults_from_config (void)
 {
   g_autoptr (JkSession) session = jk_session_new ("es", TRUE, FALSE);
@@ -213,6 +246,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/session/reset-frees-everything", test_reset_frees_everything);
+  g_test_add_func ("/session/reset-before-defaults", test_reset_before_defaults);
   g_test_add_func ("/session/defaults-from-config", test_defaults_from_config);
   g_test_add_func ("/idle/warns-then-expires", test_idle_warns_then_expires);
   g_test_add_func ("/idle/touch-resumes", test_idle_touch_resumes);

@@ -138,7 +138,8 @@ jk_session_class_init (JkSessionClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* Emitted after the visitor's things are freed, so pages clear themselves. */
+  /* Emitted after the visitor's things are freed, so pages clear
+   * themselves, and before the language and display defaults return. */
   signals[SIGNAL_RESET] = g_signal_new ("reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -283,10 +284,13 @@ jk_session_reset (JkSession *self)
   g_return_if_fail (JK_IS_SESSION (self));
 
   g_hash_table_remove_all (self->items);
+  self->visit_number++;
+  g_info ("visit ended; visitor state cleared");
+  /* Pages forget the visit first; only then do language and display go
+   * back to how visits start, so no page redoes the old visitor's work in
+   * the new language. */
+  g_signal_emit (self, signals[SIGNAL_RESET], 0);
   jk_session_set_language (self, self->default_language);
   jk_session_set_high_contrast (self, self->default_high_contrast);
   jk_session_set_large_text (self, self->default_large_text);
-  self->visit_number++;
-  g_info ("visit ended; visitor state cleared");
-  g_signal_emit (self, signals[SIGNAL_RESET], 0);
 }
