@@ -27,6 +27,7 @@ typedef struct {
   const char *center_name;
   JkPaperSize paper;
   GDateTime *printed_at;   /* shown in the footer; NULL for now */
+  const char *language;    /* "en" or "es": the renderer translates in it */
 } JkDocumentContext;
 
 /* A rendered printout: PDF bytes (fonts embedded, text extractable), its
@@ -53,6 +54,34 @@ JkDocument  *jk_document_render_search_log  (const JkDocumentContext *context,
                                              const char              *visitor_name,
                                              const GDate             *week_start,
                                              GPtrArray               *entries,
+                                             GError                 **error);
+
+/* A kind of printout, registered once: the print flow takes any of them. */
+typedef struct _JkDocumentKind JkDocumentKind;
+struct _JkDocumentKind {
+  const char *id;            /* "job-sheet": the kind in print history */
+  const char *title;         /* untranslated msgid, for the print page */
+  JkDocument *(*render) (const JkDocumentContext *context, gconstpointer input, GError **error);
+  gpointer   (*copy_input) (gconstpointer input);  /* deep copy handed to the render thread */
+  void       (*free_input) (gpointer input);
+};
+
+/* The job-search log's input: whose log, the week it covers, the entries. */
+typedef struct {
+  const char *visitor_name;
+  GDate week_start;
+  GPtrArray *entries;        /* JkLogEntry */
+} JkSearchLogInput;
+
+extern const JkDocumentKind jk_document_job_sheet;   /* input: const JkJobRecord * */
+extern const JkDocumentKind jk_document_job_list;    /* input: GPtrArray of JkJobRecord */
+extern const JkDocumentKind jk_document_search_log;  /* input: const JkSearchLogInput * */
+const JkDocumentKind *jk_document_kind_lookup (const char *id);
+
+/* Renders input as kind, translating in context->language on this thread. */
+JkDocument  *jk_document_render             (const JkDocumentKind    *kind,
+                                             const JkDocumentContext *context,
+                                             gconstpointer            input,
                                              GError                 **error);
 
 GBytes      *jk_document_get_pdf            (JkDocument  *self);

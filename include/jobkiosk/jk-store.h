@@ -34,6 +34,10 @@ JkStore     *jk_store_open_checked         (const char *path,
  * must not wait behind another thread's statement on a shared connection. */
 JkStore     *jk_store_open_reader          (const char *path,
                                             GError    **error);
+/* The same for a worker thread that writes (a print job's history row):
+ * its own connection, never the main thread's. */
+JkStore     *jk_store_open_writer          (const char *path,
+                                            GError    **error);
 void         jk_store_free                 (JkStore    *self);
 /* Statements on this connection stop (SQLITE_INTERRUPT) soon after
  * cancellable is cancelled; NULL to stop looking. */

@@ -217,8 +217,8 @@ main (int   argc,
   window = jk_application_create_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
-  jk_window_show_page (window, "jobs");
-  page = JK_SEARCH_PAGE (jk_window_get_page (window, "jobs"));
+  jk_window_show_page (window, &jk_search_page_info);
+  page = JK_SEARCH_PAGE (jk_window_get_page (window, &jk_search_page_info));
   g_signal_connect (page, "results-shown", G_CALLBACK (on_results_shown), NULL);
   jk_test_wait_drawn (GTK_WIDGET (window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));

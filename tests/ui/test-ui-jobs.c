@@ -11,6 +11,8 @@
 #include "shell/jk-application.h"
 #include "jobs/jk-job-card.h"
 #include "jobs/jk-job-page.h"
+#include "jobs/jk-list-page.h"
+#include "jobs/jk-log-page.h"
 #include "widgets/jk-qr-code.h"
 #include "jobs/jk-search-page.h"
 #include "jk-test-cups.h"
@@ -29,7 +31,7 @@ static JkTestCups *cups;
 static JkSearchPage *
 search_page (void)
 {
-  return JK_SEARCH_PAGE (jk_window_get_page (window, "jobs"));
+  return JK_SEARCH_PAGE (jk_window_get_page (window, &jk_search_page_info));
 }
 
 static gboolean
@@ -269,7 +271,7 @@ test_details_qr_save_apply (void)
   search_for ("cook");
   g_signal_emit_by_name (first_result (), "activate");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "job");
-  job_page = JK_JOB_PAGE (jk_window_get_page (window, "job"));
+  job_page = JK_JOB_PAGE (jk_window_get_page (window, &jk_job_page_info));
   g_assert_cmpstr (jk_job_page_get_record (job_page)->job->title, ==, "Line Cook");
   qr = JK_QR_CODE (jk_test_find_by_type (GTK_WIDGET (window), JK_TYPE_QR_CODE));
   g_assert_nonnull (qr);
@@ -304,13 +306,13 @@ test_my_list_and_log_print (void)
   g_autofree char *text = NULL;
   JkDocument *document;
 
-  jk_window_show_page (window, "mylist");
+  jk_window_show_page (window, &jk_list_page_info);
   g_assert_nonnull (jk_test_find_by_name (GTK_WIDGET (window), "One QR code for all"));
   g_assert_cmpuint (jk_visit_get_saved_jobs (jk_window_get_session (window))->len, ==, 1);
   click ("One QR code for all");
   jk_test_screenshot (GTK_WIDGET (window), "my-list-en");
 
-  jk_window_show_page (window, "log");
+  jk_window_show_page (window, &jk_log_page_info);
   name = GTK_ENTRY (jk_test_find_by_name (GTK_WIDGET (window), "Your name for the log"));
   gtk_widget_grab_focus (GTK_WIDGET (name));
   gtk_entry_set_text (name, "Ana Núñez");
@@ -355,9 +357,9 @@ test_idle_wipe_forgets (void)
   g_assert_cmpuint (jk_visit_get_saved_jobs (session)->len, ==, 0);
   g_assert_cmpuint (jk_visit_get_log (session)->len, ==, 0);
   g_assert_null (jk_visit_get_name (session));
-  jk_window_show_page (window, "log");
+  jk_window_show_page (window, &jk_log_page_info);
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "No contacts yet. On a job, touch “I applied”, or add one here."));
-  jk_window_show_page (window, "mylist");
+  jk_window_show_page (window, &jk_list_page_info);
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Nothing saved yet. Open a job and touch “Save to my list”."));
 }
 

@@ -285,12 +285,15 @@ test_small_screen (void)
   resize (1920, 1080);
 }
 
+/* A page with one field, as a capability's form would be. */
+static const JkPageInfo form_page_info = { "form", 0, NULL };
+
 static GtkEntry *
 open_form_page (void)
 {
-  jk_window_show_page (window, "form");
+  jk_window_show_page (window, &form_page_info);
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "form");
-  return GTK_ENTRY (jk_test_find_by_type (GTK_WIDGET (jk_window_get_page (window, "form")), GTK_TYPE_ENTRY));
+  return GTK_ENTRY (jk_test_find_by_type (GTK_WIDGET (jk_window_get_page (window, &form_page_info)), GTK_TYPE_ENTRY));
 }
 
 static void
@@ -332,7 +335,7 @@ test_keyboard_types_into_entry (void)
 static void
 test_idle_wipe (void)
 {
-  GtkEntry *entry = GTK_ENTRY (jk_test_find_by_type (GTK_WIDGET (jk_window_get_page (window, "form")), GTK_TYPE_ENTRY));
+  GtkEntry *entry = GTK_ENTRY (jk_test_find_by_type (GTK_WIDGET (jk_window_get_page (window, &form_page_info)), GTK_TYPE_ENTRY));
   GtkWidget *warning = jk_window_get_idle_warning (window);
   JkSession *session = jk_window_get_session (window);
 
@@ -476,7 +479,7 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   jk_application_load_style ();
   window = jk_application_create_window (app);
-  jk_window_add_page (window, "form", make_form_page ());
+  jk_window_add_page (window, &form_page_info, make_form_page ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
   resize (1920, 1080);

@@ -424,15 +424,16 @@ jk_store_open_checked (const char  *path,
   return g_steal_pointer (&self);
 }
 
-JkStore *
-jk_store_open_reader (const char  *path,
-                      GError     **error)
+static JkStore *
+open_worker (const char  *path,
+             int          flags,
+             GError     **error)
 {
   g_autoptr (JkStore) self = g_new0 (JkStore, 1);
   int rc;
 
   self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
   if (rc == SQLITE_OK)
     {
       configure_connection (self->db);
@@ -440,7 +441,7 @@ jk_store_open_reader (const char  *path,
     }
   if (rc != SQLITE_OK || self->schema_version < 0)
     {
-      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN, "Cannot open the database %s to read it: %s", path,
+      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN, "Cannot open the database %s: %s", path,
                    self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -452,6 +453,20 @@ jk_store_open_reader (const char  *path,
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+JkStore *
+jk_store_open_reader (const char  *path,
+                      GError     **error)
+{
+  return open_worker (path, SQLITE_OPEN_READONLY, error);
+}
+
+JkStore *
+jk_store_open_writer (const char  *path,
+                      GError     **error)
+{
+  return open_worker (path, SQLITE_OPEN_READWRITE, error);
 }
 
 static int

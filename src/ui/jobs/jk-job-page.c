@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "jk-job-page.h"
+#include "jk-log-form-page.h"
+#include "print/jk-print-flow.h"
 #include "widgets/jk-qr-code.h"
 #include "shell/jk-retranslate.h"
 
@@ -30,17 +32,10 @@ struct _JkJobPage
 
   JkStore *store;
   JkClock *clock;
+  JkPrintFlow *print_flow;
   JkJobRecord *record;
   gboolean updating;
 };
-
-enum {
-  SIGNAL_PRINT_REQUESTED,
-  SIGNAL_APPLIED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (JkJobPage, jk_job_page, JK_TYPE_PAGE)
 
@@ -131,13 +126,20 @@ fill (JkJobPage *self)
 static void
 on_print_clicked (JkJobPage *self)
 {
-  g_signal_emit (self, signals[SIGNAL_PRINT_REQUESTED], 0);
+  if (self->record != NULL)
+    jk_print_flow_show (self->print_flow, JK_PAGE (self), &jk_document_job_sheet, self->record);
 }
 
+/* The log form starts filled in with this employer and job. */
 static void
 on_applied_clicked (JkJobPage *self)
 {
-  g_signal_emit (self, signals[SIGNAL_APPLIED], 0);
+  const JkJob *job = self->record != NULL ? self->record->job : NULL;
+
+  if (job != NULL)
+    jk_page_navigate (JK_PAGE (self), &jk_log_form_page_info,
+                      g_variant_new ("(ss)", job->employer != NULL ? job->employer : "",
+                                     job->title != NULL ? job->title : ""));
 }
 
 static void
@@ -156,6 +158,18 @@ on_save_toggled (JkJobPage *self)
 
 /* ---------------------------------------------------------------------- */
 /* Overrides                                                              */
+
+/* Opened with the job's id; FALSE when it is gone (removed since the search). */
+static gboolean
+jk_job_page_prepare (JkPage   *page,
+                     GVariant *argument)
+{
+  JkJobPage *self = JK_JOB_PAGE (page);
+
+  if (argument == NULL)
+    return self->record != NULL;
+  return jk_job_page_show_job (self, g_variant_get_int64 (argument));
+}
 
 static void
 jk_job_page_enter (JkPage *page)
@@ -192,6 +206,7 @@ jk_job_page_dispose (GObject *object)
 
   g_clear_pointer (&self->record, jk_job_record_free);
   g_clear_object (&self->clock);
+  g_clear_object (&self->print_flow);
   G_OBJECT_CLASS (jk_job_page_parent_class)->dispose (object);
 }
 
@@ -203,14 +218,10 @@ jk_job_page_class_init (JkJobPageClass *klass)
   JkPageClass *page_class = JK_PAGE_CLASS (klass);
 
   object_class->dispose = jk_job_page_dispose;
+  page_class->prepare = jk_job_page_prepare;
   page_class->enter = jk_job_page_enter;
   page_class->reset = jk_job_page_reset;
   page_class->language_changed = jk_job_page_language_changed;
-
-  signals[SIGNAL_PRINT_REQUESTED] = g_signal_new ("print-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (JK_TYPE_QR_CODE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jobs/jk-job-page.ui");
@@ -238,22 +249,25 @@ jk_job_page_init (JkJobPage *self)
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
-JkPage *
-jk_job_page_new (JkStore *store,
-                 JkClock *clock)
+static JkPage *
+create (const JkPageContext *context)
 {
   JkJobPage *self = g_object_new (JK_TYPE_JOB_PAGE, "title", N_("Job details"), NULL);
 
-  self->store = store;
-  self->clock = g_object_ref (clock);
+  self->store = context->store;
+  self->clock = g_object_ref (context->clock);
+  self->print_flow = g_object_ref (context->print_flow);
   return JK_PAGE (self);
 }
+
+const JkPageInfo jk_job_page_info = { "job", JK_PAGE_PRINTER_BADGE, create };
 
 gboolean
 jk_job_page_show_job (JkJobPage *self,
                       gint64     job_id)
 {
   g_autoptr (GError) error = NULL;
+  /* A look-up by key on the main connection: quick enough for the main thread (HACKING.md). */
   JkJobRecord *record = jk_search_get (self->store, job_id, &error);
 
   if (record == NULL)

@@ -9,13 +9,13 @@
 
 G_BEGIN_DECLS
 
-/* One posting, readable at arm's length, with the apply link as a QR code.
- * Emits "print-requested" and "applied" (the visitor contacted the employer). */
+/* One posting, readable at arm's length, with the apply link as a QR code,
+ * Print, Save and "I applied". Opened with the job's id (int64). */
 #define JK_TYPE_JOB_PAGE (jk_job_page_get_type ())
 G_DECLARE_FINAL_TYPE (JkJobPage, jk_job_page, JK, JOB_PAGE, JkPage)
 
-JkPage            *jk_job_page_new        (JkStore   *store,
-                                           JkClock   *clock);
+extern const JkPageInfo jk_job_page_info;
+
 /* Loads the posting; FALSE when it is gone (removed since the search). */
 gboolean           jk_job_page_show_job   (JkJobPage *self,
                                            gint64     job_id);

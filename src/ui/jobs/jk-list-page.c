@@ -7,7 +7,9 @@
 #include <jobkiosk/jk-visit.h>
 
 #include "jk-job-card.h"
+#include "jk-job-page.h"
 #include "jk-list-page.h"
+#include "print/jk-print-flow.h"
 #include "widgets/jk-qr-code.h"
 
 struct _JkListPage
@@ -22,15 +24,8 @@ struct _JkListPage
   GtkToggleButton *qr_button;
 
   JkClock *clock;
+  JkPrintFlow *print_flow;
 };
-
-enum {
-  SIGNAL_JOB_ACTIVATED,
-  SIGNAL_PRINT_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (JkListPage, jk_list_page, JK_TYPE_PAGE)
 
@@ -71,13 +66,15 @@ static void
 on_row_activated (JkListPage    *self,
                   GtkListBoxRow *row)
 {
-  g_signal_emit (self, signals[SIGNAL_JOB_ACTIVATED], 0, jk_job_card_get_record (JK_JOB_CARD (row))->id);
+  jk_page_navigate (JK_PAGE (self), &jk_job_page_info,
+                    g_variant_new_int64 (jk_job_card_get_record (JK_JOB_CARD (row))->id));
 }
 
 static void
 on_print_clicked (JkListPage *self)
 {
-  g_signal_emit (self, signals[SIGNAL_PRINT_REQUESTED], 0);
+  jk_print_flow_show (self->print_flow, JK_PAGE (self), &jk_document_job_list,
+                      jk_visit_get_saved_jobs (jk_page_get_session (JK_PAGE (self))));
 }
 
 static void
@@ -118,6 +115,7 @@ static void
 jk_list_page_dispose (GObject *object)
 {
   g_clear_object (&JK_LIST_PAGE (object)->clock);
+  g_clear_object (&JK_LIST_PAGE (object)->print_flow);
   G_OBJECT_CLASS (jk_list_page_parent_class)->dispose (object);
 }
 
@@ -132,11 +130,6 @@ jk_list_page_class_init (JkListPageClass *klass)
   page_class->enter = jk_list_page_enter;
   page_class->reset = jk_list_page_reset;
   page_class->language_changed = jk_list_page_language_changed;
-
-  signals[SIGNAL_JOB_ACTIVATED] = g_signal_new ("job-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[SIGNAL_PRINT_REQUESTED] = g_signal_new ("print-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (JK_TYPE_QR_CODE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jobs/jk-list-page.ui");
@@ -161,14 +154,17 @@ jk_list_page_init (JkListPage *self)
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
-JkPage *
-jk_list_page_new (JkClock *clock)
+static JkPage *
+create (const JkPageContext *context)
 {
   JkListPage *self = g_object_new (JK_TYPE_LIST_PAGE, "title", N_("My list"), NULL);
 
-  self->clock = g_object_ref (clock);
+  self->clock = g_object_ref (context->clock);
+  self->print_flow = g_object_ref (context->print_flow);
   return JK_PAGE (self);
 }
+
+const JkPageInfo jk_list_page_info = { "mylist", JK_PAGE_PRINTER_BADGE, create };
 
 guint
 jk_list_page_get_n_jobs (JkListPage *self)

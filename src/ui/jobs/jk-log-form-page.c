@@ -8,6 +8,7 @@
 #include <jobkiosk/jk-visit.h>
 
 #include "jk-log-form-page.h"
+#include "jk-log-page.h"
 #include "shell/jk-retranslate.h"
 
 #define N_METHODS 4
@@ -32,13 +33,6 @@ struct _JkLogFormPage
   GDate date;
   gboolean updating;
 };
-
-enum {
-  SIGNAL_SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static const char *const method_labels[N_METHODS] = { N_("Online"), N_("In person"), N_("Phone"), N_("Email") };
 
@@ -87,6 +81,22 @@ selected_method (JkLogFormPage *self)
     if (gtk_toggle_button_get_active (self->methods[i]))
       return (JkContactMethod) i;
   return JK_CONTACT_ONLINE;
+}
+
+/* A new entry, with the employer and job filled in from a posting (or empty). */
+static void
+start (JkLogFormPage *self,
+       const char    *employer,
+       const char    *position)
+{
+  today (self, &self->date);
+  show_date (self);
+  select_method (self, JK_CONTACT_ONLINE);
+  gtk_widget_hide (self->employer_error);
+  gtk_entry_set_text (self->employer_entry, employer != NULL ? employer : "");
+  gtk_entry_set_text (self->position_entry, position != NULL ? position : "");
+  gtk_entry_set_text (self->contact_entry, "");
+  gtk_entry_set_text (self->result_entry, position != NULL ? _("Applied") : "");
 }
 
 /* ---------------------------------------------------------------------- */
@@ -142,11 +152,24 @@ on_save_clicked (JkLogFormPage *self)
   gtk_widget_hide (self->employer_error);
   jk_visit_add_log_entry (session, jk_log_entry_new (&self->date, employer, position, selected_method (self),
                                                      contact, result));
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
+  jk_page_replace (JK_PAGE (self), &jk_log_page_info);
 }
 
 /* ---------------------------------------------------------------------- */
 /* Overrides                                                              */
+
+/* Opened with ("employer", "job title") from a posting, or with nothing. */
+static gboolean
+jk_log_form_page_prepare (JkPage   *page,
+                          GVariant *argument)
+{
+  const char *employer = NULL, *position = NULL;
+
+  if (argument != NULL)
+    g_variant_get (argument, "(&s&s)", &employer, &position);
+  start (JK_LOG_FORM_PAGE (page), employer, position);
+  return TRUE;
+}
 
 static void
 jk_log_form_page_reset (JkPage *page)
@@ -154,7 +177,7 @@ jk_log_form_page_reset (JkPage *page)
   JkLogFormPage *self = JK_LOG_FORM_PAGE (page);
 
   JK_PAGE_CLASS (jk_log_form_page_parent_class)->reset (page);
-  jk_log_form_page_start (self, NULL);
+  start (self, NULL, NULL);
 }
 
 static void
@@ -179,11 +202,9 @@ jk_log_form_page_class_init (JkLogFormPageClass *klass)
   JkPageClass *page_class = JK_PAGE_CLASS (klass);
 
   object_class->dispose = jk_log_form_page_dispose;
+  page_class->prepare = jk_log_form_page_prepare;
   page_class->reset = jk_log_form_page_reset;
   page_class->language_changed = jk_log_form_page_language_changed;
-
-  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jobs/jk-log-form-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JkLogFormPage, date_label);
@@ -222,27 +243,14 @@ jk_log_form_page_init (JkLogFormPage *self)
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
-JkPage *
-jk_log_form_page_new (JkClock *clock)
+static JkPage *
+create (const JkPageContext *context)
 {
   JkLogFormPage *self = g_object_new (JK_TYPE_LOG_FORM_PAGE, "title", N_("I contacted an employer"), NULL);
 
-  self->clock = g_object_ref (clock);
-  jk_log_form_page_start (self, NULL);
+  self->clock = g_object_ref (context->clock);
+  start (self, NULL, NULL);
   return JK_PAGE (self);
 }
 
-void
-jk_log_form_page_start (JkLogFormPage     *self,
-                        const JkJobRecord *record)
-{
-  today (self, &self->date);
-  show_date (self);
-  select_method (self, JK_CONTACT_ONLINE);
-  gtk_widget_hide (self->employer_error);
-  gtk_entry_set_text (self->employer_entry,
-                      record != NULL && record->job->employer != NULL ? record->job->employer : "");
-  gtk_entry_set_text (self->position_entry, record != NULL ? record->job->title : "");
-  gtk_entry_set_text (self->contact_entry, "");
-  gtk_entry_set_text (self->result_entry, record != NULL ? _("Applied") : "");
-}
+const JkPageInfo jk_log_form_page_info = { "logform", 0, create };

@@ -7,7 +7,9 @@
 #include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-visit.h>
 
+#include "jk-log-form-page.h"
 #include "jk-log-page.h"
+#include "print/jk-print-flow.h"
 
 struct _JkLogPage
 {
@@ -18,16 +20,10 @@ struct _JkLogPage
   GtkListBox *entries_list;
   GtkWidget *print_button;
 
+  JkClock *clock;
+  JkPrintFlow *print_flow;
   gboolean filling;
 };
-
-enum {
-  SIGNAL_ADD_REQUESTED,
-  SIGNAL_PRINT_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (JkLogPage, jk_log_page, JK_TYPE_PAGE)
 
@@ -95,13 +91,25 @@ on_name_changed (JkLogPage *self)
 static void
 on_add_clicked (JkLogPage *self)
 {
-  g_signal_emit (self, signals[SIGNAL_ADD_REQUESTED], 0);
+  jk_page_navigate (JK_PAGE (self), &jk_log_form_page_info, NULL);
 }
 
 static void
 on_print_clicked (JkLogPage *self)
 {
-  g_signal_emit (self, signals[SIGNAL_PRINT_REQUESTED], 0);
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+  JkSearchLogInput input = {
+    .visitor_name = jk_visit_get_name (session),
+    .entries = jk_visit_get_log (session),
+  };
+
+  /* The week that ends today: what a weekly work-search form covers. */
+  g_date_clear (&input.week_start, 1);
+  g_date_set_dmy (&input.week_start, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_date_subtract_days (&input.week_start, 6);
+  jk_print_flow_show (self->print_flow, JK_PAGE (self), &jk_document_search_log, &input);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -128,19 +136,24 @@ jk_log_page_language_changed (JkPage *page)
 }
 
 static void
+jk_log_page_dispose (GObject *object)
+{
+  g_clear_object (&JK_LOG_PAGE (object)->clock);
+  g_clear_object (&JK_LOG_PAGE (object)->print_flow);
+  G_OBJECT_CLASS (jk_log_page_parent_class)->dispose (object);
+}
+
+static void
 jk_log_page_class_init (JkLogPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   JkPageClass *page_class = JK_PAGE_CLASS (klass);
 
+  object_class->dispose = jk_log_page_dispose;
   page_class->enter = jk_log_page_enter;
   page_class->reset = jk_log_page_reset;
   page_class->language_changed = jk_log_page_language_changed;
-
-  signals[SIGNAL_ADD_REQUESTED] = g_signal_new ("add-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_PRINT_REQUESTED] = g_signal_new ("print-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jobs/jk-log-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JkLogPage, name_entry);
@@ -162,11 +175,17 @@ jk_log_page_init (JkLogPage *self)
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
-JkPage *
-jk_log_page_new (void)
+static JkPage *
+create (const JkPageContext *context)
 {
-  return g_object_new (JK_TYPE_LOG_PAGE, "title", N_("My job-search log"), NULL);
+  JkLogPage *self = g_object_new (JK_TYPE_LOG_PAGE, "title", N_("My job-search log"), NULL);
+
+  self->clock = g_object_ref (context->clock);
+  self->print_flow = g_object_ref (context->print_flow);
+  return JK_PAGE (self);
 }
+
+const JkPageInfo jk_log_page_info = { "log", JK_PAGE_PRINTER_BADGE, create };
 
 guint
 jk_log_page_get_n_entries (JkLogPage *self)

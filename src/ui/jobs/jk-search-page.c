@@ -11,6 +11,7 @@
 
 #include "jk-job-card.h"
 #include "shell/jk-retranslate.h"
+#include "jk-job-page.h"
 #include "jk-search-page.h"
 
 #define PAGE_SIZE 30
@@ -78,6 +79,7 @@ struct _JkSearchPage
   GtkButton *spelling_button;
 
   JkStore *store;
+  JkFeedStatus *feed_status;
   JkClock *clock;
   char *default_area;
   gboolean has_origin;
@@ -112,7 +114,6 @@ typedef struct {
 } SearchJob;
 
 enum {
-  SIGNAL_JOB_ACTIVATED,
   SIGNAL_RESULTS_SHOWN,
   N_SIGNALS
 };
@@ -611,7 +612,8 @@ static void
 on_row_activated (JkSearchPage  *self,
                   GtkListBoxRow *row)
 {
-  g_signal_emit (self, signals[SIGNAL_JOB_ACTIVATED], 0, jk_job_card_get_record (JK_JOB_CARD (row))->id);
+  jk_page_navigate (JK_PAGE (self), &jk_job_page_info,
+                    g_variant_new_int64 (jk_job_card_get_record (JK_JOB_CARD (row))->id));
 }
 
 static void
@@ -759,8 +761,6 @@ jk_search_page_class_init (JkSearchPageClass *klass)
   page_class->reset = jk_search_page_reset;
   page_class->language_changed = jk_search_page_language_changed;
 
-  signals[SIGNAL_JOB_ACTIVATED] = g_signal_new ("job-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_RESULTS_SHOWN] = g_signal_new ("results-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -795,15 +795,27 @@ jk_search_page_init (JkSearchPage *self)
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
-JkPage *
-jk_search_page_new (const JkSearchPageSetup *setup)
+static JkPage *
+create (const JkPageContext *context)
 {
   JkSearchPage *self = g_object_new (JK_TYPE_SEARCH_PAGE, "title", N_("Find a job"), NULL);
+  g_autoptr (GError) error = NULL;
 
-  self->store = setup->store;
-  self->clock = g_object_ref (setup->clock);
-  self->default_area = g_strdup (setup->area);
-  self->has_origin = jk_geo_locate (setup->store, setup->location, &self->origin_latitude, &self->origin_longitude);
+  self->store = context->store;
+  self->clock = g_object_ref (context->clock);
+  self->default_area = g_strdup (context->config->area);
+  /* Once, at start-up: distances need the kiosk's place. */
+  if (!jk_geo_ensure_centroids (context->store, context->config->zip_centroids, &error))
+    g_warning ("The ZIP code centroids could not be imported: %s", error->message);
+  self->has_origin = jk_geo_locate (context->store, context->config->location, &self->origin_latitude,
+                                    &self->origin_longitude);
+  self->feed_status = JK_FEED_STATUS (jk_feed_status_new (context->store, context->clock));
+  gtk_widget_set_halign (GTK_WIDGET (self->feed_status), GTK_ALIGN_END);
+  gtk_container_add (GTK_CONTAINER (self->count_row), GTK_WIDGET (self->feed_status));
+  g_signal_connect_object (context->refresher, "updated", G_CALLBACK (jk_feed_status_update), self->feed_status,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context->session, "notify::language", G_CALLBACK (jk_feed_status_update),
+                           self->feed_status, G_CONNECT_SWAPPED);
 
   for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
     {
@@ -825,12 +837,12 @@ jk_search_page_new (const JkSearchPageSetup *setup)
   return JK_PAGE (self);
 }
 
-void
-jk_search_page_set_status (JkSearchPage *self,
-                           GtkWidget    *status)
+const JkPageInfo jk_search_page_info = { "jobs", 0, create };
+
+JkFeedStatus *
+jk_search_page_get_feed_status (JkSearchPage *self)
 {
-  gtk_widget_set_halign (status, GTK_ALIGN_END);
-  gtk_container_add (GTK_CONTAINER (self->count_row), status);
+  return self->feed_status;
 }
 
 void

@@ -4,28 +4,22 @@
 #include <jobkiosk/jk-clock.h>
 #include <jobkiosk/jk-store.h>
 
+#include "jk-feed-status.h"
 #include "shell/jk-page.h"
 
 G_BEGIN_DECLS
 
 /* "Find a job": what and where, suggestion chips, filter chips, and the
  * results, fetched off the main loop and loaded page by page as the
- * visitor scrolls. Emits "job-activated" (gint64 id) when a card is touched
- * and "results-shown" each time a page of results is on screen. */
+ * visitor scrolls. A card opens the job's page. Emits "results-shown" each
+ * time a page of results is on screen. */
 #define JK_TYPE_SEARCH_PAGE (jk_search_page_get_type ())
 G_DECLARE_FINAL_TYPE (JkSearchPage, jk_search_page, JK, SEARCH_PAGE, JkPage)
 
-typedef struct {
-  JkStore *store;            /* the window's reading connection */
-  JkClock *clock;
-  const char *area;          /* the "Where?" each visit starts with, or NULL */
-  const char *location;      /* the kiosk's ZIP or "lat,lon" for distances, or NULL */
-} JkSearchPageSetup;
+extern const JkPageInfo jk_search_page_info;
 
-JkPage      *jk_search_page_new            (const JkSearchPageSetup *setup);
-/* Shows the freshness line under the count (a JkFeedStatus). */
-void         jk_search_page_set_status     (JkSearchPage *self,
-                                            GtkWidget    *status);
+/* The freshness line under the count. */
+JkFeedStatus *jk_search_page_get_feed_status (JkSearchPage *self);
 void         jk_search_page_set_text       (JkSearchPage *self,
                                             const char   *what,
                                             const char   *where);

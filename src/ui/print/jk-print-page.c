@@ -5,6 +5,7 @@
 
 #include <jobkiosk/jk-i18n.h>
 
+#include "jk-print-flow.h"
 #include "jk-print-page.h"
 
 #define PREVIEW_WIDTH 420
@@ -20,23 +21,16 @@ struct _JkPrintPage
   GtkLabel *status_label;
   GtkWidget *print_button;
 
+  JkPrintFlow *flow;
   JkDocument *document;
-  GCancellable *cancellable;
-  gboolean can_print;
+  gboolean rendering;
 };
 
+/* A printout being rendered on a worker thread. */
 typedef struct {
-  JkRenderFunc render;
-  gpointer data;
-  GDestroyNotify free_data;
+  JkPrintRequest *request;
+  JkDocument *document;
 } RenderJob;
-
-enum {
-  SIGNAL_PRINT_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (JkPrintPage, jk_print_page, JK_TYPE_PAGE)
 
@@ -46,9 +40,15 @@ G_DEFINE_FINAL_TYPE (JkPrintPage, jk_print_page, JK_TYPE_PAGE)
 static void
 render_job_free (RenderJob *job)
 {
-  if (job->free_data != NULL)
-    job->free_data (job->data);
+  jk_print_request_free (job->request);
+  g_clear_pointer (&job->document, jk_document_free);
   g_free (job);
+}
+
+static gboolean
+can_print (JkPrintPage *self)
+{
+  return self->document != NULL && jk_print_flow_get_can_print (self->flow);
 }
 
 static void
@@ -60,7 +60,6 @@ clear_preview (JkPrintPage *self)
     gtk_widget_destroy (l->data);
   g_list_free (old);
   gtk_label_set_text (self->summary_label, "");
-  gtk_label_set_text (self->status_label, "");
 }
 
 static void
@@ -99,47 +98,52 @@ show_preview (JkPrintPage *self)
       gtk_container_add (GTK_CONTAINER (self->pages_box), image);
     }
   show_summary (self);
-  gtk_widget_set_sensitive (self->print_button, self->can_print);
+  gtk_widget_set_sensitive (self->print_button, can_print (self));
+}
+
+static void on_flow_changed (JkPrintPage *self);
+
+static gboolean
+render_work (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  RenderJob *job = data;
+
+  job->document = jk_print_request_render (job->request, error);
+  return job->document != NULL;
 }
 
 static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+on_rendered (JkPage       *page,
+             gpointer      data,
+             const GError *error)
 {
-  RenderJob *job = task_data;
-  GError *error = NULL;
-  JkDocument *document = job->render (job->data, &error);
+  JkPrintPage *self = JK_PRINT_PAGE (page);
+  RenderJob *job = data;
 
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, (GDestroyNotify) jk_document_free);
-}
-
-static void
-on_rendered (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  JkPrintPage *self = JK_PRINT_PAGE (object);
-  g_autoptr (GError) error = NULL;
-  JkDocument *document = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  self->rendering = FALSE;
   gtk_spinner_stop (self->spinner);
   gtk_widget_hide (GTK_WIDGET (self->spinner));
-  if (document == NULL)
+  if (job->document == NULL)
     {
       g_warning ("Cannot render the printout: %s", error->message);
       gtk_label_set_text (self->status_label, _("Sorry, this could not be prepared for printing. Please ask staff for help."));
       return;
     }
   g_clear_pointer (&self->document, jk_document_free);
-  self->document = document;
+  self->document = g_steal_pointer (&job->document);
   show_preview (self);
+  on_flow_changed (self);
+}
+
+static void
+stop_rendering (JkPrintPage *self)
+{
+  jk_page_cancel_work (JK_PAGE (self));
+  self->rendering = FALSE;
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_hide (GTK_WIDGET (self->spinner));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -148,20 +152,52 @@ on_rendered (GObject      *object,
 static void
 on_print_clicked (JkPrintPage *self)
 {
-  if (self->document != NULL && self->can_print)
-    g_signal_emit (self, signals[SIGNAL_PRINT_REQUESTED], 0, self->document);
+  if (can_print (self))
+    jk_print_flow_submit (self->flow, self->document);
+}
+
+static void
+on_flow_changed (JkPrintPage *self)
+{
+  const char *status = jk_print_flow_get_status (self->flow);
+
+  if (!self->rendering)
+    gtk_label_set_text (self->status_label, status != NULL ? status : "");
+  gtk_widget_set_sensitive (self->print_button, can_print (self));
 }
 
 /* ---------------------------------------------------------------------- */
 /* Overrides                                                              */
 
+/* The printout the flow was asked for, rendered in the background. */
+static gboolean
+jk_print_page_prepare (JkPage   *page,
+                       GVariant *argument)
+{
+  JkPrintPage *self = JK_PRINT_PAGE (page);
+  RenderJob *job;
+  JkPrintRequest *request = jk_print_flow_take_request (self->flow);
+
+  if (request == NULL)
+    return self->document != NULL;
+  stop_rendering (self);
+  g_clear_pointer (&self->document, jk_document_free);
+  clear_preview (self);
+  gtk_label_set_text (self->status_label, "");
+  gtk_widget_set_sensitive (self->print_button, FALSE);
+  gtk_widget_show (GTK_WIDGET (self->spinner));
+  gtk_spinner_start (self->spinner);
+  job = g_new0 (RenderJob, 1);
+  job->request = request;
+  self->rendering = TRUE;
+  jk_page_run (page, "jk-render", render_work, on_rendered, job, (GDestroyNotify) render_job_free);
+  return TRUE;
+}
+
 static void
 jk_print_page_leave (JkPage *page)
 {
-  JkPrintPage *self = JK_PRINT_PAGE (page);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  stop_rendering (JK_PRINT_PAGE (page));
 }
 
 static void
@@ -169,9 +205,11 @@ jk_print_page_reset (JkPage *page)
 {
   JkPrintPage *self = JK_PRINT_PAGE (page);
 
-  jk_print_page_leave (page);
+  JK_PAGE_CLASS (jk_print_page_parent_class)->reset (page);
+  stop_rendering (self);
   g_clear_pointer (&self->document, jk_document_free);
   clear_preview (self);
+  gtk_label_set_text (self->status_label, "");
 }
 
 static void
@@ -186,9 +224,9 @@ jk_print_page_dispose (GObject *object)
 {
   JkPrintPage *self = JK_PRINT_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->flow != NULL)
+    g_signal_handlers_disconnect_by_data (self->flow, self);
+  g_clear_object (&self->flow);
   g_clear_pointer (&self->document, jk_document_free);
   G_OBJECT_CLASS (jk_print_page_parent_class)->dispose (object);
 }
@@ -201,12 +239,10 @@ jk_print_page_class_init (JkPrintPageClass *klass)
   JkPageClass *page_class = JK_PAGE_CLASS (klass);
 
   object_class->dispose = jk_print_page_dispose;
+  page_class->prepare = jk_print_page_prepare;
   page_class->leave = jk_print_page_leave;
   page_class->reset = jk_print_page_reset;
   page_class->language_changed = jk_print_page_language_changed;
-
-  signals[SIGNAL_PRINT_REQUESTED] = g_signal_new ("print-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/print/jk-print-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JkPrintPage, summary_label);
@@ -227,38 +263,17 @@ jk_print_page_init (JkPrintPage *self)
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
-JkPage *
-jk_print_page_new (void)
+static JkPage *
+create (const JkPageContext *context)
 {
-  return g_object_new (JK_TYPE_PRINT_PAGE, "title", N_("Print"), NULL);
+  JkPrintPage *self = g_object_new (JK_TYPE_PRINT_PAGE, "title", N_("Print"), NULL);
+
+  self->flow = g_object_ref (context->print_flow);
+  g_signal_connect_swapped (self->flow, "changed", G_CALLBACK (on_flow_changed), self);
+  return JK_PAGE (self);
 }
 
-void
-jk_print_page_render (JkPrintPage   *self,
-                      JkRenderFunc   render,
-                      gpointer       data,
-                      GDestroyNotify free_data)
-{
-  g_autoptr (GTask) task = NULL;
-  RenderJob *job = g_new0 (RenderJob, 1);
-
-  job->render = render;
-  job->data = data;
-  job->free_data = free_data;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->document, jk_document_free);
-  clear_preview (self);
-  gtk_widget_set_sensitive (self->print_button, FALSE);
-  gtk_widget_show (GTK_WIDGET (self->spinner));
-  gtk_spinner_start (self->spinner);
-
-  task = g_task_new (self, self->cancellable, on_rendered, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
-  g_task_set_name (task, "jk-render");
-  g_task_run_in_thread (task, render_thread);
-}
+const JkPageInfo jk_print_page_info = { "print", JK_PAGE_PRINTER_BADGE, create };
 
 JkDocument *
 jk_print_page_get_document (JkPrintPage *self)
@@ -269,20 +284,5 @@ jk_print_page_get_document (JkPrintPage *self)
 gboolean
 jk_print_page_is_rendering (JkPrintPage *self)
 {
-  return self->cancellable != NULL && self->document == NULL;
-}
-
-void
-jk_print_page_set_can_print (JkPrintPage *self,
-                             gboolean     can_print)
-{
-  self->can_print = can_print;
-  gtk_widget_set_sensitive (self->print_button, can_print && self->document != NULL);
-}
-
-void
-jk_print_page_set_status (JkPrintPage *self,
-                          const char  *text)
-{
-  gtk_label_set_text (self->status_label, text != NULL ? text : "");
+  return self->rendering;
 }

@@ -9,6 +9,7 @@
 #include <jobkiosk/jk-refresher.h>
 
 #include "jobs/jk-feed-status.h"
+#include "print/jk-print-flow.h"
 #include "print/jk-print-page.h"
 #include "jk-window.h"
 
@@ -33,8 +34,9 @@ JkWindow      *jk_application_create_window  (JkApplication *self);
 void           jk_application_start_refresh  (JkApplication *self);
 JkRefresher   *jk_application_get_refresher  (JkApplication *self);
 JkFeedStatus  *jk_application_get_feed_status (JkApplication *self);
-/* The page every printout passes through. */
+/* The page every printout passes through, and the flow behind it. */
 JkPrintPage   *jk_application_get_print_page (JkApplication *self);
+JkPrintFlow   *jk_application_get_print_flow (JkApplication *self);
 /* Loads the kiosk's style sheets for the default screen. */
 void           jk_application_load_style     (void);
 

@@ -69,3 +69,11 @@ jk_home_page_new (void)
   /* TRANSLATORS: the home screen's title in the top bar */
   return g_object_new (JK_TYPE_HOME_PAGE, "title", N_("Welcome"), NULL);
 }
+
+static JkPage *
+create (const JkPageContext *context)
+{
+  return jk_home_page_new ();
+}
+
+const JkPageInfo jk_home_page_info = { "home", JK_PAGE_HOME | JK_PAGE_NO_KEYBOARD, create };

@@ -10,6 +10,12 @@ G_BEGIN_DECLS
 #define JK_TYPE_INFO_PAGE (jk_info_page_get_type ())
 G_DECLARE_FINAL_TYPE (JkInfoPage, jk_info_page, JK, INFO_PAGE, JkPage)
 
+/* Placeholders for the tiles still to come, and the help screen. */
+extern const JkPageInfo jk_careers_page_info;
+extern const JkPageInfo jk_resume_page_info;
+extern const JkPageInfo jk_check_in_page_info;
+extern const JkPageInfo jk_help_page_info;
+
 /* title, heading and body are msgids; they follow the visitor's language. */
 JkPage      *jk_info_page_new   (const char *title,
                                  const char *icon_name,

@@ -3,6 +3,8 @@
 
 #define G_LOG_DOMAIN "jk-page"
 
+#include <jobkiosk/jk-task.h>
+
 #include "jk-page.h"
 #include "jk-retranslate.h"
 
@@ -10,16 +12,27 @@ typedef struct
 {
   char *title;
   JkSession *session;
+  const JkPageInfo *info;
+  guint step;
+  guint n_steps;
+  GCancellable *cancellable; /* the page's running work; NULL when none ran */
 } JkPagePrivate;
 
 enum {
   PROP_0,
   PROP_TITLE,
   PROP_SESSION,
+  PROP_STEP,
   N_PROPS
 };
 
+enum {
+  SIGNAL_NAVIGATE,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE_WITH_PRIVATE (JkPage, jk_page, GTK_TYPE_BOX)
 
@@ -70,6 +83,9 @@ jk_page_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, jk_page_get_session (self));
       break;
+    case PROP_STEP:
+      g_value_set_uint (value, jk_page_get_step (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -103,6 +119,9 @@ jk_page_finalize (GObject *object)
 
   g_free (priv->title);
   g_clear_object (&priv->session);
+  if (priv->cancellable != NULL)
+    g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
   G_OBJECT_CLASS (jk_page_parent_class)->finalize (object);
 }
 
@@ -124,7 +143,14 @@ jk_page_class_init (JkPageClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, JK_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STEP] =
+    g_param_spec_uint ("step", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_NAVIGATE] = g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                           NULL, G_TYPE_NONE, 3, G_TYPE_POINTER, G_TYPE_VARIANT,
+                                           G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "jkpage");
 }
@@ -177,6 +203,105 @@ jk_page_set_session (JkPage    *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
+const JkPageInfo *
+jk_page_get_info (JkPage *self)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  return priv->info;
+}
+
+void
+jk_page_set_info (JkPage           *self,
+                  const JkPageInfo *info)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  priv->info = info;
+}
+
+void
+jk_page_set_step (JkPage *self,
+                  guint   step,
+                  guint   n_steps)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  if (priv->step == step && priv->n_steps == n_steps)
+    return;
+  priv->step = step;
+  priv->n_steps = n_steps;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}
+
+guint
+jk_page_get_step (JkPage *self)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  return priv->step;
+}
+
+guint
+jk_page_get_n_steps (JkPage *self)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  return priv->n_steps;
+}
+
+void
+jk_page_navigate (JkPage           *self,
+                  const JkPageInfo *target,
+                  GVariant         *argument)
+{
+  g_autoptr (GVariant) sunk = argument != NULL ? g_variant_ref_sink (argument) : NULL;
+
+  g_signal_emit (self, signals[SIGNAL_NAVIGATE], 0, target, sunk, FALSE);
+}
+
+void
+jk_page_replace (JkPage           *self,
+                 const JkPageInfo *target)
+{
+  g_signal_emit (self, signals[SIGNAL_NAVIGATE], 0, target, NULL, TRUE);
+}
+
+void
+jk_page_run (JkPage         *self,
+             const char     *name,
+             JkPageWorkFunc  work,
+             JkPageDoneFunc  done,
+             gpointer        data,
+             GDestroyNotify  free_data)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  if (priv->cancellable == NULL)
+    priv->cancellable = g_cancellable_new ();
+  jk_task_run (self, priv->cancellable, name, work, (JkTaskDoneFunc) done, data, free_data);
+}
+
+void
+jk_page_cancel_work (JkPage *self)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  if (priv->cancellable == NULL)
+    return;
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
+}
+
+gboolean
+jk_page_prepare (JkPage   *self,
+                 GVariant *argument)
+{
+  if (JK_PAGE_GET_CLASS (self)->prepare != NULL)
+    return JK_PAGE_GET_CLASS (self)->prepare (self, argument);
+  return TRUE;
+}
+
 void
 jk_page_enter (JkPage *self)
 {
@@ -187,6 +312,7 @@ jk_page_enter (JkPage *self)
 void
 jk_page_leave (JkPage *self)
 {
+  jk_page_cancel_work (self);
   if (JK_PAGE_GET_CLASS (self)->leave != NULL)
     JK_PAGE_GET_CLASS (self)->leave (self);
 }
@@ -194,6 +320,7 @@ jk_page_leave (JkPage *self)
 void
 jk_page_reset (JkPage *self)
 {
+  jk_page_cancel_work (self);
   JK_PAGE_GET_CLASS (self)->reset (self);
 }
 

@@ -3,12 +3,16 @@
 
 #include <gtk/gtk.h>
 #include <jobkiosk/jk-session.h>
+#include <jobkiosk/jk-task.h>
+
+#include "jk-page-info.h"
 
 G_BEGIN_DECLS
 
-/* The base of every screen. The window calls enter when a page is shown,
- * leave when another replaces it, reset when a visit ends (the idle wipe or
- * "Finish"), and language_changed after the visitor switches language. */
+/* The base of every screen. The window calls prepare (with what the page
+ * is opened for) and enter when a page is shown, leave when another
+ * replaces it, reset when a visit ends (the idle wipe or "Finish"), and
+ * language_changed after the visitor switches language. */
 #define JK_TYPE_PAGE (jk_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (JkPage, jk_page, JK, PAGE, GtkBox)
 
@@ -16,27 +20,66 @@ struct _JkPageClass
 {
   GtkBoxClass parent_class;
 
-  void (*enter)            (JkPage *self);
-  void (*leave)            (JkPage *self);
-  void (*reset)            (JkPage *self);
-  void (*language_changed) (JkPage *self);
+  /* FALSE: the page cannot be shown for this argument (a job gone). */
+  gboolean (*prepare)          (JkPage   *self,
+                                GVariant *argument);
+  void     (*enter)            (JkPage   *self);
+  void     (*leave)            (JkPage   *self);
+  void     (*reset)            (JkPage   *self);
+  void     (*language_changed) (JkPage   *self);
 };
 
-/* The screen's title in the top bar, untranslated (a msgid). */
-const char  *jk_page_get_title             (JkPage     *self);
-void         jk_page_set_title             (JkPage     *self,
-                                            const char *title);
-JkSession   *jk_page_get_session           (JkPage     *self);
-void         jk_page_set_session           (JkPage     *self,
-                                            JkSession  *session);
+/* Blocking work a page runs on a worker thread; done runs on the main
+ * thread, and never once the page was left or the visit wiped. */
+typedef JkTaskWorkFunc JkPageWorkFunc;
+typedef void (*JkPageDoneFunc) (JkPage       *page,
+                                gpointer      data,
+                                const GError *error);
 
-void         jk_page_enter                 (JkPage     *self);
-void         jk_page_leave                 (JkPage     *self);
-void         jk_page_reset                 (JkPage     *self);
-void         jk_page_language_changed      (JkPage     *self);
+/* The screen's title in the top bar, untranslated (a msgid). */
+const char       *jk_page_get_title        (JkPage           *self);
+void              jk_page_set_title        (JkPage           *self,
+                                            const char       *title);
+JkSession        *jk_page_get_session      (JkPage           *self);
+void              jk_page_set_session      (JkPage           *self,
+                                            JkSession        *session);
+const JkPageInfo *jk_page_get_info         (JkPage           *self);
+void              jk_page_set_info         (JkPage           *self,
+                                            const JkPageInfo *info);
+/* "Step 2 of 6" in the top bar; 0 steps shows none. */
+void              jk_page_set_step         (JkPage           *self,
+                                            guint             step,
+                                            guint             n_steps);
+guint             jk_page_get_step         (JkPage           *self);
+guint             jk_page_get_n_steps      (JkPage           *self);
+
+/* Asks the window to show another page (the "navigate" signal). */
+void              jk_page_navigate         (JkPage           *self,
+                                            const JkPageInfo *target,
+                                            GVariant         *argument);
+/* The same, in place of this page, so Back skips it (a form just sent). */
+void              jk_page_replace          (JkPage           *self,
+                                            const JkPageInfo *target);
+/* Runs work (GTask in a thread) for this page; leaving the page or the
+ * wipe cancels it. data is freed with free_data once both have run. */
+void              jk_page_run              (JkPage           *self,
+                                            const char       *name,
+                                            JkPageWorkFunc    work,
+                                            JkPageDoneFunc    done,
+                                            gpointer          data,
+                                            GDestroyNotify    free_data);
+/* Cancels the page's work now (a newer search replaces an older one). */
+void              jk_page_cancel_work      (JkPage           *self);
+
+gboolean          jk_page_prepare          (JkPage           *self,
+                                            GVariant         *argument);
+void              jk_page_enter            (JkPage           *self);
+void              jk_page_leave            (JkPage           *self);
+void              jk_page_reset            (JkPage           *self);
+void              jk_page_language_changed (JkPage           *self);
 
 /* What every page's template init calls last: record the .ui strings so a
  * language switch can translate them again. */
-void         jk_page_init_strings          (JkPage     *self);
+void              jk_page_init_strings     (JkPage           *self);
 
 G_END_DECLS

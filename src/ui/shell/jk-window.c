@@ -17,6 +17,7 @@ struct _JkWindow
   /* template */
   GtkLabel *center_label;
   GtkLabel *title_label;
+  GtkLabel *step_label;
   GtkToggleButton *english_button;
   GtkToggleButton *spanish_button;
   GtkLabel *time_label;
@@ -38,7 +39,8 @@ struct _JkWindow
   JkSession *session;
   JkClock *clock;
   JkIdleMonitor *idle;
-  GQueue history; /* page names, most recent last */
+  GQueue history; /* JkPageInfo, most recent last */
+  const JkPageInfo *home;
   gboolean kiosk_mode;
   guint clock_tick_id;
   int shown_minute;
@@ -60,13 +62,37 @@ current_page (JkWindow *self)
   return child != NULL ? JK_PAGE (child) : NULL;
 }
 
+static const JkPageInfo *
+current_info (JkWindow *self)
+{
+  JkPage *page = current_page (self);
+
+  return page != NULL ? jk_page_get_info (page) : NULL;
+}
+
+static gboolean
+current_has (JkWindow    *self,
+             JkPageFlags  flag)
+{
+  const JkPageInfo *info = current_info (self);
+
+  return info != NULL && (info->flags & flag) != 0;
+}
+
 static void
 update_title (JkWindow *self)
 {
   JkPage *page = current_page (self);
   const char *title = page != NULL ? jk_page_get_title (page) : NULL;
+  guint n_steps = page != NULL ? jk_page_get_n_steps (page) : 0;
 
   gtk_label_set_text (self->title_label, title != NULL ? _(title) : "");
+  if (n_steps > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Step %u of %u"), jk_page_get_step (page), n_steps);
+      gtk_label_set_text (self->step_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->step_label), n_steps > 0);
 }
 
 static void
@@ -183,7 +209,7 @@ sync_language_buttons (JkWindow *self)
 static void
 update_armed (JkWindow *self)
 {
-  gboolean at_home = g_strcmp0 (jk_window_get_page_name (self), "home") == 0;
+  gboolean at_home = current_has (self, JK_PAGE_HOME);
 
   jk_idle_monitor_set_armed (self->idle, !(at_home && jk_session_is_pristine (self->session)));
 }
@@ -191,23 +217,20 @@ update_armed (JkWindow *self)
 static void
 update_printer_badge (JkWindow *self)
 {
-  static const char *const printing_pages[] = { "job", "mylist", "log", "print", NULL };
-  const char *page = jk_window_get_page_name (self);
-
-  gtk_widget_set_visible (self->printer_badge, page != NULL && g_strv_contains (printing_pages, page) &&
+  gtk_widget_set_visible (self->printer_badge, current_has (self, JK_PAGE_PRINTER_BADGE) &&
                                                  gtk_label_get_text (self->printer_label)[0] != '\0');
 }
 
 static void
-switch_to (JkWindow   *self,
-           const char *name)
+switch_to (JkWindow         *self,
+           const JkPageInfo *info)
 {
   JkPage *old_page = current_page (self);
-  GtkWidget *new_page = gtk_stack_get_child_by_name (self->stack, name);
+  GtkWidget *new_page = info != NULL ? gtk_stack_get_child_by_name (self->stack, info->name) : NULL;
 
   if (new_page == NULL)
     {
-      g_warning ("no page named %s", name);
+      g_warning ("no page named %s", info != NULL ? info->name : "(none)");
       return;
     }
   if (GTK_WIDGET (old_page) == new_page)
@@ -274,7 +297,8 @@ on_set_focus (GtkWindow *window,
               GtkWidget *widget,
               JkWindow  *self)
 {
-  if (widget != NULL && GTK_IS_EDITABLE (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)))
+  if (widget != NULL && GTK_IS_EDITABLE (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)) &&
+      !current_has (self, JK_PAGE_NO_KEYBOARD))
     {
       jk_keyboard_set_target (ensure_keyboard (self), widget);
       jk_keyboard_set_mode (self->keyboard, jk_keyboard_mode_for_widget (widget));
@@ -372,11 +396,38 @@ on_clock_advanced (JkClock  *clock,
 }
 
 static void
+on_page_navigate (JkPage           *page,
+                  const JkPageInfo *target,
+                  GVariant         *argument,
+                  gboolean          replace,
+                  JkWindow         *self)
+{
+  if (replace)
+    jk_window_replace_page (self, target);
+  else
+    jk_window_open_page (self, target, argument);
+}
+
+static void
+on_page_step (JkWindow *self)
+{
+  update_title (self);
+}
+
+/* .ui files name the page to show: "win.show-page" with "jobs". */
+static void
 show_page_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  jk_window_show_page (user_data, g_variant_get_string (parameter, NULL));
+  JkWindow *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+
+  if (page == NULL)
+    g_warning ("no page named %s", name);
+  else
+    jk_window_show_page (self, jk_page_get_info (JK_PAGE (page)));
 }
 
 static void
@@ -435,7 +486,7 @@ jk_window_dispose (GObject *object)
   g_clear_object (&self->idle);
   g_clear_object (&self->session);
   g_clear_object (&self->clock);
-  g_queue_clear_full (&self->history, g_free);
+  g_queue_clear (&self->history);
   G_OBJECT_CLASS (jk_window_parent_class)->dispose (object);
 }
 
@@ -452,6 +503,7 @@ jk_window_class_init (JkWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/shell/jk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JkWindow, center_label);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, JkWindow, step_label);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, english_button);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, spanish_button);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, time_label);
@@ -557,15 +609,19 @@ jk_window_new (GtkApplication      *application,
 }
 
 void
-jk_window_add_page (JkWindow   *self,
-                    const char *name,
-                    JkPage     *page)
+jk_window_add_page (JkWindow         *self,
+                    const JkPageInfo *info,
+                    JkPage           *page)
 {
+  jk_page_set_info (page, info);
   jk_page_set_session (page, self->session);
+  g_signal_connect_object (page, "navigate", G_CALLBACK (on_page_navigate), self, 0);
+  g_signal_connect_object (page, "notify::step", G_CALLBACK (on_page_step), self, G_CONNECT_SWAPPED);
   gtk_widget_show (GTK_WIDGET (page));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (page), name);
-  if (g_str_equal (name, "home"))
+  gtk_stack_add_named (self->stack, GTK_WIDGET (page), info->name);
+  if ((info->flags & JK_PAGE_HOME) != 0)
     {
+      self->home = info;
       gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
       update_title (self);
       gtk_widget_set_sensitive (self->back_button, FALSE);
@@ -573,40 +629,57 @@ jk_window_add_page (JkWindow   *self,
 }
 
 JkPage *
-jk_window_get_page (JkWindow   *self,
-                    const char *name)
+jk_window_get_page (JkWindow         *self,
+                    const JkPageInfo *info)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, info->name);
 
   return page != NULL ? JK_PAGE (page) : NULL;
 }
 
-void
-jk_window_show_page (JkWindow   *self,
-                     const char *name)
+gboolean
+jk_window_open_page (JkWindow         *self,
+                     const JkPageInfo *info,
+                     GVariant         *argument)
 {
-  const char *current = jk_window_get_page_name (self);
+  const JkPageInfo *current = current_info (self);
+  JkPage *page = jk_window_get_page (self, info);
 
-  if (g_strcmp0 (current, name) == 0 || gtk_stack_get_child_by_name (self->stack, name) == NULL)
-    return;
-  if (g_str_equal (name, "home"))
+  if (page == NULL)
+    {
+      g_warning ("no page named %s", info->name);
+      return FALSE;
+    }
+  if (!jk_page_prepare (page, argument))
+    return FALSE;
+  if (current == info)
+    return TRUE;
+  if ((info->flags & JK_PAGE_HOME) != 0)
     {
       jk_window_go_home (self);
-      return;
+      return TRUE;
     }
   if (current != NULL)
-    g_queue_push_tail (&self->history, g_strdup (current));
-  switch_to (self, name);
+    g_queue_push_tail (&self->history, (gpointer) current);
+  switch_to (self, info);
+  return TRUE;
 }
 
 void
-jk_window_replace_page (JkWindow   *self,
-                        const char *name)
+jk_window_show_page (JkWindow         *self,
+                     const JkPageInfo *info)
 {
-  if (g_str_equal (name, "home"))
+  jk_window_open_page (self, info, NULL);
+}
+
+void
+jk_window_replace_page (JkWindow         *self,
+                        const JkPageInfo *info)
+{
+  if ((info->flags & JK_PAGE_HOME) != 0)
     jk_window_go_home (self);
   else
-    switch_to (self, name);
+    switch_to (self, info);
 }
 
 const char *
@@ -618,7 +691,7 @@ jk_window_get_page_name (JkWindow *self)
 void
 jk_window_go_back (JkWindow *self)
 {
-  g_autofree char *previous = g_queue_pop_tail (&self->history);
+  const JkPageInfo *previous = g_queue_pop_tail (&self->history);
 
   if (previous != NULL)
     switch_to (self, previous);
@@ -627,8 +700,8 @@ jk_window_go_back (JkWindow *self)
 void
 jk_window_go_home (JkWindow *self)
 {
-  g_queue_clear_full (&self->history, g_free);
-  switch_to (self, "home");
+  g_queue_clear (&self->history);
+  switch_to (self, self->home);
   gtk_widget_set_sensitive (self->back_button, FALSE);
 }
 
@@ -680,6 +753,12 @@ jk_window_set_printer_badge (JkWindow   *self,
                                 GTK_ICON_SIZE_LARGE_TOOLBAR);
   atk_object_set_name (gtk_widget_get_accessible (self->printer_badge), text != NULL ? text : "");
   update_printer_badge (self);
+}
+
+const char *
+jk_window_get_step_text (JkWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->step_label)) ? gtk_label_get_text (self->step_label) : "";
 }
 
 const char *

@@ -28,18 +28,25 @@ JkWindow      *jk_window_new                 (GtkApplication      *application,
                                               JkClock             *clock,
                                               const JkWindowSetup *setup);
 
-void           jk_window_add_page            (JkWindow   *self,
-                                              const char *name,
-                                              JkPage     *page);
-JkPage        *jk_window_get_page            (JkWindow   *self,
-                                              const char *name);
-void           jk_window_show_page           (JkWindow   *self,
-                                              const char *name);
+/* Adds a page; info says what the shell shows around it. */
+void           jk_window_add_page            (JkWindow         *self,
+                                              const JkPageInfo *info,
+                                              JkPage           *page);
+JkPage        *jk_window_get_page            (JkWindow         *self,
+                                              const JkPageInfo *info);
+void           jk_window_show_page           (JkWindow         *self,
+                                              const JkPageInfo *info);
+/* Shows a page for something (a job's id): the page's prepare decides
+ * whether it can be shown. */
+gboolean       jk_window_open_page           (JkWindow         *self,
+                                              const JkPageInfo *info,
+                                              GVariant         *argument);
 /* Shows a page in place of the current one, so Back skips it (a form
  * that was just sent). */
-void           jk_window_replace_page        (JkWindow   *self,
-                                              const char *name);
-const char    *jk_window_get_page_name       (JkWindow   *self);
+void           jk_window_replace_page        (JkWindow         *self,
+                                              const JkPageInfo *info);
+/* The shown page's registry name ("jobs"), for logs and tests. */
+const char    *jk_window_get_page_name       (JkWindow         *self);
 void           jk_window_go_back             (JkWindow   *self);
 void           jk_window_go_home             (JkWindow   *self);
 /* Ends the visit now: every page reset, the session wiped, home shown. */
@@ -55,6 +62,8 @@ GtkWidget     *jk_window_get_idle_warning    (JkWindow   *self);
 void           jk_window_set_printer_badge   (JkWindow   *self,
                                               const char *text,
                                               gboolean    ready);
+/* "Step 2 of 6" as shown now, or "" on a page without steps. */
+const char    *jk_window_get_step_text       (JkWindow   *self);
 /* The screen's title as shown now, in the visitor's language. */
 const char    *jk_window_get_title_text      (JkWindow   *self);
 

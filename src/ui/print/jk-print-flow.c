@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-print-flow.c: from a Print button to pages at the printer */
+
+#define G_LOG_DOMAIN "jk-print-flow"
+
+#include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-print.h>
+#include <jobkiosk/jk-task.h>
+
+#include "print/jk-print-page.h"
+#include "jk-print-flow.h"
+
+struct _JkPrintRequest
+{
+  const JkDocumentKind *kind;
+  gpointer input;
+  char *center_name;
+  char *language;
+  JkPaperSize paper;
+  GDateTime *printed_at;
+};
+
+struct _JkPrintFlow
+{
+  GObject parent_instance;
+
+  JkPrintOptions options;
+  char *database_path;
+  char *center_name;
+  JkPaperSize paper;
+  JkClock *clock;
+  JkSession *session;
+
+  JkPrintRequest *request;   /* asked for, not yet taken by the print page */
+  char *status;              /* for the print page */
+  gboolean can_print;
+  gboolean printing;
+  char *printer_text;        /* for the bottom bar */
+  gboolean printer_ready;
+  guint printer_check_id;
+  guint stale_id;
+};
+
+/* A print job on its way, carried to the worker thread. */
+typedef struct {
+  char *database_path;
+  const JkPrintOptions *options;
+  GBytes *pdf;
+  char *kind;
+  guint visit;
+  char *language;
+  GDateTime *now;
+  JkPrintResult result;
+} PrintJob;
+
+/* The printer's state, read on a worker thread. */
+typedef struct {
+  char *database_path;
+  const JkPrintOptions *options;
+  guint visit;
+  char *language;
+  GDateTime *now;
+  JkPrinterStatus status;
+  guint pages_left;
+} PrinterCheck;
+
+/* Held jobs to cancel: those of a visit that ended, and stale ones. */
+typedef struct {
+  char *database_path;
+  const JkPrintOptions *options;
+  guint ended_visit;
+  GDateTime *now;
+} StaleJobs;
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (JkPrintFlow, jk_print_flow, G_TYPE_OBJECT)
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static void
+set_status (JkPrintFlow *self,
+            const char  *status,
+            gboolean     can_print)
+{
+  g_free (self->status);
+  self->status = g_strdup (status);
+  self->can_print = can_print;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_free (job->database_path);
+  g_bytes_unref (job->pdf);
+  g_free (job->kind);
+  g_free (job->language);
+  g_date_time_unref (job->now);
+  jk_print_result_clear (&job->result);
+  g_free (job);
+}
+
+static void
+printer_check_free (PrinterCheck *check)
+{
+  g_free (check->database_path);
+  g_free (check->language);
+  g_date_time_unref (check->now);
+  jk_printer_status_clear (&check->status);
+  g_free (check);
+}
+
+static void
+stale_jobs_free (StaleJobs *stale)
+{
+  g_free (stale->database_path);
+  g_date_time_unref (stale->now);
+  g_free (stale);
+}
+
+/* Worker threads: CUPS calls block, and each opens its own connection. */
+static gboolean
+print_work (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  PrintJob *job = data;
+  g_autoptr (JkStore) store = jk_store_open_writer (job->database_path, error);
+  gboolean ok;
+
+  if (store == NULL)
+    return FALSE;
+  jk_i18n_set_thread_language (job->language);
+  ok = jk_print_pdf (store, job->options, job->pdf, job->kind, 1, job->visit, job->now, &job->result, NULL, error);
+  jk_i18n_set_thread_language (NULL);
+  return ok;
+}
+
+static gboolean
+printer_check_work (gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  PrinterCheck *check = data;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (JkStore) reader = NULL;
+
+  jk_i18n_set_thread_language (check->language);
+  if (!jk_printer_get_status (check->options, &check->status, &local_error))
+    {
+      check->status.found = FALSE;
+      check->status.message = g_strdup (local_error->message);
+    }
+  jk_i18n_set_thread_language (NULL);
+  reader = jk_store_open_reader (check->database_path, NULL);
+  if (reader != NULL)
+    check->pages_left = jk_print_pages_left (reader, check->options, check->visit, check->now);
+  return TRUE;
+}
+
+static gboolean
+stale_jobs_work (gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  StaleJobs *stale = data;
+  g_autoptr (JkStore) store = jk_store_open_writer (stale->database_path, error);
+
+  if (store == NULL)
+    return FALSE;
+  jk_print_cancel_stale (store, stale->options, stale->ended_visit, stale->now);
+  return TRUE;
+}
+
+static void
+cancel_stale_jobs (JkPrintFlow *self,
+                   guint        ended_visit)
+{
+  StaleJobs *stale = g_new0 (StaleJobs, 1);
+
+  stale->database_path = g_strdup (self->database_path);
+  stale->options = &self->options;
+  stale->ended_visit = ended_visit;
+  stale->now = jk_clock_now_local (self->clock);
+  jk_task_run (self, NULL, "jk-print-stale", stale_jobs_work, NULL, stale, (GDestroyNotify) stale_jobs_free);
+}
+
+static void
+request_free_input (JkPrintRequest *request)
+{
+  if (request->input != NULL)
+    request->kind->free_input (request->input);
+  request->input = NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Signal callbacks                                                       */
+
+static void
+on_printed (gpointer      source,
+            gpointer      data,
+            const GError *error)
+{
+  JkPrintFlow *self = source;
+  PrintJob *job = data;
+
+  /* The visitor who asked has gone: the next one hears nothing of it. */
+  if (job->visit != jk_session_get_visit_number (self->session))
+    return;
+  self->printing = FALSE;
+  set_status (self, error == NULL ? job->result.message : error->message, TRUE);
+}
+
+static void
+on_printer_checked (gpointer      source,
+                    gpointer      data,
+                    const GError *error)
+{
+  JkPrintFlow *self = source;
+  PrinterCheck *check = data;
+  gboolean usable = check->status.found && !check->status.out_of_service;
+  g_autofree char *text = NULL;
+
+  g_free (self->printer_text);
+  self->printer_text = g_strdup (usable ? _("Printer ready") : check->status.message);
+  self->printer_ready = usable;
+  /* What the page says belongs to the visit that asked, and waits while a job is on its way. */
+  if (check->visit != jk_session_get_visit_number (self->session) || self->printing)
+    {
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+      return;
+    }
+  if (usable)
+    text = g_strdup_printf (jk_ngettext ("The printer is ready. You can print %u more page today.",
+                                         "The printer is ready. You can print %u more pages today.", check->pages_left),
+                            check->pages_left);
+  set_status (self, usable ? text : check->status.message, usable);
+}
+
+static void
+on_visit_ended (JkPrintFlow *self)
+{
+  /* The session's number has already moved on: the old one is one less. */
+  cancel_stale_jobs (self, jk_session_get_visit_number (self->session) - 1);
+  g_clear_pointer (&self->request, jk_print_request_free);
+  self->printing = FALSE;
+  set_status (self, NULL, FALSE);
+  jk_print_flow_check_printer (self);
+}
+
+static gboolean
+printer_check_cb (gpointer user_data)
+{
+  jk_print_flow_check_printer (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+cancel_stale_cb (gpointer user_data)
+{
+  cancel_stale_jobs (user_data, 0);
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Overrides                                                              */
+
+static void
+jk_print_flow_dispose (GObject *object)
+{
+  JkPrintFlow *self = JK_PRINT_FLOW (object);
+
+  g_clear_handle_id (&self->printer_check_id, g_source_remove);
+  g_clear_handle_id (&self->stale_id, g_source_remove);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->request, jk_print_request_free);
+  G_OBJECT_CLASS (jk_print_flow_parent_class)->dispose (object);
+}
+
+static void
+jk_print_flow_finalize (GObject *object)
+{
+  JkPrintFlow *self = JK_PRINT_FLOW (object);
+
+  jk_print_options_clear (&self->options);
+  g_free (self->database_path);
+  g_free (self->center_name);
+  g_free (self->status);
+  g_free (self->printer_text);
+  G_OBJECT_CLASS (jk_print_flow_parent_class)->finalize (object);
+}
+
+static void
+jk_print_flow_class_init (JkPrintFlowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = jk_print_flow_dispose;
+  object_class->finalize = jk_print_flow_finalize;
+
+  /* The status, Print's sensitivity or the printer's health changed. */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                          NULL, G_TYPE_NONE, 0);
+}
+
+static void
+jk_print_flow_init (JkPrintFlow *self)
+{
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+JkPrintFlow *
+jk_print_flow_new (const JkConfig *config,
+                   const char     *database_path,
+                   JkClock        *clock,
+                   JkSession      *session)
+{
+  JkPrintFlow *self = g_object_new (JK_TYPE_PRINT_FLOW, NULL);
+
+  jk_print_options_init (&self->options, config, database_path);
+  self->database_path = g_strdup (database_path);
+  self->center_name = g_strdup (config->center_name);
+  self->paper = g_strcmp0 (config->print_paper, "a4") == 0 ? JK_PAPER_A4 : JK_PAPER_LETTER;
+  self->clock = g_object_ref (clock);
+  self->session = g_object_ref (session);
+  g_signal_connect_swapped (session, "reset", G_CALLBACK (on_visit_ended), self);
+  /* The printer's words come in the visitor's language. */
+  g_signal_connect_swapped (session, "notify::language", G_CALLBACK (jk_print_flow_check_printer), self);
+  return self;
+}
+
+void
+jk_print_flow_start (JkPrintFlow *self)
+{
+  jk_print_flow_check_printer (self);
+  if (self->printer_check_id == 0)
+    self->printer_check_id = g_timeout_add_seconds (60, printer_check_cb, self);
+  /* Held jobs nobody released in time are cancelled, once a minute. */
+  if (self->options.hold_for_release && self->stale_id == 0)
+    self->stale_id = g_timeout_add_seconds (60, cancel_stale_cb, self);
+}
+
+void
+jk_print_flow_show (JkPrintFlow          *self,
+                    JkPage               *from,
+                    const JkDocumentKind *kind,
+                    gconstpointer         input)
+{
+  JkPrintRequest *request = g_new0 (JkPrintRequest, 1);
+
+  request->kind = kind;
+  request->input = kind->copy_input (input);
+  request->center_name = g_strdup (self->center_name);
+  request->language = g_strdup (jk_session_get_language (self->session));
+  request->paper = self->paper;
+  request->printed_at = jk_clock_now_local (self->clock);
+  g_clear_pointer (&self->request, jk_print_request_free);
+  self->request = request;
+  jk_page_navigate (from, &jk_print_page_info, NULL);
+  jk_print_flow_check_printer (self);
+}
+
+JkPrintRequest *
+jk_print_flow_take_request (JkPrintFlow *self)
+{
+  return g_steal_pointer (&self->request);
+}
+
+const JkDocumentKind *
+jk_print_request_get_kind (JkPrintRequest *request)
+{
+  return request->kind;
+}
+
+JkDocument *
+jk_print_request_render (JkPrintRequest  *request,
+                         GError         **error)
+{
+  JkDocumentContext context = {
+    .center_name = request->center_name,
+    .paper = request->paper,
+    .printed_at = request->printed_at,
+    .language = request->language,
+  };
+
+  return jk_document_render (request->kind, &context, request->input, error);
+}
+
+void
+jk_print_request_free (JkPrintRequest *request)
+{
+  request_free_input (request);
+  g_free (request->center_name);
+  g_free (request->language);
+  g_clear_pointer (&request->printed_at, g_date_time_unref);
+  g_free (request);
+}
+
+void
+jk_print_flow_submit (JkPrintFlow *self,
+                      JkDocument  *document)
+{
+  PrintJob *job = g_new0 (PrintJob, 1);
+  guint pages = jk_document_get_n_pages (document);
+  g_autofree char *printing = g_strdup_printf (jk_ngettext ("Printing %u page…", "Printing %u pages…", pages), pages);
+
+  job->database_path = g_strdup (self->database_path);
+  job->options = &self->options;
+  job->pdf = g_bytes_ref (jk_document_get_pdf (document));
+  job->kind = g_strdup (jk_document_get_kind (document));
+  job->visit = jk_session_get_visit_number (self->session);
+  job->language = g_strdup (jk_session_get_language (self->session));
+  job->now = jk_clock_now_local (self->clock);
+  self->printing = TRUE;
+  set_status (self, printing, FALSE);
+  jk_task_run (self, NULL, "jk-print", print_work, on_printed, job, (GDestroyNotify) print_job_free);
+}
+
+void
+jk_print_flow_check_printer (JkPrintFlow *self)
+{
+  PrinterCheck *check = g_new0 (PrinterCheck, 1);
+
+  check->database_path = g_strdup (self->database_path);
+  check->options = &self->options;
+  check->visit = jk_session_get_visit_number (self->session);
+  check->language = g_strdup (jk_session_get_language (self->session));
+  check->now = jk_clock_now_local (self->clock);
+  jk_task_run (self, NULL, "jk-printer-status", printer_check_work, on_printer_checked, check,
+               (GDestroyNotify) printer_check_free);
+}
+
+const char *
+jk_print_flow_get_status (JkPrintFlow *self)
+{
+  return self->status;
+}
+
+gboolean
+jk_print_flow_get_can_print (JkPrintFlow *self)
+{
+  return self->can_print;
+}
+
+const char *
+jk_print_flow_get_printer_text (JkPrintFlow *self)
+{
+  return self->printer_text;
+}
+
+gboolean
+jk_print_flow_get_printer_ready (JkPrintFlow *self)
+{
+  return self->printer_ready;
+}
+
+gboolean
+jk_print_flow_is_printing (JkPrintFlow *self)
+{
+  return self->printing;
+}

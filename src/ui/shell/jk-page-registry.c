@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-page-registry.c: every page of the kiosk, in one list */
+
+#define G_LOG_DOMAIN "jk-page-registry"
+
+#include "jk-page-registry.h"
+
+#include "jobs/jk-job-page.h"
+#include "jobs/jk-list-page.h"
+#include "jobs/jk-log-form-page.h"
+#include "jobs/jk-log-page.h"
+#include "jobs/jk-search-page.h"
+#include "print/jk-print-page.h"
+#include "jk-home-page.h"
+#include "jk-info-page.h"
+
+/* Adding a page: its .c/.h/.ui, and one line here. */
+static const JkPageInfo *const pages[] = {
+  &jk_home_page_info,
+  &jk_search_page_info,
+  &jk_job_page_info,
+  &jk_list_page_info,
+  &jk_log_page_info,
+  &jk_log_form_page_info,
+  &jk_print_page_info,
+  &jk_careers_page_info,
+  &jk_resume_page_info,
+  &jk_check_in_page_info,
+  &jk_help_page_info,
+  NULL,
+};
+
+const JkPageInfo *const *
+jk_page_registry_get (void)
+{
+  return pages;
+}
+
+const JkPageInfo *
+jk_page_registry_lookup (const char *name)
+{
+  for (gsize i = 0; pages[i] != NULL; i++)
+    if (g_strcmp0 (pages[i]->name, name) == 0)
+      return pages[i];
+  return NULL;
+}

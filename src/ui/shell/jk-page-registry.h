@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "jk-page-info.h"
+
+G_BEGIN_DECLS
+
+/* Every page of the kiosk, home first; NULL-terminated. */
+const JkPageInfo *const *jk_page_registry_get     (void);
+const JkPageInfo        *jk_page_registry_lookup  (const char *name);
+
+G_END_DECLS
