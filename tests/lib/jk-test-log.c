@@ -84,3 +84,9 @@ jk_test_log_contains (const char *needle)
       return TRUE;
   return FALSE;
 }
+
+void
+jk_test_log_clear (void)
+{
+  g_ptr_array_set_size (messages, 0);
+}

@@ -14,5 +14,7 @@ void         jk_test_log_expect_warning      (const char *domain,
 void         jk_test_log_assert_expected     (void);
 /* TRUE if any message logged so far contains needle. */
 gboolean     jk_test_log_contains            (const char *needle);
+/* Forgets the messages kept so far (to look at what comes after a step). */
+void         jk_test_log_clear               (void);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "jobs/jk-search-page.h"
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
+#include "jk-test-proc.h"
 #include "jk-test-ui-util.h"
 
 static JkApplication *app;
@@ -87,6 +88,115 @@ print_done (gpointer data)
   return done != NULL;
 }
 
+/* Every test starts from a new visit at home, so each passes alone and in
+ * any order. */
+static void
+fresh_visit (void)
+{
+  jk_window_finish_visit (window);
+  jk_test_wait_until (search_done, NULL, 10000);
+  g_assert_true (jk_session_is_pristine (jk_window_get_session (window)));
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "home");
+}
+
+/* Opens the Line Cook posting from a search for "cook". */
+static JkJobPage *
+open_line_cook (void)
+{
+  JkJobPage *job_page;
+
+  jk_window_show_page (window, &jk_search_page_info);
+  search_for ("cook");
+  g_signal_emit_by_name (first_result (), "activate");
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "job");
+  job_page = JK_JOB_PAGE (jk_window_get_page (window, &jk_job_page_info));
+  g_assert_cmpstr (jk_job_page_get_record (job_page)->job->title, ==, "Line Cook");
+  return job_page;
+}
+
+/* What a visitor leaves behind in a visit: a saved job, one log entry. */
+static void
+save_and_log_line_cook (void)
+{
+  open_line_cook ();
+  click ("Save to my list");
+  click ("I applied / I contacted this employer");
+  click ("Add to my log");
+  g_assert_cmpuint (jk_visit_get_log (jk_window_get_session (window))->len, ==, 1);
+}
+
+static void
+collect_text (GtkWidget *widget,
+              gpointer   user_data)
+{
+  GString *text = user_data;
+  AtkObject *accessible = gtk_widget_get_accessible (widget);
+  g_autofree char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_ENTRY (widget))
+    g_string_append_printf (text, "%s\n", gtk_entry_get_text (GTK_ENTRY (widget)));
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *body = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append_printf (text, "%s\n", body);
+    }
+  if (JK_IS_QR_CODE (widget) && jk_qr_code_get_text (JK_QR_CODE (widget)) != NULL)
+    g_string_append_printf (text, "%s\n", jk_qr_code_get_text (JK_QR_CODE (widget)));
+  if (accessible != NULL && accessible->name != NULL)
+    g_string_append_printf (text, "%s\n", accessible->name);
+  if (tooltip != NULL)
+    g_string_append_printf (text, "%s\n", tooltip);
+  if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), collect_text, text);
+}
+
+/* All the text in a part of the window, shown or not, to look for a visitor's words. */
+static char *
+all_text (GtkWidget *root)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (root, text);
+  return g_string_free (text, FALSE);
+}
+
+static void
+count_signal (gpointer  instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+/* The files in a folder, as a sorted list of names. */
+static GPtrArray *
+list_dir (const char *path)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  return names;
+}
+
+/* PDFs the printer has written so far. */
+static guint
+count_printed (void)
+{
+  g_autoptr (GPtrArray) printed = jk_test_cups_wait_for_output (cups, 0, 1000);
+
+  return printed != NULL ? printed->len : 0;
+}
+
 static char *
 pdf_text (JkDocument *document)
 {
@@ -111,6 +221,7 @@ test_search_common_job (void)
 {
   JkSearchPage *page = search_page ();
 
+  fresh_visit ();
   click ("Find a job");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "jobs");
   jk_test_wait_until (search_done, NULL, 10000);
@@ -141,6 +252,8 @@ test_filters (void)
   JkSearchPage *page = search_page ();
   gint64 all;
 
+  fresh_visit ();
+  jk_window_show_page (window, &jk_search_page_info);
   search_for ("");
   all = jk_search_page_get_count (page);
   click ("Part-time");
@@ -194,6 +307,8 @@ test_results_keynav (void)
   JkSearchPage *page = search_page ();
   GtkListBoxRow *last_of_first, *first_of_second;
 
+  fresh_visit ();
+  jk_window_show_page (window, &jk_search_page_info);
   search_for ("");
   jk_test_wait_until (scrolled_to_shown, GUINT_TO_POINTER (40), 10000);
   last_of_first = jk_search_page_get_result (page, 29);
@@ -228,6 +343,8 @@ test_results_keynav (void)
 static void
 test_nothing_found (void)
 {
+  fresh_visit ();
+  jk_window_show_page (window, &jk_search_page_info);
   search_for ("zzqqxx");
   g_assert_cmpint (jk_search_page_get_count (search_page ()), ==, 0);
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "No jobs match this search"));
@@ -255,6 +372,7 @@ test_hostile_queries (void)
   const char *const queries[] = { "\"cook", "(cook", "cook AND", "AND", "*", "NEAR(", "🙂🍳 cocinero",
                                   "<i>Baker</i> & <u>Helper</u>", "'; DROP TABLE jobs; --", long_text, NULL };
 
+  fresh_visit ();
   for (guint i = 0; queries[i] != NULL; i++)
     {
       search_for (queries[i]);
@@ -268,11 +386,8 @@ test_details_qr_save_apply (void)
   JkJobPage *job_page;
   JkQrCode *qr;
 
-  search_for ("cook");
-  g_signal_emit_by_name (first_result (), "activate");
-  g_assert_cmpstr (jk_window_get_page_name (window), ==, "job");
-  job_page = JK_JOB_PAGE (jk_window_get_page (window, &jk_job_page_info));
-  g_assert_cmpstr (jk_job_page_get_record (job_page)->job->title, ==, "Line Cook");
+  fresh_visit ();
+  job_page = open_line_cook ();
   qr = JK_QR_CODE (jk_test_find_by_type (GTK_WIDGET (window), JK_TYPE_QR_CODE));
   g_assert_nonnull (qr);
   g_assert_cmpint (jk_qr_code_get_size (qr), >=, 21);
@@ -306,6 +421,8 @@ test_my_list_and_log_print (void)
   g_autofree char *text = NULL;
   JkDocument *document;
 
+  fresh_visit ();
+  save_and_log_line_cook ();
   jk_window_show_page (window, &jk_list_page_info);
   g_assert_nonnull (jk_test_find_by_name (GTK_WIDGET (window), "One QR code for all"));
   g_assert_cmpuint (jk_visit_get_saved_jobs (jk_window_get_session (window))->len, ==, 1);
@@ -350,6 +467,8 @@ test_idle_wipe_forgets (void)
 {
   JkSession *session = jk_window_get_session (window);
 
+  fresh_visit ();
+  save_and_log_line_cook ();
   jk_window_go_home (window);
   g_assert_false (jk_session_is_pristine (session));
   jk_clock_advance (fake_clock, 200 * G_USEC_PER_SEC);
@@ -361,6 +480,105 @@ test_idle_wipe_forgets (void)
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "No contacts yet. On a job, touch “I applied”, or add one here."));
   jk_window_show_page (window, &jk_list_page_info);
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Nothing saved yet. Open a job and touch “Save to my list”."));
+}
+
+/* A print that ends after the visit was wiped must not tell the next
+ * visitor anything: its result goes nowhere. */
+static void
+test_print_after_wipe_reaches_nobody (void)
+{
+  JkPrintFlow *flow = jk_application_get_print_flow (app);
+  g_autofree char *text = NULL;
+  guint before;
+
+  fresh_visit ();
+  open_line_cook ();
+  click ("Print this job");
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
+  jk_test_wait_until (rendered, NULL, 10000);
+  jk_test_wait_until (print_ready, NULL, 10000);
+  before = count_printed ();
+  /* Print, and the visitor walks away before the job is done. */
+  click ("Print");
+  g_assert_true (jk_print_flow_is_printing (flow));
+  jk_window_finish_visit (window);
+  g_assert_nonnull (jk_test_cups_wait_for_output (cups, before + 1, 20000));
+  /* The worker's answer arrives on the main loop after the job is done. */
+  jk_test_run_for (1500);
+  g_assert_null (jk_test_find_label (GTK_WIDGET (window), "Done: pick up your pages at the printer by the front desk."));
+  text = all_text (GTK_WIDGET (jk_application_get_print_page (app)));
+  g_assert_null (strstr (text, "Done:"));
+  g_assert_null (strstr (text, "Line Cook"));
+  g_assert_null (jk_print_page_get_document (jk_application_get_print_page (app)));
+}
+
+/* Everything of a visit, on every page, is gone after the wipe: no widget
+ * text, no session item, no document, no temporary file, no print job
+ * waiting, and no page runs a query for the old visitor afterwards. */
+static void
+test_wipe_leaves_nothing (void)
+{
+  JkSession *session = jk_window_get_session (window);
+  const char *const visitor_words[] = { "Ana Núñez", "cook", "Line Cook", "Sam at the grill", NULL };
+  g_autoptr (GPtrArray) tmp_before = list_dir (g_get_tmp_dir ());
+  g_autoptr (GPtrArray) tmp_after = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *jobs = NULL;
+  GtkEntry *entry;
+  guint results_after_wipe = 0;
+
+  fresh_visit ();
+  /* The visit: a search, a saved job, a log entry with a contact, a name, a preview. */
+  jk_window_show_page (window, &jk_search_page_info);
+  open_line_cook ();
+  click ("Save to my list");
+  click ("I applied / I contacted this employer");
+  entry = GTK_ENTRY (jk_test_find_by_name (GTK_WIDGET (window), "Person you talked to (if any)"));
+  gtk_entry_set_text (entry, "Sam at the grill");
+  click ("Add to my log");
+  entry = GTK_ENTRY (jk_test_find_by_name (GTK_WIDGET (window), "Your name for the log"));
+  gtk_entry_set_text (entry, "Ana Núñez");
+  click ("Print my Job Search Log");
+  jk_test_wait_until (rendered, NULL, 10000);
+  g_assert_nonnull (jk_print_page_get_document (jk_application_get_print_page (app)));
+  jk_window_show_page (window, &jk_list_page_info);
+  jk_window_show_page (window, &jk_search_page_info);
+  search_for ("cook");
+  /* In Spanish, so restoring the default language at the wipe would redo the search. */
+  click ("Español");
+  jk_test_wait_until (search_done, NULL, 10000);
+  text = all_text (GTK_WIDGET (window));
+  for (guint i = 0; visitor_words[i] != NULL; i++)
+    g_assert_nonnull (strstr (text, visitor_words[i]));
+  g_clear_pointer (&text, g_free);
+
+  g_signal_connect_swapped (search_page (), "results-shown", G_CALLBACK (count_signal), &results_after_wipe);
+  jk_test_log_clear ();
+  jk_window_finish_visit (window);
+  jk_test_run_for (1000);
+  g_signal_handlers_disconnect_by_data (search_page (), &results_after_wipe);
+
+  /* No page queried anything for the old visitor after the wipe. */
+  g_assert_false (jk_test_log_contains ("search started"));
+  g_assert_cmpuint (results_after_wipe, ==, 0);
+  g_assert_false (jk_search_page_is_busy (search_page ()));
+  g_assert_cmpuint (jk_search_page_get_n_shown (search_page ()), ==, 0);
+  g_assert_cmpuint (jk_session_get_n_items (session), ==, 0);
+  g_assert_null (jk_print_page_get_document (jk_application_get_print_page (app)));
+  g_assert_cmpstr (jk_i18n_get_language (), ==, "en");
+  text = all_text (GTK_WIDGET (window));
+  for (guint i = 0; visitor_words[i] != NULL; i++)
+    if (strstr (text, visitor_words[i]) != NULL)
+      g_error ("“%s” is still in the window after the wipe", visitor_words[i]);
+  tmp_after = list_dir (g_get_tmp_dir ());
+  g_assert_cmpuint (tmp_after->len, ==, tmp_before->len);
+  for (guint i = 0; i < tmp_after->len; i++)
+    g_assert_cmpstr (tmp_after->pdata[i], ==, tmp_before->pdata[i]);
+  {
+    const char *argv_jobs[] = { "lpstat", "-o", NULL };
+    jobs = jk_test_cups_run (cups, argv_jobs);
+    g_assert_cmpstr (jobs, ==, "");
+  }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -392,11 +610,16 @@ main (int   argc,
   g_autoptr (GDateTime) start = g_date_time_new_local (2026, 11, 22, 9, 40, 0);
   g_autoptr (GError) error = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *tmp_dir = NULL;
   JkApplicationOptions options = { .kiosk_mode = FALSE };
   JkConfig *config;
   JkStore *store;
   int status;
 
+  /* A folder of our own for temporary files, to see that a visit leaves
+   * none; set before anything asks GLib where temporary files go. */
+  tmp_dir = g_build_filename (g_getenv ("TMPDIR") != NULL ? g_getenv ("TMPDIR") : "/tmp", "jk-ui-jobs-tmp-XXXXXX", NULL);
+  g_setenv ("TMPDIR", g_mkdtemp (tmp_dir), TRUE);
   g_test_init (&argc, &argv, NULL);
   jk_test_log_init ();
   jk_i18n_init ();
@@ -433,11 +656,14 @@ main (int   argc,
   g_test_add_func ("/jobs/details-qr-save-apply", test_details_qr_save_apply);
   g_test_add_func ("/jobs/my-list-and-log-print", test_my_list_and_log_print);
   g_test_add_func ("/jobs/idle-wipe-forgets", test_idle_wipe_forgets);
+  g_test_add_func ("/jobs/print-after-wipe-reaches-nobody", test_print_after_wipe_reaches_nobody);
+  g_test_add_func ("/jobs/wipe-leaves-nothing", test_wipe_leaves_nothing);
   status = g_test_run ();
 
   gtk_widget_destroy (GTK_WIDGET (window));
   g_object_unref (app);
   g_object_unref (fake_clock);
   jk_test_cups_stop (cups);
+  jk_test_remove_tree (tmp_dir);
   return status;
 }

@@ -542,6 +542,8 @@ start_search (JkSearchPage *self,
   if (self->cancellable == NULL)
     self->cancellable = g_cancellable_new ();
 
+  /* Never the words: nothing a visitor types is logged. */
+  g_debug ("search started (%s)", first_page ? "first page" : "next page");
   job = g_new0 (SearchJob, 1);
   job->db_path = g_strdup (jk_store_get_path (self->store));
   job->first_page = first_page;
