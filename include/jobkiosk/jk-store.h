@@ -2,7 +2,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -15,6 +14,9 @@ typedef enum {
   JK_STORE_ERROR_SQL,       /* a statement failed */
 } JkStoreError;
 
+/* The kiosk's one database, as the UI and the CLI see it: open, close,
+ * where it is, which schema. Statements and transactions are core's
+ * business: src/core/store/jk-store-private.h. */
 typedef struct _JkStore JkStore;
 
 GQuark       jk_store_error_quark          (void);
@@ -44,31 +46,12 @@ void         jk_store_free                 (JkStore    *self);
 void         jk_store_set_cancellable      (JkStore      *self,
                                             GCancellable *cancellable);
 
-sqlite3     *jk_store_get_db               (JkStore    *self);
 const char  *jk_store_get_path             (JkStore    *self);
 int          jk_store_get_schema_version   (JkStore    *self);
 int          jk_store_get_latest_version   (void);
 /* The path a damaged file was moved to when this open recovered, or NULL. */
 const char  *jk_store_get_moved_aside      (JkStore    *self);
 
-gboolean     jk_store_exec                 (JkStore    *self,
-                                            const char *sql,
-                                            GError    **error);
-sqlite3_stmt *jk_store_prepare             (JkStore    *self,
-                                            const char *sql,
-                                            GError    **error);
-gboolean     jk_store_begin                (JkStore    *self,
-                                            GError    **error);
-gboolean     jk_store_commit               (JkStore    *self,
-                                            GError    **error);
-void         jk_store_rollback             (JkStore    *self);
-
-/* Sets error from the connection's last failure, with what was being done. */
-void         jk_store_set_error            (JkStore    *self,
-                                            GError    **error,
-                                            const char *doing);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkStore, jk_store_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

@@ -33,6 +33,7 @@
 #include "jk-bench-feedgen.h"
 #include "jk-test-nginx.h"
 #include "jk-test-proc.h"
+#include "store/jk-store-private.h"
 
 extern char **environ;
 

@@ -14,6 +14,8 @@
 #include "shell/jk-application.h"
 #include "jobs/jk-search-page.h"
 #include "jk-test-ui-util.h"
+#include "jobs/jk-snapshot-private.h"
+#include "store/jk-store-private.h"
 
 static const char *const titles[] = {
   "Cashier", "Line Cook", "Warehouse Associate", "Forklift Operator", "Home Health Aide", "Medical Assistant",

@@ -12,6 +12,7 @@
 #include "jk-test-log.h"
 #include "jk-test-nginx.h"
 #include "jk-test-db.h"
+#include "store/jk-store-private.h"
 #include "jk-test-proc.h"
 
 #define JOBS_A 1500

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utime.h>
 
+#include "store/jk-store-private.h"
 #include "jk-test-log.h"
 #include "jk-test-nginx.h"
 #include "jk-test-proc.h"

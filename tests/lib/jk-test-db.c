@@ -4,6 +4,7 @@
 #include <stdarg.h>
 
 #include "jk-test-db.h"
+#include "store/jk-store-private.h"
 
 static sqlite3_stmt *
 query_step (JkStore    *store,

@@ -7,6 +7,8 @@
 #include <unistd.h>
 #include "feeds/jk-id-map-private.h"
 #include "feeds/jk-ingest-private.h"
+#include "jobs/jk-snapshot-private.h"
+#include "store/jk-store-private.h"
 #include <jobkiosk/jk-jobs.h>
 #include <jobkiosk/jk-store.h>
 #include "jk-test-db.h"

@@ -7,6 +7,8 @@
 #include <jobkiosk/jk-jobs.h>
 #include <jobkiosk/jk-search.h>
 #include <jobkiosk/jk-store.h>
+#include "jobs/jk-snapshot-private.h"
+#include "store/jk-store-private.h"
 #include "jk-test-db.h"
 #include "jk-test-proc.h"
 

@@ -6,6 +6,7 @@
 #include <jobkiosk/jk-store.h>
 #include <unistd.h>
 
+#include "store/jk-store-private.h"
 #include "jk-test-log.h"
 #include "jk-test-db.h"
 #include "jk-test-proc.h"

@@ -5,9 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* A fast 64-bit hash for telling records apart, not for security: long
- * inputs go 32 bytes a step on four independent lanes, so hashing a whole
- * feed costs little next to reading it. */
+/* A fast 64-bit hash for telling records apart, not for security: XXH3
+ * (libxxhash) with the seed, so hashing a whole feed costs little next to
+ * reading it. */
 guint64  jk_hash_bytes  (guint64     seed,
                          const void *data,
                          gsize       length);

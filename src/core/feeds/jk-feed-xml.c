@@ -30,7 +30,7 @@
 #define FIELD_CACHE_BITS 6
 #define FIELD_CACHE_SIZE (1 << FIELD_CACHE_BITS)
 /* Raise when normalizing changes, so cached postings are normalized anew. */
-#define RAW_HASH_VERSION 3
+#define RAW_HASH_VERSION 4
 /* Records found by the scan and not yet met by libxml2 are bounded: past
  * this many, the bytes waiting for libxml2 go to it. */
 #define MAX_SCANNED 4096

@@ -6,6 +6,8 @@
 #include <jobkiosk/jk-feed.h>
 #include <jobkiosk/jk-jobs.h>
 
+#include "jobs/jk-snapshot-private.h"
+
 G_BEGIN_DECLS
 
 /* Reads a feed file into an open snapshot on three threads: one reads the

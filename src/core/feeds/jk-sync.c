@@ -9,6 +9,8 @@
 #include "feeds/jk-fetch-private.h"
 #include "feeds/jk-ingest-private.h"
 #include "jobkiosk/jk-sync.h"
+#include "jobs/jk-snapshot-private.h"
+#include "store/jk-store-private.h"
 
 #define SOURCE_PREFIX "source "
 #define HEADER_PREFIX "header-"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jobkiosk/jk-geo.h"
+#include "store/jk-store-private.h"
 
 G_DEFINE_QUARK (jk-geo-error-quark, jk_geo_error)
 

@@ -9,6 +9,8 @@
 #include "base/jk-hash-private.h"
 #include "feeds/jk-id-map-private.h"
 #include "jobkiosk/jk-jobs.h"
+#include "jobs/jk-snapshot-private.h"
+#include "store/jk-store-private.h"
 
 typedef enum {
   STMT_OLD,

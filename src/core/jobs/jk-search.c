@@ -9,6 +9,7 @@
 #include "jobkiosk/jk-geo.h"
 #include "jobkiosk/jk-jobs.h"
 #include "jobkiosk/jk-search.h"
+#include "store/jk-store-private.h"
 
 /* Visitor text is bounded before it reaches FTS5: a 10 000-character paste
  * costs no more than a sentence. */

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "jobkiosk/jk-print.h"
+#include "store/jk-store-private.h"
 
 #define CONNECT_TIMEOUT_MS      3000        /* a dead or unreachable cupsd must answer quickly */
 #define IO_TIMEOUT_SECONDS      15.0        /* one IPP request on an open connection */

@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-#include "jobkiosk/jk-store.h"
+#include "store/jk-store-private.h"
 
 /* Virtual machine steps between looks at a cancellable: well under a
  * millisecond. */
