@@ -24,7 +24,7 @@ add_list_item (Composer          *c,
   const JkJob *job = record->job;
   const double gap = 14;
   const char *url = job->apply_url != NULL && job->apply_url[0] != '\0' ? job->apply_url : NULL;
-  g_autoptr (QRcode) qr = jk_layout_encode_qr (url);
+  g_autoptr (JkQrMatrix) qr = jk_qr_encode (url, NULL);
   double qr_size = qr != NULL ? jk_layout_choose_qr_size (qr, LIST_QR_SIZE, LIST_QR_MAX) : 0;
   double text_width = c->right - c->left - (qr != NULL ? qr_size + gap : 0);
   g_autofree char *place = jk_layout_format_place (job);
@@ -89,7 +89,7 @@ add_list_item (Composer          *c,
       jk_composer_need (c, height);
       y = c->y;
       if (qr != NULL)
-        jk_layout_draw_qr (c->cr, qr, c->right - qr_size, y, qr_size);
+        jk_qr_draw (c->cr, qr, c->right - qr_size, y, qr_size);
       for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
         {
           jk_layout_draw_text (c, layouts[i], styles[i], c->left, y);

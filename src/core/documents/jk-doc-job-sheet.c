@@ -21,7 +21,7 @@ add_apply_box (Composer   *c,
 {
   const double padding = 14;
   const double gap = 18;
-  g_autoptr (QRcode) qr = jk_layout_encode_qr (url);
+  g_autoptr (JkQrMatrix) qr = jk_qr_encode (url, NULL);
   double qr_size = qr != NULL ? jk_layout_choose_qr_size (qr, SHEET_QR_SIZE, SHEET_QR_MAX) : 0;
   double text_x = c->left + padding + (qr != NULL ? qr_size + gap : 0);
   double text_width = c->right - padding - text_x;
@@ -72,7 +72,7 @@ add_apply_box (Composer   *c,
   cairo_set_line_width (c->cr, 1.25);
   cairo_stroke (c->cr);
   if (qr != NULL)
-    jk_layout_draw_qr (c->cr, qr, c->left + padding, y + padding, qr_size);
+    jk_qr_draw (c->cr, qr, c->left + padding, y + padding, qr_size);
   y += padding;
   jk_layout_draw_text (c, heading, STYLE_HEADING, text_x, y);
   y += jk_layout_measure_height (heading) + 6;

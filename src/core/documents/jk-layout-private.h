@@ -9,9 +9,8 @@
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
-#include <qrencode.h>
-
 #include "jobkiosk/jk-document.h"
+#include "jobkiosk/jk-qr.h"
 
 G_BEGIN_DECLS
 
@@ -71,8 +70,6 @@ typedef struct
 } Table;
 
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (QRcode, QRcode_free)
-
 /* Text and pages */
 void         jk_layout_set_ink              (cairo_t     *cr,
                                              Ink          ink);
@@ -125,15 +122,11 @@ void         jk_layout_add_description      (Composer    *c,
                                              const char  *text);
 
 /* QR codes and addresses */
-QRcode      *jk_layout_encode_qr            (const char   *url);
-double       jk_layout_choose_qr_size       (const QRcode *qr,
-                                             double        smallest,
-                                             double        largest);
-void         jk_layout_draw_qr              (cairo_t      *cr,
-                                             const QRcode *qr,
-                                             double        x,
-                                             double        y,
-                                             double        size);
+/* A side for a QR code (quiet zone included) a phone can still read,
+ * within limits. */
+double       jk_layout_choose_qr_size       (const JkQrMatrix *qr,
+                                             double            smallest,
+                                             double            largest);
 char        *jk_layout_break_url            (Composer     *c,
                                              Style         style,
                                              const char   *url,

@@ -5,7 +5,6 @@
 #define G_LOG_DOMAIN "jk-document"
 
 #include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -16,7 +15,6 @@
 /* Everything below is in PDF points (1/72 inch). */
 #define MARGIN            54.0
 #define FONT_FAMILY       "Cantarell, DejaVu Sans"
-#define QR_QUIET_MODULES  4
 #define CELL_PADDING      5.0
 #define BULLET_INDENT     20.0
 
@@ -470,71 +468,15 @@ jk_layout_add_description (Composer   *c,
 /* ---------------------------------------------------------------------- */
 /* QR codes and addresses                                                 */
 
-QRcode *
-jk_layout_encode_qr (const char *url)
-{
-  QRcode *qr;
-
-  if (url == NULL || url[0] == '\0')
-    return NULL;
-  qr = QRcode_encodeString (url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  if (qr == NULL)
-    g_debug ("No QR code for a %zu-byte address: %s", strlen (url), g_strerror (errno));
-  return qr;
-}
-
 /* A module size a phone can still read, within limits. */
 double
-jk_layout_choose_qr_size (const QRcode *qr,
-                          double        smallest,
-                          double        largest)
+jk_layout_choose_qr_size (const JkQrMatrix *qr,
+                          double            smallest,
+                          double            largest)
 {
-  double wanted = (qr->width + 2 * QR_QUIET_MODULES) * 1.2;
+  double wanted = jk_qr_matrix_get_full_size (qr) * 1.2;
 
   return CLAMP (wanted, smallest, largest);
-}
-
-/* Black modules as filled rectangles on a white square that includes the
- * quiet zone; a row's run of modules is one rectangle, and all of them
- * one fill, so no hairlines show between modules. */
-void
-jk_layout_draw_qr (cairo_t      *cr,
-                   const QRcode *qr,
-                   double        x,
-                   double        y,
-                   double        size)
-{
-  double module = size / (qr->width + 2 * QR_QUIET_MODULES);
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, x, y, size, size);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (int row = 0; row < qr->width; row++)
-    {
-      int col = 0;
-
-      while (col < qr->width)
-        {
-          int start;
-
-          if (!(qr->data[row * qr->width + col] & 1))
-            {
-              col++;
-              continue;
-            }
-          start = col;
-          while (col < qr->width && (qr->data[row * qr->width + col] & 1))
-            col++;
-          cairo_rectangle (cr,
-                           x + (QR_QUIET_MODULES + start) * module,
-                           y + (QR_QUIET_MODULES + row) * module,
-                           (col - start) * module, module);
-        }
-    }
-  cairo_fill (cr);
-  cairo_restore (cr);
 }
 
 static int
