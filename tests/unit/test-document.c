@@ -308,7 +308,7 @@ test_job_sheet (void)
 
   if (!have_tools ())
     return;
-  document = jk_document_render_job_sheet (&context, record, &error);
+  document = jk_document_job_sheet.render (&context, record, &error);
   g_assert_no_error (error);
   g_assert_nonnull (document);
   g_assert_cmpstr (jk_document_get_kind (document), ==, "job sheet");
@@ -381,7 +381,7 @@ test_pay_words (void)
       g_autofree char *text = NULL;
 
       record->job->salary_text = g_strdup (cases[i].salary_text);
-      document = jk_document_render_job_sheet (&context, record, &error);
+      document = jk_document_job_sheet.render (&context, record, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
       path = save_document (document, name);
@@ -419,7 +419,7 @@ test_job_list (void)
                                              JK_SALARY_PERIOD_YEAR, short_url, "Unused here."));
     }
 
-  document = jk_document_render_job_list (&context, records, &error);
+  document = jk_document_job_list.render (&context, records, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (jk_document_get_kind (document), ==, "job list");
   n_pages = jk_document_get_n_pages (document);
@@ -452,8 +452,8 @@ test_search_log (void)
 {
   g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
   JkDocumentContext context = make_context (printed_at);
-  g_autoptr (GDate) week = g_date_new_dmy (16, G_DATE_NOVEMBER, 2026);
   g_autoptr (GPtrArray) entries = make_log_entries (3);
+  JkSearchLogInput input = { "María José Núñez", { 0 }, entries };
   g_autoptr (GError) error = NULL;
   g_autoptr (JkDocument) document = NULL;
   g_autofree char *path = NULL;
@@ -461,7 +461,8 @@ test_search_log (void)
 
   if (!have_tools ())
     return;
-  document = jk_document_render_search_log (&context, "María José Núñez", week, entries, &error);
+  g_date_set_dmy (&input.week_start, 16, G_DATE_NOVEMBER, 2026);
+  document = jk_document_search_log.render (&context, &input, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (jk_document_get_kind (document), ==, "job search log");
   g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
@@ -502,6 +503,8 @@ test_search_log_edges (void)
   g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
   JkDocumentContext context = make_context (printed_at);
   g_autoptr (GPtrArray) many = make_log_entries (30);
+  JkSearchLogInput blank_input = { NULL, { 0 }, NULL };
+  JkSearchLogInput long_input = { "", { 0 }, many };
   g_autoptr (GError) error = NULL;
   g_autoptr (JkDocument) blank = NULL;
   g_autoptr (JkDocument) long_log = NULL;
@@ -511,7 +514,7 @@ test_search_log_edges (void)
 
   if (!have_tools ())
     return;
-  blank = jk_document_render_search_log (&context, NULL, NULL, NULL, &error);
+  blank = jk_document_search_log.render (&context, &blank_input, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jk_document_get_n_pages (blank), ==, 1);
   path = save_document (blank, "search-log-blank.pdf");
@@ -522,7 +525,7 @@ test_search_log_edges (void)
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&text, g_free);
 
-  long_log = jk_document_render_search_log (&context, "", NULL, many, &error);
+  long_log = jk_document_search_log.render (&context, &long_input, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jk_document_get_n_pages (long_log), >=, 2);
   path = save_document (long_log, "search-log-long.pdf");
@@ -539,13 +542,14 @@ test_a4 (void)
 {
   JkDocumentContext context = { "Eastside Career Center", JK_PAPER_A4, NULL };
   g_autoptr (GPtrArray) entries = make_log_entries (2);
+  JkSearchLogInput input = { "Ana", { 0 }, entries };
   g_autoptr (GError) error = NULL;
   g_autoptr (JkDocument) document = NULL;
   g_autofree char *path = NULL;
 
   if (!have_tools ())
     return;
-  document = jk_document_render_search_log (&context, "Ana", NULL, entries, &error);
+  document = jk_document_search_log.render (&context, &input, &error);
   g_assert_no_error (error);
   path = save_document (document, "search-log-a4.pdf");
   assert_page_size (path, "(A4)");
@@ -557,7 +561,7 @@ test_preview (void)
   g_autoptr (JkJobRecord) record = make_record (HOSTILE_TITLE, EMPLOYER, 16.25, 18.0, JK_SALARY_PERIOD_HOUR,
                                                 "https://jobs.example.com/apply/7", "A short description.");
   g_autoptr (GError) error = NULL;
-  g_autoptr (JkDocument) document = jk_document_render_job_sheet (NULL, record, &error);
+  g_autoptr (JkDocument) document = jk_document_job_sheet.render (NULL, record, &error);
   cairo_surface_t *surface;
   const guint8 *data;
   int stride;
@@ -590,7 +594,7 @@ render_in_thread (gpointer data)
   for (guint i = 0; i < 5; i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (JkDocument) document = jk_document_render_job_sheet (NULL, record, &error);
+      g_autoptr (JkDocument) document = jk_document_job_sheet.render (NULL, record, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (g_bytes_get_size (jk_document_get_pdf (document)), >, 1000);
@@ -610,6 +614,46 @@ test_threads (void)
     threads[i] = g_thread_new ("render", render_in_thread, record);
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
     g_thread_join (threads[i]);
+}
+
+/* Each kind is found by its id, and renders from a copy of its input
+ * once the caller's own input is gone, as the render thread does. */
+static void
+test_kinds (void)
+{
+  const JkDocumentKind *const all[] = { &jk_document_job_sheet, &jk_document_job_list, &jk_document_search_log };
+  JkJobRecord *record = make_record ("Cook", "Diner", 15, 15, JK_SALARY_PERIOD_HOUR,
+                                     "https://jobs.example.com/apply/3", "Cook breakfast.");
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
+  JkSearchLogInput *log = g_new0 (JkSearchLogInput, 1);
+  gpointer inputs[3];
+
+  g_ptr_array_add (records, jk_job_record_copy (record));
+  log->visitor_name = g_strdup ("Ana");
+  g_date_set_dmy (&log->week_start, 16, G_DATE_NOVEMBER, 2026);
+  log->entries = make_log_entries (2);
+  inputs[0] = jk_document_job_sheet.copy_input (record);
+  inputs[1] = jk_document_job_list.copy_input (records);
+  inputs[2] = jk_document_search_log.copy_input (log);
+  jk_job_record_free (record);
+  g_ptr_array_unref (records);
+  jk_document_search_log.free_input (log);
+
+  g_assert_null (jk_document_kind_lookup ("resume of someone"));
+  g_assert_null (jk_document_kind_lookup (NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JkDocument) document = NULL;
+
+      g_assert_true (jk_document_kind_lookup (all[i]->id) == all[i]);
+      g_assert_nonnull (all[i]->title);
+      document = all[i]->render (NULL, inputs[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (jk_document_get_kind (document), ==, all[i]->id);
+      g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
+      all[i]->free_input (inputs[i]);
+    }
 }
 
 static void
@@ -656,6 +700,7 @@ main (int   argc,
   g_assert_nonnull (output_dir);
 
   g_test_add_func ("/document/log-entry", test_log_entry);
+  g_test_add_func ("/document/kinds", test_kinds);
   g_test_add_func ("/document/job-sheet", test_job_sheet);
   g_test_add_func ("/document/job-sheet/pay-words", test_pay_words);
   g_test_add_func ("/document/job-list", test_job_list);

@@ -101,22 +101,19 @@ add_list_item (Composer          *c,
     g_object_unref (layouts[i]);
 }
 
-/* ---------------------------------------------------------------------- */
-/* Public API                                                             */
-
-JkDocument *
-jk_document_render_job_list (const JkDocumentContext *context,
-                             GPtrArray               *records,
-                             GError                 **error)
+static JkDocument *
+render_job_list (const JkDocumentContext *context,
+                 gconstpointer            input,
+                 GError                 **error)
 {
+  const GPtrArray *records = input;
   Composer c;
   guint n = records != NULL ? records->len : 0;
   g_autofree char *count = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* TRANSLATORS: the title of the printed list of jobs a visitor saved */
-  jk_composer_init (&c, context, _("My saved jobs"));
+  jk_composer_init (&c, context, _(jk_document_job_list.title));
   jk_layout_add_text (&c, STYLE_TITLE, _("My saved jobs"));
   /* TRANSLATORS: how many jobs are on the printed list */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u job", "%u jobs", n), n);
@@ -135,5 +132,36 @@ jk_document_render_job_list (const JkDocumentContext *context,
         add_list_item (&c, record, i == 0);
     }
 
-  return jk_composer_finish (&c, "job list", error);
+  return jk_composer_finish (&c, jk_document_job_list.id, error);
 }
+
+static gpointer
+copy_records (gconstpointer input)
+{
+  const GPtrArray *records = input;
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    if (records->pdata[i] != NULL)
+      g_ptr_array_add (copy, jk_job_record_copy (records->pdata[i]));
+  return copy;
+}
+
+static void
+free_records (gpointer input)
+{
+  if (input != NULL)
+    g_ptr_array_unref (input);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+const JkDocumentKind jk_document_job_list = {
+  .id = "job list",
+  /* TRANSLATORS: the title of the printed list of jobs a visitor saved */
+  .title = N_("My saved jobs"),
+  .render = render_job_list,
+  .copy_input = copy_records,
+  .free_input = free_records,
+};

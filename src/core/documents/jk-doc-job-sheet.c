@@ -83,14 +83,12 @@ add_apply_box (Composer   *c,
   c->y += box_height;
 }
 
-/* ---------------------------------------------------------------------- */
-/* Public API                                                             */
-
-JkDocument *
-jk_document_render_job_sheet (const JkDocumentContext *context,
-                              const JkJobRecord       *record,
-                              GError                 **error)
+static JkDocument *
+render_job_sheet (const JkDocumentContext *context,
+                  gconstpointer            input,
+                  GError                 **error)
 {
+  const JkJobRecord *record = input;
   const JkJob *job;
   Composer c;
   g_autofree char *place = NULL;
@@ -102,8 +100,7 @@ jk_document_render_job_sheet (const JkDocumentContext *context,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   job = record->job;
-  /* TRANSLATORS: the title in the header of a printed job posting */
-  jk_composer_init (&c, context, _("Job posting"));
+  jk_composer_init (&c, context, _(jk_document_job_sheet.title));
   place = jk_layout_format_place (job);
   pay = jk_format_pay (job);
   schedule = jk_format_employment_type (job->employment_type);
@@ -142,5 +139,29 @@ jk_document_render_job_sheet (const JkDocumentContext *context,
       jk_layout_add_description (&c, job->description);
     }
 
-  return jk_composer_finish (&c, "job sheet", error);
+  return jk_composer_finish (&c, jk_document_job_sheet.id, error);
 }
+
+static gpointer
+copy_record (gconstpointer input)
+{
+  return jk_job_record_copy (input);
+}
+
+static void
+free_record (gpointer input)
+{
+  jk_job_record_free (input);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+const JkDocumentKind jk_document_job_sheet = {
+  .id = "job sheet",
+  /* TRANSLATORS: the title in the header of a printed job posting */
+  .title = N_("Job posting"),
+  .render = render_job_sheet,
+  .copy_input = copy_record,
+  .free_input = free_record,
+};

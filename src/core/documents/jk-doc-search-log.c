@@ -71,16 +71,15 @@ format_week (const GDate *start)
   return g_strdup_printf (_("Week of %1$s – %2$s, %3$d"), from, to, g_date_time_get_year (last));
 }
 
-/* ---------------------------------------------------------------------- */
-/* Public API                                                             */
-
-JkDocument *
-jk_document_render_search_log (const JkDocumentContext *context,
-                               const char              *visitor_name,
-                               const GDate             *week_start,
-                               GPtrArray               *entries,
-                               GError                 **error)
+static JkDocument *
+render_search_log (const JkDocumentContext *context,
+                   gconstpointer            data,
+                   GError                 **error)
 {
+  const JkSearchLogInput *input = data;
+  const char *visitor_name = input != NULL ? input->visitor_name : NULL;
+  const GDate *week_start = input != NULL ? &input->week_start : NULL;
+  GPtrArray *entries = input != NULL ? input->entries : NULL;
   Composer c;
   Table table = { 0 };
   static const double fractions[] = { 0.12, 0.20, 0.20, 0.13, 0.15, 0.20 };
@@ -89,9 +88,7 @@ jk_document_render_search_log (const JkDocumentContext *context,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* TRANSLATORS: the title of the printed weekly log of employer contacts
-   * that welfare and unemployment offices ask for */
-  jk_composer_init (&c, context, _("Job Search Log"));
+  jk_composer_init (&c, context, _(jk_document_search_log.title));
   table.n_columns = G_N_ELEMENTS (fractions);
   /* TRANSLATORS: column headings of the job-search log */
   table.headers[0] = _("Date");
@@ -147,5 +144,51 @@ jk_document_render_search_log (const JkDocumentContext *context,
   c.y += 8;
   add_signature_lines (&c);
 
-  return jk_composer_finish (&c, "job search log", error);
+  return jk_composer_finish (&c, jk_document_search_log.id, error);
 }
+
+static gpointer
+copy_log_input (gconstpointer data)
+{
+  const JkSearchLogInput *input = data;
+  JkSearchLogInput *copy = g_new0 (JkSearchLogInput, 1);
+
+  copy->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_log_entry_free);
+  if (input == NULL)
+    return copy;
+  copy->visitor_name = g_strdup (input->visitor_name);
+  copy->week_start = input->week_start;
+  for (guint i = 0; input->entries != NULL && i < input->entries->len; i++)
+    {
+      const JkLogEntry *entry = input->entries->pdata[i];
+
+      g_ptr_array_add (copy->entries, jk_log_entry_new (&entry->date, entry->employer, entry->position, entry->method,
+                                                        entry->contact, entry->result));
+    }
+  return copy;
+}
+
+static void
+free_log_input (gpointer data)
+{
+  JkSearchLogInput *input = data;
+
+  if (input == NULL)
+    return;
+  g_free (input->visitor_name);
+  g_clear_pointer (&input->entries, g_ptr_array_unref);
+  g_free (input);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+const JkDocumentKind jk_document_search_log = {
+  .id = "job search log",
+  /* TRANSLATORS: the title of the printed weekly log of employer contacts
+   * that welfare and unemployment offices ask for */
+  .title = N_("Job Search Log"),
+  .render = render_search_log,
+  .copy_input = copy_log_input,
+  .free_input = free_log_input,
+};

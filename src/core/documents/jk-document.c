@@ -11,6 +11,13 @@
 
 #define MAX_PREVIEW_WIDTH 8192
 
+/* Every kind of printout the kiosk can make. */
+static const JkDocumentKind *const kinds[] = {
+  &jk_document_job_sheet,
+  &jk_document_job_list,
+  &jk_document_search_log,
+};
+
 struct _JkDocument
 {
   const char *kind;
@@ -24,6 +31,15 @@ struct _JkDocument
 /* Public API                                                             */
 
 G_DEFINE_QUARK (jk-document-error-quark, jk_document_error)
+
+const JkDocumentKind *
+jk_document_kind_lookup (const char *id)
+{
+  for (gsize i = 0; id != NULL && i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i]->id, id))
+      return kinds[i];
+  return NULL;
+}
 
 JkDocument *
 jk_document_new (const char *kind,
@@ -131,4 +147,34 @@ jk_document_free (JkDocument *self)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->pdf, g_bytes_unref);
   g_free (self);
+}
+
+JkDocument *
+jk_document_render_job_sheet (const JkDocumentContext *context,
+                              const JkJobRecord       *record,
+                              GError                 **error)
+{
+  return jk_document_job_sheet.render (context, record, error);
+}
+
+JkDocument *
+jk_document_render_job_list (const JkDocumentContext *context,
+                             GPtrArray               *records,
+                             GError                 **error)
+{
+  return jk_document_job_list.render (context, records, error);
+}
+
+JkDocument *
+jk_document_render_search_log (const JkDocumentContext *context,
+                               const char              *visitor_name,
+                               const GDate             *week_start,
+                               GPtrArray               *entries,
+                               GError                 **error)
+{
+  JkSearchLogInput input = { (char *) visitor_name, { 0 }, entries };
+
+  if (week_start != NULL)
+    input.week_start = *week_start;
+  return jk_document_search_log.render (context, &input, error);
 }

@@ -43,6 +43,7 @@ typedef enum
 typedef struct
 {
   const char *title;        /* the document's title, for the header */
+  const char *language;     /* the renderer translates in this one ("en", "es") */
   char *center_name;
   GDateTime *printed_at;
   double width;

@@ -241,6 +241,7 @@ jk_composer_init (Composer                *c,
 
   memset (c, 0, sizeof *c);
   c->title = title;
+  c->language = context != NULL ? context->language : NULL;
   c->center_name = g_strdup (context != NULL && context->center_name != NULL && context->center_name[0] != '\0'
                              ? context->center_name
                              /* TRANSLATORS: the header of a printout when the kiosk has no center name set */
