@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <jobkiosk/jk-document.h>
 #include <jobkiosk/jk-i18n.h>
 
@@ -148,6 +149,50 @@ have_tools (void)
         }
     }
   return TRUE;
+}
+
+/* A tool the test cannot do without: a clear failure when it is missing,
+ * never a skip that reads as a pass. */
+static void
+require_tool (const char *tool,
+              const char *package)
+{
+  g_autofree char *path = g_find_program_in_path (tool);
+
+  if (path == NULL)
+    g_error ("%s is not installed: install %s (packaging/dev/deps does)", tool, package);
+}
+
+/* Rasterizes one page as a printer would see it (150 dpi) and returns
+ * what zbarimg reads in it: one decoded symbol per line, as printed. */
+static char *
+read_qr_codes (const char *pdf_path,
+               guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  g_autofree char *prefix = g_strdup_printf ("%s-page%u", pdf_path, page);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  const char *rasterize[] = { "pdftoppm", "-r", "150", "-png", "-f", number, "-l", number, "-singlefile",
+                              pdf_path, prefix, NULL };
+  const char *decode[] = { "zbarimg", "--raw", "-q", png, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  require_tool ("pdftoppm", "poppler-utils");
+  require_tool ("zbarimg", "zbar-tools");
+  g_spawn_sync (NULL, (char **) rasterize, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pdftoppm failed: %s", err);
+  g_clear_pointer (&err, g_free);
+  /* zbarimg exits 4 when it finds no code: that is for the caller to see. */
+  g_spawn_sync (NULL, (char **) decode, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) && !(WIFEXITED (status) && WEXITSTATUS (status) == 4))
+    g_error ("zbarimg failed: %s", err);
+  return g_steal_pointer (&out);
 }
 
 static char *
@@ -616,6 +661,57 @@ test_threads (void)
     g_thread_join (threads[i]);
 }
 
+/* The apply link read back from the printed page with a real decoder,
+ * byte for byte: a 300-character tracking link and a short one. */
+static void
+test_job_sheet_qr (void)
+{
+  g_autofree char *long_url = make_long_url ();
+  const char *urls[] = { long_url, "https://jobs.example.com/apply/7" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autoptr (JkJobRecord) record = make_record ("Cook", "Diner", 15, 15, JK_SALARY_PERIOD_HOUR, urls[i],
+                                                    "Cook breakfast.");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JkDocument) document = jk_document_job_sheet.render (NULL, record, &error);
+      g_autofree char *name = g_strdup_printf ("job-sheet-qr-%u.pdf", i);
+      g_autofree char *path = NULL;
+      g_autofree char *read = NULL;
+      g_autofree char *expected = g_strconcat (urls[i], "\n", NULL);
+
+      g_assert_no_error (error);
+      path = save_document (document, name);
+      read = read_qr_codes (path, 1);
+      g_assert_cmpstr (read, ==, expected);
+    }
+}
+
+/* The list's smaller codes read back too, each with its own link. */
+static void
+test_job_list_qr (void)
+{
+  g_autofree char *long_url = make_long_url ();
+  const char *urls[] = { long_url, "https://jobs.example.com/apply/1001" };
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *read = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    g_ptr_array_add (records, make_record ("Cook", "Diner", 15, 15, JK_SALARY_PERIOD_HOUR, urls[i], NULL));
+  document = jk_document_job_list.render (NULL, records, &error);
+  g_assert_no_error (error);
+  path = save_document (document, "job-list-qr.pdf");
+  read = read_qr_codes (path, 1);
+  lines = g_strsplit (read, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (urls) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    g_assert_true (g_strv_contains ((const char *const *) lines, urls[i]));
+}
+
 /* Each kind is found by its id, and renders from a copy of its input
  * once the caller's own input is gone, as the render thread does. */
 static void
@@ -703,6 +799,8 @@ main (int   argc,
   g_test_add_func ("/document/kinds", test_kinds);
   g_test_add_func ("/document/job-sheet", test_job_sheet);
   g_test_add_func ("/document/job-sheet/pay-words", test_pay_words);
+  g_test_add_func ("/document/job-sheet/qr", test_job_sheet_qr);
+  g_test_add_func ("/document/job-list/qr", test_job_list_qr);
   g_test_add_func ("/document/job-list", test_job_list);
   g_test_add_func ("/document/search-log", test_search_log);
   g_test_add_func ("/document/search-log/edges", test_search_log_edges);
