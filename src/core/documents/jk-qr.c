@@ -13,9 +13,10 @@
 /* Error correction M (about 15% of the code can be lost) on screen and on
  * paper alike. Kiosk printouts get folded through the code, streaked by a
  * tired toner cartridge and scanned under glare, and the screen reflects
- * the room's lights: L (7%) fails first there. Q and H make a 300-character
- * tracking link a much denser code, whose smaller modules a phone reads
- * less well from arm's length than M's. */
+ * the room's lights: L (7%) fails first there. Q and H cost too much for
+ * long links: a 300-character tracking link is version 11 (61 modules a
+ * side) at L, 13 (69) at M, 16 (81) at Q and 18 (89) at H, and in the
+ * same square smaller modules are what a phone at arm's length misses. */
 #define EC_LEVEL QR_ECLEVEL_M
 
 /* ---------------------------------------------------------------------- */
