@@ -86,6 +86,23 @@ join_keywords (ipp_attribute_t *attr)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* printer-state as the public enum, which has IPP's numbers. */
+static JkPrinterState
+printer_state_from_ipp (int state)
+{
+  switch (state)
+    {
+    case IPP_PSTATE_IDLE:
+      return JK_PRINTER_STATE_IDLE;
+    case IPP_PSTATE_PROCESSING:
+      return JK_PRINTER_STATE_PROCESSING;
+    case IPP_PSTATE_STOPPED:
+      return JK_PRINTER_STATE_STOPPED;
+    default:
+      return JK_PRINTER_STATE_UNKNOWN;
+    }
+}
+
 /* Sorts printer-state-reasons into what blocks printing and what is kept. */
 static Cause
 classify_reasons (ipp_attribute_t *attr,
@@ -328,7 +345,7 @@ jk_cups_query_printer (const CupsLink  *link,
     }
 
   attr = ippFindAttribute (response, "printer-state", IPP_TAG_ENUM);
-  status->state = attr != NULL ? ippGetInteger (attr, 0) : IPP_PSTATE_STOPPED;
+  status->state = attr != NULL ? printer_state_from_ipp (ippGetInteger (attr, 0)) : JK_PRINTER_STATE_STOPPED;
   attr = ippFindAttribute (response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
   status->accepting = attr != NULL && ippGetBoolean (attr, 0);
   attr = ippFindAttribute (response, "printer-state-message", IPP_TAG_TEXT);
@@ -339,7 +356,7 @@ jk_cups_query_printer (const CupsLink  *link,
   g_strfreev (status->reasons);
   status->reasons = g_strv_builder_end (kept);
 
-  if (why == CAUSE_NONE && status->state == IPP_PSTATE_STOPPED)
+  if (why == CAUSE_NONE && status->state == JK_PRINTER_STATE_STOPPED)
     why = CAUSE_PAUSED;
   if (why == CAUSE_NONE && !status->accepting)
     why = CAUSE_NOT_ACCEPTING;

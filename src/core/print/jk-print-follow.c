@@ -176,7 +176,7 @@ jk_print_follow_job (JkStore              *store,
         case IPP_JSTATE_PENDING:
           printer_known = jk_cups_query_printer (link, &status, &cause, NULL);
           if (js.state == IPP_JSTATE_STOPPED ||
-              (printer_known && (status.state == IPP_PSTATE_STOPPED || status.out_of_service)))
+              (printer_known && (status.state == JK_PRINTER_STATE_STOPPED || status.out_of_service)))
             {
               g_message ("Job %d waits: printer %s (%s), job %s", job_id,
                          printer_known ? status.printer_message : "?", js.reasons, js.printer_message);

@@ -35,6 +35,8 @@ typedef struct {
 /* "2026-11-22": the day a row counts for, in local time. */
 char        *jk_print_history_format_day    (GDateTime            *now);
 gint64       jk_print_history_now           (void);
+/* A row's state column as the public enum. */
+JkPrintJobState jk_print_history_parse_state (const char *state);
 /* Pages (× copies) of the day, of one visit when visit != 0; G_MAXUINT
  * when they cannot be counted. */
 guint        jk_print_history_sum_pages     (JkStore              *store,

@@ -42,6 +42,21 @@ jk_print_history_format_day (GDateTime *now)
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
+JkPrintJobState
+jk_print_history_parse_state (const char *state)
+{
+  static const JkPrintJobState states[] = {
+    JK_PRINT_JOB_STATE_HELD, JK_PRINT_JOB_STATE_PRINTING, JK_PRINT_JOB_STATE_PRINTED,
+    JK_PRINT_JOB_STATE_WAITING, JK_PRINT_JOB_STATE_CANCELED, JK_PRINT_JOB_STATE_FAILED,
+  };
+
+  for (gsize i = 0; state != NULL && i < G_N_ELEMENTS (states); i++)
+    if (g_str_equal (state, jk_print_job_state_to_string (states[i])))
+      return states[i];
+  g_warning ("Unknown print job state %s, taken as failed", state != NULL ? state : "(none)");
+  return JK_PRINT_JOB_STATE_FAILED;
+}
+
 gint64
 jk_print_history_now (void)
 {

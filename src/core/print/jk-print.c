@@ -14,8 +14,6 @@
 
 #define NAME_PART_MAX           40          /* characters of kiosk name and kind in a job name */
 
-G_DEFINE_QUARK (jk-print-error-quark, jk_print_error)
-
 /* ---------------------------------------------------------------------- */
 /* Helpers: words                                                         */
 
@@ -268,6 +266,46 @@ print_document (JkStore              *store,
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
+G_DEFINE_QUARK (jk-print-error-quark, jk_print_error)
+
+const char *
+jk_printer_state_to_string (JkPrinterState state)
+{
+  switch (state)
+    {
+    case JK_PRINTER_STATE_IDLE:
+      return "idle";
+    case JK_PRINTER_STATE_PROCESSING:
+      return "processing";
+    case JK_PRINTER_STATE_STOPPED:
+      return "stopped";
+    case JK_PRINTER_STATE_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+const char *
+jk_print_job_state_to_string (JkPrintJobState state)
+{
+  switch (state)
+    {
+    case JK_PRINT_JOB_STATE_HELD:
+      return STATE_HELD;
+    case JK_PRINT_JOB_STATE_PRINTING:
+      return STATE_PRINTING;
+    case JK_PRINT_JOB_STATE_PRINTED:
+      return STATE_PRINTED;
+    case JK_PRINT_JOB_STATE_WAITING:
+      return STATE_WAITING;
+    case JK_PRINT_JOB_STATE_CANCELED:
+      return STATE_CANCELED;
+    case JK_PRINT_JOB_STATE_FAILED:
+    default:
+      return STATE_FAILED;
+    }
+}
+
 void
 jk_print_options_init (JkPrintOptions *options,
                        const JkConfig *config,
@@ -307,11 +345,15 @@ jk_printer_get_status (const JkPrintOptions *options,
 
   status->found = FALSE;
   status->accepting = FALSE;
-  status->state = 0;
+  status->state = JK_PRINTER_STATE_UNKNOWN;
   status->out_of_service = TRUE;
   if (jk_cups_link_open (options, &link, &reachable, &local_error) &&
       jk_cups_query_printer (&link, status, NULL, &local_error))
-    return TRUE;
+    {
+      g_free (status->name);
+      status->name = g_strdup (options->printer != NULL ? options->printer : link.dest->name);
+      return TRUE;
+    }
 
   /* A destination CUPS does not have is an answer (found FALSE); a CUPS
    * that cannot be asked is an error. Either way status has the words. */
@@ -333,6 +375,7 @@ jk_printer_status_clear (JkPrinterStatus *status)
   g_clear_pointer (&status->message, g_free);
   g_clear_pointer (&status->reasons, g_strfreev);
   g_clear_pointer (&status->printer_message, g_free);
+  g_clear_pointer (&status->name, g_free);
 }
 
 guint
@@ -433,7 +476,7 @@ jk_print_list_jobs (JkStore              *store,
       info->pages = row->pages;
       info->copies = row->copies;
       info->submitted = row->submitted;
-      info->state = g_strdup (row->state);
+      info->state = jk_print_history_parse_state (row->state);
       info->message = g_strdup (row->message);
       g_ptr_array_add (jobs, info);
     }
@@ -642,7 +685,6 @@ jk_print_job_info_free (JkPrintJobInfo *info)
   if (info == NULL)
     return;
   g_free (info->kind);
-  g_free (info->state);
   g_free (info->message);
   g_free (info);
 }
