@@ -85,19 +85,6 @@ gpointer     jk_document_render_preview     (JkDocument  *self,
                                              int          width);
 void         jk_document_free               (JkDocument  *self);
 
-/* The entry points before the kinds, while the kiosk still calls them. */
-JkDocument  *jk_document_render_job_sheet   (const JkDocumentContext *context,
-                                             const JkJobRecord       *record,
-                                             GError                 **error);
-JkDocument  *jk_document_render_job_list    (const JkDocumentContext *context,
-                                             GPtrArray               *records,
-                                             GError                 **error);
-JkDocument  *jk_document_render_search_log  (const JkDocumentContext *context,
-                                             const char              *visitor_name,
-                                             const GDate             *week_start,
-                                             GPtrArray               *entries,
-                                             GError                 **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkDocument, jk_document_free)
 
 G_END_DECLS

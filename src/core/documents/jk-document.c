@@ -148,33 +148,3 @@ jk_document_free (JkDocument *self)
   g_clear_pointer (&self->pdf, g_bytes_unref);
   g_free (self);
 }
-
-JkDocument *
-jk_document_render_job_sheet (const JkDocumentContext *context,
-                              const JkJobRecord       *record,
-                              GError                 **error)
-{
-  return jk_document_job_sheet.render (context, record, error);
-}
-
-JkDocument *
-jk_document_render_job_list (const JkDocumentContext *context,
-                             GPtrArray               *records,
-                             GError                 **error)
-{
-  return jk_document_job_list.render (context, records, error);
-}
-
-JkDocument *
-jk_document_render_search_log (const JkDocumentContext *context,
-                               const char              *visitor_name,
-                               const GDate             *week_start,
-                               GPtrArray               *entries,
-                               GError                 **error)
-{
-  JkSearchLogInput input = { (char *) visitor_name, { 0 }, entries };
-
-  if (week_start != NULL)
-    input.week_start = *week_start;
-  return jk_document_search_log.render (context, &input, error);
-}

@@ -151,7 +151,7 @@ render_job_sheet (gpointer  user_data,
   PrintData *data = user_data;
   JkDocumentContext context = context_for (data);
 
-  return jk_document_render_job_sheet (&context, data->record, error);
+  return jk_document_job_sheet.render (&context, data->record, error);
 }
 
 static JkDocument *
@@ -161,7 +161,7 @@ render_job_list (gpointer  user_data,
   PrintData *data = user_data;
   JkDocumentContext context = context_for (data);
 
-  return jk_document_render_job_list (&context, data->records, error);
+  return jk_document_job_list.render (&context, data->records, error);
 }
 
 static JkDocument *
@@ -170,8 +170,9 @@ render_search_log (gpointer  user_data,
 {
   PrintData *data = user_data;
   JkDocumentContext context = context_for (data);
+  JkSearchLogInput input = { data->visitor_name, data->week_start, data->entries };
 
-  return jk_document_render_search_log (&context, data->visitor_name, &data->week_start, data->entries, error);
+  return jk_document_search_log.render (&context, &input, error);
 }
 
 static void
