@@ -21,64 +21,57 @@ typedef enum {
 } JkPaperSize;
 
 /* What every printout shares: the header with the center's name, the
- * footer with page numbers and when it was printed. Text goes through
- * gettext, so set the visitor's language before rendering. */
+ * footer with page numbers and when it was printed, and the language of
+ * its words: the renderer translates in context->language. */
 typedef struct {
   const char *center_name;
   JkPaperSize paper;
   GDateTime *printed_at;   /* shown in the footer; NULL for now */
-  const char *language;    /* "en" or "es": the renderer translates in it */
+  const char *language;    /* "en", "es": the visitor's; NULL for the kiosk's current one */
 } JkDocumentContext;
 
 /* A rendered printout: PDF bytes (fonts embedded, text extractable), its
- * page count, and a kind word for job names ("job sheet"), never personal. */
+ * page count, and its kind's id for job names and the print history
+ * ("job sheet"), never personal. */
 typedef struct _JkDocument JkDocument;
 
-GQuark       jk_document_error_quark        (void);
-
-/* One posting, readable at arm's length: title, employer, place, pay,
- * schedule, education, dates, source, the whole description (paragraphs
- * and bullets), and how to apply: the link as a QR code and as text. */
-JkDocument  *jk_document_render_job_sheet   (const JkDocumentContext *context,
-                                             const JkJobRecord       *record,
-                                             GError                 **error);
-/* Several saved postings on as few pages as reads well: each with title,
- * employer, place, pay, the apply address and a small QR code. */
-JkDocument  *jk_document_render_job_list    (const JkDocumentContext *context,
-                                             GPtrArray               *records,
-                                             GError                 **error);
-/* The Job Search Log a caseworker expects: the visitor's name, the week,
- * one row per contact (date, employer, position, how, contact, result),
- * and lines for a signature and date. */
-JkDocument  *jk_document_render_search_log  (const JkDocumentContext *context,
-                                             const char              *visitor_name,
-                                             const GDate             *week_start,
-                                             GPtrArray               *entries,
-                                             GError                 **error);
-
-/* A kind of printout, registered once: the print flow takes any of them. */
+/* One kind of printout, registered in core: how to render it from its
+ * input, and how to copy that input for the render thread. */
 typedef struct _JkDocumentKind JkDocumentKind;
 struct _JkDocumentKind {
-  const char *id;            /* "job-sheet": the kind in print history */
-  const char *title;         /* untranslated msgid, for the print page */
+  const char *id;            /* "job sheet": the kind in print history and job names */
+  const char *title;         /* N_("Job posting"): untranslated msgid, for the print page */
   JkDocument *(*render) (const JkDocumentContext *context, gconstpointer input, GError **error);
   gpointer   (*copy_input) (gconstpointer input);  /* deep copy handed to the render thread */
   void       (*free_input) (gpointer input);
 };
 
-/* The job-search log's input: whose log, the week it covers, the entries. */
+/* The input of jk_document_search_log; a copy owns all of it. */
 typedef struct {
-  const char *visitor_name;
-  GDate week_start;
-  GPtrArray *entries;        /* JkLogEntry */
+  char *visitor_name;      /* NULL or "": a line to write the name on */
+  GDate week_start;        /* cleared (invalid): a line to write the week on */
+  GPtrArray *entries;      /* JkLogEntry *; NULL or fewer than a page: empty rows to fill in */
 } JkSearchLogInput;
 
-extern const JkDocumentKind jk_document_job_sheet;   /* input: const JkJobRecord * */
-extern const JkDocumentKind jk_document_job_list;    /* input: GPtrArray of JkJobRecord */
-extern const JkDocumentKind jk_document_search_log;  /* input: const JkSearchLogInput * */
-const JkDocumentKind *jk_document_kind_lookup (const char *id);
+/* One posting, readable at arm's length: title, employer, place, pay,
+ * schedule, education, dates, source, the whole description (paragraphs
+ * and bullets), and how to apply: the link as a QR code and as text.
+ * Input: const JkJobRecord *. */
+extern const JkDocumentKind jk_document_job_sheet;
+/* Several saved postings on as few pages as reads well: each with title,
+ * employer, place, pay, the apply address and a small QR code.
+ * Input: GPtrArray of JkJobRecord *. */
+extern const JkDocumentKind jk_document_job_list;
+/* The Job Search Log a caseworker expects: the visitor's name, the week,
+ * one row per contact (date, employer, position, how, contact, result),
+ * and lines for a signature and date. Input: const JkSearchLogInput *. */
+extern const JkDocumentKind jk_document_search_log;
 
-/* Renders input as kind, translating in context->language on this thread. */
+GQuark       jk_document_error_quark        (void);
+
+/* The kind with this id, or NULL. */
+const JkDocumentKind *jk_document_kind_lookup (const char *id);
+/* Renders input as kind on this thread, its words in context->language. */
 JkDocument  *jk_document_render             (const JkDocumentKind    *kind,
                                              const JkDocumentContext *context,
                                              gconstpointer            input,

@@ -32,15 +32,36 @@ typedef struct {
   char *spool_dir;          /* private folder keeping PDFs while held (0700) */
 } JkPrintOptions;
 
+/* The printer's state. The values are IPP's printer-state numbers
+ * (RFC 8011), which staff tools show as they are ("state_code"). */
+typedef enum {
+  JK_PRINTER_STATE_UNKNOWN = 0,     /* not found, or CUPS could not be asked */
+  JK_PRINTER_STATE_IDLE = 3,
+  JK_PRINTER_STATE_PROCESSING = 4,  /* printing a job */
+  JK_PRINTER_STATE_STOPPED = 5,
+} JkPrinterState;
+
+/* Where a print job of the history stands. Canceled and failed jobs do
+ * not count against the page limits. */
+typedef enum {
+  JK_PRINT_JOB_STATE_HELD,          /* waiting for staff release */
+  JK_PRINT_JOB_STATE_PRINTING,
+  JK_PRINT_JOB_STATE_PRINTED,
+  JK_PRINT_JOB_STATE_WAITING,       /* accepted, waiting for the printer to be fixed */
+  JK_PRINT_JOB_STATE_CANCELED,
+  JK_PRINT_JOB_STATE_FAILED,
+} JkPrintJobState;
+
 /* The printer as a visitor (and staff) should hear about it. */
 typedef struct {
   gboolean found;
   gboolean accepting;
-  int state;                /* IPP printer-state: 3 idle, 4 processing, 5 stopped */
+  JkPrinterState state;
   gboolean out_of_service;  /* printing would not work now */
   char *message;            /* plain words for visitors ("The printer is out of paper. Please ask staff…") */
   GStrv reasons;            /* printer-state-reasons keywords, -report ones left out */
   char *printer_message;    /* the printer's own printer-state-message */
+  char *name;               /* the destination: the configured one, else the CUPS default's; NULL when not found */
 } JkPrinterStatus;
 
 typedef enum {
@@ -65,11 +86,17 @@ typedef struct {
   guint pages;
   guint copies;
   gint64 submitted;
-  char *state;              /* "held", "printing", "printed", "waiting", "canceled", "failed" */
+  JkPrintJobState state;
   char *message;
 } JkPrintJobInfo;
 
 GQuark       jk_print_error_quark         (void);
+
+/* Keywords for logs and staff tools, never shown to visitors:
+ * "idle", "processing", "stopped", "unknown"; "held", "printing",
+ * "printed", "waiting", "canceled", "failed". */
+const char  *jk_printer_state_to_string   (JkPrinterState   state);
+const char  *jk_print_job_state_to_string (JkPrintJobState  state);
 
 /* From [print] in the configuration; the spool folder beside the database. */
 void         jk_print_options_init        (JkPrintOptions  *options,

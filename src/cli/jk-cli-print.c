@@ -3,7 +3,6 @@
 
 #define G_LOG_DOMAIN "jobkioskctl"
 
-#include <cups/cups.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-print.h>
 #include <string.h>
@@ -21,39 +20,6 @@ static char *
 get_db_path (JkCli *cli)
 {
   return cli->db_file != NULL ? g_strdup (cli->db_file) : jk_config_get_database_path (cli->config);
-}
-
-static const char *
-state_name (int state)
-{
-  switch (state)
-    {
-    case IPP_PSTATE_IDLE:
-      return "idle";
-    case IPP_PSTATE_PROCESSING:
-      return "processing";
-    case IPP_PSTATE_STOPPED:
-      return "stopped";
-    default:
-      return "unknown";
-    }
-}
-
-/* The destination's name: the configured one, else the CUPS default's. */
-static char *
-get_printer_name (const JkPrintOptions *options)
-{
-  cups_dest_t *dest;
-  char *name;
-
-  if (options->printer != NULL)
-    return g_strdup (options->printer);
-  dest = cupsGetNamedDest (CUPS_HTTP_DEFAULT, NULL, NULL);
-  if (dest == NULL)
-    return NULL;
-  name = g_strdup (dest->name);
-  cupsFreeDests (1, dest);
-  return name;
 }
 
 static const char *
@@ -232,7 +198,7 @@ print_jobs (JkCli  *cli,
           json_builder_set_member_name (builder, "copies");
           json_builder_add_int_value (builder, info->copies);
           jk_cli_add_string (builder, "submitted", submitted);
-          jk_cli_add_string (builder, "state", info->state);
+          jk_cli_add_string (builder, "state", jk_print_job_state_to_string (info->state));
           jk_cli_add_string (builder, "message", info->message);
           json_builder_end_object (builder);
         }
@@ -248,7 +214,8 @@ print_jobs (JkCli  *cli,
       g_autofree char *submitted = jk_cli_format_time (info->submitted);
 
       g_print ("%" G_GINT64_FORMAT "\t%d\t%s\t%s\t%u×%u\t%s\t%s\n", info->id, info->cups_job_id, submitted != NULL ? submitted : "",
-               info->state, info->pages, info->copies, info->kind, info->message != NULL ? info->message : "");
+               jk_print_job_state_to_string (info->state), info->pages, info->copies, info->kind,
+               info->message != NULL ? info->message : "");
     }
   if (jobs->len == 0)
     g_print (_("No print jobs today.\n"));
@@ -351,7 +318,7 @@ printer_status (JkCli  *cli,
   db_path = get_db_path (cli);
   jk_print_options_init (&options, cli->config, db_path);
   ok = jk_printer_get_status (&options, &status, &error);
-  name = status.found ? get_printer_name (&options) : g_strdup (options.printer);
+  name = g_strdup (status.found ? status.name : options.printer);
 
   if (json)
     {
@@ -362,7 +329,7 @@ printer_status (JkCli  *cli,
       jk_cli_add_string (builder, "printer", name);
       json_builder_set_member_name (builder, "found");
       json_builder_add_boolean_value (builder, status.found);
-      jk_cli_add_string (builder, "state", status.found ? state_name (status.state) : NULL);
+      jk_cli_add_string (builder, "state", status.found ? jk_printer_state_to_string (status.state) : NULL);
       json_builder_set_member_name (builder, "state_code");
       json_builder_add_int_value (builder, status.state);
       json_builder_set_member_name (builder, "accepting");
@@ -387,7 +354,7 @@ printer_status (JkCli  *cli,
       g_print (_("Printer: %s\n"), name != NULL ? name : _("the CUPS default"));
       if (status.found)
         {
-          g_print (_("State: %s, %s\n"), state_name (status.state),
+          g_print (_("State: %s, %s\n"), jk_printer_state_to_string (status.state),
                    status.accepting ? _("accepting jobs") : _("not accepting jobs"));
           g_print (_("Can print now: %s\n"), status.out_of_service ? _("no") : _("yes"));
           if (reasons[0] != '\0')

@@ -63,7 +63,7 @@ render_ms (const JkDocumentContext *context,
 {
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
-  g_autoptr (JkDocument) document = jk_document_render_job_sheet (context, record, &error);
+  g_autoptr (JkDocument) document = jk_document_job_sheet.render (context, record, &error);
   double ms = (g_get_monotonic_time () - start) / 1000.0;
 
   g_assert_no_error (error);
@@ -116,7 +116,7 @@ main (int   argc,
   config->print_visit_limit = 0;
   config->print_day_limit = 0;
   jk_print_options_init (&options, config, db);
-  document = jk_document_render_job_sheet (&context, one_page, &error);
+  document = jk_document_job_sheet.render (&context, one_page, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < prints; i++)
     {

@@ -297,10 +297,11 @@ wait_row_state (Fixture    *f,
       g_autoptr (GPtrArray) jobs = list_jobs (f);
       JkPrintJobInfo *info = find_job (jobs, id);
 
-      if (g_str_equal (info->state, state))
+      if (g_str_equal (jk_print_job_state_to_string (info->state), state))
         return;
       if (g_get_monotonic_time () >= deadline)
-        g_error ("print job %" G_GINT64_FORMAT " still %s, waited for %s", id, info->state, state);
+        g_error ("print job %" G_GINT64_FORMAT " still %s, waited for %s", id,
+                 jk_print_job_state_to_string (info->state), state);
       g_usleep (POLL_US);
     }
 }
@@ -401,6 +402,9 @@ test_printed (Fixture      *f,
   g_assert_cmpint (status.state, ==, IPP_PSTATE_IDLE);
   g_assert_cmpstr (status.message, ==, "The printer is ready.");
   g_assert_nonnull (status.reasons);
+  g_assert_cmpint (status.state, ==, JK_PRINTER_STATE_IDLE);
+  g_assert_cmpstr (jk_printer_state_to_string (status.state), ==, "idle");
+  g_assert_cmpstr (status.name, ==, jk_test_cups_get_printer (f->cups));
   jk_printer_status_clear (&status);
 
   g_assert_true (jk_print_pdf (f->store, &f->options, f->two_pages, "resume", 1, 1, f->now, &result, NULL, &error));
@@ -432,10 +436,10 @@ test_printed (Fixture      *f,
   info = jobs->pdata[0];
   g_assert_cmpint (info->id, ==, result.id);
   g_assert_cmpstr (info->kind, ==, "job sheet");
-  g_assert_cmpstr (info->state, ==, "printed");
+  g_assert_cmpstr (jk_print_job_state_to_string (info->state), ==, "printed");
   g_assert_cmpuint (info->pages, ==, 1);
   info = find_job (jobs, first_id);
-  g_assert_cmpstr (info->state, ==, "printed");
+  g_assert_cmpstr (jk_print_job_state_to_string (info->state), ==, "printed");
   g_assert_cmpstr (info->kind, ==, "resume");
   g_assert_cmpuint (info->pages, ==, 2);
   g_assert_cmpuint (info->copies, ==, 1);
@@ -482,6 +486,7 @@ test_disabled (Fixture      *f,
   g_assert_true (status.out_of_service);
   g_assert_cmpint (status.state, ==, IPP_PSTATE_STOPPED);
   g_assert_true (has_reason (&status, "paused"));
+  g_assert_cmpstr (jk_printer_state_to_string (status.state), ==, "stopped");
   g_assert_cmpstr (status.printer_message, ==, "Out of toner");
   g_assert_cmpstr (status.message, ==, "The printer is paused. Please ask staff at the front desk.");
 
@@ -663,7 +668,7 @@ test_hold_release_reprint (Fixture      *f,
   g_assert_cmpstr (result.message, ==, "Your pages are waiting. Ask staff at the front desk to print them.");
   g_assert_cmpint (get_job (f, result.cups_job_id, NULL), ==, IPP_JSTATE_HELD);
   jobs = list_jobs (f);
-  g_assert_cmpstr (find_job (jobs, result.id)->state, ==, "held");
+  g_assert_cmpstr (jk_print_job_state_to_string (find_job (jobs, result.id)->state), ==, "held");
   g_clear_pointer (&jobs, g_ptr_array_unref);
 
   /* The kept copy, private to the kiosk. */
@@ -698,7 +703,7 @@ test_hold_release_reprint (Fixture      *f,
   assert_output (f, 2, again.cups_job_id, 2);
   jobs = list_jobs (f);
   g_assert_cmpuint (jobs->len, ==, 2);
-  g_assert_cmpstr (find_job (jobs, again.id)->state, ==, "printed");
+  g_assert_cmpstr (jk_print_job_state_to_string (find_job (jobs, again.id)->state), ==, "printed");
   g_assert_cmpstr (find_job (jobs, again.id)->kind, ==, "resume");
 
   /* Copies of jobs no longer held expire with hold_minutes. */
@@ -772,7 +777,7 @@ test_stale_and_cancel (Fixture      *f,
   jobs = list_jobs (f);
   g_assert_cmpuint (jobs->len, ==, 3);
   for (guint i = 0; i < jobs->len; i++)
-    g_assert_cmpstr (((JkPrintJobInfo *) jobs->pdata[i])->state, ==, "canceled");
+    g_assert_cmpstr (jk_print_job_state_to_string (((JkPrintJobInfo *) jobs->pdata[i])->state), ==, "canceled");
   g_usleep (300 * 1000);
   assert_no_output (f);
   jk_print_result_clear (&stale);
@@ -878,8 +883,8 @@ test_failed_gives_back (Fixture      *f,
   jk_print_result_clear (&result);
 
   jobs = list_jobs (f);
-  g_assert_cmpstr (find_job (jobs, failed_id)->state, ==, "failed");
-  g_assert_cmpstr (find_job (jobs, canceled_id)->state, ==, "canceled");
+  g_assert_cmpstr (jk_print_job_state_to_string (find_job (jobs, failed_id)->state), ==, "failed");
+  g_assert_cmpstr (jk_print_job_state_to_string (find_job (jobs, canceled_id)->state), ==, "canceled");
   assert_no_output (f);
 
   /* The visitor tries again once the printer works: within the limit. */

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <jobkiosk/jk-document.h>
 #include <jobkiosk/jk-i18n.h>
 
@@ -148,6 +149,50 @@ have_tools (void)
         }
     }
   return TRUE;
+}
+
+/* A tool the test cannot do without: a clear failure when it is missing,
+ * never a skip that reads as a pass. */
+static void
+require_tool (const char *tool,
+              const char *package)
+{
+  g_autofree char *path = g_find_program_in_path (tool);
+
+  if (path == NULL)
+    g_error ("%s is not installed: install %s (packaging/dev/deps does)", tool, package);
+}
+
+/* Rasterizes one page as a printer would see it (150 dpi) and returns
+ * what zbarimg reads in it: one decoded symbol per line, as printed. */
+static char *
+read_qr_codes (const char *pdf_path,
+               guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  g_autofree char *prefix = g_strdup_printf ("%s-page%u", pdf_path, page);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  const char *rasterize[] = { "pdftoppm", "-r", "150", "-png", "-f", number, "-l", number, "-singlefile",
+                              pdf_path, prefix, NULL };
+  const char *decode[] = { "zbarimg", "--raw", "-q", png, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  require_tool ("pdftoppm", "poppler-utils");
+  require_tool ("zbarimg", "zbar-tools");
+  g_spawn_sync (NULL, (char **) rasterize, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pdftoppm failed: %s", err);
+  g_clear_pointer (&err, g_free);
+  /* zbarimg exits 4 when it finds no code: that is for the caller to see. */
+  g_spawn_sync (NULL, (char **) decode, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) && !(WIFEXITED (status) && WEXITSTATUS (status) == 4))
+    g_error ("zbarimg failed: %s", err);
+  return g_steal_pointer (&out);
 }
 
 static char *
@@ -308,7 +353,7 @@ test_job_sheet (void)
 
   if (!have_tools ())
     return;
-  document = jk_document_render_job_sheet (&context, record, &error);
+  document = jk_document_job_sheet.render (&context, record, &error);
   g_assert_no_error (error);
   g_assert_nonnull (document);
   g_assert_cmpstr (jk_document_get_kind (document), ==, "job sheet");
@@ -381,7 +426,7 @@ test_pay_words (void)
       g_autofree char *text = NULL;
 
       record->job->salary_text = g_strdup (cases[i].salary_text);
-      document = jk_document_render_job_sheet (&context, record, &error);
+      document = jk_document_job_sheet.render (&context, record, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
       path = save_document (document, name);
@@ -419,7 +464,7 @@ test_job_list (void)
                                              JK_SALARY_PERIOD_YEAR, short_url, "Unused here."));
     }
 
-  document = jk_document_render_job_list (&context, records, &error);
+  document = jk_document_job_list.render (&context, records, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (jk_document_get_kind (document), ==, "job list");
   n_pages = jk_document_get_n_pages (document);
@@ -452,8 +497,8 @@ test_search_log (void)
 {
   g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
   JkDocumentContext context = make_context (printed_at);
-  g_autoptr (GDate) week = g_date_new_dmy (16, G_DATE_NOVEMBER, 2026);
   g_autoptr (GPtrArray) entries = make_log_entries (3);
+  JkSearchLogInput input = { "María José Núñez", { 0 }, entries };
   g_autoptr (GError) error = NULL;
   g_autoptr (JkDocument) document = NULL;
   g_autofree char *path = NULL;
@@ -461,7 +506,8 @@ test_search_log (void)
 
   if (!have_tools ())
     return;
-  document = jk_document_render_search_log (&context, "María José Núñez", week, entries, &error);
+  g_date_set_dmy (&input.week_start, 16, G_DATE_NOVEMBER, 2026);
+  document = jk_document_search_log.render (&context, &input, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (jk_document_get_kind (document), ==, "job search log");
   g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
@@ -502,6 +548,8 @@ test_search_log_edges (void)
   g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
   JkDocumentContext context = make_context (printed_at);
   g_autoptr (GPtrArray) many = make_log_entries (30);
+  JkSearchLogInput blank_input = { NULL, { 0 }, NULL };
+  JkSearchLogInput long_input = { "", { 0 }, many };
   g_autoptr (GError) error = NULL;
   g_autoptr (JkDocument) blank = NULL;
   g_autoptr (JkDocument) long_log = NULL;
@@ -511,7 +559,7 @@ test_search_log_edges (void)
 
   if (!have_tools ())
     return;
-  blank = jk_document_render_search_log (&context, NULL, NULL, NULL, &error);
+  blank = jk_document_search_log.render (&context, &blank_input, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jk_document_get_n_pages (blank), ==, 1);
   path = save_document (blank, "search-log-blank.pdf");
@@ -522,7 +570,7 @@ test_search_log_edges (void)
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&text, g_free);
 
-  long_log = jk_document_render_search_log (&context, "", NULL, many, &error);
+  long_log = jk_document_search_log.render (&context, &long_input, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jk_document_get_n_pages (long_log), >=, 2);
   path = save_document (long_log, "search-log-long.pdf");
@@ -539,13 +587,14 @@ test_a4 (void)
 {
   JkDocumentContext context = { "Eastside Career Center", JK_PAPER_A4, NULL };
   g_autoptr (GPtrArray) entries = make_log_entries (2);
+  JkSearchLogInput input = { "Ana", { 0 }, entries };
   g_autoptr (GError) error = NULL;
   g_autoptr (JkDocument) document = NULL;
   g_autofree char *path = NULL;
 
   if (!have_tools ())
     return;
-  document = jk_document_render_search_log (&context, "Ana", NULL, entries, &error);
+  document = jk_document_search_log.render (&context, &input, &error);
   g_assert_no_error (error);
   path = save_document (document, "search-log-a4.pdf");
   assert_page_size (path, "(A4)");
@@ -557,7 +606,7 @@ test_preview (void)
   g_autoptr (JkJobRecord) record = make_record (HOSTILE_TITLE, EMPLOYER, 16.25, 18.0, JK_SALARY_PERIOD_HOUR,
                                                 "https://jobs.example.com/apply/7", "A short description.");
   g_autoptr (GError) error = NULL;
-  g_autoptr (JkDocument) document = jk_document_render_job_sheet (NULL, record, &error);
+  g_autoptr (JkDocument) document = jk_document_job_sheet.render (NULL, record, &error);
   cairo_surface_t *surface;
   const guint8 *data;
   int stride;
@@ -590,7 +639,7 @@ render_in_thread (gpointer data)
   for (guint i = 0; i < 5; i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (JkDocument) document = jk_document_render_job_sheet (NULL, record, &error);
+      g_autoptr (JkDocument) document = jk_document_job_sheet.render (NULL, record, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (g_bytes_get_size (jk_document_get_pdf (document)), >, 1000);
@@ -610,6 +659,97 @@ test_threads (void)
     threads[i] = g_thread_new ("render", render_in_thread, record);
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
     g_thread_join (threads[i]);
+}
+
+/* The apply link read back from the printed page with a real decoder,
+ * byte for byte: a 300-character tracking link and a short one. */
+static void
+test_job_sheet_qr (void)
+{
+  g_autofree char *long_url = make_long_url ();
+  const char *urls[] = { long_url, "https://jobs.example.com/apply/7" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autoptr (JkJobRecord) record = make_record ("Cook", "Diner", 15, 15, JK_SALARY_PERIOD_HOUR, urls[i],
+                                                    "Cook breakfast.");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JkDocument) document = jk_document_job_sheet.render (NULL, record, &error);
+      g_autofree char *name = g_strdup_printf ("job-sheet-qr-%u.pdf", i);
+      g_autofree char *path = NULL;
+      g_autofree char *read = NULL;
+      g_autofree char *expected = g_strconcat (urls[i], "\n", NULL);
+
+      g_assert_no_error (error);
+      path = save_document (document, name);
+      read = read_qr_codes (path, 1);
+      g_assert_cmpstr (read, ==, expected);
+    }
+}
+
+/* The list's smaller codes read back too, each with its own link. */
+static void
+test_job_list_qr (void)
+{
+  g_autofree char *long_url = make_long_url ();
+  const char *urls[] = { long_url, "https://jobs.example.com/apply/1001" };
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *read = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    g_ptr_array_add (records, make_record ("Cook", "Diner", 15, 15, JK_SALARY_PERIOD_HOUR, urls[i], NULL));
+  document = jk_document_job_list.render (NULL, records, &error);
+  g_assert_no_error (error);
+  path = save_document (document, "job-list-qr.pdf");
+  read = read_qr_codes (path, 1);
+  lines = g_strsplit (read, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (urls) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    g_assert_true (g_strv_contains ((const char *const *) lines, urls[i]));
+}
+
+/* Each kind is found by its id, and renders from a copy of its input
+ * once the caller's own input is gone, as the render thread does. */
+static void
+test_kinds (void)
+{
+  const JkDocumentKind *const all[] = { &jk_document_job_sheet, &jk_document_job_list, &jk_document_search_log };
+  JkJobRecord *record = make_record ("Cook", "Diner", 15, 15, JK_SALARY_PERIOD_HOUR,
+                                     "https://jobs.example.com/apply/3", "Cook breakfast.");
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
+  JkSearchLogInput *log = g_new0 (JkSearchLogInput, 1);
+  gpointer inputs[3];
+
+  g_ptr_array_add (records, jk_job_record_copy (record));
+  log->visitor_name = g_strdup ("Ana");
+  g_date_set_dmy (&log->week_start, 16, G_DATE_NOVEMBER, 2026);
+  log->entries = make_log_entries (2);
+  inputs[0] = jk_document_job_sheet.copy_input (record);
+  inputs[1] = jk_document_job_list.copy_input (records);
+  inputs[2] = jk_document_search_log.copy_input (log);
+  jk_job_record_free (record);
+  g_ptr_array_unref (records);
+  jk_document_search_log.free_input (log);
+
+  g_assert_null (jk_document_kind_lookup ("resume of someone"));
+  g_assert_null (jk_document_kind_lookup (NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JkDocument) document = NULL;
+
+      g_assert_true (jk_document_kind_lookup (all[i]->id) == all[i]);
+      g_assert_nonnull (all[i]->title);
+      document = all[i]->render (NULL, inputs[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (jk_document_get_kind (document), ==, all[i]->id);
+      g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
+      all[i]->free_input (inputs[i]);
+    }
 }
 
 static void
@@ -656,8 +796,11 @@ main (int   argc,
   g_assert_nonnull (output_dir);
 
   g_test_add_func ("/document/log-entry", test_log_entry);
+  g_test_add_func ("/document/kinds", test_kinds);
   g_test_add_func ("/document/job-sheet", test_job_sheet);
   g_test_add_func ("/document/job-sheet/pay-words", test_pay_words);
+  g_test_add_func ("/document/job-sheet/qr", test_job_sheet_qr);
+  g_test_add_func ("/document/job-list/qr", test_job_list_qr);
   g_test_add_func ("/document/job-list", test_job_list);
   g_test_add_func ("/document/search-log", test_search_log);
   g_test_add_func ("/document/search-log/edges", test_search_log_edges);

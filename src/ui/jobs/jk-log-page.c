@@ -100,7 +100,8 @@ on_print_clicked (JkLogPage *self)
   JkSession *session = jk_page_get_session (JK_PAGE (self));
   g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
   JkSearchLogInput input = {
-    .visitor_name = jk_visit_get_name (session),
+    /* Only read: the flow copies the input before it renders. */
+    .visitor_name = (char *) jk_visit_get_name (session),
     .entries = jk_visit_get_log (session),
   };
 

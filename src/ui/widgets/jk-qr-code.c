@@ -1,20 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jk-qr-code.c: drawing a QR code with libqrencode */
+/* jk-qr-code.c: a QR code on screen, encoded and drawn as on paper (jk-qr.h) */
 
 #define G_LOG_DOMAIN "jk-qr-code"
 
-#include <qrencode.h>
+#include <jobkiosk/jk-qr.h>
 
 #include "jk-qr-code.h"
-
-#define QUIET_ZONE 4 /* modules of white around the code (ISO/IEC 18004) */
 
 struct _JkQrCode
 {
   GtkDrawingArea parent_instance;
 
   char *text;
-  QRcode *code;
+  JkQrMatrix *code;
 };
 
 G_DEFINE_FINAL_TYPE (JkQrCode, jk_qr_code, GTK_TYPE_DRAWING_AREA)
@@ -33,22 +31,12 @@ jk_qr_code_draw (GtkWidget *widget,
 
   if (self->code == NULL)
     return FALSE;
-  modules = self->code->width + 2 * QUIET_ZONE;
+  modules = jk_qr_matrix_get_full_size (self->code);
   /* Whole pixels per module keep edges sharp for the phone's camera. */
   module_px = MAX (1, MIN (width, height) / modules);
   offset_x = (width - module_px * modules) / 2;
   offset_y = (height - module_px * modules) / 2;
-
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, offset_x, offset_y, module_px * modules, module_px * modules);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (int y = 0; y < self->code->width; y++)
-    for (int x = 0; x < self->code->width; x++)
-      if (self->code->data[y * self->code->width + x] & 1)
-        cairo_rectangle (cr, offset_x + (x + QUIET_ZONE) * module_px, offset_y + (y + QUIET_ZONE) * module_px,
-                         module_px, module_px);
-  cairo_fill (cr);
+  jk_qr_draw (cr, self->code, offset_x, offset_y, module_px * modules);
   return FALSE;
 }
 
@@ -58,7 +46,7 @@ jk_qr_code_finalize (GObject *object)
   JkQrCode *self = JK_QR_CODE (object);
 
   g_free (self->text);
-  g_clear_pointer (&self->code, QRcode_free);
+  g_clear_pointer (&self->code, jk_qr_matrix_free);
   G_OBJECT_CLASS (jk_qr_code_parent_class)->finalize (object);
 }
 
@@ -91,11 +79,11 @@ gboolean
 jk_qr_code_set_text (JkQrCode   *self,
                      const char *text)
 {
-  g_clear_pointer (&self->code, QRcode_free);
+  g_clear_pointer (&self->code, jk_qr_matrix_free);
   g_free (self->text);
   self->text = g_strdup (text);
   if (text != NULL && text[0] != '\0')
-    self->code = QRcode_encodeString8bit (text, 0, QR_ECLEVEL_M);
+    self->code = jk_qr_encode (text, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return self->code != NULL;
 }
@@ -109,5 +97,5 @@ jk_qr_code_get_text (JkQrCode *self)
 int
 jk_qr_code_get_size (JkQrCode *self)
 {
-  return self->code != NULL ? self->code->width + 2 * QUIET_ZONE : 0;
+  return self->code != NULL ? jk_qr_matrix_get_full_size (self->code) : 0;
 }
