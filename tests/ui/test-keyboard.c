@@ -5,6 +5,7 @@
 
 #include "shell/jk-keyboard.h"
 #include "shell/jk-retranslate.h"
+#include "jk-test.h"
 #include "jk-test-ui-util.h"
 
 typedef struct {
@@ -701,7 +702,7 @@ main (int   argc,
   load_style ();
 
   g_test_add_func ("/keyboard/mode-for-widget", test_mode_for_widget);
-#define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+#define ADD(path, func) JK_TEST_ADD (path, Fixture, func)
   ADD ("/keyboard/types-through-layers", test_types_through_layers);
   ADD ("/keyboard/shift", test_shift);
   ADD ("/keyboard/insert-at-cursor", test_insert_at_cursor);
