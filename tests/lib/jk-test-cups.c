@@ -20,7 +20,6 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
-#define CUPSD_BINARY        "/usr/sbin/cupsd"
 #define SYSTEM_SERVERBIN    "/usr/lib/cups"
 #define PRINTER_NAME        "kiosk-pdf"
 #define BACKEND_NAME        "kioskpdf"
@@ -44,6 +43,15 @@ struct _JkTestCups {
   char    *device_uri;    /* kioskpdf:OUTPUT_DIR */
   char   **command_env;   /* our environment with CUPS_SERVER set */
 };
+
+/* The cupsd meson found (JK_TEST_CUPSD), or Debian's when the test runs by hand. */
+static const char *
+cupsd_binary (void)
+{
+  const char *env = g_getenv ("JK_TEST_CUPSD");
+
+  return env != NULL && env[0] != '\0' ? env : "/usr/sbin/cupsd";
+}
 
 /* Every instance ever started, reachable on purpose (see jk-test-nginx.c):
  * stop() must be safe twice, so it cannot free the struct. */
@@ -512,7 +520,7 @@ check_config (JkTestCups *self)
 {
   g_autofree char *conf_path = g_build_filename (self->dir, "cupsd.conf", NULL);
   g_autofree char *files_path = g_build_filename (self->dir, "cups-files.conf", NULL);
-  const char *argv[] = { CUPSD_BINARY, "-t", "-c", conf_path, "-s", files_path, NULL };
+  const char *argv[] = { cupsd_binary (), "-t", "-c", conf_path, "-s", files_path, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
@@ -562,7 +570,7 @@ launch_once (JkTestCups *self)
   g_autofree char *conf_path = g_build_filename (self->dir, "cupsd.conf", NULL);
   g_autofree char *files_path = g_build_filename (self->dir, "cups-files.conf", NULL);
   g_auto(GStrv) env = server_env ();
-  const char *argv[] = { CUPSD_BINARY, "-f", "-c", conf_path, "-s", files_path, NULL };
+  const char *argv[] = { cupsd_binary (), "-f", "-c", conf_path, "-s", files_path, NULL };
   gint64 deadline;
   gboolean spawned;
   int log_fd;
@@ -585,7 +593,7 @@ launch_once (JkTestCups *self)
                                     &self->pid, -1, log_fd, log_fd, &error);
   close (log_fd);
   if (!spawned)
-    g_error ("jk-test-cups: cannot run " CUPSD_BINARY ": %s", error->message);
+    g_error ("jk-test-cups: cannot run %s: %s", cupsd_binary (), error->message);
   setpgid (self->pid, self->pid);
 
   deadline = g_get_monotonic_time () + START_TIMEOUT_US;
@@ -658,8 +666,8 @@ jk_test_cups_start (void)
   JkTestCups *self;
   g_autofree char *log_dir = NULL;
 
-  if (!g_file_test (CUPSD_BINARY, G_FILE_TEST_IS_EXECUTABLE))
-    g_error ("jk-test-cups: " CUPSD_BINARY " is missing (apt-get install cups cups-filters)");
+  if (!g_file_test (cupsd_binary (), G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("jk-test-cups: %s is missing (apt-get install cups cups-filters)", cupsd_binary ());
 
   /* Fail before anything is made if the backend script is missing. */
   find_backend_source ();

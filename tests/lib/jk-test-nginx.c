@@ -17,7 +17,6 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
-#define NGINX_BINARY        "/usr/sbin/nginx"
 #define START_TIMEOUT_US    (5 * G_USEC_PER_SEC)
 #define STOP_TIMEOUT_US     (5 * G_USEC_PER_SEC)
 #define POLL_INTERVAL_US    (20 * 1000)
@@ -35,6 +34,15 @@ struct _JkTestNginx {
   char    *error_log;
   char    *pid_file;
 };
+
+/* The nginx meson found (JK_TEST_NGINX), or Debian's when the test runs by hand. */
+static const char *
+nginx_binary (void)
+{
+  const char *env = g_getenv ("JK_TEST_NGINX");
+
+  return env != NULL && env[0] != '\0' ? env : "/usr/sbin/nginx";
+}
 
 /* Every instance ever started. Kept reachable on purpose: stop() must be
  * safe to call twice, so it cannot free the struct, and leak checkers do not
@@ -207,7 +215,7 @@ launch_once (JkTestNginx *self)
   g_autofree char *conf_path = g_build_filename (self->prefix, "nginx.conf", NULL);
   g_autofree char *prefix_arg = g_strconcat (self->prefix, "/", NULL);
   const char *argv[] = {
-    NGINX_BINARY, "-p", prefix_arg, "-c", conf_path, "-e", self->error_log, NULL
+    nginx_binary (), "-p", prefix_arg, "-c", conf_path, "-e", self->error_log, NULL
   };
   gint64 deadline;
   int log_fd;
@@ -228,7 +236,7 @@ launch_once (JkTestNginx *self)
                                     &self->pid, -1, log_fd, log_fd, &error);
   close (log_fd);
   if (!spawned)
-    g_error ("jk-test-nginx: cannot run " NGINX_BINARY ": %s", error->message);
+    g_error ("jk-test-nginx: cannot run %s: %s", nginx_binary (), error->message);
   /* Also from this side, so kill(-pid) is right even if the child has not
    * run its setup yet (fails harmlessly once it has exec'd). */
   setpgid (self->pid, self->pid);
@@ -277,8 +285,8 @@ jk_test_nginx_start (const char *docroot)
 
   g_return_val_if_fail (docroot != NULL, NULL);
 
-  if (!g_file_test (NGINX_BINARY, G_FILE_TEST_IS_EXECUTABLE))
-    g_error ("jk-test-nginx: " NGINX_BINARY " is missing (apt-get install nginx)");
+  if (!g_file_test (nginx_binary (), G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("jk-test-nginx: %s is missing (apt-get install nginx)", nginx_binary ());
   if (!g_file_test (docroot, G_FILE_TEST_IS_DIR))
     g_error ("jk-test-nginx: docroot %s is not a directory", docroot);
 
