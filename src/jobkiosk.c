@@ -64,7 +64,8 @@ main (int   argc,
       return 1;
     }
 
-  db_path = db_file != NULL ? g_strdup (db_file) : jk_config_get_database_path (config);
+  jk_config_override_database (config, db_file);
+  db_path = jk_config_get_database_path (config);
   store = jk_store_open (db_path, &error);
   if (store == NULL)
     {
