@@ -12,6 +12,7 @@
 #include <jobkiosk/jk-store.h>
 #include <stdio.h>
 
+#include "jk-uninstalled.h"
 #include "shell/jk-application.h"
 
 int
@@ -41,6 +42,7 @@ main (int   argc,
   char *no_args[] = { argv[0], NULL };
   int status;
 
+  jk_uninstalled_setup ();
   jk_i18n_init ();
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Job Kiosk: the self-service job search kiosk."));

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "jk-cli.h"
+#include "jk-uninstalled.h"
 
 static const JkCliCommand commands[] = {
   { "status", jk_cli_status, N_("Show the kiosk's database, configuration and health") },
@@ -159,6 +160,7 @@ main (int   argc,
   g_autoptr (JkConfig) config = NULL;
   int first_command_arg = 1;
 
+  jk_uninstalled_setup ();
   jk_i18n_init ();
 
   /* Global options stand before the command; the command parses the rest. */
