@@ -53,7 +53,7 @@ static GPtrArray *instances;
 static void
 stop_all_at_exit (void)
 {
-  g_autoptr(GPtrArray) copy = NULL;
+  g_autoptr (GPtrArray) copy = NULL;
 
   G_LOCK (instances);
   if (instances != NULL)
@@ -71,9 +71,9 @@ stop_all_at_exit (void)
 static gboolean
 port_accepts (guint16 port)
 {
-  g_autoptr(GSocket) sock = NULL;
-  g_autoptr(GInetAddress) loopback = NULL;
-  g_autoptr(GSocketAddress) addr = NULL;
+  g_autoptr (GSocket) sock = NULL;
+  g_autoptr (GInetAddress) loopback = NULL;
+  g_autoptr (GSocketAddress) addr = NULL;
   gboolean ok;
 
   sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
@@ -114,8 +114,8 @@ path_is_safe_for_conf (const char *path)
 static void
 write_conf (JkTestNginx *self, const char *conf_path)
 {
-  g_autoptr(GString) conf = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GString) conf = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
   const char *p = self->prefix;
   const char *d = self->docroot;
 
@@ -211,7 +211,7 @@ typedef enum {
 static LaunchResult
 launch_once (JkTestNginx *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *conf_path = g_build_filename (self->prefix, "nginx.conf", NULL);
   g_autofree char *prefix_arg = g_strconcat (self->prefix, "/", NULL);
   const char *argv[] = {
@@ -280,7 +280,7 @@ JkTestNginx *
 jk_test_nginx_start (const char *docroot)
 {
   static gsize atexit_once = 0;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   JkTestNginx *self;
 
   g_return_val_if_fail (docroot != NULL, NULL);
@@ -381,9 +381,9 @@ jk_test_nginx_url (JkTestNginx *self, const char *path)
 static void
 sync_with_worker (JkTestNginx *self)
 {
-  g_autoptr(GSocket) sock = NULL;
-  g_autoptr(GInetAddress) loopback = NULL;
-  g_autoptr(GSocketAddress) addr = NULL;
+  g_autoptr (GSocket) sock = NULL;
+  g_autoptr (GInetAddress) loopback = NULL;
+  g_autoptr (GSocketAddress) addr = NULL;
   g_autofree char *request = NULL;
   gsize sent = 0;
   char buf[512];
@@ -429,7 +429,7 @@ jk_test_nginx_count_requests (JkTestNginx *self, const char *path, int *last_sta
 {
   g_autofree char *want = NULL;
   g_autofree char *log = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   guint count = 0;
   int status = 0;
 
