@@ -11,6 +11,7 @@
 #include <jobkiosk/jk-store.h>
 #include <stdio.h>
 
+#include "jk-uninstalled.h"
 #include "shell/jk-application.h"
 
 int
@@ -40,6 +41,7 @@ main (int   argc,
   char *no_args[] = { argv[0], NULL };
   int status;
 
+  jk_uninstalled_setup ();
   jk_i18n_init ();
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Job Kiosk: the self-service job search kiosk."));
@@ -63,7 +65,8 @@ main (int   argc,
       return 1;
     }
 
-  db_path = db_file != NULL ? g_strdup (db_file) : jk_config_get_database_path (config);
+  jk_config_override_database (config, db_file);
+  db_path = jk_config_get_database_path (config);
   store = jk_store_open (db_path, &error);
   if (store == NULL)
     {

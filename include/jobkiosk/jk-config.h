@@ -72,6 +72,8 @@ gboolean     jk_config_load_file          (JkConfig    *self,
                                            GError     **error);
 char        *jk_config_resolve_path       (const JkConfig *self,
                                            const char     *path);
+void         jk_config_override_database  (JkConfig       *self,
+                                           const char     *file);
 char        *jk_config_get_database_path  (const JkConfig *self);
 const char  *jk_config_mode_to_string     (JkConfigMode mode);
 void         jk_config_free               (JkConfig    *self);

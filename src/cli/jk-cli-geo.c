@@ -18,16 +18,13 @@ jk_cli_geo (JkCli  *cli,
   gint64 count;
 
   if (argc != 3 || !g_str_equal (argv[1], "import"))
-    {
-      g_printerr (_("Usage: jobkioskctl geo import FILE (a Census Gazetteer ZCTA file)\n"));
-      return JK_CLI_EXIT_USAGE;
-    }
-  store = jk_cli_open_store (cli, &error);
-  if (store == NULL || (count = jk_geo_import_gazetteer (store, argv[2], &error)) < 0)
-    {
-      g_printerr ("jobkioskctl: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
+    return jk_cli_usage (_("Usage: jobkioskctl geo import FILE (a Census Gazetteer ZCTA file)\n"));
+  store = jk_cli_open_store (cli);
+  if (store == NULL)
+    return JK_CLI_EXIT_FAILED;
+  count = jk_geo_import_gazetteer (store, argv[2], &error);
+  if (count < 0)
+    return jk_cli_fail (NULL, error);
   g_print (_("%lld ZIP codes imported\n"), (long long) count);
   return JK_CLI_EXIT_OK;
 }

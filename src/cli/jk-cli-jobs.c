@@ -112,44 +112,29 @@ jobs_search (JkCli  *cli,
     { "posted-within", 0, 0, G_OPTION_ARG_INT, &posted_within, N_("Posted in the last DAYS days"), N_("DAYS") },
     { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, N_("best, newest or pay"), N_("ORDER") },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N jobs (default 20)"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, N_("[QUERY]") },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (N_("[QUERY]"));
   g_autoptr (GError) error = NULL;
   g_autoptr (JkStore) store = NULL;
   g_autoptr (GPtrArray) records = NULL;
   g_autofree char *text = NULL;
   JkSearchQuery query = { 0 };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Search the active job listings, best match first."));
-  if (!jk_cli_parse (context, "jobs search", &argc, &argv))
+  if (!jk_cli_begin ("jobs search", N_("[QUERY]"), _("Search the active job listings, best match first."),
+                     entries, &json, &argc, &argv))
     return JK_CLI_EXIT_USAGE;
   if (type != NULL && !g_strv_contains (employment_types, type))
-    {
-      g_printerr (_("jobkioskctl jobs search: --type must be one of full-time, part-time, temporary, contract, internship\n"));
-      return JK_CLI_EXIT_USAGE;
-    }
+    return jk_cli_usage (_("jobkioskctl jobs search: --type must be one of full-time, part-time, temporary, contract, internship\n"));
   if (per != NULL && !g_str_equal (per, "hour") && !g_str_equal (per, "year"))
-    {
-      g_printerr (_("jobkioskctl jobs search: --per must be hour or year\n"));
-      return JK_CLI_EXIT_USAGE;
-    }
+    return jk_cli_usage (_("jobkioskctl jobs search: --per must be hour or year\n"));
   if (min_pay < 0 || posted_within < 0 || limit < 1 || limit > 10000 ||
       (sort != NULL && !g_str_equal (sort, "best") && !g_str_equal (sort, "newest") && !g_str_equal (sort, "pay")))
-    {
-      g_printerr (_("jobkioskctl jobs search: a value is out of range (see --help)\n"));
-      return JK_CLI_EXIT_USAGE;
-    }
+    return jk_cli_usage (_("jobkioskctl jobs search: a value is out of range (see --help)\n"));
 
-  store = jk_cli_open_store (cli, &error);
+  store = jk_cli_open_store (cli);
   if (store == NULL)
-    {
-      g_printerr ("jobkioskctl: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
+    return JK_CLI_EXIT_FAILED;
 
   text = words != NULL ? g_strjoinv (" ", words) : NULL;
   query.text = text;
@@ -166,10 +151,7 @@ jobs_search (JkCli  *cli,
 
   records = jk_search_jobs (store, &query, &error);
   if (records == NULL)
-    {
-      g_printerr ("jobkioskctl: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
+    return jk_cli_fail (NULL, error);
 
   if (json)
     {
@@ -199,34 +181,23 @@ jobs_show (JkCli  *cli,
            char  **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
-    { NULL }
-  };
-  g_autoptr (GOptionContext) context = g_option_context_new (N_("ID"));
   g_autoptr (GError) error = NULL;
   g_autoptr (JkStore) store = NULL;
   g_autoptr (JkJobRecord) record = NULL;
   guint64 id;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Show one job listing with its description."));
-  if (!jk_cli_parse (context, "jobs show", &argc, &argv))
+  if (!jk_cli_begin ("jobs show", N_("ID"), _("Show one job listing with its description."), NULL, &json,
+                     &argc, &argv))
     return JK_CLI_EXIT_USAGE;
   if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &id, NULL))
-    {
-      g_printerr (_("jobkioskctl jobs show: give one job id (a number from jobs search)\n"));
-      return JK_CLI_EXIT_USAGE;
-    }
+    return jk_cli_usage (_("jobkioskctl jobs show: give one job id (a number from jobs search)\n"));
 
-  store = jk_cli_open_store (cli, &error);
-  if (store != NULL)
-    record = jk_search_get (store, (gint64) id, &error);
+  store = jk_cli_open_store (cli);
+  if (store == NULL)
+    return JK_CLI_EXIT_FAILED;
+  record = jk_search_get (store, (gint64) id, &error);
   if (record == NULL)
-    {
-      g_printerr ("jobkioskctl: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
+    return jk_cli_fail (NULL, error);
 
   if (json)
     {
@@ -259,6 +230,5 @@ jk_cli_jobs (JkCli  *cli,
     return jobs_search (cli, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "show"))
     return jobs_show (cli, argc - 1, argv + 1);
-  g_printerr (_("Usage: jobkioskctl jobs search [QUERY] [OPTIONS…] | jobkioskctl jobs show ID [--json]\n"));
-  return JK_CLI_EXIT_USAGE;
+  return jk_cli_usage (_("Usage: jobkioskctl jobs search [QUERY] [OPTIONS…] | jobkioskctl jobs show ID [--json]\n"));
 }

@@ -15,13 +15,6 @@
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
-/* A [print] number: the default when absent, or (with a note) when invalid. */
-static char *
-get_db_path (JkCli *cli)
-{
-  return cli->db_file != NULL ? g_strdup (cli->db_file) : jk_config_get_database_path (cli->config);
-}
-
 static const char *
 describe_outcome (JkPrintOutcome outcome)
 {
@@ -64,38 +57,27 @@ print_file (JkCli  *cli,
     { "copies", 0, 0, G_OPTION_ARG_INT, &copies, N_("Number of copies (default 1)"), N_("N") },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (N_("FILE.pdf"));
   g_autoptr (GError) error = NULL;
   g_autoptr (JkStore) store = NULL;
   g_autoptr (GBytes) pdf = NULL;
   g_autoptr (GDateTime) now = NULL;
-  g_autofree char *db_path = NULL;
   g_autofree char *data = NULL;
   JkPrintOptions options;
   JkPrintResult result = { 0 };
   gsize len = 0;
   gboolean ok;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Print a PDF on the kiosk's printer, with the kiosk's page limits.\n"
-                                           "Other forms: print jobs [--json], print release|cancel|reprint JOB."));
-  if (!jk_cli_parse (context, "print", &argc, &argv))
+  if (!jk_cli_begin ("print", N_("FILE.pdf"),
+                     _("Print a PDF on the kiosk's printer, with the kiosk's page limits.\n"
+                       "Other forms: print jobs [--json], print release|cancel|reprint JOB."),
+                     entries, NULL, &argc, &argv))
     return JK_CLI_EXIT_USAGE;
   if (argc != 2)
-    {
-      g_printerr (_("jobkioskctl print: give one PDF file (see --help)\n"));
-      return JK_CLI_EXIT_USAGE;
-    }
+    return jk_cli_usage (_("jobkioskctl print: give one PDF file (see --help)\n"));
   if (copies < 1 || copies > MAX_COPIES)
-    {
-      g_printerr (_("jobkioskctl print: --copies must be from 1 to %d\n"), MAX_COPIES);
-      return JK_CLI_EXIT_USAGE;
-    }
+    return jk_cli_usage (_("jobkioskctl print: --copies must be from 1 to %d\n"), MAX_COPIES);
   if (!g_file_get_contents (argv[1], &data, &len, &error))
-    {
-      g_printerr ("jobkioskctl print: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
+    return jk_cli_fail ("print", error);
   if (len > MAX_PDF_BYTES)
     {
       g_printerr (_("jobkioskctl print: %s is too large to print from the kiosk\n"), argv[1]);
@@ -103,14 +85,10 @@ print_file (JkCli  *cli,
     }
   pdf = g_bytes_new_take (g_steal_pointer (&data), len);
 
-  store = jk_cli_open_store (cli, &error);
+  store = jk_cli_open_store (cli);
   if (store == NULL)
-    {
-      g_printerr ("jobkioskctl: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
-  db_path = get_db_path (cli);
-  jk_print_options_init (&options, cli->config, db_path);
+    return JK_CLI_EXIT_FAILED;
+  jk_print_options_init (&options, cli->config, cli->db_path);
   if (printer != NULL)
     {
       g_free (options.printer);
@@ -123,11 +101,9 @@ print_file (JkCli  *cli,
   ok = jk_print_pdf (store, &options, pdf, "document", (guint) copies, 0, now, &result, NULL, &error);
   if (ok)
     print_result (&result);
-  else
-    g_printerr ("jobkioskctl print: %s\n", error->message);
   jk_print_result_clear (&result);
   jk_print_options_clear (&options);
-  return ok ? JK_CLI_EXIT_OK : JK_CLI_EXIT_FAILED;
+  return ok ? JK_CLI_EXIT_OK : jk_cli_fail ("print", error);
 }
 
 static int
@@ -136,42 +112,25 @@ print_jobs (JkCli  *cli,
             char  **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
-    { NULL }
-  };
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (JkStore) store = NULL;
   g_autoptr (GPtrArray) jobs = NULL;
-  g_autofree char *db_path = NULL;
   JkPrintOptions options;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("List today's print jobs and any held ones, newest first."));
-  if (!jk_cli_parse (context, "print jobs", &argc, &argv))
+  if (!jk_cli_begin ("print jobs", NULL, _("List today's print jobs and any held ones, newest first."), NULL,
+                     &json, &argc, &argv))
     return JK_CLI_EXIT_USAGE;
   if (argc != 1)
-    {
-      g_printerr (_("jobkioskctl print jobs: unexpected argument “%s”\n"), argv[1]);
-      return JK_CLI_EXIT_USAGE;
-    }
+    return jk_cli_usage (_("jobkioskctl print jobs: unexpected argument “%s”\n"), argv[1]);
 
-  store = jk_cli_open_store (cli, &error);
+  store = jk_cli_open_store (cli);
   if (store == NULL)
-    {
-      g_printerr ("jobkioskctl: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
-  db_path = get_db_path (cli);
-  jk_print_options_init (&options, cli->config, db_path);
+    return JK_CLI_EXIT_FAILED;
+  jk_print_options_init (&options, cli->config, cli->db_path);
   jobs = jk_print_list_jobs (store, &options, &error);
   jk_print_options_clear (&options);
   if (jobs == NULL)
-    {
-      g_printerr ("jobkioskctl: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
+    return jk_cli_fail (NULL, error);
 
   if (json)
     {
@@ -229,33 +188,24 @@ print_staff (JkCli      *cli,
              int         argc,
              char      **argv)
 {
-  g_autoptr (GOptionContext) context = g_option_context_new (N_("JOB"));
   g_autofree char *command = g_strdup_printf ("print %s", action);
   g_autoptr (GError) error = NULL;
   g_autoptr (JkStore) store = NULL;
-  g_autofree char *db_path = NULL;
   JkPrintOptions options;
   JkPrintResult result = { 0 };
   guint64 id;
   gboolean ok;
 
-  g_option_context_set_summary (context, _("JOB is a print job number from “jobkioskctl print jobs”."));
-  if (!jk_cli_parse (context, command, &argc, &argv))
+  if (!jk_cli_begin (command, N_("JOB"), _("JOB is a print job number from “jobkioskctl print jobs”."), NULL, NULL,
+                     &argc, &argv))
     return JK_CLI_EXIT_USAGE;
   if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &id, NULL))
-    {
-      g_printerr (_("jobkioskctl %s: give one print job number (from print jobs)\n"), command);
-      return JK_CLI_EXIT_USAGE;
-    }
+    return jk_cli_usage (_("jobkioskctl %s: give one print job number (from print jobs)\n"), command);
 
-  store = jk_cli_open_store (cli, &error);
+  store = jk_cli_open_store (cli);
   if (store == NULL)
-    {
-      g_printerr ("jobkioskctl: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
-  db_path = get_db_path (cli);
-  jk_print_options_init (&options, cli->config, db_path);
+    return JK_CLI_EXIT_FAILED;
+  jk_print_options_init (&options, cli->config, cli->db_path);
 
   if (g_str_equal (action, "release"))
     {
@@ -279,12 +229,7 @@ print_staff (JkCli      *cli,
       jk_print_result_clear (&result);
     }
   jk_print_options_clear (&options);
-  if (!ok)
-    {
-      g_printerr ("jobkioskctl %s: %s\n", command, error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
-  return JK_CLI_EXIT_OK;
+  return ok ? JK_CLI_EXIT_OK : jk_cli_fail (command, error);
 }
 
 static int
@@ -293,30 +238,19 @@ printer_status (JkCli  *cli,
                 char  **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
-    { NULL }
-  };
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
-  g_autofree char *db_path = NULL;
   g_autofree char *name = NULL;
   JkPrintOptions options;
   JkPrinterStatus status = { 0 };
   gboolean ok, found;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Show whether the kiosk's printer can print now, and why not."));
-  if (!jk_cli_parse (context, "printer status", &argc, &argv))
+  if (!jk_cli_begin ("printer status", NULL, _("Show whether the kiosk's printer can print now, and why not."),
+                     NULL, &json, &argc, &argv))
     return JK_CLI_EXIT_USAGE;
   if (argc != 1)
-    {
-      g_printerr (_("jobkioskctl printer status: unexpected argument “%s”\n"), argv[1]);
-      return JK_CLI_EXIT_USAGE;
-    }
+    return jk_cli_usage (_("jobkioskctl printer status: unexpected argument “%s”\n"), argv[1]);
 
-  db_path = get_db_path (cli);
-  jk_print_options_init (&options, cli->config, db_path);
+  jk_print_options_init (&options, cli->config, cli->db_path);
   ok = jk_printer_get_status (&options, &status, &error);
   name = g_strdup (status.found ? status.name : options.printer);
 
@@ -394,6 +328,5 @@ jk_cli_printer (JkCli  *cli,
 {
   if (argc >= 2 && g_str_equal (argv[1], "status"))
     return printer_status (cli, argc - 1, argv + 1);
-  g_printerr (_("Usage: jobkioskctl printer status [--json]\n"));
-  return JK_CLI_EXIT_USAGE;
+  return jk_cli_usage (_("Usage: jobkioskctl printer status [--json]\n"));
 }

@@ -69,34 +69,22 @@ jk_cli_status (JkCli  *cli,
                char  **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
-    { NULL }
-  };
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (JkStore) store = NULL;
   g_autoptr (GPtrArray) sources = NULL;
   const char *moved_aside;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Show the kiosk's database, configuration and health."));
-  if (!jk_cli_parse (context, "status", &argc, &argv))
+  if (!jk_cli_begin ("status", NULL, _("Show the kiosk's database, configuration and health."), NULL, &json,
+                     &argc, &argv))
     return JK_CLI_EXIT_USAGE;
 
-  store = jk_cli_open_store (cli, &error);
+  store = jk_cli_open_store (cli);
   if (store == NULL)
-    {
-      g_printerr ("jobkioskctl: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
+    return JK_CLI_EXIT_FAILED;
   moved_aside = jk_store_get_moved_aside (store);
   sources = jk_sync_list_status (store, g_get_real_time () / G_USEC_PER_SEC, &error);
   if (sources == NULL)
-    {
-      g_printerr ("jobkioskctl: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
+    return jk_cli_fail (NULL, error);
 
   if (json)
     {

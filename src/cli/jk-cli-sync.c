@@ -65,7 +65,6 @@ jk_cli_sync (JkCli  *cli,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &urls, NULL, N_("[URL-or-PATH…]") },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (N_("[URL-or-PATH…]"));
   g_autoptr (GError) error = NULL;
   g_autoptr (JkStore) store = NULL;
   g_autoptr (GPtrArray) sources = NULL;
@@ -74,27 +73,19 @@ jk_cli_sync (JkCli  *cli,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   int status = JK_CLI_EXIT_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Update the job listings from every configured feed, or from the feeds given."));
-  if (!jk_cli_parse (context, "sync", &argc, &argv))
+  if (!jk_cli_begin ("sync", N_("[URL-or-PATH…]"),
+                     _("Update the job listings from every configured feed, or from the feeds given."),
+                     entries, NULL, &argc, &argv))
     return JK_CLI_EXIT_USAGE;
   if (format_text != NULL && !jk_feed_format_from_string (format_text, &format))
-    {
-      g_printerr (_("jobkioskctl sync: unknown format “%s” (auto, job-xml, jsonld, rss, usajobs)\n"), format_text);
-      return JK_CLI_EXIT_USAGE;
-    }
+    return jk_cli_usage (_("jobkioskctl sync: unknown format “%s” (auto, job-xml, jsonld, rss, usajobs)\n"),
+                         format_text);
   if (urls == NULL && (format_text != NULL || name != NULL))
-    {
-      g_printerr (_("jobkioskctl sync: --format and --name go with a URL or path\n"));
-      return JK_CLI_EXIT_USAGE;
-    }
+    return jk_cli_usage (_("jobkioskctl sync: --format and --name go with a URL or path\n"));
 
-  store = jk_cli_open_store (cli, &error);
+  store = jk_cli_open_store (cli);
   if (store == NULL)
-    {
-      g_printerr ("jobkioskctl: %s\n", error->message);
-      return JK_CLI_EXIT_FAILED;
-    }
+    return JK_CLI_EXIT_FAILED;
 
   if (urls != NULL)
     {
@@ -113,15 +104,9 @@ jk_cli_sync (JkCli  *cli,
     {
       sources = jk_sources_from_config (cli->config, NULL);
       if (sources->len == 0)
-        {
-          g_printerr (_("jobkioskctl sync: no feeds are configured (add a [source NAME] group) and none were given\n"));
-          return JK_CLI_EXIT_USAGE;
-        }
+        return jk_cli_usage (_("jobkioskctl sync: no feeds are configured (add a [source NAME] group) and none were given\n"));
       if (!jk_sync_forget_others (store, sources, &error))
-        {
-          g_printerr ("jobkioskctl: %s\n", error->message);
-          return JK_CLI_EXIT_FAILED;
-        }
+        return jk_cli_fail (NULL, error);
     }
 
   if (!jk_geo_ensure_centroids (store, cli->config->zip_centroids, &error))
@@ -139,10 +124,9 @@ jk_cli_sync (JkCli  *cli,
         continue;
       if (!jk_sync_source (store, source, &options, now, &report, NULL, &error))
         {
-          g_printerr ("jobkioskctl: %s\n", error->message);
           jk_sync_report_clear (&report);
           jk_sync_options_clear (&options);
-          return JK_CLI_EXIT_FAILED;
+          return jk_cli_fail (NULL, error);
         }
       print_report (&report);
       if (report.outcome == JK_SYNC_FAILED || report.outcome == JK_SYNC_REFUSED)

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-cli.h: what the jobkioskctl commands share: the prologue, errors, exit codes, JSON */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -17,8 +18,8 @@ enum {
 /* What the global options set up, handed to each command. */
 typedef struct {
   const char *config_file;  /* --config, or NULL */
-  const char *db_file;      /* --db, or NULL */
-  JkConfig *config;         /* loaded before the command runs */
+  JkConfig *config;         /* loaded before the command runs, --db applied */
+  const char *db_path;      /* the database this run uses: jk_config_get_database_path () */
 } JkCli;
 
 typedef int (*JkCliCommandFunc) (JkCli *cli, int argc, char **argv);
@@ -29,14 +30,29 @@ typedef struct {
   const char *summary; /* msgid */
 } JkCliCommand;
 
-/* Opens the database the options name (or the configured default). */
-JkStore     *jk_cli_open_store     (JkCli        *cli,
-                                    GError      **error);
-/* Parses a command's own options; prints the error and returns FALSE on bad usage. */
-gboolean     jk_cli_parse          (GOptionContext *context,
-                                    const char     *command,
-                                    int            *argc,
-                                    char         ***argv);
+/* The start every command shares. Parses the command's own options
+ * (entries, or NULL), with --json when json is not NULL; parameter (a
+ * msgid, or NULL) and summary (translated) are what --help shows. On bad
+ * usage prints "jobkioskctl COMMAND: why" and returns FALSE: the command
+ * then returns JK_CLI_EXIT_USAGE. */
+gboolean     jk_cli_begin          (const char          *command,
+                                    const char          *parameter,
+                                    const char          *summary,
+                                    const GOptionEntry  *entries,
+                                    gboolean            *json,
+                                    int                 *argc,
+                                    char              ***argv);
+/* Opens cli->db_path; when it cannot, prints why (as jk_cli_fail) and
+ * returns NULL: the command then returns JK_CLI_EXIT_FAILED. */
+JkStore     *jk_cli_open_store     (JkCli        *cli);
+/* Prints "jobkioskctl: MESSAGE" (or "jobkioskctl COMMAND: MESSAGE") on
+ * stderr and returns JK_CLI_EXIT_FAILED. */
+int          jk_cli_fail           (const char   *command,
+                                    const GError *error);
+/* Prints a bad-usage message (a translated printf format ending in a
+ * newline) on stderr and returns JK_CLI_EXIT_USAGE. */
+int          jk_cli_usage          (const char   *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
 void         jk_cli_print_json     (JsonNode     *node);
 /* ISO 8601 in local time, or NULL for 0 (never). */
 char        *jk_cli_format_time    (gint64        unix_time);

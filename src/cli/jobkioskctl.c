@@ -7,10 +7,12 @@
 
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-log.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "jk-cli.h"
+#include "jk-uninstalled.h"
 
 static const JkCliCommand commands[] = {
   { "status", jk_cli_status, N_("Show the kiosk's database, configuration and health") },
@@ -37,24 +39,28 @@ print_usage (FILE *stream)
 /* ---------------------------------------------------------------------- */
 /* Shared by the commands                                                 */
 
-JkStore *
-jk_cli_open_store (JkCli   *cli,
-                   GError **error)
-{
-  g_autofree char *path = cli->db_file != NULL ? g_strdup (cli->db_file)
-                                               : jk_config_get_database_path (cli->config);
-  return jk_store_open_checked (path, FALSE, error);
-}
-
 gboolean
-jk_cli_parse (GOptionContext *context,
-              const char     *command,
-              int            *argc,
-              char         ***argv)
+jk_cli_begin (const char          *command,
+              const char          *parameter,
+              const char          *summary,
+              const GOptionEntry  *entries,
+              gboolean            *json,
+              int                 *argc,
+              char              ***argv)
 {
+  const GOptionEntry json_entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, json, N_("Print JSON for scripts"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (parameter);
   g_autoptr (GError) error = NULL;
   g_autofree char *prgname = g_strdup_printf ("jobkioskctl %s", command);
 
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (json != NULL)
+    g_option_context_add_main_entries (context, json_entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
   g_set_prgname (prgname);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -62,6 +68,42 @@ jk_cli_parse (GOptionContext *context,
       return FALSE;
     }
   return TRUE;
+}
+
+JkStore *
+jk_cli_open_store (JkCli *cli)
+{
+  g_autoptr (GError) error = NULL;
+  JkStore *store = jk_store_open_checked (cli->db_path, FALSE, &error);
+
+  if (store == NULL)
+    jk_cli_fail (NULL, error);
+  return store;
+}
+
+int
+jk_cli_fail (const char   *command,
+             const GError *error)
+{
+  if (command != NULL)
+    g_printerr ("jobkioskctl %s: %s\n", command, error->message);
+  else
+    g_printerr ("jobkioskctl: %s\n", error->message);
+  return JK_CLI_EXIT_FAILED;
+}
+
+int
+jk_cli_usage (const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("%s", message);
+  return JK_CLI_EXIT_USAGE;
 }
 
 void
@@ -111,11 +153,13 @@ main (int   argc,
   JkCli cli = { 0 };
   g_autofree char *config_file = NULL;
   g_autofree char *db_file = NULL;
+  g_autofree char *db_path = NULL;
   gboolean verbose = FALSE, version = FALSE;
   g_autoptr (GError) error = NULL;
   g_autoptr (JkConfig) config = NULL;
   int first_command_arg = 1;
 
+  jk_uninstalled_setup ();
   jk_i18n_init ();
 
   /* Global options stand before the command; the command parses the rest. */
@@ -185,13 +229,12 @@ main (int   argc,
 
       config = jk_config_load (config_file, &error);
       if (config == NULL)
-        {
-          g_printerr ("jobkioskctl: %s\n", error->message);
-          return JK_CLI_EXIT_FAILED;
-        }
+        return jk_cli_fail (NULL, error);
+      jk_config_override_database (config, db_file);
+      db_path = jk_config_get_database_path (config);
       cli.config_file = config_file;
-      cli.db_file = db_file;
       cli.config = config;
+      cli.db_path = db_path;
       return commands[i].run (&cli, argc - first_command_arg, argv + first_command_arg);
     }
 

@@ -125,6 +125,33 @@ test_status_json_demo (void)
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
 }
 
+/* Run from the build tree with no JOBKIOSK_DATADIR, jobkioskctl finds the
+ * demo in the source tree (the jobkiosk-uninstalled.ini meson writes beside
+ * it), not under the install prefix, and says nothing about it. */
+static void
+test_status_from_build_tree (void)
+{
+  g_autofree char *db = fresh_db_path ("build-tree.db");
+  g_autofree char *datadir = g_strdup (g_getenv ("JOBKIOSK_DATADIR"));
+  g_autofree char *demo = NULL;
+  g_autofree char *config_file = NULL;
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonObject) status = NULL;
+
+  g_assert_nonnull (datadir);
+  g_unsetenv ("JOBKIOSK_DATADIR");
+  CTL (&run, "--db", db, "status", "--json");
+  g_setenv ("JOBKIOSK_DATADIR", datadir, TRUE);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  status = parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (status, "mode"), ==, "demo");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "config_problems")), ==, 0);
+  demo = g_canonicalize_filename ("demo/jobkiosk.conf", datadir);
+  config_file = g_canonicalize_filename (json_object_get_string_member (status, "config_file"), NULL);
+  g_assert_cmpstr (config_file, ==, demo);
+}
+
 static void
 test_status_configured (void)
 {
@@ -361,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/status-json-demo", test_status_json_demo);
+  g_test_add_func ("/cli/status-from-build-tree", test_status_from_build_tree);
   g_test_add_func ("/cli/status-configured", test_status_configured);
   g_test_add_func ("/cli/missing-config-fails", test_missing_config_fails);
   g_test_add_func ("/cli/not-sqlite-moved-aside", test_not_sqlite_moved_aside);

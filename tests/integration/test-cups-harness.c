@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cups-harness.c: checks jk-test-cups against the real cupsd with libcups, pdfinfo and pdftotext */
 
+#include "jk-test.h"
 #include "jk-test-cups.h"
 
 #include <cairo-pdf.h>
@@ -597,7 +598,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) JK_TEST_ADD (path, Fixture, fn)
   ADD ("/cups/print/lp", test_print_lp);
   ADD ("/cups/print/api", test_print_api);
   ADD ("/cups/fault/disabled", test_disabled);

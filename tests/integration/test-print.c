@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <jobkiosk/jk-print.h>
 
+#include "jk-test.h"
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
 #include "jk-test-proc.h"
@@ -991,7 +992,7 @@ main (int    argc,
   jk_test_log_init ();
 
   g_test_add_func ("/print/invalid", test_invalid);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) JK_TEST_ADD (path, Fixture, fn)
   ADD ("/print/printed", test_printed);
   ADD ("/print/fault/disabled", test_disabled);
   ADD ("/print/fault/rejecting", test_rejecting);

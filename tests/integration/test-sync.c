@@ -10,6 +10,7 @@
 #include <utime.h>
 
 #include "store/jk-store-private.h"
+#include "jk-test.h"
 #include "jk-test-log.h"
 #include "jk-test-nginx.h"
 #include "jk-test-proc.h"
@@ -376,7 +377,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   jk_test_log_init ();
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) JK_TEST_ADD (path, Fixture, func)
   ADD ("/sync/first-then-not-modified", test_first_then_not_modified);
   ADD ("/sync/changed-feed", test_changed_feed);
   ADD ("/sync/faults-keep-cache", test_faults_keep_cache);

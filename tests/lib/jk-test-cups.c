@@ -20,7 +20,6 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
-#define CUPSD_BINARY        "/usr/sbin/cupsd"
 #define SYSTEM_SERVERBIN    "/usr/lib/cups"
 #define PRINTER_NAME        "kiosk-pdf"
 #define BACKEND_NAME        "kioskpdf"
@@ -45,6 +44,15 @@ struct _JkTestCups {
   char   **command_env;   /* our environment with CUPS_SERVER set */
 };
 
+/* The cupsd meson found (JK_TEST_CUPSD), or Debian's when the test runs by hand. */
+static const char *
+cupsd_binary (void)
+{
+  const char *env = g_getenv ("JK_TEST_CUPSD");
+
+  return env != NULL && env[0] != '\0' ? env : "/usr/sbin/cupsd";
+}
+
 /* Every instance ever started, reachable on purpose (see jk-test-nginx.c):
  * stop() must be safe twice, so it cannot free the struct. */
 G_LOCK_DEFINE_STATIC (instances);
@@ -53,7 +61,7 @@ static GPtrArray *instances;
 static void
 stop_all_at_exit (void)
 {
-  g_autoptr(GPtrArray) copy = NULL;
+  g_autoptr (GPtrArray) copy = NULL;
 
   G_LOCK (instances);
   if (instances != NULL)
@@ -108,7 +116,7 @@ make_dir (const char *path, int mode)
 static void
 write_file (const char *path, const char *text, int mode)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *tmp = g_strconcat (path, ".new", NULL);
 
   /* Temp name, chmod, rename: readers see the old or the new file, whole,
@@ -168,7 +176,7 @@ others_can_traverse (const char *dir)
 static void
 remove_stale_dirs (const char *base)
 {
-  g_autoptr(GDir) dir = g_dir_open (base, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (base, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -249,11 +257,11 @@ find_program (const char *name)
 static gboolean
 run_sync (JkTestCups *self, const char *const *argv, char **out, char **err)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *program = NULL;
   g_autofree char *std_out = NULL;
   g_autofree char *std_err = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
   int wait_status = 0;
   gboolean ok;
 
@@ -296,7 +304,7 @@ run_sync (JkTestCups *self, const char *const *argv, char **out, char **err)
 static char *
 argv_to_string (const char *const *argv)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
 
   for (gsize i = 0; argv[i] != NULL; i++)
     {
@@ -342,7 +350,7 @@ find_backend_source (void)
 {
   static char *found;
   const char *env;
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *here = NULL;
 
   if (found != NULL)
@@ -383,8 +391,8 @@ make_server_bin (JkTestCups *self)
   g_autofree char *system_backends = g_build_filename (SYSTEM_SERVERBIN, "backend", NULL);
   g_autofree char *ours = g_build_filename (backend_dir, BACKEND_NAME, NULL);
   g_autofree char *script = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) dir = NULL;
   const char *name;
 
   make_dir (bin, 0755);
@@ -419,8 +427,8 @@ make_server_bin (JkTestCups *self)
 static void
 write_config (JkTestCups *self)
 {
-  g_autoptr(GString) files = g_string_new (NULL);
-  g_autoptr(GString) conf = g_string_new (NULL);
+  g_autoptr (GString) files = g_string_new (NULL);
+  g_autoptr (GString) conf = g_string_new (NULL);
   g_autofree char *files_path = g_build_filename (self->dir, "cups-files.conf", NULL);
   g_autofree char *conf_path = g_build_filename (self->dir, "cupsd.conf", NULL);
   const char *d = self->dir;
@@ -512,7 +520,7 @@ check_config (JkTestCups *self)
 {
   g_autofree char *conf_path = g_build_filename (self->dir, "cupsd.conf", NULL);
   g_autofree char *files_path = g_build_filename (self->dir, "cups-files.conf", NULL);
-  const char *argv[] = { CUPSD_BINARY, "-t", "-c", conf_path, "-s", files_path, NULL };
+  const char *argv[] = { cupsd_binary (), "-t", "-c", conf_path, "-s", files_path, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
@@ -558,11 +566,11 @@ server_env (void)
 static LaunchResult
 launch_once (JkTestCups *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *conf_path = g_build_filename (self->dir, "cupsd.conf", NULL);
   g_autofree char *files_path = g_build_filename (self->dir, "cups-files.conf", NULL);
-  g_auto(GStrv) env = server_env ();
-  const char *argv[] = { CUPSD_BINARY, "-f", "-c", conf_path, "-s", files_path, NULL };
+  g_auto (GStrv) env = server_env ();
+  const char *argv[] = { cupsd_binary (), "-f", "-c", conf_path, "-s", files_path, NULL };
   gint64 deadline;
   gboolean spawned;
   int log_fd;
@@ -585,7 +593,7 @@ launch_once (JkTestCups *self)
                                     &self->pid, -1, log_fd, log_fd, &error);
   close (log_fd);
   if (!spawned)
-    g_error ("jk-test-cups: cannot run " CUPSD_BINARY ": %s", error->message);
+    g_error ("jk-test-cups: cannot run %s: %s", cupsd_binary (), error->message);
   setpgid (self->pid, self->pid);
 
   deadline = g_get_monotonic_time () + START_TIMEOUT_US;
@@ -658,8 +666,8 @@ jk_test_cups_start (void)
   JkTestCups *self;
   g_autofree char *log_dir = NULL;
 
-  if (!g_file_test (CUPSD_BINARY, G_FILE_TEST_IS_EXECUTABLE))
-    g_error ("jk-test-cups: " CUPSD_BINARY " is missing (apt-get install cups cups-filters)");
+  if (!g_file_test (cupsd_binary (), G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("jk-test-cups: %s is missing (apt-get install cups cups-filters)", cupsd_binary ());
 
   /* Fail before anything is made if the backend script is missing. */
   find_backend_source ();
@@ -738,7 +746,7 @@ jk_test_cups_list_job_processes (JkTestCups *self)
 {
   GArray *pids = g_array_new (FALSE, FALSE, sizeof (pid_t));
   g_autofree char *needle = NULL;
-  g_autoptr(GDir) proc = NULL;
+  g_autoptr (GDir) proc = NULL;
   const char *name;
   gsize needle_len;
 
@@ -819,7 +827,7 @@ wait_all_gone (GArray *pids, gint64 timeout_us)
 static void
 end_job_processes (JkTestCups *self, GArray *before)
 {
-  g_autoptr(GArray) pids = jk_test_cups_list_job_processes (self);
+  g_autoptr (GArray) pids = jk_test_cups_list_job_processes (self);
 
   for (guint i = 0; before != NULL && i < before->len; i++)
     add_unique (pids, g_array_index (before, pid_t, i));
@@ -845,7 +853,7 @@ end_job_processes (JkTestCups *self, GArray *before)
 void
 jk_test_cups_stop (JkTestCups *self)
 {
-  g_autoptr(GArray) jobs = NULL;
+  g_autoptr (GArray) jobs = NULL;
 
   g_return_if_fail (self != NULL);
 
@@ -947,7 +955,7 @@ static GPtrArray *
 list_outputs (JkTestCups *self)
 {
   GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = g_dir_open (self->output_dir, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (self->output_dir, 0, NULL);
   const char *name;
 
   /* The backend writes ".job-ID.pdf.tmp" and renames it: only whole files
@@ -969,7 +977,7 @@ jk_test_cups_wait_for_output (JkTestCups *self, guint n, guint timeout_ms)
   deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
   for (;;)
     {
-      g_autoptr(GPtrArray) paths = list_outputs (self);
+      g_autoptr (GPtrArray) paths = list_outputs (self);
 
       if (paths->len >= n)
         return g_steal_pointer (&paths);

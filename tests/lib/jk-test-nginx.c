@@ -17,7 +17,6 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
-#define NGINX_BINARY        "/usr/sbin/nginx"
 #define START_TIMEOUT_US    (5 * G_USEC_PER_SEC)
 #define STOP_TIMEOUT_US     (5 * G_USEC_PER_SEC)
 #define POLL_INTERVAL_US    (20 * 1000)
@@ -36,6 +35,15 @@ struct _JkTestNginx {
   char    *pid_file;
 };
 
+/* The nginx meson found (JK_TEST_NGINX), or Debian's when the test runs by hand. */
+static const char *
+nginx_binary (void)
+{
+  const char *env = g_getenv ("JK_TEST_NGINX");
+
+  return env != NULL && env[0] != '\0' ? env : "/usr/sbin/nginx";
+}
+
 /* Every instance ever started. Kept reachable on purpose: stop() must be
  * safe to call twice, so it cannot free the struct, and leak checkers do not
  * report memory that a global still points to. */
@@ -45,7 +53,7 @@ static GPtrArray *instances;
 static void
 stop_all_at_exit (void)
 {
-  g_autoptr(GPtrArray) copy = NULL;
+  g_autoptr (GPtrArray) copy = NULL;
 
   G_LOCK (instances);
   if (instances != NULL)
@@ -63,9 +71,9 @@ stop_all_at_exit (void)
 static gboolean
 port_accepts (guint16 port)
 {
-  g_autoptr(GSocket) sock = NULL;
-  g_autoptr(GInetAddress) loopback = NULL;
-  g_autoptr(GSocketAddress) addr = NULL;
+  g_autoptr (GSocket) sock = NULL;
+  g_autoptr (GInetAddress) loopback = NULL;
+  g_autoptr (GSocketAddress) addr = NULL;
   gboolean ok;
 
   sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
@@ -106,8 +114,8 @@ path_is_safe_for_conf (const char *path)
 static void
 write_conf (JkTestNginx *self, const char *conf_path)
 {
-  g_autoptr(GString) conf = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GString) conf = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
   const char *p = self->prefix;
   const char *d = self->docroot;
 
@@ -203,11 +211,11 @@ typedef enum {
 static LaunchResult
 launch_once (JkTestNginx *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *conf_path = g_build_filename (self->prefix, "nginx.conf", NULL);
   g_autofree char *prefix_arg = g_strconcat (self->prefix, "/", NULL);
   const char *argv[] = {
-    NGINX_BINARY, "-p", prefix_arg, "-c", conf_path, "-e", self->error_log, NULL
+    nginx_binary (), "-p", prefix_arg, "-c", conf_path, "-e", self->error_log, NULL
   };
   gint64 deadline;
   int log_fd;
@@ -228,7 +236,7 @@ launch_once (JkTestNginx *self)
                                     &self->pid, -1, log_fd, log_fd, &error);
   close (log_fd);
   if (!spawned)
-    g_error ("jk-test-nginx: cannot run " NGINX_BINARY ": %s", error->message);
+    g_error ("jk-test-nginx: cannot run %s: %s", nginx_binary (), error->message);
   /* Also from this side, so kill(-pid) is right even if the child has not
    * run its setup yet (fails harmlessly once it has exec'd). */
   setpgid (self->pid, self->pid);
@@ -272,13 +280,13 @@ JkTestNginx *
 jk_test_nginx_start (const char *docroot)
 {
   static gsize atexit_once = 0;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   JkTestNginx *self;
 
   g_return_val_if_fail (docroot != NULL, NULL);
 
-  if (!g_file_test (NGINX_BINARY, G_FILE_TEST_IS_EXECUTABLE))
-    g_error ("jk-test-nginx: " NGINX_BINARY " is missing (apt-get install nginx)");
+  if (!g_file_test (nginx_binary (), G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("jk-test-nginx: %s is missing (apt-get install nginx)", nginx_binary ());
   if (!g_file_test (docroot, G_FILE_TEST_IS_DIR))
     g_error ("jk-test-nginx: docroot %s is not a directory", docroot);
 
@@ -373,9 +381,9 @@ jk_test_nginx_url (JkTestNginx *self, const char *path)
 static void
 sync_with_worker (JkTestNginx *self)
 {
-  g_autoptr(GSocket) sock = NULL;
-  g_autoptr(GInetAddress) loopback = NULL;
-  g_autoptr(GSocketAddress) addr = NULL;
+  g_autoptr (GSocket) sock = NULL;
+  g_autoptr (GInetAddress) loopback = NULL;
+  g_autoptr (GSocketAddress) addr = NULL;
   g_autofree char *request = NULL;
   gsize sent = 0;
   char buf[512];
@@ -421,7 +429,7 @@ jk_test_nginx_count_requests (JkTestNginx *self, const char *path, int *last_sta
 {
   g_autofree char *want = NULL;
   g_autofree char *log = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   guint count = 0;
   int status = 0;
 

@@ -64,7 +64,7 @@ jk_test_remove_tree (const char *path)
 
   if (S_ISDIR (st.st_mode))
     {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
       const char *name;
 
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -86,11 +86,11 @@ jk_test_remove_tree (const char *path)
 guint16
 jk_test_pick_free_port (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocket) sock = NULL;
-  g_autoptr(GInetAddress) loopback = NULL;
-  g_autoptr(GSocketAddress) any_port = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocket) sock = NULL;
+  g_autoptr (GInetAddress) loopback = NULL;
+  g_autoptr (GSocketAddress) any_port = NULL;
+  g_autoptr (GSocketAddress) bound = NULL;
   guint16 port;
 
   sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,

@@ -173,6 +173,58 @@ jk_test_find_label (GtkWidget  *root,
   return search.found;
 }
 
+/* The input-only window GtkButton takes its events on. */
+static GdkWindow *
+find_event_window (GtkWidget *button)
+{
+  for (GList *l = gdk_window_peek_children (gtk_widget_get_window (button)); l != NULL; l = l->next)
+    {
+      gpointer owner = NULL;
+
+      gdk_window_get_user_data (l->data, &owner);
+      if (owner == button && gdk_window_is_visible (l->data))
+        return l->data;
+    }
+  return NULL;
+}
+
+/* A mouse button going down or up in the middle of a widget, delivered the
+ * way GTK delivers real ones: through the button's own gesture. */
+void
+jk_test_send_button_event (GtkWidget    *button,
+                           GdkEventType  type)
+{
+  GdkWindow *window = find_event_window (button);
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (button));
+  GdkEvent *event;
+  int root_x = 0, root_y = 0;
+
+  g_assert_nonnull (window);
+  event = gdk_event_new (type);
+  event->button.window = g_object_ref (window);
+  event->button.send_event = TRUE;
+  event->button.time = GDK_CURRENT_TIME;
+  event->button.x = gtk_widget_get_allocated_width (button) / 2.0;
+  event->button.y = gtk_widget_get_allocated_height (button) / 2.0;
+  gdk_window_get_root_coords (window, (int) event->button.x, (int) event->button.y, &root_x, &root_y);
+  event->button.x_root = root_x;
+  event->button.y_root = root_y;
+  event->button.button = GDK_BUTTON_PRIMARY;
+  event->button.state = type == GDK_BUTTON_RELEASE ? GDK_BUTTON1_MASK : 0;
+  gdk_event_set_device (event, gdk_seat_get_pointer (seat));
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+}
+
+void
+jk_test_click_widget (GtkWidget *button)
+{
+  jk_test_send_button_event (button, GDK_BUTTON_PRESS);
+  jk_test_send_button_event (button, GDK_BUTTON_RELEASE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
 void
 jk_test_click (GtkWidget  *root,
                const char *accessible_name)

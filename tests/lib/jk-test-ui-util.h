@@ -19,9 +19,19 @@ void         jk_test_require_display   (void);
 /* A visible label showing exactly text, or NULL. */
 GtkLabel    *jk_test_find_label        (GtkWidget  *root,
                                         const char *text);
-/* Clicks the visible, sensitive button with this accessible name (fails the test if none). */
+/* Clicks the visible, sensitive button with this accessible name (fails
+ * the test if none) as gtk_button_clicked() does, then lets 20 ms of the
+ * main loop run. */
 void         jk_test_click             (GtkWidget  *root,
                                         const char *accessible_name);
+/* A primary-button press and release in the middle of button, delivered
+ * through its own gesture as real pointer events are (focus and grabs
+ * follow, unlike jk_test_click); then runs what is pending. */
+void         jk_test_click_widget      (GtkWidget  *button);
+/* One GDK_BUTTON_PRESS or GDK_BUTTON_RELEASE of that click (for holding a
+ * button down). */
+void         jk_test_send_button_event (GtkWidget    *button,
+                                        GdkEventType  type);
 /* Runs the main loop until done() says so, failing after timeout_ms. */
 void         jk_test_wait_until        (gboolean  (*done) (gpointer),
                                         gpointer    data,

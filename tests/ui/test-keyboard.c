@@ -5,6 +5,7 @@
 
 #include "shell/jk-keyboard.h"
 #include "shell/jk-retranslate.h"
+#include "jk-test.h"
 #include "jk-test-ui-util.h"
 
 typedef struct {
@@ -196,57 +197,8 @@ show_layer (JkKeyboard *keyboard,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_stack (keyboard)), ==, layer);
 }
 
-/* The input-only window GtkButton takes its events on. */
-static GdkWindow *
-find_event_window (GtkWidget *button)
-{
-  for (GList *l = gdk_window_peek_children (gtk_widget_get_window (button)); l != NULL; l = l->next)
-    {
-      gpointer owner = NULL;
-
-      gdk_window_get_user_data (l->data, &owner);
-      if (owner == button && gdk_window_is_visible (l->data))
-        return l->data;
-    }
-  return NULL;
-}
-
-/* A mouse button going down or up in the middle of a widget, delivered the
- * way GTK delivers real ones: through the button's own gesture. */
-static void
-send_button_event (GtkWidget    *button,
-                   GdkEventType  type)
-{
-  GdkWindow *window = find_event_window (button);
-  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (button));
-  GdkEvent *event;
-  int root_x = 0, root_y = 0;
-
-  g_assert_nonnull (window);
-  event = gdk_event_new (type);
-  event->button.window = g_object_ref (window);
-  event->button.send_event = TRUE;
-  event->button.time = GDK_CURRENT_TIME;
-  event->button.x = gtk_widget_get_allocated_width (button) / 2.0;
-  event->button.y = gtk_widget_get_allocated_height (button) / 2.0;
-  gdk_window_get_root_coords (window, (int) event->button.x, (int) event->button.y, &root_x, &root_y);
-  event->button.x_root = root_x;
-  event->button.y_root = root_y;
-  event->button.button = GDK_BUTTON_PRIMARY;
-  event->button.state = type == GDK_BUTTON_RELEASE ? GDK_BUTTON1_MASK : 0;
-  gdk_event_set_device (event, gdk_seat_get_pointer (seat));
-  gtk_main_do_event (event);
-  gdk_event_free (event);
-}
-
-static void
-click (GtkWidget *button)
-{
-  send_button_event (button, GDK_BUTTON_PRESS);
-  send_button_event (button, GDK_BUTTON_RELEASE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
+#define send_button_event jk_test_send_button_event
+#define click jk_test_click_widget
 
 /* ---------------------------------------------------------------------- */
 /* Tests                                                                  */
@@ -701,7 +653,7 @@ main (int   argc,
   load_style ();
 
   g_test_add_func ("/keyboard/mode-for-widget", test_mode_for_widget);
-#define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+#define ADD(path, func) JK_TEST_ADD (path, Fixture, func)
   ADD ("/keyboard/types-through-layers", test_types_through_layers);
   ADD ("/keyboard/shift", test_shift);
   ADD ("/keyboard/insert-at-cursor", test_insert_at_cursor);

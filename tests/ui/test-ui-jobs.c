@@ -62,11 +62,7 @@ first_result (void)
   return row;
 }
 
-static void
-click (const char *name)
-{
-  jk_test_click (GTK_WIDGET (window), name);
-}
+#define click(name) jk_test_click (GTK_WIDGET (window), (name))
 
 static gboolean
 rendered (gpointer data)

@@ -51,15 +51,7 @@ find (const char *accessible_name)
   return widget;
 }
 
-static void
-click (const char *accessible_name)
-{
-  GtkWidget *widget = find (accessible_name);
-
-  g_assert_true (gtk_widget_is_sensitive (widget));
-  gtk_button_clicked (GTK_BUTTON (widget));
-  jk_test_run_for (20);
-}
+#define click(accessible_name) jk_test_click (GTK_WIDGET (window), (accessible_name))
 
 static GtkLabel *
 find_label_with_text (GtkWidget  *root,

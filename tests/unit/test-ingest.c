@@ -11,6 +11,7 @@
 #include "store/jk-store-private.h"
 #include <jobkiosk/jk-jobs.h>
 #include <jobkiosk/jk-store.h>
+#include "jk-test.h"
 #include "jk-test-db.h"
 #include "jk-test-proc.h"
 #include "jk-test-read-log.h"
@@ -1929,7 +1930,7 @@ main (int   argc,
   g_test_add_func ("/ingest/id-map/raw-index", test_id_map_raw_index);
   g_test_add_func ("/ingest/id-map/key", test_id_map_key);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) JK_TEST_ADD (path, Fixture, func)
   ADD ("/ingest/snapshot/first", test_snapshot_first);
   ADD ("/ingest/snapshot/unchanged-raw-hash", test_snapshot_unchanged_raw);
   ADD ("/ingest/snapshot/claim-steps", test_snapshot_claim_steps);

@@ -9,6 +9,7 @@
 #include <jobkiosk/jk-store.h>
 #include "jobs/jk-snapshot-private.h"
 #include "store/jk-store-private.h"
+#include "jk-test.h"
 #include "jk-test-db.h"
 #include "jk-test-proc.h"
 
@@ -1479,7 +1480,7 @@ main (int   argc,
   g_test_add_func ("/search/match/function-words", test_match_function_words);
   g_test_add_func ("/search/match/hostile", test_match_hostile);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) JK_TEST_ADD (path, Fixture, func)
   ADD ("/search/jobs/active-only", test_jobs_active_only);
   ADD ("/search/jobs/best-match", test_jobs_best_match);
   ADD ("/search/jobs/function-words-only", test_jobs_function_words_only);

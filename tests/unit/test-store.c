@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "store/jk-store-private.h"
+#include "jk-test.h"
 #include "jk-test-log.h"
 #include "jk-test-db.h"
 #include "jk-test-proc.h"
@@ -288,7 +289,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   jk_test_log_init ();
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) JK_TEST_ADD (path, Fixture, func)
   ADD ("/store/fresh", test_fresh);
   ADD ("/store/reopen-keeps-data", test_reopen_keeps_data);
   ADD ("/store/migrates-old", test_migrates_old);

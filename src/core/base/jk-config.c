@@ -448,8 +448,22 @@ jk_config_resolve_path (const JkConfig *self,
   return g_build_filename (self->base_dir, path, NULL);
 }
 
-/* An installed kiosk keeps its database under /var/lib/jobkiosk; a
- * developer's run (and the demo) under the XDG data directory. */
+/* --db FILE: this run's database, over the configured one and the default. */
+void
+jk_config_override_database (JkConfig   *self,
+                             const char *file)
+{
+  if (file == NULL)
+    return;
+  g_free (self->database);
+  self->database = g_strdup (file);
+}
+
+/* The one place that decides which database a run uses, for the kiosk and
+ * jobkioskctl alike: --db (jk_config_override_database), else the
+ * configured [kiosk] database; else an installed kiosk keeps it under
+ * /var/lib/jobkiosk, and a developer's run (and the demo) under the XDG
+ * data directory. */
 char *
 jk_config_get_database_path (const JkConfig *self)
 {
