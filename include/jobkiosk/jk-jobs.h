@@ -84,7 +84,9 @@ gboolean     jk_snapshot_commit      (JkSnapshot         *self,
 void         jk_snapshot_free        (JkSnapshot         *self);
 
 /* The key two sources' copies of one posting share: normalized title,
- * employer and place. */
+ * employer and place; "" (no copy of anything) without an employer. Only
+ * other sources' postings are hidden as copies: one source's postings with
+ * different ids all show. */
 char        *jk_jobs_dedup_key       (const JkJob        *job);
 /* A hash of every stored field, to tell a changed posting from an unchanged one. */
 gint64       jk_jobs_content_hash    (const JkJob        *job);

@@ -1090,6 +1090,71 @@ test_snapshot_duplicates_across_sources (Fixture      *fixture,
   assert_index_ok (fixture);
 }
 
+/* Postings of one source with different ids are never each other's
+ * duplicates, whatever they share; and an empty employer never makes two
+ * postings, of one source or of two, the same. (A feed of 40 postings
+ * showed 38: two pairs shared title and city and named no employer.) */
+static void
+test_snapshot_not_duplicates (Fixture      *fixture,
+                              gconstpointer user_data)
+{
+  JkSyncCounts counts;
+  g_autofree char *key = NULL;
+
+  {
+    g_autoptr (JkSnapshot) snapshot = begin_snapshot (fixture, SOURCE_ID, NOW);
+    add_job (snapshot, copy_job ("S-1", "Line Cook", "ACME, Inc."));
+    add_job (snapshot, copy_job ("S-2", "Line Cook", "ACME, Inc."));
+    add_job (snapshot, copy_job ("S-3", "Dishwasher", NULL));
+    add_job (snapshot, copy_job ("S-4", "Dishwasher", NULL));
+    add_job (snapshot, copy_job ("S-5", "Prep Cook", " - "));
+    commit_ok (snapshot, 0.0, &counts);
+    assert_counts (&counts, 5, 0, 0, 0, 0, 5);
+  }
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE duplicate <> 0"), ==, 0);
+  g_assert_cmpint (jk_jobs_count_active (fixture->store, SOURCE_ID, NOW, NULL), ==, 5);
+
+  /* Another source's copies: the one with an employer is hidden, behind
+   * both of the first source's; those with none are not. */
+  {
+    g_autoptr (JkSnapshot) snapshot = begin_snapshot (fixture, OTHER_SOURCE_ID, NOW);
+    add_job (snapshot, copy_job ("T-1", "LINE COOK", "Acme Inc"));
+    add_job (snapshot, copy_job ("T-3", "Dishwasher", NULL));
+    add_job (snapshot, copy_job ("T-5", "Prep Cook", ""));
+    commit_ok (snapshot, 0.0, &counts);
+  }
+  g_assert_cmpint (duplicate_flag (fixture, OTHER_SOURCE_ID, "T-1"), ==, 1);
+  g_assert_cmpint (duplicate_flag (fixture, OTHER_SOURCE_ID, "T-3"), ==, 0);
+  g_assert_cmpint (duplicate_flag (fixture, OTHER_SOURCE_ID, "T-5"), ==, 0);
+  g_assert_cmpint (duplicate_flag (fixture, SOURCE_ID, "S-1"), ==, 0);
+  g_assert_cmpint (duplicate_flag (fixture, SOURCE_ID, "S-2"), ==, 0);
+  g_assert_cmpint (jk_jobs_count_active (fixture->store, 0, NOW, NULL), ==, 7);
+
+  /* One of the first source's copies leaves: the other still hides T-1. */
+  {
+    g_autoptr (JkSnapshot) snapshot = begin_snapshot (fixture, SOURCE_ID, NOW);
+    add_job (snapshot, copy_job ("S-2", "Line Cook", "ACME, Inc."));
+    add_job (snapshot, copy_job ("S-3", "Dishwasher", NULL));
+    add_job (snapshot, copy_job ("S-4", "Dishwasher", NULL));
+    add_job (snapshot, copy_job ("S-5", "Prep Cook", " - "));
+    commit_ok (snapshot, 0.0, &counts);
+  }
+  g_assert_cmpint (duplicate_flag (fixture, OTHER_SOURCE_ID, "T-1"), ==, 1);
+  g_assert_cmpint (duplicate_flag (fixture, SOURCE_ID, "S-2"), ==, 0);
+  g_assert_cmpint (jk_jobs_count_active (fixture->store, 0, NOW, NULL), ==, 6);
+
+  /* The other source goes: nothing is hidden. */
+  g_assert_true (jk_jobs_remove_source (fixture->store, OTHER_SOURCE_ID, NULL));
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE duplicate <> 0"), ==, 0);
+
+  {
+    g_autoptr (JkJob) job = copy_job ("X", "Dishwasher", NULL);
+    key = jk_jobs_dedup_key (job);
+    g_assert_cmpstr (key, ==, "");
+  }
+  assert_index_ok (fixture);
+}
+
 /* A second snapshot cannot begin while one is open on the store; failing
  * to, it must leave the open one exactly as it was. */
 static void
@@ -1939,6 +2004,7 @@ main (int   argc,
   ADD ("/ingest/snapshot/refused", test_snapshot_refused);
   ADD ("/ingest/snapshot/rollback", test_snapshot_rollback);
   ADD ("/ingest/snapshot/duplicates-across-sources", test_snapshot_duplicates_across_sources);
+  ADD ("/ingest/snapshot/not-duplicates", test_snapshot_not_duplicates);
   ADD ("/ingest/file/job-xml", test_ingest_job_xml);
   ADD ("/ingest/file/unchanged", test_ingest_unchanged);
   ADD ("/ingest/file/changed", test_ingest_changed);

@@ -32,6 +32,14 @@ typedef enum {
 #define N_JOB_COLUMNS 22
 #define ZIP_LATITUDE "coalesce (?12, (SELECT latitude FROM zip_centroids WHERE zip = substr (?10, 1, 5)))"
 #define ZIP_LONGITUDE "coalesce (?13, (SELECT longitude FROM zip_centroids WHERE zip = substr (?10, 1, 5)))"
+/* Whether the row of jobs is hidden as a copy of another source's posting:
+ * among the rows with its key, the oldest one's source shows all its
+ * rows, and the other sources' rows are hidden. Postings of one source
+ * with different ids are never each other's copies, and the empty key
+ * (no employer) matches nothing. */
+#define IS_DUPLICATE \
+  "(jobs.dedup_key <> '' AND jobs.source_id <> (SELECT j2.source_id FROM jobs j2" \
+  " WHERE j2.dedup_key = jobs.dedup_key ORDER BY j2.id LIMIT 1))"
 /* The columns of JOB_COLUMNS some index reads, and their parameters. */
 #define INDEXED_COLUMNS "dedup_key, latitude, longitude, salary_min, salary_max, salary_period, posted, expires"
 #define INDEXED_VALUES "?5, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", ?14, ?15, ?16, ?24, ?25"
@@ -40,11 +48,11 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_OLD] = "SELECT content_hash, dedup_key, raw_hash FROM jobs WHERE id = ?1",
   /* A posting without coordinates takes its ZIP code's. */
   /* A new row takes the highest id, so it is a duplicate exactly when
-   * another row has its key: the oldest copy is the one shown. */
+   * the oldest row with its key is another source's (see IS_DUPLICATE). */
   [STMT_INSERT] = "INSERT INTO jobs (source_id, external_id, first_seen, last_seen, " JOB_COLUMNS ", raw_hash, duplicate) "
                   "VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", "
                   "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
-                  " EXISTS (SELECT 1 FROM jobs WHERE dedup_key = ?5))",
+                  " ?5 <> '' AND ifnull ((SELECT source_id FROM jobs WHERE dedup_key = ?5 ORDER BY id LIMIT 1) <> ?1, 0))",
   /* A changed posting in two steps, with the parameters of STMT_INSERT:
    * first the columns no index reads, then the indexed ones only when
    * they differ, so an edited description rewrites no index entry. */
@@ -282,6 +290,9 @@ touch_key (JkSnapshot *self,
            const char *key,
            GError    **error)
 {
+  /* The empty key is no posting's copy: nothing to look at again. */
+  if (key == NULL || *key == '\0')
+    return TRUE;
   sqlite3_bind_text (self->stmts[STMT_TOUCH_KEY], 1, key, -1, SQLITE_TRANSIENT);
   return step_done (self, self->stmts[STMT_TOUCH_KEY], "Cannot note a posting for de-duplication", error);
 }
@@ -386,19 +397,24 @@ count_expired (JkSnapshot *self,
   return TRUE;
 }
 
-/* Among copies of one posting from several sources, the oldest row is
- * shown. New rows set their own flag; a removed posting or one whose key
- * changed may let another copy show, so only those keys are looked at. */
+/* Among copies of one posting from several sources, the oldest row's
+ * source is shown (IS_DUPLICATE). New rows set their own flag; a removed
+ * posting or one whose key changed may let another copy show, so only
+ * those keys are looked at, and this source's hidden rows, whose flags a
+ * kiosk that hid a source's own postings from each other may have left. */
 static gboolean
 mark_duplicates (JkSnapshot *self,
                  GError    **error)
 {
   /* Only rows whose flag changes are written. */
-  return jk_store_exec (self->store,
-                        "UPDATE jobs SET duplicate = NOT duplicate"
-                        " WHERE dedup_key IN (SELECT key FROM temp.jk_touched)"
-                        "   AND duplicate <> (id <> (SELECT min (j2.id) FROM jobs j2 WHERE j2.dedup_key = jobs.dedup_key))",
-                        error);
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE jobs SET duplicate = NOT duplicate"
+    " WHERE (dedup_key IN (SELECT key FROM temp.jk_touched)"
+    "        OR (source_id = %" G_GINT64_FORMAT " AND duplicate = 1))"
+    "   AND duplicate <> " IS_DUPLICATE,
+    self->source_id);
+
+  return jk_store_exec (self->store, sql, error);
 }
 
 static gboolean
@@ -467,9 +483,18 @@ char *
 jk_jobs_dedup_key (const JkJob *job)
 {
   GString *key = g_string_new (NULL);
+  gsize before;
 
   append_key_part (key, job->title);
+  before = key->len;
   append_key_part (key, job->employer);
+  /* Without an employer, the same title in the same town is as likely two
+   * employers' postings as one posting twice: no key. */
+  if (key->len == before + 1)
+    {
+      g_string_free (key, TRUE);
+      return g_strdup ("");
+    }
   append_key_part (key, job->city);
   append_key_part (key, job->state);
   return g_string_free (key, FALSE);
@@ -774,7 +799,7 @@ jk_jobs_remove_source (JkStore  *store,
     "DELETE FROM jobs WHERE source_id = %" G_GINT64_FORMAT ";"
     "DELETE FROM sources WHERE id = %" G_GINT64_FORMAT ";"
     /* A copy hidden behind one of the removed postings may show now. */
-    "UPDATE jobs SET duplicate = (id <> (SELECT min (j2.id) FROM jobs j2 WHERE j2.dedup_key = jobs.dedup_key))"
+    "UPDATE jobs SET duplicate = " IS_DUPLICATE
     "  WHERE duplicate = 1;"
     "COMMIT;",
     source_id, source_id, source_id);
