@@ -1788,6 +1788,26 @@ test_ingest_jsonld (Fixture      *fixture,
   jk_feed_stats_clear (&stats);
 }
 
+/* JSON-LD postings without an identifier (schema.org's own example has
+ * none) were dropped, and a feed of them refused as empty: they are kept
+ * by url or by what they say, and found unchanged at the next sync. */
+static void
+test_ingest_jsonld_no_identifier (Fixture      *fixture,
+                                  gconstpointer user_data)
+{
+  g_autofree char *path = fixture_path ("jsonld-no-identifier.json");
+  JkFeedStats stats = { 0 };
+  JkSyncCounts counts;
+
+  ingest_ok (fixture, OTHER_SOURCE_ID, path, JK_FEED_FORMAT_JSONLD, &stats, &counts);
+  assert_counts (&counts, 4, 0, 0, 0, 0, 4);
+  g_assert_cmpint (jk_jobs_count_active (fixture->store, OTHER_SOURCE_ID, NOW, NULL), ==, 4);
+  ingest_ok (fixture, OTHER_SOURCE_ID, path, JK_FEED_FORMAT_JSONLD, &stats, &counts);
+  assert_counts (&counts, 0, 0, 4, 0, 0, 4);
+  assert_index_ok (fixture);
+  jk_feed_stats_clear (&stats);
+}
+
 /* Every parser fixture, ingested twice, each as a source of its own: the
  * second time nothing is added or rewritten, and job-xml and RSS postings
  * are not even normalized again. */
@@ -2017,6 +2037,7 @@ main (int   argc,
   ADD ("/ingest/file/context-change", test_ingest_context_change);
   ADD ("/ingest/file/large", test_ingest_large);
   ADD ("/ingest/file/jsonld", test_ingest_jsonld);
+  ADD ("/ingest/file/jsonld-no-identifier", test_ingest_jsonld_no_identifier);
   ADD ("/ingest/file/fixtures", test_ingest_fixtures);
   ADD ("/ingest/file/missing", test_ingest_missing_file);
   ADD ("/ingest/file/write-failure", test_ingest_write_failure);

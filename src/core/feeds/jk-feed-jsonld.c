@@ -27,8 +27,9 @@ typedef struct {
 /* baseSalary: a number, a text, or a MonetaryAmount whose value is a
  * number, a text or a QuantitativeValue {value | minValue/maxValue, unitText}. */
 static void
-fill_base_salary (JkJob    *job,
-                  JsonNode *node)
+fill_base_salary (JkJob      *job,
+                  JsonNode   *node,
+                  const char *posting_currency)
 {
   JsonObject *amount, *quantity;
   JsonNode *value_node;
@@ -37,9 +38,11 @@ fill_base_salary (JkJob    *job,
   JkSalaryPeriod period;
 
   node = jk_json_first_of (node);
+  /* A bare figure ("baseSalary": 42000) takes the posting's
+   * salaryCurrency, as schema.org's own example has it. */
   if (jk_json_node_number (node, &one))
     {
-      jk_json_set_salary (job, one, one, JK_SALARY_PERIOD_NONE, NULL);
+      jk_json_set_salary (job, one, one, JK_SALARY_PERIOD_NONE, posting_currency);
       return;
     }
   if (jk_json_node_string (node) != NULL)
@@ -52,6 +55,8 @@ fill_base_salary (JkJob    *job,
     return;
 
   currency = jk_json_member_string (amount, "currency");
+  if (currency == NULL)
+    currency = posting_currency;
   unit = jk_json_member_string (amount, "unitText");
   value_node = jk_json_first_of (jk_json_get_member (amount, "value"));
   quantity = jk_json_node_object (value_node);
@@ -208,6 +213,178 @@ read_education (JsonNode *node)
   return jk_clean_field (jk_json_node_string (node), JK_FIELD_MAX);
 }
 
+/* What schema.org gives a posting besides its description, shown after
+ * it in this order, each headed by the property's plain-English label.
+ * Not translated: the description is the feed's own text, stored as the
+ * feed wrote it and shown whatever language the visitor picks, and these
+ * headings are part of that text (the postings they head are in English
+ * as often as not). */
+static const struct {
+  const char *property;
+  const char *label;
+} description_sections[] = {
+  { "responsibilities", "Responsibilities" },
+  { "qualifications", "Qualifications" },
+  { "skills", "Skills" },
+  { "experienceRequirements", "Experience requirements" },
+  { "educationRequirements", "Education requirements" },
+  { "jobBenefits", "Job benefits" },
+  { "workHours", "Work hours" },
+  { "incentiveCompensation", "Incentive compensation" },
+};
+
+/* Items of one section kept at most. */
+#define MAX_SECTION_ITEMS 32
+/* How deep a section's value is looked into (a credential's category as a
+ * DefinedTerm is two levels). */
+#define MAX_SECTION_DEPTH 4
+
+static char *section_value_text (JsonNode *node,
+                                 guint     depth);
+
+/* monthsOfExperience: "2 years of experience", "6 months of experience". */
+static char *
+describe_months (double months)
+{
+  gint64 whole = (gint64) months;
+
+  if (!(months >= 1 && months <= 1200) || (double) whole != months)
+    return NULL;
+  if (whole % 12 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " year%s of experience", whole / 12, whole == 12 ? "" : "s");
+  return g_strdup_printf ("%" G_GINT64_FORMAT " month%s of experience", whole, whole == 1 ? "" : "s");
+}
+
+/* An object as a section's value: OccupationalExperienceRequirements
+ * (monthsOfExperience, description), EducationalOccupationalCredential
+ * (credentialCategory, else its name or description), a DefinedTerm or any
+ * other Thing (name, else description). */
+static char *
+section_object_text (JsonObject *object,
+                     guint       depth)
+{
+  static const char *const members[] = { "credentialCategory", "name", "description", "codeValue" };
+  double months;
+
+  if (jk_json_node_number (jk_json_first_of (jk_json_get_member (object, "monthsOfExperience")), &months))
+    {
+      g_autofree char *phrase = describe_months (months);
+      g_autofree char *about = section_value_text (jk_json_get_member (object, "description"), depth + 1);
+
+      if (phrase != NULL && about != NULL)
+        return g_strdup_printf ("%s: %s", phrase, about);
+      return g_strdup (phrase != NULL ? phrase : about);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      char *text = section_value_text (jk_json_first_of (jk_json_get_member (object, members[i])), depth + 1);
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+/* One value as plain text: a text (HTML or not), a number, or an object. */
+static char *
+section_value_text (JsonNode *node,
+                    guint     depth)
+{
+  g_autofree char *text = NULL;
+  JsonObject *object = jk_json_node_object (node);
+
+  if (node == NULL || depth > MAX_SECTION_DEPTH)
+    return NULL;
+  if (object != NULL)
+    return section_object_text (object, depth);
+  text = jk_json_node_text (node);
+  return jk_feed_describe (text);
+}
+
+/* Appends "Label:\n" and the property's value: one text as it is, several
+ * as "• " lines. A section that would make the description longer than
+ * the kiosk keeps is left out whole rather than cut. */
+static void
+append_section (GString    *description,
+                const char *label,
+                JsonNode   *node,
+                const char *unless)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  JsonArray *array = jk_json_node_array (node);
+
+  if (array != NULL)
+    {
+      for (guint i = 0; i < json_array_get_length (array) && i < MAX_SECTION_ITEMS; i++)
+        {
+          g_autofree char *text = section_value_text (json_array_get_element (array, i), 0);
+          g_autofree char *line = jk_clean_field (text, JK_DESCRIPTION_MAX);
+          const char *item = line;
+
+          if (item == NULL)
+            continue;
+          if (g_str_has_prefix (item, "\xE2\x80\xA2 "))
+            item += strlen ("\xE2\x80\xA2 ");
+          if (body->len > 0)
+            g_string_append_c (body, '\n');
+          g_string_append_printf (body, "\xE2\x80\xA2 %s", item);
+        }
+    }
+  else
+    {
+      g_autofree char *text = section_value_text (node, 0);
+      if (text != NULL)
+        g_string_append (body, text);
+    }
+  if (body->len == 0 || g_strcmp0 (body->str, unless) == 0 || description->len + strlen (label) + body->len + 4 > JK_DESCRIPTION_MAX)
+    return;
+  if (description->len > 0)
+    g_string_append (description, "\n\n");
+  g_string_append_printf (description, "%s:\n%s", label, body->str);
+}
+
+/* The description and the sections after it. One education requirement
+ * is the job's education field already, shown on its own: no section. */
+static char *
+describe_posting (JsonObject  *object,
+                  const JkJob *job)
+{
+  g_autofree char *text = jk_feed_describe (jk_json_member_string (object, "description"));
+  g_autoptr (GString) description = g_string_new (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (description_sections); i++)
+    {
+      const char *property = description_sections[i].property;
+
+      append_section (description, description_sections[i].label, jk_json_get_member (object, property),
+                      g_str_equal (property, "educationRequirements") ? job->education : NULL);
+    }
+  return description->len > 0 ? g_strdup (description->str) : NULL;
+}
+
+/* A posting with neither identifier nor url (schema.org's own example has
+ * neither) is known by what it says: a hash of its title, employer, first
+ * place and date posted, the same at every sync while they stay the same.
+ * GLib's SHA-256, not the kiosk's own hash, which may change from one
+ * version to the next where an id must not. */
+static char *
+make_content_id (const JkJob       *job,
+                 const JkJsonPlace *place)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *posted = g_strdup_printf ("%" G_GINT64_FORMAT, job->posted);
+  const char *parts[] = {
+    job->title, job->employer, place != NULL ? place->city : NULL, place != NULL ? place->state : NULL,
+    place != NULL ? place->postal_code : NULL, place != NULL ? place->country : NULL, posted,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_checksum_update (checksum, (const guchar *) (parts[i] != NULL ? parts[i] : ""), -1);
+      g_checksum_update (checksum, (const guchar *) "\x1F", 1);
+    }
+  return g_strdup_printf ("posting-%.16s", g_checksum_get_string (checksum));
+}
+
 static gboolean
 emit_posting (JsonObject *object,
               JkJsonWalk *walk,
@@ -235,15 +412,15 @@ emit_posting (JsonObject *object,
     job->external_id = jk_feed_clean_url (jk_json_member_string (object, "url"), FALSE);
   job->apply_url = jk_feed_clean_url (jk_json_member_string (object, "url"), TRUE);
   job->employer = read_name (jk_json_get_member (object, "hiringOrganization"));
-  job->description = jk_feed_describe (jk_json_member_string (object, "description"));
   job->posted = jk_json_member_date (object, "datePosted");
   job->expires = jk_json_member_date (object, "validThrough");
   add_types_from (types, jk_json_get_member (object, "employmentType"));
   if (types->len > 0)
     job->employment_type = g_strdup (types->str);
-  fill_base_salary (job, jk_json_get_member (object, "baseSalary"));
+  fill_base_salary (job, jk_json_get_member (object, "baseSalary"), jk_json_member_string (object, "salaryCurrency"));
   fill_category (job, jk_json_get_member (object, "occupationalCategory"));
   job->education = read_education (jk_json_get_member (object, "educationRequirements"));
+  job->description = describe_posting (object, job);
 
   locations = jk_json_get_member (object, "jobLocation");
   array = jk_json_node_array (locations);
@@ -262,6 +439,8 @@ emit_posting (JsonObject *object,
       if (place != NULL)
         g_ptr_array_add (places, place);
     }
+  if (job->external_id == NULL)
+    job->external_id = make_content_id (job, places->len > 0 ? g_ptr_array_index (places, 0) : NULL);
   return jk_json_emit_at_places (g_steal_pointer (&job), places, walk, error);
 }
 
