@@ -342,6 +342,7 @@ test_format_detect_fixtures (void)
     { "jsonld-multi-location.json", JK_FEED_FORMAT_JSONLD },
     { "jsonld-no-postings.json", JK_FEED_FORMAT_JSONLD },
     { "jsonld-no-identifier.json", JK_FEED_FORMAT_JSONLD },
+    { "rss-job-board.xml", JK_FEED_FORMAT_RSS },
     { "jsonld-sections.json", JK_FEED_FORMAT_JSONLD },
     { "jsonld-truncated.json", JK_FEED_FORMAT_JSONLD },
     { "jsonld-page.html", JK_FEED_FORMAT_JSONLD },
@@ -696,6 +697,51 @@ test_rss (void)
 
 /* ---------------------------------------------------------------------- */
 /* JSON-LD                                                                */
+
+/* Job boards' RSS: the employer in dc:creator or an Atom author's name,
+ * the place in a location (or city and state) element of the board's own
+ * namespace, or "Title at Employer (City, ST)" in the title. */
+static void
+test_rss_job_board (void)
+{
+  g_autoptr (Parsed) parsed = parse_fixture ("rss-job-board.xml", JK_FEED_FORMAT_RSS);
+  JkJob *job;
+
+  g_assert_no_error (parsed->error);
+  g_assert_cmpuint (parsed->jobs->len, ==, 5);
+
+  job = find_job (parsed, "board-101");
+  g_assert_cmpstr (job->title, ==, "Baker");
+  g_assert_cmpstr (job->employer, ==, "Maple Street Bakery");
+  g_assert_cmpstr (job->city, ==, "Columbus");
+  g_assert_cmpstr (job->state, ==, "OH");
+  g_assert_cmpstr (job->postal_code, ==, "43215");
+
+  job = find_job (parsed, "board-102");
+  g_assert_cmpstr (job->employer, ==, "Riverside Hospital");
+  g_assert_cmpstr (job->city, ==, "Dublin");
+  g_assert_cmpstr (job->state, ==, "OH");
+
+  job = find_job (parsed, "board-103");
+  g_assert_cmpstr (job->title, ==, "Forklift Operator");
+  g_assert_cmpstr (job->employer, ==, "Scioto Freight");
+  g_assert_cmpstr (job->city, ==, "Grove City");
+  g_assert_cmpstr (job->state, ==, "OH");
+
+  /* " at " without a place after it is no clear pattern: left alone. */
+  job = find_job (parsed, "board-104");
+  g_assert_cmpstr (job->title, ==, "Work at Home Customer Service");
+  g_assert_null (job->employer);
+  g_assert_null (job->city);
+
+  /* The employer from dc:creator; the place from the title. */
+  job = find_job (parsed, "board-105");
+  g_assert_cmpstr (job->title, ==, "Line Cook");
+  g_assert_cmpstr (job->employer, ==, "Hilltop Diner LLC");
+  g_assert_cmpstr (job->city, ==, "Columbus");
+  g_assert_cmpstr (job->state, ==, "OH");
+  assert_fields_clean (parsed);
+}
 
 static void
 test_jsonld_array (void)
@@ -1460,6 +1506,7 @@ main (int    argc,
   g_test_add_func ("/feed/job-xml/truncated", test_job_xml_truncated);
   g_test_add_func ("/feed/job-xml/cut-everywhere", test_job_xml_cut_everywhere);
   g_test_add_func ("/feed/rss", test_rss);
+  g_test_add_func ("/feed/rss/job-board", test_rss_job_board);
   g_test_add_func ("/feed/jsonld/array", test_jsonld_array);
   g_test_add_func ("/feed/jsonld/graph", test_jsonld_graph);
   g_test_add_func ("/feed/jsonld/itemlist", test_jsonld_itemlist);
