@@ -1001,7 +1001,7 @@ jk_feed_record_claim (JkFeedRecord *record,
     }
   record->raw_hash = hash_raw_record (record);
   id = record_external_id (record);
-  if (known != NULL && id != NULL && known (id, record->raw_hash, user_data))
+  if (known != NULL && id != NULL && known (id, record->raw_hash, parse_date_value (record, FIELD_DATE), user_data))
     {
       stats->unchanged++;
       return FALSE;

@@ -21,6 +21,7 @@ typedef enum {
   STMT_FTS_DELETE,
   STMT_TOUCH_KEY,
   STMT_DELETE,
+  STMT_ROW_OF_ID,
   N_STMTS
 } StmtId;
 
@@ -71,6 +72,7 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_TOUCH_KEY] = "INSERT OR IGNORE INTO temp.jk_touched (key) VALUES (?1)",
   /* Without RETURNING, which opens a savepoint and so flushes FTS5. */
   [STMT_DELETE] = "DELETE FROM jobs WHERE id = ?1",
+  [STMT_ROW_OF_ID] = "SELECT id FROM jobs INDEXED BY jobs_sync WHERE source_id = ?1 AND external_id = ?2",
 };
 
 struct _JkSnapshot
@@ -355,7 +357,7 @@ load_ids (JkSnapshot *self,
           GError    **error)
 {
   g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (
-    self->store, "SELECT id, external_id, raw_hash FROM jobs INDEXED BY jobs_sync WHERE source_id = ?1", error);
+    self->store, "SELECT id, external_id, raw_hash, posted FROM jobs INDEXED BY jobs_sync WHERE source_id = ?1", error);
   gint64 last_good = read_last_good_count (self, error);
   int rc;
 
@@ -365,8 +367,9 @@ load_ids (JkSnapshot *self,
   self->ids = jk_id_map_new ((gsize) last_good + (gsize) last_good / 10);
   sqlite3_bind_int64 (stmt, 1, self->source_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    jk_id_map_add_cached (self->ids, jk_id_map_key ((const char *) sqlite3_column_text (stmt, 1)),
-                          (guint64) sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 0));
+    jk_id_map_add_cached_posted (self->ids, jk_id_map_key ((const char *) sqlite3_column_text (stmt, 1)),
+                                 (guint64) sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 0),
+                                 sqlite3_column_int64 (stmt, 3));
   if (rc != SQLITE_DONE)
     {
       jk_store_set_error (self->store, error, "Cannot read the cached postings");
@@ -555,6 +558,7 @@ gboolean
 jk_snapshot_claim (JkSnapshot *self,
                    const char *external_id,
                    guint64     raw_hash,
+                   gint64      posted,
                    gint64     *out_row)
 {
   guint64 cached_hash = 0;
@@ -562,20 +566,25 @@ jk_snapshot_claim (JkSnapshot *self,
 
   g_return_val_if_fail (external_id != NULL, FALSE);
 
-  switch (jk_id_map_see (self->ids, jk_id_map_key (external_id), &row, &cached_hash))
+  switch (jk_id_map_claim (self->ids, jk_id_map_key (external_id), posted, &row, &cached_hash))
     {
-    case JK_ID_REPEAT:
-      /* The same id twice in one feed: the first one stands. */
+    case JK_ID_CLAIM_OLDER:
+      /* The same id twice in one feed: the newest stands. */
       self->repeats++;
       return FALSE;
-    case JK_ID_CACHED:
+    case JK_ID_CLAIM_NEWER:
+      /* Written over the copy listed before, wherever that went. */
+      self->repeats++;
+      *out_row = row != 0 ? -row : JK_SNAPSHOT_ROW_LISTED;
+      return TRUE;
+    case JK_ID_CLAIM_CACHED:
       if (raw_hash != 0 && raw_hash == cached_hash)
         {
           self->raw_unchanged++;
           return FALSE;
         }
       break;
-    case JK_ID_NEW:
+    case JK_ID_CLAIM_NEW:
     default:
       break;
     }
@@ -588,14 +597,14 @@ gboolean
 jk_snapshot_holds_raw (JkSnapshot *self,
                        guint64     raw_hash)
 {
-  return jk_id_map_holds_raw (self->ids, raw_hash);
+  return jk_id_map_reserve_raw (self->ids, raw_hash);
 }
 
 void
 jk_snapshot_claim_raw (JkSnapshot *self,
                        guint64     raw_hash)
 {
-  /* Listed before under its id, the posting stands as that one made it. */
+  /* Listed before under its id by a newer copy, which stands. */
   if (jk_id_map_see_raw (self->ids, raw_hash) == JK_ID_REPEAT)
     self->repeats++;
   else
@@ -634,6 +643,8 @@ jk_snapshot_row_free (JkSnapshotRow *self)
 static gboolean
 write_update (JkSnapshot          *self,
               const JkSnapshotRow *row,
+              gint64               id,
+              gboolean             count,
               GError             **error)
 {
   sqlite3_stmt *old = self->stmts[STMT_OLD];
@@ -642,7 +653,7 @@ write_update (JkSnapshot          *self,
   gint64 old_hash, old_raw_hash;
   gboolean same_text = FALSE;
 
-  sqlite3_bind_int64 (old, 1, row->row);
+  sqlite3_bind_int64 (old, 1, id);
   if (sqlite3_step (old) != SQLITE_ROW)
     {
       sqlite3_reset (old);
@@ -656,30 +667,30 @@ write_update (JkSnapshot          *self,
 
   if (old_hash == row->content_hash)
     {
-      self->counts.unchanged++;
+      self->counts.unchanged += count;
       if (old_raw_hash == (gint64) row->job->raw_hash)
         return TRUE;
-      sqlite3_bind_int64 (self->stmts[STMT_RAW_HASH], 1, row->row);
+      sqlite3_bind_int64 (self->stmts[STMT_RAW_HASH], 1, id);
       sqlite3_bind_int64 (self->stmts[STMT_RAW_HASH], 2, (gint64) row->job->raw_hash);
       return step_done (self, self->stmts[STMT_RAW_HASH], "Cannot update a posting", error);
     }
 
-  if (!delete_from_index (self, row->row, row, &same_text, NULL, error))
+  if (!delete_from_index (self, id, row, &same_text, NULL, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
     {
-      sqlite3_bind_int64 (updates[i], 1, row->row);
+      sqlite3_bind_int64 (updates[i], 1, id);
       sqlite3_bind_int64 (updates[i], 3, self->now);
       bind_row (updates[i], row);
       if (!step_done (self, updates[i], "Cannot update a posting", error))
         return FALSE;
       sqlite3_clear_bindings (updates[i]);
     }
-  if (!same_text && !add_to_index (self, row->row, row, error))
+  if (!same_text && !add_to_index (self, id, row, error))
     return FALSE;
   if (g_strcmp0 (old_key, row->dedup_key) != 0 && !touch_key (self, old_key, error))
     return FALSE;
-  self->counts.updated++;
+  self->counts.updated += count;
   /* The same key keeps the same place among its copies. */
   return g_strcmp0 (old_key, row->dedup_key) == 0 || touch_key (self, row->dedup_key, error);
 }
@@ -711,7 +722,29 @@ jk_snapshot_write (JkSnapshot          *self,
 {
   g_return_val_if_fail (self->open, FALSE);
 
-  return row->row != 0 ? write_update (self, row, error) : write_insert (self, row, error);
+  if (row->row == JK_SNAPSHOT_ROW_LISTED)
+    {
+      /* A newer copy of a posting new in this snapshot: its row is found
+       * by id, and it is counted once, as added. */
+      sqlite3_stmt *find = self->stmts[STMT_ROW_OF_ID];
+      gint64 id = 0;
+
+      sqlite3_bind_int64 (find, 1, self->source_id);
+      sqlite3_bind_text (find, 2, row->job->external_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (find) == SQLITE_ROW)
+        id = sqlite3_column_int64 (find, 0);
+      sqlite3_reset (find);
+      sqlite3_clear_bindings (find);
+      if (id == 0)
+        {
+          jk_store_set_error (self->store, error, "Cannot find a posting to replace it");
+          return FALSE;
+        }
+      return write_update (self, row, id, FALSE, error);
+    }
+  if (row->row < 0)
+    return write_update (self, row, -row->row, FALSE, error);
+  return row->row != 0 ? write_update (self, row, row->row, TRUE, error) : write_insert (self, row, error);
 }
 
 gboolean
@@ -725,7 +758,7 @@ jk_snapshot_add (JkSnapshot  *self,
   g_return_val_if_fail (self->open, FALSE);
   if (job->title == NULL || job->external_id == NULL)
     return TRUE;
-  if (!jk_snapshot_claim (self, job->external_id, job->raw_hash, &cached))
+  if (!jk_snapshot_claim (self, job->external_id, job->raw_hash, job->posted, &cached))
     return TRUE;
   row = jk_snapshot_row_new (jk_job_copy (job), cached);
   return jk_snapshot_write (self, row, error);
