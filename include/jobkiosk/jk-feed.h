@@ -38,11 +38,13 @@ typedef gboolean (*JkJobFunc) (JkJob    *job,
                                GError  **error);
 
 /* Asked by the job-xml and RSS parsers before a posting is normalized,
- * with its feed id and a hash of its raw text (JkJob.raw_hash): TRUE when
- * it needs no normalizing (the cache holds it as it is, or the feed listed
- * the id already), and the parser skips it. */
+ * with its feed id, a hash of its raw text (JkJob.raw_hash) and its date
+ * posted (0 when unknown): TRUE when it needs no normalizing (the cache
+ * holds it as it is, or the feed lists a newer copy of the id), and the
+ * parser skips it. */
 typedef gboolean (*JkKnownFunc) (const char *external_id,
                                  guint64     raw_hash,
+                                 gint64      posted,
                                  gpointer    user_data);
 
 /* Asked by the job-xml and RSS parsers, on the thread reading the feed,
@@ -95,7 +97,8 @@ gboolean       jk_feed_parse_file_full     (const char   *path,
                                             GError      **error);
 /* Whether a record is to be normalized: FALSE, counted in stats, when it
  * was not parsed, has no title, or known says the cache holds it. Cheap:
- * it reads only the title and the id. Does not take record. */
+ * it reads only the title, the id and (with known) the date posted. Does
+ * not take record. */
 gboolean       jk_feed_record_claim        (JkFeedRecord *record,
                                             JkKnownFunc   known,
                                             gpointer      user_data,

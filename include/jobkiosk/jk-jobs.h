@@ -22,7 +22,7 @@ typedef struct {
   guint removed;
   guint unchanged;
   guint expired;    /* in the snapshot but already past their closing date */
-  guint duplicates; /* the same id twice in one feed: the first one counts */
+  guint duplicates; /* the same id twice in one feed: the newest one counts (latest date posted, then latest in the feed) */
   guint total;      /* postings in the snapshot */
 } JkSyncCounts;
 

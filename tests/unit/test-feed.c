@@ -341,6 +341,9 @@ test_format_detect_fixtures (void)
     { "jsonld-itemlist.json", JK_FEED_FORMAT_JSONLD },
     { "jsonld-multi-location.json", JK_FEED_FORMAT_JSONLD },
     { "jsonld-no-postings.json", JK_FEED_FORMAT_JSONLD },
+    { "jsonld-no-identifier.json", JK_FEED_FORMAT_JSONLD },
+    { "rss-job-board.xml", JK_FEED_FORMAT_RSS },
+    { "jsonld-sections.json", JK_FEED_FORMAT_JSONLD },
     { "jsonld-truncated.json", JK_FEED_FORMAT_JSONLD },
     { "jsonld-page.html", JK_FEED_FORMAT_JSONLD },
     { "usajobs-page.json", JK_FEED_FORMAT_USAJOBS },
@@ -695,6 +698,51 @@ test_rss (void)
 /* ---------------------------------------------------------------------- */
 /* JSON-LD                                                                */
 
+/* Job boards' RSS: the employer in dc:creator or an Atom author's name,
+ * the place in a location (or city and state) element of the board's own
+ * namespace, or "Title at Employer (City, ST)" in the title. */
+static void
+test_rss_job_board (void)
+{
+  g_autoptr (Parsed) parsed = parse_fixture ("rss-job-board.xml", JK_FEED_FORMAT_RSS);
+  JkJob *job;
+
+  g_assert_no_error (parsed->error);
+  g_assert_cmpuint (parsed->jobs->len, ==, 5);
+
+  job = find_job (parsed, "board-101");
+  g_assert_cmpstr (job->title, ==, "Baker");
+  g_assert_cmpstr (job->employer, ==, "Maple Street Bakery");
+  g_assert_cmpstr (job->city, ==, "Columbus");
+  g_assert_cmpstr (job->state, ==, "OH");
+  g_assert_cmpstr (job->postal_code, ==, "43215");
+
+  job = find_job (parsed, "board-102");
+  g_assert_cmpstr (job->employer, ==, "Riverside Hospital");
+  g_assert_cmpstr (job->city, ==, "Dublin");
+  g_assert_cmpstr (job->state, ==, "OH");
+
+  job = find_job (parsed, "board-103");
+  g_assert_cmpstr (job->title, ==, "Forklift Operator");
+  g_assert_cmpstr (job->employer, ==, "Scioto Freight");
+  g_assert_cmpstr (job->city, ==, "Grove City");
+  g_assert_cmpstr (job->state, ==, "OH");
+
+  /* " at " without a place after it is no clear pattern: left alone. */
+  job = find_job (parsed, "board-104");
+  g_assert_cmpstr (job->title, ==, "Work at Home Customer Service");
+  g_assert_null (job->employer);
+  g_assert_null (job->city);
+
+  /* The employer from dc:creator; the place from the title. */
+  job = find_job (parsed, "board-105");
+  g_assert_cmpstr (job->title, ==, "Line Cook");
+  g_assert_cmpstr (job->employer, ==, "Hilltop Diner LLC");
+  g_assert_cmpstr (job->city, ==, "Columbus");
+  g_assert_cmpstr (job->state, ==, "OH");
+  assert_fields_clean (parsed);
+}
+
 static void
 test_jsonld_array (void)
 {
@@ -853,6 +901,99 @@ test_jsonld_multi_location (void)
     }
   g_assert_cmpfloat_with_epsilon (job_at (parsed, 2)->latitude, 39.9548, 1e-6);
   g_assert_cmpfloat_with_epsilon (job_at (parsed, 2)->longitude, -82.8121, 1e-6);
+}
+
+/* schema.org's own example has no identifier: the id is the url, else a
+ * hash of title, employer, place and date posted, the same at every parse. */
+static void
+test_jsonld_no_identifier (void)
+{
+  g_autoptr (Parsed) parsed = parse_fixture ("jsonld-no-identifier.json", JK_FEED_FORMAT_JSONLD);
+  g_autoptr (Parsed) again = parse_fixture ("jsonld-no-identifier.json", JK_FEED_FORMAT_JSONLD);
+  JkJob *job;
+
+  g_assert_no_error (parsed->error);
+  g_assert_cmpuint (parsed->jobs->len, ==, 4);
+  g_assert_cmpuint (parsed->stats.skipped, ==, 0);
+  for (guint i = 0; i < parsed->jobs->len; i++)
+    {
+      g_assert_nonnull (job_at (parsed, i)->external_id);
+      g_assert_cmpstr (job_at (parsed, i)->external_id, ==, job_at (again, i)->external_id);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (job_at (parsed, i)->external_id, !=, job_at (parsed, j)->external_id);
+    }
+
+  /* The example itself: every field it has is kept. */
+  job = job_at (parsed, 0);
+  g_assert_cmpstr (job->title, ==, "Software Engineer");
+  g_assert_true (g_str_has_prefix (job->external_id, "posting-"));
+  g_assert_cmpstr (job->employer, ==, "Olentangy Tool Works");
+  g_assert_cmpstr (job->city, ==, "Worthington");
+  g_assert_cmpstr (job->state, ==, "OH");
+  g_assert_cmpint (job->posted, ==, utc (2026, 2, 27, 0, 0, 0));
+  g_assert_cmpstr (job->soc_code, ==, "15-1132");
+  g_assert_cmpstr (job->employment_type, ==, "full-time");
+  g_assert_cmpstr (job->salary_text, ==, "$100,000");
+  assert_salary (job, 100000, 100000, JK_SALARY_PERIOD_NONE);
+  g_assert_true (g_str_has_prefix (job->description, "Description: Olentangy Tool Works seeks"));
+  g_assert_nonnull (strstr (job->description, "\n\nResponsibilities:\nDesign and write specifications"));
+  g_assert_nonnull (strstr (job->description, "\n\nWork hours:\n40 hours per week"));
+
+  /* No identifier, a url: the url. A bare number as the salary. */
+  job = job_at (parsed, 1);
+  g_assert_cmpstr (job->external_id, ==, "https://jobs.example.org/postings/warehouse-associate-4471");
+  g_assert_cmpstr (job->salary_text, ==, "$42,000");
+  assert_salary (job, 42000, 42000, JK_SALARY_PERIOD_NONE);
+
+  /* The same title, employer and date at two places: two postings. */
+  g_assert_cmpstr (job_at (parsed, 2)->title, ==, job_at (parsed, 3)->title);
+  g_assert_cmpstr (job_at (parsed, 2)->city, ==, "Columbus");
+  g_assert_cmpstr (job_at (parsed, 3)->city, ==, "Hilliard");
+}
+
+/* responsibilities, qualifications, skills, experienceRequirements,
+ * educationRequirements, jobBenefits, workHours, incentiveCompensation as
+ * sections of the description, whatever shape schema.org lets them take. */
+static void
+test_jsonld_sections (void)
+{
+  g_autoptr (Parsed) parsed = parse_fixture ("jsonld-sections.json", JK_FEED_FORMAT_JSONLD);
+  JkJob *job;
+
+  g_assert_no_error (parsed->error);
+  g_assert_cmpuint (parsed->jobs->len, ==, 3);
+
+  job = find_job (parsed, "SEC-1");
+  g_assert_cmpstr (job->description, ==,
+                   "Join our family practice team.\n\n"
+                   "Responsibilities:\n\xE2\x80\xA2 Room patients and take vitals\n\xE2\x80\xA2 Give injections\n\n"
+                   "Qualifications:\n\xE2\x80\xA2 CPR certification\n\xE2\x80\xA2 Certified Medical Assistant (CMA) preferred\n\n"
+                   "Skills:\n\xE2\x80\xA2 Phlebotomy\n\xE2\x80\xA2 Electronic health records\n\n"
+                   "Experience requirements:\n2 years of experience\n\n"
+                   "Education requirements:\n\xE2\x80\xA2 high school\n\xE2\x80\xA2 certificate\n\n"
+                   "Job benefits:\nHealth insurance & 401(k) match\n\n"
+                   "Work hours:\nMonday to Friday, 8am\xE2\x80\x93" "5pm\n\n"
+                   "Incentive compensation:\n$500 sign-on bonus");
+  g_assert_cmpstr (job->education, ==, "high school");
+  g_assert_cmpstr (job->soc_code, ==, "31-9092");
+  g_assert_cmpstr (job->salary_text, ==, "$42,000");
+  assert_salary (job, 42000, 42000, JK_SALARY_PERIOD_NONE);
+  assert_plain_text (job->description);
+
+  /* No description, only a section; a CategoryCode; another currency. */
+  job = find_job (parsed, "SEC-2");
+  g_assert_cmpstr (job->description, ==, "Experience requirements:\n6 months of experience: in a help desk or similar role");
+  g_assert_cmpstr (job->soc_code, ==, "15-1132");
+  g_assert_cmpstr (job->category, ==, "15-1132.00");
+  g_assert_cmpstr (job->salary_text, ==, "EUR 61,000.50");
+  assert_salary (job, 61000.5, 61000.5, JK_SALARY_PERIOD_NONE);
+
+  /* A code alone. */
+  job = find_job (parsed, "SEC-3");
+  g_assert_cmpstr (job->soc_code, ==, "15-1151");
+  g_assert_cmpstr (job->category, ==, "15-1151");
+  g_assert_cmpstr (job->description, ==, "Experience requirements:\n3 years of experience");
+  assert_no_salary (job);
 }
 
 static void
@@ -1365,10 +1506,13 @@ main (int    argc,
   g_test_add_func ("/feed/job-xml/truncated", test_job_xml_truncated);
   g_test_add_func ("/feed/job-xml/cut-everywhere", test_job_xml_cut_everywhere);
   g_test_add_func ("/feed/rss", test_rss);
+  g_test_add_func ("/feed/rss/job-board", test_rss_job_board);
   g_test_add_func ("/feed/jsonld/array", test_jsonld_array);
   g_test_add_func ("/feed/jsonld/graph", test_jsonld_graph);
   g_test_add_func ("/feed/jsonld/itemlist", test_jsonld_itemlist);
   g_test_add_func ("/feed/jsonld/multi-location", test_jsonld_multi_location);
+  g_test_add_func ("/feed/jsonld/no-identifier", test_jsonld_no_identifier);
+  g_test_add_func ("/feed/jsonld/sections", test_jsonld_sections);
   g_test_add_func ("/feed/jsonld/html-page", test_jsonld_html_page);
   g_test_add_func ("/feed/jsonld/html-charset", test_jsonld_html_charset);
   g_test_add_func ("/feed/usajobs", test_usajobs);

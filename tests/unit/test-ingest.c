@@ -624,7 +624,7 @@ test_snapshot_unchanged_raw (Fixture      *fixture,
   changes = sqlite3_total_changes (db);
   for (guint i = 0; i < 4; i++)
     add_job (snapshot, standard_job (i, standard_raw_hash (i)));
-  g_assert_false (jk_snapshot_claim (snapshot, "J-4", standard_raw_hash (4), &row));
+  g_assert_false (jk_snapshot_claim (snapshot, "J-4", standard_raw_hash (4), 0, &row));
   g_assert_cmpint (row, ==, -5);
   g_assert_cmpint (sqlite3_total_changes (db), ==, changes);
   commit_ok (snapshot, 0.5, &counts);
@@ -658,10 +658,10 @@ test_snapshot_claim_steps (Fixture      *fixture,
 
   snapshot = begin_snapshot (fixture, SOURCE_ID, NOW);
   row = -1;
-  g_assert_false (jk_snapshot_claim (snapshot, "J-0", 100, &row));
+  g_assert_false (jk_snapshot_claim (snapshot, "J-0", 100, 0, &row));
   g_assert_cmpint (row, ==, -1);
   /* A different raw hash: to be written over its cached row. */
-  g_assert_true (jk_snapshot_claim (snapshot, "J-1", 999, &row));
+  g_assert_true (jk_snapshot_claim (snapshot, "J-1", 999, 0, &row));
   g_assert_cmpint (row, ==, row_of (fixture, "J-1"));
   g_assert_cmpint (row, >, 0);
   {
@@ -670,7 +670,7 @@ test_snapshot_claim_steps (Fixture      *fixture,
     g_assert_no_error (error);
   }
   /* Raw hash 0 (unknown) never matches, even a cached 0: compared by content. */
-  g_assert_true (jk_snapshot_claim (snapshot, "J-2", 0, &row));
+  g_assert_true (jk_snapshot_claim (snapshot, "J-2", 0, 0, &row));
   g_assert_cmpint (row, ==, row_of (fixture, "J-2"));
   {
     g_autoptr (JkSnapshotRow) write = jk_snapshot_row_new (standard_job (2, 0), row);
@@ -679,17 +679,21 @@ test_snapshot_claim_steps (Fixture      *fixture,
   }
   /* New: row 0. */
   row = -1;
-  g_assert_true (jk_snapshot_claim (snapshot, "J-9", 109, &row));
+  g_assert_true (jk_snapshot_claim (snapshot, "J-9", 109, 0, &row));
   g_assert_cmpint (row, ==, 0);
   {
     g_autoptr (JkSnapshotRow) write = jk_snapshot_row_new (standard_job (9, 109), row);
     g_assert_true (jk_snapshot_write (snapshot, write, &error));
     g_assert_no_error (error);
   }
-  /* Repeats, whatever their raw hash. */
-  g_assert_false (jk_snapshot_claim (snapshot, "J-9", 109, &row));
-  g_assert_false (jk_snapshot_claim (snapshot, "J-0", 555, &row));
-  g_assert_false (jk_snapshot_claim (snapshot, "J-1", 999, &row));
+  /* Repeats, whatever their raw hash: as new as the copy listed before
+   * (no date), the later one stands, written over where that one went. */
+  g_assert_true (jk_snapshot_claim (snapshot, "J-9", 109, 0, &row));
+  g_assert_cmpint (row, ==, JK_SNAPSHOT_ROW_LISTED);
+  g_assert_true (jk_snapshot_claim (snapshot, "J-0", 555, 0, &row));
+  g_assert_cmpint (row, ==, -row_of (fixture, "J-0"));
+  g_assert_true (jk_snapshot_claim (snapshot, "J-1", 999, 0, &row));
+  g_assert_cmpint (row, ==, -row_of (fixture, "J-1"));
 
   commit_ok (snapshot, 0.5, &counts);
   assert_counts (&counts, 1, 1, 2, 0, 3, 4);
@@ -703,19 +707,34 @@ test_snapshot_claim_steps (Fixture      *fixture,
   assert_index_ok (fixture);
 }
 
-/* The same id twice in one snapshot: one duplicate, the first stands. */
+static JkJob *
+dated_job (const char *external_id,
+           const char *title,
+           guint64     raw_hash,
+           gint64      posted)
+{
+  JkJob *job = make_job (external_id, title, raw_hash);
+
+  job->posted = posted;
+  return job;
+}
+
+/* The same id twice in one snapshot: one duplicate, the newest stands (by
+ * date posted, then the later in the feed). */
 static void
 test_snapshot_duplicate_id (Fixture      *fixture,
                             gconstpointer user_data)
 {
   g_autofree char *title = NULL;
   g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *fourth = NULL;
   JkSyncCounts counts;
 
   {
     g_autoptr (JkSnapshot) snapshot = begin_snapshot (fixture, SOURCE_ID, NOW);
-    add_job (snapshot, make_job ("D-1", "Original Title", 11));
-    add_job (snapshot, make_job ("D-1", "Impostor Title", 22));
+    add_job (snapshot, dated_job ("D-1", "Original Title", 11, NOW - 10));
+    add_job (snapshot, dated_job ("D-1", "Impostor Title", 22, NOW - 20));
     add_job (snapshot, make_job ("D-2", "Other Posting", 33));
     commit_ok (snapshot, 0.5, &counts);
     assert_counts (&counts, 2, 0, 0, 0, 1, 2);
@@ -725,11 +744,11 @@ test_snapshot_duplicate_id (Fixture      *fixture,
   g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT raw_hash FROM jobs WHERE external_id = 'D-1'"), ==, 11);
   g_assert_cmpint (fts_count (fixture, "title:impostor"), ==, 0);
 
-  /* Cached now: the first listing (changed) is written, the second ignored. */
+  /* Cached now: the first listing (changed, newer) is written, the second ignored. */
   {
     g_autoptr (JkSnapshot) snapshot = begin_snapshot (fixture, SOURCE_ID, NOW);
-    add_job (snapshot, make_job ("D-1", "Renamed Title", 44));
-    add_job (snapshot, make_job ("D-1", "Original Title", 11));
+    add_job (snapshot, dated_job ("D-1", "Renamed Title", 44, NOW - 5));
+    add_job (snapshot, dated_job ("D-1", "Original Title", 11, NOW - 10));
     add_job (snapshot, make_job ("D-2", "Other Posting", 33));
     add_job (snapshot, make_job ("D-2", "Other Posting", 33));
     commit_ok (snapshot, 0.5, &counts);
@@ -738,6 +757,36 @@ test_snapshot_duplicate_id (Fixture      *fixture,
   second = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'D-1'");
   g_assert_cmpstr (second, ==, "Renamed Title");
   g_assert_cmpint (count_jobs (fixture, SOURCE_ID), ==, 2);
+  assert_index_ok (fixture);
+
+  /* The newer one second: it stands, over the first, new or cached. */
+  {
+    g_autoptr (JkSnapshot) snapshot = begin_snapshot (fixture, SOURCE_ID, NOW);
+    add_job (snapshot, dated_job ("D-1", "Stale Title", 55, NOW - 30));
+    add_job (snapshot, dated_job ("D-1", "Newest Title", 66, NOW));
+    add_job (snapshot, dated_job ("D-3", "Old Listing", 77, NOW - 30));
+    add_job (snapshot, dated_job ("D-3", "Fresh Listing", 88, NOW));
+    commit_ok (snapshot, 0.5, &counts);
+    assert_counts (&counts, 1, 1, 0, 1, 2, 2);
+  }
+  third = jk_test_query_text (fixture->store, "SELECT group_concat (title, ',') FROM jobs ORDER BY external_id");
+  g_assert_cmpstr (third, ==, "Newest Title,Fresh Listing");
+  g_assert_cmpint (fts_count (fixture, "title:stale OR title:old"), ==, 0);
+  g_assert_cmpint (fts_count (fixture, "title:newest"), ==, 1);
+  g_assert_cmpint (fts_count (fixture, "title:fresh"), ==, 1);
+  assert_index_ok (fixture);
+
+  /* As new as each other: the later one in the feed. */
+  {
+    g_autoptr (JkSnapshot) snapshot = begin_snapshot (fixture, SOURCE_ID, NOW);
+    add_job (snapshot, dated_job ("D-1", "Newest Title", 66, NOW));
+    add_job (snapshot, dated_job ("D-1", "Later Title", 99, NOW));
+    add_job (snapshot, dated_job ("D-3", "Fresh Listing", 88, NOW));
+    commit_ok (snapshot, 0.5, &counts);
+    assert_counts (&counts, 0, 0, 2, 0, 1, 2);
+  }
+  fourth = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'D-1'");
+  g_assert_cmpstr (fourth, ==, "Later Title");
   assert_index_ok (fixture);
 }
 
@@ -799,8 +848,8 @@ test_snapshot_raw_hash_only (Fixture      *fixture,
   third = begin_snapshot (fixture, SOURCE_ID, NOW + 120);
   {
     int changes = sqlite3_total_changes (db);
-    g_assert_false (jk_snapshot_claim (third, "J-1", new_raw, &row));
-    g_assert_false (jk_snapshot_claim (third, "J-0", standard_raw_hash (0), &row));
+    g_assert_false (jk_snapshot_claim (third, "J-1", new_raw, 0, &row));
+    g_assert_false (jk_snapshot_claim (third, "J-0", standard_raw_hash (0), 0, &row));
     add_job (third, standard_job (2, standard_raw_hash (2)));
     g_assert_cmpint (sqlite3_total_changes (db), ==, changes);
   }
@@ -1090,6 +1139,71 @@ test_snapshot_duplicates_across_sources (Fixture      *fixture,
   g_assert_cmpint (row_of (fixture, "A-2"), ==, 0);
   g_assert_cmpint (duplicate_flag (fixture, SOURCE_ID, "A-3"), ==, 0);
   g_assert_cmpint (jk_jobs_count_active (fixture->store, 0, NOW, NULL), ==, 3);
+  assert_index_ok (fixture);
+}
+
+/* Postings of one source with different ids are never each other's
+ * duplicates, whatever they share; and an empty employer never makes two
+ * postings, of one source or of two, the same. (A feed of 40 postings
+ * showed 38: two pairs shared title and city and named no employer.) */
+static void
+test_snapshot_not_duplicates (Fixture      *fixture,
+                              gconstpointer user_data)
+{
+  JkSyncCounts counts;
+  g_autofree char *key = NULL;
+
+  {
+    g_autoptr (JkSnapshot) snapshot = begin_snapshot (fixture, SOURCE_ID, NOW);
+    add_job (snapshot, copy_job ("S-1", "Line Cook", "ACME, Inc."));
+    add_job (snapshot, copy_job ("S-2", "Line Cook", "ACME, Inc."));
+    add_job (snapshot, copy_job ("S-3", "Dishwasher", NULL));
+    add_job (snapshot, copy_job ("S-4", "Dishwasher", NULL));
+    add_job (snapshot, copy_job ("S-5", "Prep Cook", " - "));
+    commit_ok (snapshot, 0.0, &counts);
+    assert_counts (&counts, 5, 0, 0, 0, 0, 5);
+  }
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE duplicate <> 0"), ==, 0);
+  g_assert_cmpint (jk_jobs_count_active (fixture->store, SOURCE_ID, NOW, NULL), ==, 5);
+
+  /* Another source's copies: the one with an employer is hidden, behind
+   * both of the first source's; those with none are not. */
+  {
+    g_autoptr (JkSnapshot) snapshot = begin_snapshot (fixture, OTHER_SOURCE_ID, NOW);
+    add_job (snapshot, copy_job ("T-1", "LINE COOK", "Acme Inc"));
+    add_job (snapshot, copy_job ("T-3", "Dishwasher", NULL));
+    add_job (snapshot, copy_job ("T-5", "Prep Cook", ""));
+    commit_ok (snapshot, 0.0, &counts);
+  }
+  g_assert_cmpint (duplicate_flag (fixture, OTHER_SOURCE_ID, "T-1"), ==, 1);
+  g_assert_cmpint (duplicate_flag (fixture, OTHER_SOURCE_ID, "T-3"), ==, 0);
+  g_assert_cmpint (duplicate_flag (fixture, OTHER_SOURCE_ID, "T-5"), ==, 0);
+  g_assert_cmpint (duplicate_flag (fixture, SOURCE_ID, "S-1"), ==, 0);
+  g_assert_cmpint (duplicate_flag (fixture, SOURCE_ID, "S-2"), ==, 0);
+  g_assert_cmpint (jk_jobs_count_active (fixture->store, 0, NOW, NULL), ==, 7);
+
+  /* One of the first source's copies leaves: the other still hides T-1. */
+  {
+    g_autoptr (JkSnapshot) snapshot = begin_snapshot (fixture, SOURCE_ID, NOW);
+    add_job (snapshot, copy_job ("S-2", "Line Cook", "ACME, Inc."));
+    add_job (snapshot, copy_job ("S-3", "Dishwasher", NULL));
+    add_job (snapshot, copy_job ("S-4", "Dishwasher", NULL));
+    add_job (snapshot, copy_job ("S-5", "Prep Cook", " - "));
+    commit_ok (snapshot, 0.0, &counts);
+  }
+  g_assert_cmpint (duplicate_flag (fixture, OTHER_SOURCE_ID, "T-1"), ==, 1);
+  g_assert_cmpint (duplicate_flag (fixture, SOURCE_ID, "S-2"), ==, 0);
+  g_assert_cmpint (jk_jobs_count_active (fixture->store, 0, NOW, NULL), ==, 6);
+
+  /* The other source goes: nothing is hidden. */
+  g_assert_true (jk_jobs_remove_source (fixture->store, OTHER_SOURCE_ID, NULL));
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM jobs WHERE duplicate <> 0"), ==, 0);
+
+  {
+    g_autoptr (JkJob) job = copy_job ("X", "Dishwasher", NULL);
+    key = jk_jobs_dedup_key (job);
+    g_assert_cmpstr (key, ==, "");
+  }
   assert_index_ok (fixture);
 }
 
@@ -1445,14 +1559,17 @@ test_parse_unparsed_records (Fixture      *fixture,
     }
 }
 
-/* Two postings with one id: the first in the feed stands, whether or not
- * it was parsed. */
+/* Two postings with one id: the newer stands (by date posted), whether
+ * either was parsed or left unparsed because the cache holds its bytes,
+ * and whether the other copy is just before it or far from it. */
 static void
 test_ingest_unparsed_repeat (Fixture      *fixture,
                              gconstpointer user_data)
 {
-  const char *cached = "<job><title>Cached Welder</title><referencenumber>R-1</referencenumber></job>\n";
-  const char *newer = "<job><title>Newer Welder</title><referencenumber>R-1</referencenumber></job>\n";
+  const char *cached = "<job><title>Cached Welder</title><referencenumber>R-1</referencenumber>"
+                       "<date>2025-11-01</date></job>\n";
+  const char *newer = "<job><title>Newer Welder</title><referencenumber>R-1</referencenumber>"
+                      "<date>2025-11-05</date></job>\n";
   g_autoptr (GString) xml = feed_new ();
   g_autoptr (GString) head = feed_new ();
   g_autofree char *first_path = NULL;
@@ -1467,33 +1584,67 @@ test_ingest_unparsed_repeat (Fixture      *fixture,
   ingest_ok (fixture, SOURCE_ID, first_path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
   assert_counts (&counts, 2, 0, 0, 0, 0, 2);
 
-  /* The cached bytes first: left as they are; the newer one is a repeat. */
+  /* The cached bytes first, left unparsed; the newer one after them is
+   * parsed, and stands. */
   g_string_assign (xml, head->str);
   g_string_append (xml, cached);
   g_string_append (xml, newer);
   feed_add_job (xml, 2, NULL, NULL);
   path = feed_write (fixture, "cached-first.xml", xml);
   ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
-  /* Nothing normalized: the newer one was parsed, and then known as a repeat. */
-  g_assert_cmpuint (stats.jobs, ==, 0);
-  g_assert_cmpuint (stats.unchanged, ==, 3);
+  g_assert_cmpuint (stats.jobs, ==, 1);
   assert_counts (&counts, 0, 0, 2, 0, 1, 2);
   title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-1'");
-  g_assert_cmpstr (title, ==, "Cached Welder");
+  g_assert_cmpstr (title, ==, "Newer Welder");
 
-  /* The newer one first: it stands, and the cached bytes after it are a
-   * repeat though they were never parsed. */
-  g_clear_pointer (&path, g_free);
+  /* The same again: the newer one's bytes are cached now and left
+   * unparsed; the older one before them is parsed, and is the repeat.
+   * Nothing is normalized. */
+  ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
+  g_assert_cmpuint (stats.jobs, ==, 0);
+  assert_counts (&counts, 0, 0, 2, 0, 1, 2);
   g_clear_pointer (&title, g_free);
+  title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-1'");
+  g_assert_cmpstr (title, ==, "Newer Welder");
+
+  /* The newer one first, parsed; the older cached bytes after it, left
+   * unparsed, are the repeat; and again with the newer one cached. */
+  ingest_ok (fixture, SOURCE_ID, first_path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
+  g_clear_pointer (&path, g_free);
   g_string_assign (xml, head->str);
   g_string_append (xml, newer);
   g_string_append (xml, cached);
   feed_add_job (xml, 2, NULL, NULL);
   path = feed_write (fixture, "newer-first.xml", xml);
-  ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
-  assert_counts (&counts, 0, 1, 1, 0, 1, 2);
-  title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-1'");
-  g_assert_cmpstr (title, ==, "Newer Welder");
+  for (guint round = 0; round < 2; round++)
+    {
+      ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
+      g_assert_cmpuint (stats.jobs, ==, round == 0 ? 1 : 0);
+      assert_counts (&counts, 0, round == 0 ? 1 : 0, round == 0 ? 1 : 2, 0, 1, 2);
+      g_clear_pointer (&title, g_free);
+      title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-1'");
+      g_assert_cmpstr (title, ==, "Newer Welder");
+    }
+
+  /* The older one first and far from the newer one, which the cache
+   * holds: the older is written before the newer is even read, and the
+   * newer, parsed then, is written over it. */
+  g_clear_pointer (&path, g_free);
+  g_string_assign (xml, head->str);
+  g_string_append (xml, cached);
+  for (guint i = 10; i < 210; i++)
+    feed_add_job (xml, i, NULL, NULL);
+  g_string_append (xml, newer);
+  path = feed_write (fixture, "far-apart.xml", xml);
+  for (guint round = 0; round < 2; round++)
+    {
+      ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
+      g_assert_cmpuint (counts.duplicates, ==, 1);
+      g_assert_cmpuint (counts.total, ==, 201);
+      g_clear_pointer (&title, g_free);
+      title = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'R-1'");
+      g_assert_cmpstr (title, ==, "Newer Welder");
+    }
   g_assert_cmpint (fts_count (fixture, "title:newer"), ==, 1);
   g_assert_cmpint (fts_count (fixture, "title:cached"), ==, 0);
   assert_index_ok (fixture);
@@ -1726,6 +1877,54 @@ test_ingest_jsonld (Fixture      *fixture,
   jk_feed_stats_clear (&stats);
 }
 
+/* JSON-LD postings without an identifier (schema.org's own example has
+ * none) were dropped, and a feed of them refused as empty: they are kept
+ * by url or by what they say, and found unchanged at the next sync. */
+static void
+test_ingest_jsonld_no_identifier (Fixture      *fixture,
+                                  gconstpointer user_data)
+{
+  g_autofree char *path = fixture_path ("jsonld-no-identifier.json");
+  JkFeedStats stats = { 0 };
+  JkSyncCounts counts;
+
+  ingest_ok (fixture, OTHER_SOURCE_ID, path, JK_FEED_FORMAT_JSONLD, &stats, &counts);
+  assert_counts (&counts, 4, 0, 0, 0, 0, 4);
+  g_assert_cmpint (jk_jobs_count_active (fixture->store, OTHER_SOURCE_ID, NOW, NULL), ==, 4);
+  ingest_ok (fixture, OTHER_SOURCE_ID, path, JK_FEED_FORMAT_JSONLD, &stats, &counts);
+  assert_counts (&counts, 0, 0, 4, 0, 0, 4);
+  assert_index_ok (fixture);
+  jk_feed_stats_clear (&stats);
+}
+
+/* A job-xml feed with one id twice, the newer second and the newer
+ * first: the newer stands both times, at the first sync and the next. */
+static void
+test_ingest_repeated_id_fixture (Fixture      *fixture,
+                                 gconstpointer user_data)
+{
+  g_autofree char *path = fixture_path ("job-xml-repeated-id.xml");
+  JkFeedStats stats = { 0 };
+  JkSyncCounts counts;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+
+      ingest_ok (fixture, SOURCE_ID, path, JK_FEED_FORMAT_JOB_XML, &stats, &counts);
+      g_assert_cmpuint (counts.duplicates, ==, 2);
+      g_assert_cmpuint (counts.total, ==, 2);
+      first = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'REP-1'");
+      second = jk_test_query_text (fixture->store, "SELECT title FROM jobs WHERE external_id = 'REP-2'");
+      g_assert_cmpstr (first, ==, "Stock Clerk");
+      g_assert_cmpstr (second, ==, "Delivery Driver");
+    }
+  g_assert_cmpint (fts_count (fixture, "title:old"), ==, 0);
+  assert_index_ok (fixture);
+  jk_feed_stats_clear (&stats);
+}
+
 /* Every parser fixture, ingested twice, each as a source of its own: the
  * second time nothing is added or rewritten, and job-xml and RSS postings
  * are not even normalized again. */
@@ -1942,6 +2141,7 @@ main (int   argc,
   ADD ("/ingest/snapshot/refused", test_snapshot_refused);
   ADD ("/ingest/snapshot/rollback", test_snapshot_rollback);
   ADD ("/ingest/snapshot/duplicates-across-sources", test_snapshot_duplicates_across_sources);
+  ADD ("/ingest/snapshot/not-duplicates", test_snapshot_not_duplicates);
   ADD ("/ingest/file/job-xml", test_ingest_job_xml);
   ADD ("/ingest/file/unchanged", test_ingest_unchanged);
   ADD ("/ingest/file/changed", test_ingest_changed);
@@ -1951,9 +2151,11 @@ main (int   argc,
   ADD ("/ingest/file/truncated", test_ingest_truncated);
   ADD ("/ingest/parse/unparsed-records", test_parse_unparsed_records);
   ADD ("/ingest/file/unparsed-repeat", test_ingest_unparsed_repeat);
+  ADD ("/ingest/file/repeated-id-fixture", test_ingest_repeated_id_fixture);
   ADD ("/ingest/file/context-change", test_ingest_context_change);
   ADD ("/ingest/file/large", test_ingest_large);
   ADD ("/ingest/file/jsonld", test_ingest_jsonld);
+  ADD ("/ingest/file/jsonld-no-identifier", test_ingest_jsonld_no_identifier);
   ADD ("/ingest/file/fixtures", test_ingest_fixtures);
   ADD ("/ingest/file/missing", test_ingest_missing_file);
   ADD ("/ingest/file/write-failure", test_ingest_write_failure);

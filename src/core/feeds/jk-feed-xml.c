@@ -70,6 +70,8 @@ typedef enum {
   FIELD_EXPIRES,
   FIELD_GUID,
   FIELD_CONTENT,
+  FIELD_CREATOR,   /* RSS: dc:creator, or an Atom author's name */
+  FIELD_LOCATION,  /* RSS: a job board's own <…:location> */
   FIELD_PUBLISHER, /* feed level, outside records */
   N_FIELDS
 } Field;
@@ -152,6 +154,12 @@ static const FieldName rss_fields[] = {
   { "description", FIELD_DESCRIPTION, TRUE },
   { "content:encoded", FIELD_CONTENT, TRUE },
   { "category", FIELD_CATEGORY, FALSE },
+  { "dc:creator", FIELD_CREATOR, FALSE },
+  /* Job boards add their own elements, each in a namespace of its own:
+   * any prefix ("*:") will do. */
+  { "*:location", FIELD_LOCATION, FALSE },
+  { "*:city", FIELD_CITY, FALSE },
+  { "*:state", FIELD_STATE, FALSE },
   { NULL, FIELD_NONE, FALSE },
 };
 
@@ -190,6 +198,7 @@ typedef struct {
   guint records_seen;
 
   int record_depth;         /* -1 outside a record */
+  int author_depth;         /* of an RSS item's <atom:author>; -1 outside one */
   Field field;              /* the element being collected */
   int field_depth;
   gboolean field_markup;
@@ -628,11 +637,102 @@ fill_job_xml_job (const JkFeedRecord *record,
   job->expires = parse_date_value (record, FIELD_EXPIRES);
 }
 
+/* "Columbus, OH 43215", "Dublin, Ohio" or "Columbus": city, state and
+ * postal code into the job's empty ones. */
+static void
+fill_place (JkJob      *job,
+            const char *text)
+{
+  g_autofree char *cleaned = jk_clean_field (text, JK_FIELD_MAX);
+  g_auto (GStrv) words = NULL;
+  char *comma;
+  guint n;
+
+  if (cleaned == NULL)
+    return;
+  comma = strrchr (cleaned, ',');
+  if (comma == NULL)
+    {
+      if (job->city == NULL)
+        job->city = g_steal_pointer (&cleaned);
+      return;
+    }
+  *comma = '\0';
+  if (job->city == NULL)
+    job->city = jk_clean_field (cleaned, JK_FIELD_MAX);
+  words = g_strsplit (g_strstrip (comma + 1), " ", -1);
+  n = g_strv_length (words);
+  if (n >= 2 && strlen (words[n - 1]) >= 5 && g_ascii_isdigit (words[n - 1][0]))
+    {
+      if (job->postal_code == NULL)
+        job->postal_code = g_strdup (words[n - 1]);
+      g_clear_pointer (&words[n - 1], g_free);
+    }
+  if (job->state == NULL)
+    {
+      g_autofree char *state = g_strjoinv (" ", words);
+      g_autofree char *state_cleaned = jk_clean_field (state, JK_FIELD_MAX);
+
+      job->state = state_cleaned != NULL ? jk_normalize_state (state_cleaned) : NULL;
+    }
+}
+
+/* Job boards' "Forklift Operator at Scioto Freight (Grove City, OH)":
+ * taken apart only when the feed gave no employer or no place, and only
+ * when the title ends with a place whose state is a US state's code; a
+ * bare " at " ("Work at Home …") is left alone. */
+static void
+split_title (JkJob *job)
+{
+  static GRegex *regex = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *employer = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *code = NULL;
+
+  if (job->title == NULL || (job->employer != NULL && (job->city != NULL || job->state != NULL)))
+    return;
+  /* Compiled once, shared read-only by every thread. */
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(.+?)(?: at (.+?))? \\(([^(),]+), ([^(),]+)\\)$", G_REGEX_OPTIMIZE, 0,
+                                            NULL));
+  if (!g_regex_match (regex, job->title, 0, &match))
+    return;
+  before = g_match_info_fetch (match, 1);
+  title = jk_clean_field (before, JK_FIELD_MAX);
+  employer = g_match_info_fetch (match, 2);
+  city = g_match_info_fetch (match, 3);
+  state = g_match_info_fetch (match, 4);
+  code = jk_normalize_state (state);
+  if (title == NULL || code == NULL || strlen (code) != 2 || !g_ascii_isupper (code[0]) || !g_ascii_isupper (code[1]))
+    return;
+  if (job->employer == NULL && employer != NULL && *employer != '\0')
+    job->employer = jk_clean_field (employer, JK_FIELD_MAX);
+  if (job->city == NULL && job->state == NULL)
+    {
+      job->city = jk_clean_field (city, JK_FIELD_MAX);
+      job->state = g_steal_pointer (&code);
+    }
+  g_free (job->title);
+  job->title = g_steal_pointer (&title);
+}
+
 static void
 fill_rss_job (const JkFeedRecord *record,
               JkJob              *job)
 {
+  g_autofree char *state = NULL;
   const char *html;
+
+  job->employer = clean_value (record, FIELD_CREATOR);
+  job->city = clean_value (record, FIELD_CITY);
+  state = clean_value (record, FIELD_STATE);
+  job->state = state != NULL ? jk_normalize_state (state) : NULL;
+  fill_place (job, record_value (record, FIELD_LOCATION));
+  split_title (job);
 
   job->apply_url = jk_feed_clean_url (record_value (record, FIELD_URL), TRUE);
   if (job->apply_url == NULL)
@@ -666,6 +766,8 @@ name_matches (const char    *wanted,
 {
   const char *colon = strchr (wanted, ':');
 
+  if (g_str_has_prefix (wanted, "*:"))
+    return prefix != NULL && g_ascii_strcasecmp (wanted + 2, (const char *) local) == 0;
   if (prefix == NULL)
     return colon == NULL && g_ascii_strcasecmp (wanted, (const char *) local) == 0;
   return colon != NULL && strlen ((const char *) prefix) == (gsize) (colon - wanted)
@@ -763,8 +865,20 @@ start_element_cb (void           *context,
 
   if (parse->record_depth >= 0)
     {
+      /* An Atom author's name is one level further down. */
+      if (parse->author_depth >= 0 && depth == parse->author_depth + 1
+          && g_ascii_strcasecmp ((const char *) local, "name") == 0)
+        {
+          start_field (parse, FIELD_CREATOR, depth, FALSE);
+          return;
+        }
       if (depth != parse->record_depth + 1)
         return;
+      if (parse->format == JK_FEED_FORMAT_RSS && prefix != NULL && g_ascii_strcasecmp ((const char *) local, "author") == 0)
+        {
+          parse->author_depth = depth;
+          return;
+        }
       field = lookup_field (parse, prefix, local, &markup);
       if (field != FIELD_NONE)
         start_field (parse, field, depth, markup);
@@ -808,6 +922,8 @@ end_element_cb (void          *context,
         g_string_append_printf (parse->markup, "</%s>", (const char *) local);
       return;
     }
+  if (depth == parse->author_depth)
+    parse->author_depth = -1;
   if (parse->record_depth >= 0 && depth == parse->record_depth && !finish_record (parse, &error))
     stop_parse (parse, error);
 }
@@ -885,7 +1001,7 @@ jk_feed_record_claim (JkFeedRecord *record,
     }
   record->raw_hash = hash_raw_record (record);
   id = record_external_id (record);
-  if (known != NULL && id != NULL && known (id, record->raw_hash, user_data))
+  if (known != NULL && id != NULL && known (id, record->raw_hash, parse_date_value (record, FIELD_DATE), user_data))
     {
       stats->unchanged++;
       return FALSE;
@@ -971,6 +1087,7 @@ jk_feed_xml_parse (int           fd,
     .record_name = format == JK_FEED_FORMAT_RSS ? "item" : "job",
     .root_name = format == JK_FEED_FORMAT_RSS ? "rss" : "source",
     .record_depth = -1,
+    .author_depth = -1,
     .field = FIELD_NONE,
   };
   /* Only the document and its DTD's entity declarations are built by

@@ -9,14 +9,22 @@
 #define MIN_CAPACITY 1024
 #define EMPTY_KEY 0
 
-/* The row id and a "seen" bit share a word: 24 bytes a slot. */
+/* The row id and two bits share a word; with the dates, 32 bytes a slot. */
 #define SEEN_BIT 1
-#define ROW_OF(word) ((gint64) ((word) >> 1))
+/* A copy of the cached posting comes later in the feed, left unparsed. */
+#define RESERVED_BIT 2
+#define ROW_SHIFT 2
+#define ROW_OF(word) ((gint64) ((word) >> ROW_SHIFT))
 
 typedef struct {
   guint64 key;      /* EMPTY_KEY when the slot is free */
   guint64 raw_hash;
-  guint64 row_seen; /* row << 1 | SEEN_BIT; row 0 for a posting new in this snapshot */
+  guint64 row_seen; /* row << ROW_SHIFT | bits; row 0 for a posting new in this snapshot */
+  /* Dates posted, in Unix seconds clamped to 32 bits (enough to compare
+   * two copies of one posting): the cached posting's, and that of the
+   * copy that stands in this snapshot so far. */
+  guint32 cached_posted;
+  guint32 posted;
 } Slot;
 
 #define NO_SLOT G_MAXUINT32
@@ -34,6 +42,12 @@ struct _JkIdMap
 };
 
 static void build_raw_index (JkIdMap *map);
+
+static guint32
+clamp_time (gint64 when)
+{
+  return (guint32) CLAMP (when, 0, (gint64) G_MAXUINT32);
+}
 
 static Slot *
 find_slot (Slot   *slots,
@@ -113,6 +127,16 @@ jk_id_map_add_cached (JkIdMap *map,
                       guint64  raw_hash,
                       gint64   row)
 {
+  jk_id_map_add_cached_posted (map, key, raw_hash, row, 0);
+}
+
+void
+jk_id_map_add_cached_posted (JkIdMap *map,
+                             guint64  key,
+                             guint64  raw_hash,
+                             gint64   row,
+                             gint64   posted)
+{
   Slot *slot;
 
   grow_if_needed (map);
@@ -121,7 +145,9 @@ jk_id_map_add_cached (JkIdMap *map,
     map->used++;
   slot->key = key;
   slot->raw_hash = raw_hash;
-  slot->row_seen = (guint64) row << 1;
+  slot->row_seen = (guint64) row << ROW_SHIFT;
+  slot->cached_posted = clamp_time (posted);
+  slot->posted = slot->cached_posted;
 }
 
 JkIdState
@@ -149,6 +175,47 @@ jk_id_map_see (JkIdMap *map,
   if (out_raw_hash != NULL)
     *out_raw_hash = slot->raw_hash;
   return JK_ID_CACHED;
+}
+
+JkIdClaim
+jk_id_map_claim (JkIdMap *map,
+                 guint64  key,
+                 gint64   posted,
+                 gint64  *out_row,
+                 guint64 *out_raw_hash)
+{
+  guint32 when = clamp_time (posted);
+  Slot *slot;
+
+  grow_if_needed (map);
+  slot = find_slot (map->slots, map->capacity, key);
+  *out_row = 0;
+  *out_raw_hash = 0;
+  if (slot->key == EMPTY_KEY)
+    {
+      slot->key = key;
+      slot->row_seen = SEEN_BIT;
+      slot->posted = when;
+      map->used++;
+      return JK_ID_CLAIM_NEW;
+    }
+  *out_row = ROW_OF (slot->row_seen);
+  *out_raw_hash = slot->raw_hash;
+  if (slot->row_seen & SEEN_BIT)
+    {
+      /* The newest stands; of two as new, the later in the feed. */
+      if (when < slot->posted)
+        return JK_ID_CLAIM_OLDER;
+      slot->posted = when;
+      return JK_ID_CLAIM_NEWER;
+    }
+  /* The cached bytes come later in the feed, unparsed: as new or newer,
+   * they stand, and this copy is the older one. */
+  if ((slot->row_seen & RESERVED_BIT) && slot->cached_posted >= when)
+    return JK_ID_CLAIM_OLDER;
+  slot->row_seen |= SEEN_BIT;
+  slot->posted = when;
+  return JK_ID_CLAIM_CACHED;
 }
 
 /* Where raw_hash is, or would go, in the raw index. */
@@ -203,6 +270,22 @@ jk_id_map_holds_raw (const JkIdMap *map,
   return lookup_raw (map, raw_hash) != NULL;
 }
 
+gboolean
+jk_id_map_reserve_raw (JkIdMap *map,
+                       guint64  raw_hash)
+{
+  Slot *slot = lookup_raw (map, raw_hash);
+
+  if (slot == NULL)
+    return FALSE;
+  /* Another copy of the id stands already: the cached bytes, as new or
+   * newer, replace it and must be parsed to; older, they are skipped. */
+  if (slot->row_seen & SEEN_BIT)
+    return slot->cached_posted < slot->posted;
+  slot->row_seen |= RESERVED_BIT;
+  return TRUE;
+}
+
 JkIdState
 jk_id_map_see_raw (JkIdMap *map,
                    guint64  raw_hash)
@@ -213,7 +296,8 @@ jk_id_map_see_raw (JkIdMap *map,
 
   if (slot->row_seen & SEEN_BIT)
     return JK_ID_REPEAT;
-  slot->row_seen |= SEEN_BIT;
+  slot->row_seen = (slot->row_seen | SEEN_BIT) & ~(guint64) RESERVED_BIT;
+  slot->posted = slot->cached_posted;
   return JK_ID_CACHED;
 }
 

@@ -191,12 +191,13 @@ read_item (Ingest   *ingest,
 static gboolean
 known_cb (const char *external_id,
           guint64     raw_hash,
+          gint64      posted,
           gpointer    user_data)
 {
   Ingest *ingest = user_data;
   gint64 row = 0;
 
-  if (!jk_snapshot_claim (ingest->snapshot, external_id, raw_hash, &row))
+  if (!jk_snapshot_claim (ingest->snapshot, external_id, raw_hash, posted, &row))
     return TRUE;
   ingest->read_claimed = TRUE;
   ingest->read_claimed_row = row;
@@ -204,8 +205,9 @@ known_cb (const char *external_id,
 }
 
 /* Reading thread: every claim of a job-xml or RSS posting is made here,
- * in feed order, so the first of two postings with one id is the one that
- * stands; only the few to normalize go on to the normalizing thread. */
+ * in feed order, so that of two postings with one id the newest stands
+ * (the later one when as new); only the few to normalize go on to the
+ * normalizing thread. */
 static gboolean
 record_read_cb (JkFeedRecord *record,
                 gpointer      user_data,
@@ -244,7 +246,8 @@ job_read_cb (JkJob    *job,
   return read_item (user_data, ITEM_JOB, job, error);
 }
 
-/* Reading thread: a posting the cache holds byte for byte is not parsed. */
+/* Reading thread: a posting the cache holds byte for byte is not parsed,
+ * unless it must replace an older copy of its id listed before it. */
 static gboolean
 known_bytes_cb (guint64  raw_hash,
                 gpointer user_data)
@@ -293,7 +296,7 @@ normalized_cb (JkJob    *job,
       ingest->claimed = FALSE;
     }
   else if (job->title == NULL || job->external_id == NULL
-           || !jk_snapshot_claim (ingest->snapshot, job->external_id, job->raw_hash, &row))
+           || !jk_snapshot_claim (ingest->snapshot, job->external_id, job->raw_hash, job->posted, &row))
     {
       jk_job_free (job);
       return TRUE;

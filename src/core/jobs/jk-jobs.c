@@ -23,6 +23,7 @@ typedef enum {
   STMT_FTS_DELETE,
   STMT_TOUCH_KEY,
   STMT_DELETE,
+  STMT_ROW_OF_ID,
   N_STMTS
 } StmtId;
 
@@ -34,6 +35,14 @@ typedef enum {
 #define N_JOB_COLUMNS 22
 #define ZIP_LATITUDE "coalesce (?12, (SELECT latitude FROM zip_centroids WHERE zip = substr (?10, 1, 5)))"
 #define ZIP_LONGITUDE "coalesce (?13, (SELECT longitude FROM zip_centroids WHERE zip = substr (?10, 1, 5)))"
+/* Whether the row of jobs is hidden as a copy of another source's posting:
+ * among the rows with its key, the oldest one's source shows all its
+ * rows, and the other sources' rows are hidden. Postings of one source
+ * with different ids are never each other's copies, and the empty key
+ * (no employer) matches nothing. */
+#define IS_DUPLICATE \
+  "(jobs.dedup_key <> '' AND jobs.source_id <> (SELECT j2.source_id FROM jobs j2" \
+  " WHERE j2.dedup_key = jobs.dedup_key ORDER BY j2.id LIMIT 1))"
 /* The columns of JOB_COLUMNS some index reads, and their parameters. */
 #define INDEXED_COLUMNS "dedup_key, latitude, longitude, salary_min, salary_max, salary_period, posted, expires"
 #define INDEXED_VALUES "?5, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", ?14, ?15, ?16, ?24, ?25"
@@ -42,11 +51,11 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_OLD] = "SELECT content_hash, dedup_key, raw_hash FROM jobs WHERE id = ?1",
   /* A posting without coordinates takes its ZIP code's. */
   /* A new row takes the highest id, so it is a duplicate exactly when
-   * another row has its key: the oldest copy is the one shown. */
+   * the oldest row with its key is another source's (see IS_DUPLICATE). */
   [STMT_INSERT] = "INSERT INTO jobs (source_id, external_id, first_seen, last_seen, " JOB_COLUMNS ", raw_hash, duplicate) "
                   "VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", "
                   "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
-                  " EXISTS (SELECT 1 FROM jobs WHERE dedup_key = ?5))",
+                  " ?5 <> '' AND ifnull ((SELECT source_id FROM jobs WHERE dedup_key = ?5 ORDER BY id LIMIT 1) <> ?1, 0))",
   /* A changed posting in two steps, with the parameters of STMT_INSERT:
    * first the columns no index reads, then the indexed ones only when
    * they differ, so an edited description rewrites no index entry. */
@@ -65,6 +74,7 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_TOUCH_KEY] = "INSERT OR IGNORE INTO temp.jk_touched (key) VALUES (?1)",
   /* Without RETURNING, which opens a savepoint and so flushes FTS5. */
   [STMT_DELETE] = "DELETE FROM jobs WHERE id = ?1",
+  [STMT_ROW_OF_ID] = "SELECT id FROM jobs INDEXED BY jobs_sync WHERE source_id = ?1 AND external_id = ?2",
 };
 
 struct _JkSnapshot
@@ -284,6 +294,9 @@ touch_key (JkSnapshot *self,
            const char *key,
            GError    **error)
 {
+  /* The empty key is no posting's copy: nothing to look at again. */
+  if (key == NULL || *key == '\0')
+    return TRUE;
   sqlite3_bind_text (self->stmts[STMT_TOUCH_KEY], 1, key, -1, SQLITE_TRANSIENT);
   return step_done (self, self->stmts[STMT_TOUCH_KEY], "Cannot note a posting for de-duplication", error);
 }
@@ -346,7 +359,7 @@ load_ids (JkSnapshot *self,
           GError    **error)
 {
   g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (
-    self->store, "SELECT id, external_id, raw_hash FROM jobs INDEXED BY jobs_sync WHERE source_id = ?1", error);
+    self->store, "SELECT id, external_id, raw_hash, posted FROM jobs INDEXED BY jobs_sync WHERE source_id = ?1", error);
   gint64 last_good = read_last_good_count (self, error);
   int rc;
 
@@ -356,8 +369,9 @@ load_ids (JkSnapshot *self,
   self->ids = jk_id_map_new ((gsize) last_good + (gsize) last_good / 10);
   sqlite3_bind_int64 (stmt, 1, self->source_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    jk_id_map_add_cached (self->ids, jk_id_map_key ((const char *) sqlite3_column_text (stmt, 1)),
-                          (guint64) sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 0));
+    jk_id_map_add_cached_posted (self->ids, jk_id_map_key ((const char *) sqlite3_column_text (stmt, 1)),
+                                 (guint64) sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 0),
+                                 sqlite3_column_int64 (stmt, 3));
   if (rc != SQLITE_DONE)
     {
       jk_store_set_error (self->store, error, "Cannot read the cached postings");
@@ -388,19 +402,24 @@ count_expired (JkSnapshot *self,
   return TRUE;
 }
 
-/* Among copies of one posting from several sources, the oldest row is
- * shown. New rows set their own flag; a removed posting or one whose key
- * changed may let another copy show, so only those keys are looked at. */
+/* Among copies of one posting from several sources, the oldest row's
+ * source is shown (IS_DUPLICATE). New rows set their own flag; a removed
+ * posting or one whose key changed may let another copy show, so only
+ * those keys are looked at, and this source's hidden rows, whose flags a
+ * kiosk that hid a source's own postings from each other may have left. */
 static gboolean
 mark_duplicates (JkSnapshot *self,
                  GError    **error)
 {
   /* Only rows whose flag changes are written. */
-  return jk_store_exec (self->store,
-                        "UPDATE jobs SET duplicate = NOT duplicate"
-                        " WHERE dedup_key IN (SELECT key FROM temp.jk_touched)"
-                        "   AND duplicate <> (id <> (SELECT min (j2.id) FROM jobs j2 WHERE j2.dedup_key = jobs.dedup_key))",
-                        error);
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE jobs SET duplicate = NOT duplicate"
+    " WHERE (dedup_key IN (SELECT key FROM temp.jk_touched)"
+    "        OR (source_id = %" G_GINT64_FORMAT " AND duplicate = 1))"
+    "   AND duplicate <> " IS_DUPLICATE,
+    self->source_id);
+
+  return jk_store_exec (self->store, sql, error);
 }
 
 static gboolean
@@ -469,9 +488,18 @@ char *
 jk_jobs_dedup_key (const JkJob *job)
 {
   GString *key = g_string_new (NULL);
+  gsize before;
 
   append_key_part (key, job->title);
+  before = key->len;
   append_key_part (key, job->employer);
+  /* Without an employer, the same title in the same town is as likely two
+   * employers' postings as one posting twice: no key. */
+  if (key->len == before + 1)
+    {
+      g_string_free (key, TRUE);
+      return g_strdup ("");
+    }
   append_key_part (key, job->city);
   append_key_part (key, job->state);
   return g_string_free (key, FALSE);
@@ -532,6 +560,7 @@ gboolean
 jk_snapshot_claim (JkSnapshot *self,
                    const char *external_id,
                    guint64     raw_hash,
+                   gint64      posted,
                    gint64     *out_row)
 {
   guint64 cached_hash = 0;
@@ -539,20 +568,25 @@ jk_snapshot_claim (JkSnapshot *self,
 
   g_return_val_if_fail (external_id != NULL, FALSE);
 
-  switch (jk_id_map_see (self->ids, jk_id_map_key (external_id), &row, &cached_hash))
+  switch (jk_id_map_claim (self->ids, jk_id_map_key (external_id), posted, &row, &cached_hash))
     {
-    case JK_ID_REPEAT:
-      /* The same id twice in one feed: the first one stands. */
+    case JK_ID_CLAIM_OLDER:
+      /* The same id twice in one feed: the newest stands. */
       self->repeats++;
       return FALSE;
-    case JK_ID_CACHED:
+    case JK_ID_CLAIM_NEWER:
+      /* Written over the copy listed before, wherever that went. */
+      self->repeats++;
+      *out_row = row != 0 ? -row : JK_SNAPSHOT_ROW_LISTED;
+      return TRUE;
+    case JK_ID_CLAIM_CACHED:
       if (raw_hash != 0 && raw_hash == cached_hash)
         {
           self->raw_unchanged++;
           return FALSE;
         }
       break;
-    case JK_ID_NEW:
+    case JK_ID_CLAIM_NEW:
     default:
       break;
     }
@@ -565,14 +599,14 @@ gboolean
 jk_snapshot_holds_raw (JkSnapshot *self,
                        guint64     raw_hash)
 {
-  return jk_id_map_holds_raw (self->ids, raw_hash);
+  return jk_id_map_reserve_raw (self->ids, raw_hash);
 }
 
 void
 jk_snapshot_claim_raw (JkSnapshot *self,
                        guint64     raw_hash)
 {
-  /* Listed before under its id, the posting stands as that one made it. */
+  /* Listed before under its id by a newer copy, which stands. */
   if (jk_id_map_see_raw (self->ids, raw_hash) == JK_ID_REPEAT)
     self->repeats++;
   else
@@ -611,6 +645,8 @@ jk_snapshot_row_free (JkSnapshotRow *self)
 static gboolean
 write_update (JkSnapshot          *self,
               const JkSnapshotRow *row,
+              gint64               id,
+              gboolean             count,
               GError             **error)
 {
   sqlite3_stmt *old = self->stmts[STMT_OLD];
@@ -619,7 +655,7 @@ write_update (JkSnapshot          *self,
   gint64 old_hash, old_raw_hash;
   gboolean same_text = FALSE;
 
-  sqlite3_bind_int64 (old, 1, row->row);
+  sqlite3_bind_int64 (old, 1, id);
   if (sqlite3_step (old) != SQLITE_ROW)
     {
       sqlite3_reset (old);
@@ -633,30 +669,30 @@ write_update (JkSnapshot          *self,
 
   if (old_hash == row->content_hash)
     {
-      self->counts.unchanged++;
+      self->counts.unchanged += count;
       if (old_raw_hash == (gint64) row->job->raw_hash)
         return TRUE;
-      sqlite3_bind_int64 (self->stmts[STMT_RAW_HASH], 1, row->row);
+      sqlite3_bind_int64 (self->stmts[STMT_RAW_HASH], 1, id);
       sqlite3_bind_int64 (self->stmts[STMT_RAW_HASH], 2, (gint64) row->job->raw_hash);
       return step_done (self, self->stmts[STMT_RAW_HASH], "Cannot update a posting", error);
     }
 
-  if (!delete_from_index (self, row->row, row, &same_text, NULL, error))
+  if (!delete_from_index (self, id, row, &same_text, NULL, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
     {
-      sqlite3_bind_int64 (updates[i], 1, row->row);
+      sqlite3_bind_int64 (updates[i], 1, id);
       sqlite3_bind_int64 (updates[i], 3, self->now);
       bind_row (updates[i], row);
       if (!step_done (self, updates[i], "Cannot update a posting", error))
         return FALSE;
       sqlite3_clear_bindings (updates[i]);
     }
-  if (!same_text && !add_to_index (self, row->row, row, error))
+  if (!same_text && !add_to_index (self, id, row, error))
     return FALSE;
   if (g_strcmp0 (old_key, row->dedup_key) != 0 && !touch_key (self, old_key, error))
     return FALSE;
-  self->counts.updated++;
+  self->counts.updated += count;
   /* The same key keeps the same place among its copies. */
   return g_strcmp0 (old_key, row->dedup_key) == 0 || touch_key (self, row->dedup_key, error);
 }
@@ -688,7 +724,29 @@ jk_snapshot_write (JkSnapshot          *self,
 {
   g_return_val_if_fail (self->open, FALSE);
 
-  return row->row != 0 ? write_update (self, row, error) : write_insert (self, row, error);
+  if (row->row == JK_SNAPSHOT_ROW_LISTED)
+    {
+      /* A newer copy of a posting new in this snapshot: its row is found
+       * by id, and it is counted once, as added. */
+      sqlite3_stmt *find = self->stmts[STMT_ROW_OF_ID];
+      gint64 id = 0;
+
+      sqlite3_bind_int64 (find, 1, self->source_id);
+      sqlite3_bind_text (find, 2, row->job->external_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (find) == SQLITE_ROW)
+        id = sqlite3_column_int64 (find, 0);
+      sqlite3_reset (find);
+      sqlite3_clear_bindings (find);
+      if (id == 0)
+        {
+          jk_store_set_error (self->store, error, "Cannot find a posting to replace it");
+          return FALSE;
+        }
+      return write_update (self, row, id, FALSE, error);
+    }
+  if (row->row < 0)
+    return write_update (self, row, -row->row, FALSE, error);
+  return row->row != 0 ? write_update (self, row, row->row, TRUE, error) : write_insert (self, row, error);
 }
 
 gboolean
@@ -702,7 +760,7 @@ jk_snapshot_add (JkSnapshot  *self,
   g_return_val_if_fail (self->open, FALSE);
   if (job->title == NULL || job->external_id == NULL)
     return TRUE;
-  if (!jk_snapshot_claim (self, job->external_id, job->raw_hash, &cached))
+  if (!jk_snapshot_claim (self, job->external_id, job->raw_hash, job->posted, &cached))
     return TRUE;
   row = jk_snapshot_row_new (jk_job_copy (job), cached);
   return jk_snapshot_write (self, row, error);
@@ -776,7 +834,7 @@ jk_jobs_remove_source (JkStore  *store,
     "DELETE FROM jobs WHERE source_id = %" G_GINT64_FORMAT ";"
     "DELETE FROM sources WHERE id = %" G_GINT64_FORMAT ";"
     /* A copy hidden behind one of the removed postings may show now. */
-    "UPDATE jobs SET duplicate = (id <> (SELECT min (j2.id) FROM jobs j2 WHERE j2.dedup_key = jobs.dedup_key))"
+    "UPDATE jobs SET duplicate = " IS_DUPLICATE
     "  WHERE duplicate = 1;"
     "COMMIT;",
     source_id, source_id, source_id);

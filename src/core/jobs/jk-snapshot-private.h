@@ -29,16 +29,24 @@ gboolean     jk_snapshot_add         (JkSnapshot         *self,
  * thread, in feed order; row_new on any thread; write on the store's
  * thread; commit after the other threads are done.
  *
- * claim is asked once per posting, by its feed id and the hash of its raw
- * feed text (0 when unknown): FALSE when it needs no writing (listed
- * already in this snapshot, or cached with the same raw hash); else TRUE
- * with out_row the cached row it replaces, or 0 for a new posting. */
+ * claim is asked once per posting, by its feed id, the hash of its raw
+ * feed text (0 when unknown) and its date posted (0 when unknown): FALSE
+ * when it needs no writing (another copy of its id in this snapshot is
+ * newer, by date posted and then by place in the feed; or it is cached
+ * with the same raw hash); else TRUE with out_row the cached row it
+ * replaces, 0 for a new posting, or, for a copy newer than one listed
+ * before, the negated row that copy went to or JK_SNAPSHOT_ROW_LISTED. */
+#define JK_SNAPSHOT_ROW_LISTED G_MININT64
 gboolean       jk_snapshot_claim     (JkSnapshot         *self,
                                       const char         *external_id,
                                       guint64             raw_hash,
+                                      gint64              posted,
                                       gint64             *out_row);
 /* Whether the cache holds a posting of this source read from bytes with
- * this raw hash (JkKnownBytesFunc); asked on the thread that claims. */
+ * this raw hash, so that they need no parsing (JkKnownBytesFunc); asked on
+ * the thread that claims, once per posting, before the claims of the
+ * postings before it. FALSE also when those bytes must be parsed to
+ * replace a copy of their id listed already. */
 gboolean       jk_snapshot_holds_raw (JkSnapshot         *self,
                                       guint64             raw_hash);
 /* A posting the feed lists unchanged, known by its raw hash alone (one
@@ -63,7 +71,9 @@ gboolean     jk_snapshot_commit      (JkSnapshot         *self,
 void         jk_snapshot_free        (JkSnapshot         *self);
 
 /* The key two sources' copies of one posting share: normalized title,
- * employer and place. */
+ * employer and place; "" (no copy of anything) without an employer. Only
+ * other sources' postings are hidden as copies: one source's postings with
+ * different ids all show. */
 char        *jk_jobs_dedup_key       (const JkJob        *job);
 /* A hash of every stored field, to tell a changed posting from an unchanged one. */
 gint64       jk_jobs_content_hash    (const JkJob        *job);
