@@ -7,6 +7,7 @@
 #include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-geo.h>
 #include <jobkiosk/jk-search.h>
+#include <jobkiosk/jk-task.h>
 #include <jobkiosk/jk-visit.h>
 
 #include "jk-job-card.h"
@@ -91,6 +92,7 @@ struct _JkSearchPage
   GCancellable *cancellable;
   gboolean busy;
   gboolean counting;
+  gboolean rerun;           /* work was cut short by leaving: search again on return */
   gint64 count;
   guint loaded;
   char *spelling;
@@ -382,27 +384,19 @@ open_reader (SearchJob     *job,
 
 /* Worker thread: the query, and on the first page the honest count and,
  * when nothing matched, a spelling to offer. */
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+search_work (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  SearchJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JkStore) reader = open_reader (job, cancellable, &error);
+  SearchJob *job = data;
+  g_autoptr (JkStore) reader = open_reader (job, cancellable, error);
 
   if (reader == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  job->records = jk_search_jobs (reader, &job->query, &error);
+    return FALSE;
+  job->records = jk_search_jobs (reader, &job->query, error);
   if (job->records == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return FALSE;
   /* A full first page means there may be many more: counting them exactly
    * is left to a second task, so the first cards show without waiting. */
   if (job->first_page)
@@ -411,34 +405,30 @@ search_thread (GTask        *task,
       if (job->count == 0 && job->text != NULL)
         job->spelling = jk_search_suggest_spelling (reader, job->text, NULL);
     }
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
-static void
-count_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+count_work (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  SearchJob *job = task_data;
+  SearchJob *job = data;
   g_autoptr (JkStore) reader = open_reader (job, cancellable, NULL);
 
   /* An unknown count (-1) stays "counting…" until the next search. */
   job->count = reader != NULL ? jk_search_count (reader, &job->query, NULL) : -1;
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 static void
-on_counted (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+on_counted (gpointer      source,
+            gpointer      data,
+            const GError *error)
 {
-  JkSearchPage *self = JK_SEARCH_PAGE (object);
-  SearchJob *job = g_task_get_task_data (G_TASK (result));
+  JkSearchPage *self = JK_SEARCH_PAGE (source);
+  SearchJob *job = data;
 
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) ||
-      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
   self->counting = FALSE;
   /* A count that failed leaves no number rather than a wrong one. */
   self->count = job->count >= 0 ? MAX (job->count, (gint64) self->loaded) : -1;
@@ -449,7 +439,6 @@ static void
 start_count (JkSearchPage *self,
              SearchJob    *done)
 {
-  g_autoptr (GTask) task = g_task_new (self, self->cancellable, on_counted, NULL);
   SearchJob *job = g_new0 (SearchJob, 1);
 
   job->db_path = g_strdup (done->db_path);
@@ -459,36 +448,26 @@ start_count (JkSearchPage *self,
   job->query.text = job->text;
   job->query.after = NULL;
   job->query.where = done->query.where != NULL ? job->where : NULL;
-  g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_name (task, "jk-search-count");
   self->counting = TRUE;
-  g_task_run_in_thread (task, count_thread);
+  jk_task_run (self, self->cancellable, "jk-search-count", count_work, on_counted, job,
+               (GDestroyNotify) search_job_free);
 }
 
 static void
-on_search_done (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_search_done (gpointer      source,
+                gpointer      data,
+                const GError *error)
 {
-  JkSearchPage *self = JK_SEARCH_PAGE (object);
-  SearchJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
+  JkSearchPage *self = JK_SEARCH_PAGE (source);
+  SearchJob *job = data;
   g_autoptr (GDateTime) now = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  self->busy = FALSE;
+  if (error != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Search failed: %s", error->message);
-          self->busy = FALSE;
-        }
+      g_warning ("Search failed: %s", error->message);
       return;
     }
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
-
-  self->busy = FALSE;
   now = jk_clock_now_local (self->clock);
   if (job->first_page)
     {
@@ -528,7 +507,6 @@ static void
 start_search (JkSearchPage *self,
               gboolean      first_page)
 {
-  g_autoptr (GTask) task = NULL;
   SearchJob *job;
 
   if (first_page)
@@ -555,11 +533,8 @@ start_search (JkSearchPage *self,
       job->query.after = job->after;
     }
   self->busy = TRUE;
-  task = g_task_new (self, self->cancellable, on_search_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_name (task, "jk-search");
-  g_task_run_in_thread (task, search_thread);
+  jk_task_run (self, self->cancellable, "jk-search", search_work, on_search_done, job,
+               (GDestroyNotify) search_job_free);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -681,8 +656,23 @@ jk_search_page_enter (JkPage *page)
 
   update_my_list (self);
   refresh_suggestions (self);
-  if (self->loaded == 0 && !self->busy)
+  if ((self->loaded == 0 || self->rerun) && !self->busy)
     start_search (self, TRUE);
+  self->rerun = FALSE;
+}
+
+/* Leaving stops the page's work; what it had not finished is done again on return. */
+static void
+jk_search_page_leave (JkPage *page)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (page);
+
+  self->rerun = self->debounce_id != 0 || self->busy || self->counting;
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->busy = FALSE;
+  self->counting = FALSE;
 }
 
 static void
@@ -696,6 +686,7 @@ jk_search_page_reset (JkPage *page)
   g_clear_object (&self->cancellable);
   self->busy = FALSE;
   self->counting = FALSE;
+  self->rerun = FALSE;
   self->updating_chips = TRUE;
   for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
     if (self->chips[i] != NULL)
@@ -760,6 +751,7 @@ jk_search_page_class_init (JkSearchPageClass *klass)
   object_class->dispose = jk_search_page_dispose;
   object_class->finalize = jk_search_page_finalize;
   page_class->enter = jk_search_page_enter;
+  page_class->leave = jk_search_page_leave;
   page_class->reset = jk_search_page_reset;
   page_class->language_changed = jk_search_page_language_changed;
 
