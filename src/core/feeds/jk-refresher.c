@@ -7,6 +7,7 @@
 
 #include "jobkiosk/jk-format.h"
 #include "jobkiosk/jk-refresher.h"
+#include "jobkiosk/jk-task.h"
 #include "jobkiosk/jk-sync.h"
 
 struct _JkRefresher
@@ -28,6 +29,7 @@ typedef struct {
   JkSyncOptions *options;
   char *database_path;
   gint64 now;
+  GCancellable *cancellable; /* stops the sync; the refresher still hears it ended */
 } SyncJob;
 
 enum {
@@ -48,42 +50,37 @@ static void
 sync_job_free (SyncJob *job)
 {
   g_free (job->database_path);
+  g_clear_object (&job->cancellable);
   g_free (job);
 }
 
 /* Worker thread: its own connection, so the window's reads never wait on it. */
-static void
-sync_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+sync_work (gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  SyncJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JkStore) store = jk_store_open_checked (job->database_path, FALSE, &error);
+  SyncJob *job = data;
+  /* The kiosk checked and migrated the database at start: a plain writer. */
+  g_autoptr (JkStore) store = jk_store_open_writer (job->database_path, error);
   JkSyncReport report = { 0 };
+  gboolean ok;
 
-  if (store == NULL || !jk_sync_source (store, job->source, job->options, job->now, &report, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      jk_sync_report_clear (&report);
-      return;
-    }
-  g_info ("feed %s: %s", report.source, jk_sync_outcome_to_string (report.outcome));
+  ok = store != NULL && jk_sync_source (store, job->source, job->options, job->now, &report, job->cancellable, error);
+  if (ok)
+    g_info ("feed %s: %s", report.source, jk_sync_outcome_to_string (report.outcome));
   jk_sync_report_clear (&report);
-  g_task_return_boolean (task, TRUE);
+  return ok;
 }
 
 static void
-on_sync_done (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_sync_done (gpointer      source,
+              gpointer      data,
+              const GError *error)
 {
-  JkRefresher *self = JK_REFRESHER (object);
-  g_autoptr (GError) error = NULL;
+  JkRefresher *self = JK_REFRESHER (source);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Updating the job listings failed: %s", error->message);
   self->busy = FALSE;
   g_signal_emit (self, signals[SIGNAL_UPDATED], 0);
@@ -103,7 +100,6 @@ schedule_due (JkRefresher *self)
       JkSource *source = self->sources->pdata[i];
       gint64 *due = g_hash_table_lookup (self->next_due, source->name);
       g_autoptr (GDateTime) wall = NULL;
-      g_autoptr (GTask) task = NULL;
       SyncJob *job;
 
       if (!source->enabled || (due != NULL && *due > now_us))
@@ -121,11 +117,10 @@ schedule_due (JkRefresher *self)
       job->options = &self->options;
       job->database_path = g_strdup (self->database_path);
       job->now = g_date_time_to_unix (wall);
-      task = g_task_new (self, self->cancellable, on_sync_done, NULL);
-      g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
-      g_task_set_name (task, "jk-feed-sync");
+      job->cancellable = g_object_ref (self->cancellable);
       self->busy = TRUE;
-      g_task_run_in_thread (task, sync_thread);
+      /* No cancellable here: a stopped sync still ends in on_sync_done. */
+      jk_task_run (self, NULL, "jk-feed-sync", sync_work, on_sync_done, job, (GDestroyNotify) sync_job_free);
       return;
     }
 }
