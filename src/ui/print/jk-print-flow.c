@@ -192,14 +192,6 @@ cancel_stale_jobs (JkPrintFlow *self,
   jk_task_run (self, NULL, "jk-print-stale", stale_jobs_work, NULL, stale, (GDestroyNotify) stale_jobs_free);
 }
 
-static void
-request_free_input (JkPrintRequest *request)
-{
-  if (request->input != NULL)
-    request->kind->free_input (request->input);
-  request->input = NULL;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Signal callbacks                                                       */
 
@@ -378,12 +370,6 @@ jk_print_flow_take_request (JkPrintFlow *self)
   return g_steal_pointer (&self->request);
 }
 
-const JkDocumentKind *
-jk_print_request_get_kind (JkPrintRequest *request)
-{
-  return request->kind;
-}
-
 JkDocument *
 jk_print_request_render (JkPrintRequest  *request,
                          GError         **error)
@@ -401,7 +387,7 @@ jk_print_request_render (JkPrintRequest  *request,
 void
 jk_print_request_free (JkPrintRequest *request)
 {
-  request_free_input (request);
+  request->kind->free_input (request->input);
   g_free (request->center_name);
   g_free (request->language);
   g_clear_pointer (&request->printed_at, g_date_time_unref);

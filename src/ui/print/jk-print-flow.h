@@ -37,7 +37,6 @@ void             jk_print_flow_show             (JkPrintFlow          *self,
                                                  gconstpointer         input);
 /* The print page takes what to render; NULL when nothing was asked. */
 JkPrintRequest  *jk_print_flow_take_request     (JkPrintFlow          *self);
-const JkDocumentKind *jk_print_request_get_kind (JkPrintRequest       *request);
 /* Renders on a worker thread, in the language the visit had when asked. */
 JkDocument      *jk_print_request_render        (JkPrintRequest       *request,
                                                  GError              **error);

@@ -35,12 +35,3 @@ jk_page_registry_get (void)
 {
   return pages;
 }
-
-const JkPageInfo *
-jk_page_registry_lookup (const char *name)
-{
-  for (gsize i = 0; pages[i] != NULL; i++)
-    if (g_strcmp0 (pages[i]->name, name) == 0)
-      return pages[i];
-  return NULL;
-}

@@ -6,7 +6,6 @@
 G_BEGIN_DECLS
 
 /* Every page of the kiosk, home first; NULL-terminated. */
-const JkPageInfo *const *jk_page_registry_get     (void);
-const JkPageInfo        *jk_page_registry_lookup  (const char *name);
+const JkPageInfo *const *jk_page_registry_get (void);
 
 G_END_DECLS
