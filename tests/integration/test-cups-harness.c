@@ -55,7 +55,7 @@ make_test_pdf (const char *path)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 t0;
 
   (void) data;
@@ -121,7 +121,7 @@ get_printer_status (Fixture *f, PrinterStatus *out)
     "printer-state", "printer-state-reasons", "printer-state-message", "printer-is-accepting-jobs",
   };
   g_autofree char *uri = printer_uri (f);
-  g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autoptr (GString) reasons = g_string_new (NULL);
   ipp_t *request = ippNewRequest (IPP_OP_GET_PRINTER_ATTRIBUTES);
   ipp_t *response;
   ipp_attribute_t *attr;
@@ -153,7 +153,7 @@ get_printer_status (Fixture *f, PrinterStatus *out)
 static gboolean
 has_reason (const char *reasons, const char *keyword)
 {
-  g_auto(GStrv) list = g_strsplit (reasons, ",", -1);
+  g_auto (GStrv) list = g_strsplit (reasons, ",", -1);
 
   return g_strv_contains ((const char *const *) list, keyword);
 }
@@ -232,7 +232,7 @@ assert_job_stays (Fixture *f, int job_id, int state, guint ms)
 static int
 submit_lp (Fixture *f, const char *const *extra)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *out = NULL;
   g_autofree char *prefix = g_strdup_printf ("request id is %s-", jk_test_cups_get_printer (f->cups));
   const char *id;
@@ -295,7 +295,7 @@ submit_api (Fixture *f, int num_options, cups_option_t *options, ipp_status_t *s
 static char *
 run_tool (const char *const *argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
   int wait_status = 0;
 
@@ -316,7 +316,7 @@ assert_printed_pdf (const char *path, int job_id)
   const char *text_argv[] = { "pdftotext", "-layout", path, "-", NULL };
   g_autofree char *info = run_tool (info_argv);
   g_autofree char *text = run_tool (text_argv);
-  g_autoptr(GRegex) pages = g_regex_new ("^Pages:\\s+2$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr (GRegex) pages = g_regex_new ("^Pages:\\s+2$", G_REGEX_MULTILINE, 0, NULL);
 
   g_assert_cmpstr (base, ==, want_base);
   g_assert_true (g_regex_match (pages, info, 0, NULL));
@@ -328,7 +328,7 @@ assert_printed_pdf (const char *path, int job_id)
 static void
 assert_job_printed (Fixture *f, int job_id, guint n)
 {
-  g_autoptr(GPtrArray) out = jk_test_cups_wait_for_output (f->cups, n, JOB_TIMEOUT_MS);
+  g_autoptr (GPtrArray) out = jk_test_cups_wait_for_output (f->cups, n, JOB_TIMEOUT_MS);
 
   g_assert_nonnull (out);
   g_assert_cmpuint (out->len, ==, n);
@@ -404,7 +404,7 @@ test_print_api (Fixture *f, gconstpointer data)
 static void
 test_disabled (Fixture *f, gconstpointer data)
 {
-  g_auto(PrinterStatus) st = { 0 };
+  g_auto (PrinterStatus) st = { 0 };
   int job_id;
 
   (void) data;
@@ -426,7 +426,7 @@ test_disabled (Fixture *f, gconstpointer data)
 static void
 test_rejecting (Fixture *f, gconstpointer data)
 {
-  g_auto(PrinterStatus) st = { 0 };
+  g_auto (PrinterStatus) st = { 0 };
   ipp_status_t status = IPP_STATUS_OK;
   int job_id;
 
@@ -449,7 +449,7 @@ test_rejecting (Fixture *f, gconstpointer data)
 static void
 test_out_of_paper (Fixture *f, gconstpointer data)
 {
-  g_auto(PrinterStatus) st = { 0 };
+  g_auto (PrinterStatus) st = { 0 };
   int job_id;
 
   (void) data;
@@ -473,7 +473,7 @@ test_out_of_paper (Fixture *f, gconstpointer data)
 static void
 test_fail_and_cancel (Fixture *f, gconstpointer data)
 {
-  g_auto(PrinterStatus) st = { 0 };
+  g_auto (PrinterStatus) st = { 0 };
   int job_id;
 
   (void) data;
@@ -537,8 +537,8 @@ assert_process_gone (pid_t pid)
 static void
 test_hang_cancel_and_stop (Fixture *f, gconstpointer data)
 {
-  g_auto(PrinterStatus) st = { 0 };
-  g_autoptr(GArray) pids = NULL;
+  g_auto (PrinterStatus) st = { 0 };
+  g_autoptr (GArray) pids = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *id = NULL;
   GPid cupsd;
