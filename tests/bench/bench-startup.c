@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include "jk-bench-stats.h"
+
 static char *db_dir;
 
 static double
@@ -29,19 +31,11 @@ run_once_ms (const char *const *argv,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *values,
         guint   n)
 {
-  qsort (values, n, sizeof (double), compare_doubles);
+  qsort (values, n, sizeof (double), jk_bench_compare_doubles);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
