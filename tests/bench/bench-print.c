@@ -4,7 +4,6 @@
  * a timer. JK_BENCH_SIZE=tiny runs each step 3 times. */
 
 #include <cups/cups.h>
-#include <glib/gstdio.h>
 #include <jobkiosk/jk-document.h>
 #include <jobkiosk/jk-print.h>
 #include <math.h>
@@ -13,6 +12,7 @@
 
 #include "jk-bench-stats.h"
 #include "jk-test-cups.h"
+#include "jk-test-proc.h"
 
 static JkJobRecord *
 make_record (guint paragraphs)
@@ -123,15 +123,6 @@ main (int   argc,
   jk_print_options_clear (&options);
   jk_store_free (store);
   jk_test_cups_stop (cups);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-    g_autofree char *spool = g_build_filename (dir, "print-spool", NULL);
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (spool);
-    g_rmdir (dir);
-  }
+  jk_test_remove_tree (dir);
   return 0;
 }

@@ -4,7 +4,6 @@
  * and resident memory with them loaded. Prints figures; never fails on a
  * timer. JK_BENCH_SIZE=tiny uses 3 000 jobs so the benchmark keeps working. */
 
-#include <glib/gstdio.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-jobs.h>
 #include <math.h>
@@ -14,6 +13,7 @@
 #include "shell/jk-application.h"
 #include "jobs/jk-search-page.h"
 #include "jk-bench-stats.h"
+#include "jk-test-proc.h"
 #include "jk-test-ui-util.h"
 #include "jobs/jk-snapshot-private.h"
 #include "store/jk-store-private.h"
@@ -341,13 +341,6 @@ main (int   argc,
 
   gtk_widget_destroy (GTK_WIDGET (window));
   g_object_unref (app);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  jk_test_remove_tree (dir);
   return 0;
 }

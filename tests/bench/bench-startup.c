@@ -5,13 +5,13 @@
  * JK_BENCH_SIZE=tiny runs each program twice, to keep the benchmark working. */
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 
 #include "jk-bench-stats.h"
+#include "jk-test-proc.h"
 
 static char *db_dir;
 
@@ -128,13 +128,6 @@ main (int   argc,
   printf ("  ratio like for like %.2fx\n", kiosk_median / bare_nogl_median);
   printf ("resident memory at idle on the home page: %.1f MB (target: under 80 MB)\n", rss / 1024.0);
 
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (db_dir);
-  }
+  jk_test_remove_tree (db_dir);
   return 0;
 }
