@@ -12,7 +12,6 @@ static JkApplication *app;
 static JkWindow *window;
 static JkClock *fake_clock;
 static GPtrArray *log_lines;
-static char *state_dir;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -417,11 +416,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr (GDateTime) start = g_date_time_new_local (2026, 11, 22, 9, 40, 0);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *db_path = NULL;
-  JkApplicationOptions options = { .kiosk_mode = FALSE };
-  JkConfig *config;
-  JkStore *store;
+  JkTestKiosk kiosk;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -430,18 +425,10 @@ main (int   argc,
   jk_i18n_init ();
   jk_test_require_display ();
 
-  state_dir = g_dir_make_tmp ("jk-ui-XXXXXX", NULL);
-  db_path = g_build_filename (state_dir, "jobkiosk.db", NULL);
-  config = jk_config_load (NULL, &error);
-  g_assert_no_error (error);
-  store = jk_store_open (db_path, &error);
-  g_assert_no_error (error);
   fake_clock = jk_clock_new_fake (start);
-
-  app = jk_application_new (config, store, fake_clock, &options);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  jk_application_load_style ();
-  window = jk_application_create_window (app);
+  jk_test_kiosk_start (&kiosk, "jk-ui-XXXXXX", fake_clock);
+  app = kiosk.app;
+  window = kiosk.window;
   jk_window_add_page (window, &form_page_info, make_form_page ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
