@@ -3,9 +3,8 @@
 
 #include "jk-test.h"
 #include "jk-test-cups.h"
+#include "jk-test-pdf.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
 #include <cups/cups.h>
 #include <errno.h>
 #include <signal.h>
@@ -29,27 +28,11 @@ typedef struct {
 static void
 make_test_pdf (const char *path)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 612, 792);  /* Letter */
-  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GBytes) pdf = jk_test_make_pdf (2, TEST_TEXT, NULL);
+  g_autoptr (GError) error = NULL;
 
-  for (int page = 1; page <= 2; page++)
-    {
-      g_autofree char *footer = g_strdup_printf ("Page %d of 2", page);
-
-      cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, 24);
-      cairo_move_to (cr, 72, 108);
-      cairo_show_text (cr, TEST_TEXT);
-      cairo_set_font_size (cr, 10);
-      cairo_move_to (cr, 72, 740);
-      cairo_show_text (cr, footer);
-      cairo_show_page (cr);
-    }
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
 }
 
 static void
