@@ -31,6 +31,7 @@
 #include <jobkiosk/jk-sync.h>
 
 #include "jk-bench-feedgen.h"
+#include "jk-bench-stats.h"
 #include "jk-test-nginx.h"
 #include "jk-test-proc.h"
 #include "store/jk-store-private.h"
@@ -224,15 +225,6 @@ count_rows (const char *db_path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return count;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 /* values sorted; q in (0, 1]: the nearest-rank percentile. */
@@ -489,7 +481,7 @@ measure_not_modified (const char *dir,
   requests = jk_test_nginx_count_requests (nginx, "/feed.xml", &last_status);
   if (ok)
     {
-      qsort (times, N_304_RUNS, sizeof (double), compare_doubles);
+      qsort (times, N_304_RUNS, sizeof (double), jk_bench_compare_doubles);
       printf ("  jk_sync_source, store already open (median of %d): %.1f ms  (min %.1f, max %.1f)"
               "  target < %.0f ms  %s\n",
               N_304_RUNS, percentile (times, N_304_RUNS, 0.5), times[0], times[N_304_RUNS - 1], TARGET_304_MS,
@@ -515,7 +507,7 @@ measure_not_modified (const char *dir,
     }
   if (n_cli > 0)
     {
-      qsort (cli_times, n_cli, sizeof (double), compare_doubles);
+      qsort (cli_times, n_cli, sizeof (double), jk_bench_compare_doubles);
       printf ("  for comparison, a whole `jobkioskctl sync URL` process (median of %u): %.0f ms\n", n_cli,
               percentile (cli_times, n_cli, 0.5));
       print_log (log, "    jobkioskctl: ");
@@ -533,7 +525,7 @@ summarize (double  *times,
            guint    n,
            Latency *latency)
 {
-  qsort (times, n, sizeof (double), compare_doubles);
+  qsort (times, n, sizeof (double), jk_bench_compare_doubles);
   latency->median_ms = percentile (times, n, 0.5);
   latency->p90_ms = percentile (times, n, 0.9);
   latency->p99_ms = percentile (times, n, 0.99);

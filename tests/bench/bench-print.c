@@ -4,29 +4,15 @@
  * a timer. JK_BENCH_SIZE=tiny runs each step 3 times. */
 
 #include <cups/cups.h>
-#include <glib/gstdio.h>
 #include <jobkiosk/jk-document.h>
 #include <jobkiosk/jk-print.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "jk-bench-stats.h"
 #include "jk-test-cups.h"
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
+#include "jk-test-proc.h"
 
 static JkJobRecord *
 make_record (guint paragraphs)
@@ -104,8 +90,8 @@ main (int   argc,
     }
   printf ("rendering (%u each; a long job sheet stands in for the two-page resume until the resume builder lands):\n",
           renders);
-  printf ("  %u-page job sheet: median %.1f ms (target: under 50 ms)\n", pages_one, median (one_ms));
-  printf ("  %u-page job sheet: median %.1f ms (target: under 50 ms)\n", pages_two, median (two_ms));
+  printf ("  %u-page job sheet: median %.1f ms (target: under 50 ms)\n", pages_one, jk_bench_percentile (one_ms, 0.5));
+  printf ("  %u-page job sheet: median %.1f ms (target: under 50 ms)\n", pages_two, jk_bench_percentile (two_ms, 0.5));
 
   cups = jk_test_cups_start ();
   g_setenv ("CUPS_SERVER", jk_test_cups_get_server (cups), TRUE);
@@ -132,20 +118,11 @@ main (int   argc,
       jk_print_result_clear (&result);
     }
   printf ("printing a 1-page job sheet to the loopback cupsd, from the call to job-state completed (%u runs):\n", prints);
-  printf ("  median %.3f s\n", median (print_s));
+  printf ("  median %.3f s\n", jk_bench_percentile (print_s, 0.5));
 
   jk_print_options_clear (&options);
   jk_store_free (store);
   jk_test_cups_stop (cups);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-    g_autofree char *spool = g_build_filename (dir, "print-spool", NULL);
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (spool);
-    g_rmdir (dir);
-  }
+  jk_test_remove_tree (dir);
   return 0;
 }

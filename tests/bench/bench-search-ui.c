@@ -4,7 +4,6 @@
  * and resident memory with them loaded. Prints figures; never fails on a
  * timer. JK_BENCH_SIZE=tiny uses 3 000 jobs so the benchmark keeps working. */
 
-#include <glib/gstdio.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-jobs.h>
 #include <math.h>
@@ -13,6 +12,8 @@
 
 #include "shell/jk-application.h"
 #include "jobs/jk-search-page.h"
+#include "jk-bench-stats.h"
+#include "jk-test-proc.h"
 #include "jk-test-ui-util.h"
 #include "jobs/jk-snapshot-private.h"
 #include "store/jk-store-private.h"
@@ -110,22 +111,6 @@ on_layout_done (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   layout_end_at = g_get_monotonic_time ();
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, (guint) MIN (values->len - 1, floor (p * (values->len - 1) + 0.5)));
 }
 
 static void
@@ -246,8 +231,8 @@ main (int   argc,
       }
     }
   printf ("keystroke to first page drawn (%u keystrokes, includes the 40 ms typing pause):\n", n_keys);
-  printf ("  median %.1f ms, p95 %.1f ms (target: p95 under 100 ms)\n", percentile (latencies, 0.5),
-          percentile (latencies, 0.95));
+  printf ("  median %.1f ms, p95 %.1f ms (target: p95 under 100 ms)\n", jk_bench_percentile (latencies, 0.5),
+          jk_bench_percentile (latencies, 0.95));
 
   /* Scroll through 2 000 results, a step per frame. */
   jk_search_page_set_text (page, "", NULL);
@@ -295,7 +280,7 @@ main (int   argc,
           jk_search_page_get_n_loaded (page), frames->len, worst_frame,
           worst_frame < frame_work->len ? g_array_index (frame_work, double, worst_frame) : NAN);
   printf ("  frame interval median %.1f ms, p95 %.1f ms, worst %.1f ms (target: no frame over 32 ms)\n",
-          percentile (intervals, 0.5), percentile (intervals, 0.95), max_frame);
+          jk_bench_percentile (intervals, 0.5), jk_bench_percentile (intervals, 0.95), max_frame);
   {
     g_autoptr (GArray) work = g_array_copy (frame_work);
     g_autoptr (GArray) early = g_array_new (FALSE, FALSE, sizeof (double));
@@ -307,7 +292,8 @@ main (int   argc,
       g_array_append_val (i < frame_work->len / 4 ? early : late, g_array_index (frame_work, double, i));
     printf ("  the window's own work per frame: median %.1f ms, p95 %.1f ms (first quarter of the frames: median %.1f ms;"
             " the rest: median %.1f ms)\n",
-            percentile (work, 0.5), percentile (work, 0.95), percentile (early, 0.5), percentile (late, 0.5));
+            jk_bench_percentile (work, 0.5), jk_bench_percentile (work, 0.95), jk_bench_percentile (early, 0.5),
+            jk_bench_percentile (late, 0.5));
   }
   {
     guint heavy = 0, heavy_with_cards = 0;
@@ -327,13 +313,13 @@ main (int   argc,
     /* The three longest intervals, and what their frames did. */
     g_autoptr (GArray) order = g_array_copy (intervals);
 
-    g_array_sort (order, compare_doubles);
+    g_array_sort (order, jk_bench_compare_doubles);
     printf ("  the longest frames:");
     for (guint k = 0; k < MIN (3, order->len); k++)
       {
         double wanted = g_array_index (order, double, order->len - 1 - k);
 
-        /* intervals was sorted by percentile (): look in frames. */
+        /* intervals was sorted by jk_bench_percentile (): look in frames. */
         for (guint i = 1; i < frames->len; i++)
           if ((g_array_index (frames, gint64, i) - g_array_index (frames, gint64, i - 1)) / 1000.0 == wanted)
             {
@@ -355,13 +341,6 @@ main (int   argc,
 
   gtk_widget_destroy (GTK_WIDGET (window));
   g_object_unref (app);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  jk_test_remove_tree (dir);
   return 0;
 }

@@ -5,11 +5,13 @@
  * JK_BENCH_SIZE=tiny runs each program twice, to keep the benchmark working. */
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+
+#include "jk-bench-stats.h"
+#include "jk-test-proc.h"
 
 static char *db_dir;
 
@@ -29,19 +31,11 @@ run_once_ms (const char *const *argv,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *values,
         guint   n)
 {
-  qsort (values, n, sizeof (double), compare_doubles);
+  qsort (values, n, sizeof (double), jk_bench_compare_doubles);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
@@ -134,13 +128,6 @@ main (int   argc,
   printf ("  ratio like for like %.2fx\n", kiosk_median / bare_nogl_median);
   printf ("resident memory at idle on the home page: %.1f MB (target: under 80 MB)\n", rss / 1024.0);
 
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (db_dir);
-  }
+  jk_test_remove_tree (db_dir);
   return 0;
 }

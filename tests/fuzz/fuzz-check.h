@@ -3,6 +3,7 @@
 #pragma once
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 #include <jobkiosk/jk-feed.h>
 #include "feeds/jk-normalize-private.h"
@@ -63,13 +64,15 @@ fuzz_take_job (JkJob    *job,
   return TRUE;
 }
 
-/* Parses the input as each format; a failure must come with a GError. */
+/* Detects the input's format, then parses it as each of formats; a failure
+ * must come with a GError. */
 static inline void
 fuzz_parse_as (const uint8_t      *data,
                size_t              size,
                const JkFeedFormat *formats,
                guint               n_formats)
 {
+  jk_feed_detect_format ((const char *) data, size);
   for (guint i = 0; i < n_formats; i++)
     {
       g_autoptr (GError) error = NULL;

@@ -3,13 +3,8 @@
 
 #define G_LOG_DOMAIN "jk-fuzz"
 
-#include <stdint.h>
-#include <string.h>
-
 #include "fuzz-check.h"
-
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+#include "fuzz-target.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -17,7 +12,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   static const JkFeedFormat formats[] = { JK_FEED_FORMAT_AUTO, JK_FEED_FORMAT_JSONLD, JK_FEED_FORMAT_USAJOBS };
 
-  jk_feed_detect_format ((const char *) data, size);
   fuzz_parse_as (data, size, formats, G_N_ELEMENTS (formats));
   return 0;
 }

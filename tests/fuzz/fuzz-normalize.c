@@ -3,13 +3,10 @@
 
 #define G_LOG_DOMAIN "jk-fuzz"
 
-#include <stdint.h>
 #include <string.h>
 
 #include "fuzz-check.h"
-
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+#include "fuzz-target.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

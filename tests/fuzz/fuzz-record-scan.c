@@ -3,16 +3,13 @@
 
 #define G_LOG_DOMAIN "jk-fuzz"
 
-#include <stdint.h>
 #include <string.h>
 
 #include <jobkiosk/jk-feed.h>
 #include "feeds/jk-record-scan-private.h"
 
+#include "fuzz-target.h"
 #include "jk-test-read-log.h"
-
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
 
 typedef struct {
   GByteArray *bytes;   /* every piece, in order */

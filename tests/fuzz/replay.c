@@ -7,8 +7,7 @@
 
 #include <glib.h>
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+#include "fuzz-target.h"
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */

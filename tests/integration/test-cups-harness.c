@@ -3,9 +3,8 @@
 
 #include "jk-test.h"
 #include "jk-test-cups.h"
+#include "jk-test-pdf.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
 #include <cups/cups.h>
 #include <errno.h>
 #include <signal.h>
@@ -29,33 +28,17 @@ typedef struct {
 static void
 make_test_pdf (const char *path)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 612, 792);  /* Letter */
-  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GBytes) pdf = jk_test_make_pdf (2, TEST_TEXT, NULL);
+  g_autoptr (GError) error = NULL;
 
-  for (int page = 1; page <= 2; page++)
-    {
-      g_autofree char *footer = g_strdup_printf ("Page %d of 2", page);
-
-      cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, 24);
-      cairo_move_to (cr, 72, 108);
-      cairo_show_text (cr, TEST_TEXT);
-      cairo_set_font_size (cr, 10);
-      cairo_move_to (cr, 72, 740);
-      cairo_show_text (cr, footer);
-      cairo_show_page (cr);
-    }
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
 }
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 t0;
 
   (void) data;
@@ -121,7 +104,7 @@ get_printer_status (Fixture *f, PrinterStatus *out)
     "printer-state", "printer-state-reasons", "printer-state-message", "printer-is-accepting-jobs",
   };
   g_autofree char *uri = printer_uri (f);
-  g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autoptr (GString) reasons = g_string_new (NULL);
   ipp_t *request = ippNewRequest (IPP_OP_GET_PRINTER_ATTRIBUTES);
   ipp_t *response;
   ipp_attribute_t *attr;
@@ -153,7 +136,7 @@ get_printer_status (Fixture *f, PrinterStatus *out)
 static gboolean
 has_reason (const char *reasons, const char *keyword)
 {
-  g_auto(GStrv) list = g_strsplit (reasons, ",", -1);
+  g_auto (GStrv) list = g_strsplit (reasons, ",", -1);
 
   return g_strv_contains ((const char *const *) list, keyword);
 }
@@ -232,7 +215,7 @@ assert_job_stays (Fixture *f, int job_id, int state, guint ms)
 static int
 submit_lp (Fixture *f, const char *const *extra)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *out = NULL;
   g_autofree char *prefix = g_strdup_printf ("request id is %s-", jk_test_cups_get_printer (f->cups));
   const char *id;
@@ -295,7 +278,7 @@ submit_api (Fixture *f, int num_options, cups_option_t *options, ipp_status_t *s
 static char *
 run_tool (const char *const *argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
   int wait_status = 0;
 
@@ -316,7 +299,7 @@ assert_printed_pdf (const char *path, int job_id)
   const char *text_argv[] = { "pdftotext", "-layout", path, "-", NULL };
   g_autofree char *info = run_tool (info_argv);
   g_autofree char *text = run_tool (text_argv);
-  g_autoptr(GRegex) pages = g_regex_new ("^Pages:\\s+2$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr (GRegex) pages = g_regex_new ("^Pages:\\s+2$", G_REGEX_MULTILINE, 0, NULL);
 
   g_assert_cmpstr (base, ==, want_base);
   g_assert_true (g_regex_match (pages, info, 0, NULL));
@@ -328,7 +311,7 @@ assert_printed_pdf (const char *path, int job_id)
 static void
 assert_job_printed (Fixture *f, int job_id, guint n)
 {
-  g_autoptr(GPtrArray) out = jk_test_cups_wait_for_output (f->cups, n, JOB_TIMEOUT_MS);
+  g_autoptr (GPtrArray) out = jk_test_cups_wait_for_output (f->cups, n, JOB_TIMEOUT_MS);
 
   g_assert_nonnull (out);
   g_assert_cmpuint (out->len, ==, n);
@@ -404,7 +387,7 @@ test_print_api (Fixture *f, gconstpointer data)
 static void
 test_disabled (Fixture *f, gconstpointer data)
 {
-  g_auto(PrinterStatus) st = { 0 };
+  g_auto (PrinterStatus) st = { 0 };
   int job_id;
 
   (void) data;
@@ -426,7 +409,7 @@ test_disabled (Fixture *f, gconstpointer data)
 static void
 test_rejecting (Fixture *f, gconstpointer data)
 {
-  g_auto(PrinterStatus) st = { 0 };
+  g_auto (PrinterStatus) st = { 0 };
   ipp_status_t status = IPP_STATUS_OK;
   int job_id;
 
@@ -449,7 +432,7 @@ test_rejecting (Fixture *f, gconstpointer data)
 static void
 test_out_of_paper (Fixture *f, gconstpointer data)
 {
-  g_auto(PrinterStatus) st = { 0 };
+  g_auto (PrinterStatus) st = { 0 };
   int job_id;
 
   (void) data;
@@ -473,7 +456,7 @@ test_out_of_paper (Fixture *f, gconstpointer data)
 static void
 test_fail_and_cancel (Fixture *f, gconstpointer data)
 {
-  g_auto(PrinterStatus) st = { 0 };
+  g_auto (PrinterStatus) st = { 0 };
   int job_id;
 
   (void) data;
@@ -537,8 +520,8 @@ assert_process_gone (pid_t pid)
 static void
 test_hang_cancel_and_stop (Fixture *f, gconstpointer data)
 {
-  g_auto(PrinterStatus) st = { 0 };
-  g_autoptr(GArray) pids = NULL;
+  g_auto (PrinterStatus) st = { 0 };
+  g_autoptr (GArray) pids = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *id = NULL;
   GPid cupsd;

@@ -49,7 +49,7 @@ static void
 write_file (const char *dir, const char *name, const char *text, gssize len)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_file_set_contents (path, text, len, &error);
   g_assert_no_error (error);
@@ -72,7 +72,7 @@ make_big_feed (gsize min_size)
 static char *
 make_docroot (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *big = make_big_feed (4096);
   g_autofree char *huge = make_big_feed (64 * 1024);
   char *dir = g_dir_make_tmp ("jk-test-docroot-XXXXXX", &error);
@@ -180,7 +180,7 @@ static GArray *
 nginx_children_of (pid_t parent)
 {
   GArray *pids = g_array_new (FALSE, FALSE, sizeof (pid_t));
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  g_autoptr (GDir) proc = g_dir_open ("/proc", 0, NULL);
   const char *name;
 
   while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
@@ -215,7 +215,7 @@ nginx_children_of (pid_t parent)
 static pid_t
 new_nginx_child (GArray *before)
 {
-  g_autoptr(GArray) now = nginx_children_of (getpid ());
+  g_autoptr (GArray) now = nginx_children_of (getpid ());
   pid_t found = 0;
 
   for (guint i = 0; i < now->len; i++)
@@ -243,7 +243,7 @@ prefix_of (pid_t pid)
 {
   g_autofree char *path = g_strdup_printf ("/proc/%d/cmdline", (int) pid);
   g_autofree char *text = NULL;
-  g_auto(GStrv) words = NULL;
+  g_auto (GStrv) words = NULL;
   gsize len;
 
   if (!g_file_get_contents (path, &text, &len, NULL))
@@ -266,10 +266,10 @@ prefix_of (pid_t pid)
 static void
 test_conditional (Fixture *f, gconstpointer data)
 {
-  g_autoptr(Response) first = NULL;
-  g_autoptr(Response) by_etag = NULL;
-  g_autoptr(Response) by_date = NULL;
-  g_autoptr(Response) changed = NULL;
+  g_autoptr (Response) first = NULL;
+  g_autoptr (Response) by_etag = NULL;
+  g_autoptr (Response) by_date = NULL;
+  g_autoptr (Response) changed = NULL;
   g_autofree char *inm = NULL;
   g_autofree char *ims = NULL;
   g_autofree char *path = g_build_filename (f->docroot, "feed.xml", NULL);
@@ -308,9 +308,9 @@ test_conditional (Fixture *f, gconstpointer data)
 static void
 test_gzip (Fixture *f, gconstpointer data)
 {
-  g_autoptr(Response) zipped = NULL;
-  g_autoptr(Response) plain = NULL;
-  g_autoptr(Response) small = NULL;
+  g_autoptr (Response) zipped = NULL;
+  g_autoptr (Response) plain = NULL;
+  g_autoptr (Response) small = NULL;
   (void) data;
 
   zipped = get_path (f, "/feed-large.xml", (const char *[]) { "Accept-Encoding: gzip", NULL });
@@ -334,12 +334,12 @@ test_gzip (Fixture *f, gconstpointer data)
 static void
 test_faults (Fixture *f, gconstpointer data)
 {
-  g_autoptr(Response) e500 = get_path (f, "/status/500", NULL);
-  g_autoptr(Response) e503 = get_path (f, "/status/503", NULL);
-  g_autoptr(Response) missing = get_path (f, "/nope.xml", NULL);
-  g_autoptr(Response) redirect = get_path (f, "/redirect", NULL);
-  g_autoptr(Response) followed = NULL;
-  g_autoptr(Response) loop = NULL;
+  g_autoptr (Response) e500 = get_path (f, "/status/500", NULL);
+  g_autoptr (Response) e503 = get_path (f, "/status/503", NULL);
+  g_autoptr (Response) missing = get_path (f, "/nope.xml", NULL);
+  g_autoptr (Response) redirect = get_path (f, "/redirect", NULL);
+  g_autoptr (Response) followed = NULL;
+  g_autoptr (Response) loop = NULL;
   g_autofree char *url = jk_test_nginx_url (f->nginx, "/redirect");
   g_autofree char *loop_url = jk_test_nginx_url (f->nginx, "redirect-loop");
   (void) data;
@@ -363,8 +363,8 @@ static void
 test_slow (Fixture *f, gconstpointer data)
 {
   g_autofree char *url = jk_test_nginx_url (f->nginx, "/slow/big.xml");
-  g_autoptr(Response) slow = NULL;
-  g_autoptr(Response) fast = NULL;
+  g_autoptr (Response) slow = NULL;
+  g_autoptr (Response) fast = NULL;
   gint64 start = g_get_monotonic_time ();
   gint64 elapsed_ms;
   (void) data;
@@ -395,15 +395,15 @@ test_count_requests (Fixture *f, gconstpointer data)
 
   for (int i = 0; i < 3; i++)
     {
-      g_autoptr(Response) r = get_path (f, "/feed.xml", NULL);
+      g_autoptr (Response) r = get_path (f, "/feed.xml", NULL);
       g_assert_cmpint (r->code, ==, 200);
     }
   g_assert_cmpuint (jk_test_nginx_count_requests (f->nginx, "/feed.xml", &status), ==, 3);
   g_assert_cmpint (status, ==, 200);
 
   {
-    g_autoptr(Response) r = get_path (f, "/status/503", NULL);
-    g_autoptr(Response) q = get_path (f, "/feed.xml?page=2", NULL);
+    g_autoptr (Response) r = get_path (f, "/status/503", NULL);
+    g_autoptr (Response) q = get_path (f, "/feed.xml?page=2", NULL);
     (void) r;
     (void) q;
   }
@@ -419,14 +419,14 @@ static void
 test_stop (void)
 {
   g_autofree char *docroot = make_docroot ();
-  g_autoptr(GArray) before = nginx_children_of (getpid ());
+  g_autoptr (GArray) before = nginx_children_of (getpid ());
   JkTestNginx *nginx = jk_test_nginx_start (docroot);
   pid_t pid = new_nginx_child (before);
   g_autofree char *prefix = prefix_of (pid);
   g_autofree char *url = jk_test_nginx_url (nginx, "feed.xml");
   guint16 port = jk_test_nginx_get_port (nginx);
   g_autofree char *expected = g_strdup_printf ("http://127.0.0.1:%u/feed.xml", port);
-  g_autoptr(GArray) workers = NULL;
+  g_autoptr (GArray) workers = NULL;
 
   g_assert_nonnull (prefix);
   g_assert_true (g_file_test (prefix, G_FILE_TEST_IS_DIR));
@@ -444,7 +444,7 @@ test_stop (void)
   jk_test_nginx_stop (nginx);
   g_assert_cmpuint (jk_test_nginx_get_port (nginx), ==, port);
   {
-    g_autoptr(Response) refused = http_get (url, NULL, FALSE, 2000);
+    g_autoptr (Response) refused = http_get (url, NULL, FALSE, 2000);
     g_assert_cmpint (refused->rc, ==, CURLE_COULDNT_CONNECT);
   }
   g_assert_cmpuint (jk_test_nginx_count_requests (nginx, "/feed.xml", NULL), ==, 0);
@@ -460,8 +460,8 @@ test_two_instances (void)
   JkTestNginx *b = jk_test_nginx_start (docroot);
   g_autofree char *url_a = jk_test_nginx_url (a, "/feed.xml");
   g_autofree char *url_b = jk_test_nginx_url (b, "/feed.xml");
-  g_autoptr(Response) ra = http_get (url_a, NULL, FALSE, 0);
-  g_autoptr(Response) rb = http_get (url_b, NULL, FALSE, 0);
+  g_autoptr (Response) ra = http_get (url_a, NULL, FALSE, 0);
+  g_autoptr (Response) rb = http_get (url_b, NULL, FALSE, 0);
 
   g_assert_cmpuint (jk_test_nginx_get_port (a), !=, jk_test_nginx_get_port (b));
   g_assert_cmpint (ra->code, ==, 200);
@@ -472,7 +472,7 @@ test_two_instances (void)
   jk_test_nginx_stop (a);
   {
     /* Stopping one leaves the other serving. */
-    g_autoptr(Response) again = http_get (url_b, NULL, FALSE, 0);
+    g_autoptr (Response) again = http_get (url_b, NULL, FALSE, 0);
     g_assert_cmpint (again->code, ==, 200);
   }
   jk_test_nginx_stop (b);
@@ -505,11 +505,11 @@ static void
 test_dies_with_test_process (void)
 {
   g_autofree char *docroot = make_docroot ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOChannel) channel = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GIOChannel) channel = NULL;
   g_autofree char *line = NULL;
-  g_auto(GStrv) fields = NULL;
-  g_autoptr(GArray) leftovers = NULL;
+  g_auto (GStrv) fields = NULL;
+  g_autoptr (GArray) leftovers = NULL;
   const char *argv[] = { "/proc/self/exe", "--orphan-helper", docroot, NULL };
   GPid helper;
   int out_fd, status;

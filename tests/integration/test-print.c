@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-print.c: the print service against a real private cupsd: outcomes, faults, limits, staff release */
 
-#include <cairo-pdf.h>
-#include <cairo.h>
 #include <cups/cups.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -16,6 +14,7 @@
 #include "jk-test.h"
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
+#include "jk-test-pdf.h"
 #include "jk-test-proc.h"
 
 #define PERSONAL_NAME  "Maria Example"   /* in the documents, never in a job name or the log */
@@ -37,44 +36,10 @@ typedef struct {
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A Letter PDF made with cairo, each page with text pdftotext can read. */
 static GBytes *
 make_pdf (guint pages)
 {
-  GByteArray *bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes, 612, 792);
-  cairo_t *cr = cairo_create (surface);
-
-  for (guint page = 1; page <= pages; page++)
-    {
-      g_autofree char *footer = g_strdup_printf ("Page %u of %u", page, pages);
-
-      cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, 24);
-      cairo_move_to (cr, 72, 108);
-      cairo_show_text (cr, PAGE_TEXT);
-      cairo_move_to (cr, 72, 150);
-      cairo_show_text (cr, PERSONAL_NAME);
-      cairo_set_font_size (cr, 10);
-      cairo_move_to (cr, 72, 740);
-      cairo_show_text (cr, footer);
-      cairo_show_page (cr);
-    }
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (bytes);
+  return jk_test_make_pdf (pages, PAGE_TEXT, PERSONAL_NAME);
 }
 
 /* libcups keeps the server per thread once read: tell it both ways. */

@@ -44,39 +44,11 @@ struct _JkTestCups {
   char   **command_env;   /* our environment with CUPS_SERVER set */
 };
 
-/* The cupsd meson found (JK_TEST_CUPSD), or Debian's when the test runs by hand. */
 static const char *
 cupsd_binary (void)
 {
-  const char *env = g_getenv ("JK_TEST_CUPSD");
-
-  return env != NULL && env[0] != '\0' ? env : "/usr/sbin/cupsd";
+  return jk_test_server_program ("JK_TEST_CUPSD", "/usr/sbin/cupsd", "cups cups-filters");
 }
-
-/* Every instance ever started, reachable on purpose (see jk-test-nginx.c):
- * stop() must be safe twice, so it cannot free the struct. */
-G_LOCK_DEFINE_STATIC (instances);
-static GPtrArray *instances;
-
-static void
-stop_all_at_exit (void)
-{
-  g_autoptr (GPtrArray) copy = NULL;
-
-  G_LOCK (instances);
-  if (instances != NULL)
-    copy = g_ptr_array_copy (instances, NULL, NULL);
-  G_UNLOCK (instances);
-
-  for (guint i = 0; copy != NULL && i < copy->len; i++)
-    jk_test_cups_stop (g_ptr_array_index (copy, i));
-}
-
-
-
-
-
-
 
 static char *
 server_logs (JkTestCups *self)
@@ -662,21 +634,12 @@ jk_test_cups_start (void)
     { "state", 0755 }, { "cache", 0770 }, { "ssl", 0700 },
     { "spool", 0710 }, { "spool/tmp", 01770 },
   };
-  static gsize atexit_once = 0;
   JkTestCups *self;
   g_autofree char *log_dir = NULL;
 
-  if (!g_file_test (cupsd_binary (), G_FILE_TEST_IS_EXECUTABLE))
-    g_error ("jk-test-cups: %s is missing (apt-get install cups cups-filters)", cupsd_binary ());
-
-  /* Fail before anything is made if the backend script is missing. */
+  /* Fail before anything is made if cupsd or the backend script is missing. */
+  cupsd_binary ();
   find_backend_source ();
-
-  if (g_once_init_enter (&atexit_once))
-    {
-      atexit (stop_all_at_exit);
-      g_once_init_leave (&atexit_once, 1);
-    }
 
   self = g_new0 (JkTestCups, 1);
   self->dir = make_private_dir ();
@@ -688,11 +651,7 @@ jk_test_cups_start (void)
   self->error_log = g_build_filename (log_dir, "error_log", NULL);
   self->stderr_log = g_build_filename (log_dir, "cupsd.stderr", NULL);
 
-  G_LOCK (instances);
-  if (instances == NULL)
-    instances = g_ptr_array_new ();
-  g_ptr_array_add (instances, self);
-  G_UNLOCK (instances);
+  jk_test_stop_at_exit (self, (JkTestStopFunc) jk_test_cups_stop);
 
   make_dir (log_dir, 0755);
   /* cupsd wants these to exist and sets their final modes and groups. */
@@ -876,12 +835,7 @@ jk_test_cups_stop (JkTestCups *self)
     {
       /* The cupsd we started, by its pid: it sends SIGTERM to running
        * filters and backends before it exits. */
-      kill (self->pid, SIGTERM);
-      if (!jk_test_wait_for_exit (self->pid, STOP_TIMEOUT_US))
-        {
-          g_warning ("jk-test-cups: cupsd %d ignored SIGTERM for 5 s: SIGKILL", (int) self->pid);
-          jk_test_kill_group_and_reap (self->pid);
-        }
+      jk_test_terminate (self->pid, "cupsd");
       self->pid = 0;
     }
 

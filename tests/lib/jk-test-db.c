@@ -4,7 +4,50 @@
 #include <stdarg.h>
 
 #include "jk-test-db.h"
+#include "jk-test-proc.h"
 #include "store/jk-store-private.h"
+
+static void
+exec_sql (JkStore    *store,
+          const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok = jk_store_exec (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+void
+jk_test_db_set_up (JkTestDb   *db,
+                   const char *dir_template,
+                   const char *extra_sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  db->dir = g_dir_make_tmp (dir_template, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (db->dir, "jobkiosk.db", NULL);
+  db->store = jk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db->store);
+  exec_sql (db->store,
+            "INSERT INTO sources (id, name, url, format) VALUES"
+            " (1, 'test', 'feed.xml', 'job-xml'),"
+            " (2, 'other', 'feed.json', 'jsonld')");
+  if (extra_sql != NULL)
+    exec_sql (db->store, extra_sql);
+}
+
+void
+jk_test_db_tear_down (JkTestDb *db)
+{
+  jk_store_free (db->store);
+  jk_test_remove_tree (db->dir);
+  g_assert_false (g_file_test (db->dir, G_FILE_TEST_EXISTS));
+  g_free (db->dir);
+}
 
 static sqlite3_stmt *
 query_step (JkStore    *store,

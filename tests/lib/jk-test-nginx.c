@@ -18,7 +18,6 @@
 #include <gio/gio.h>
 
 #define START_TIMEOUT_US    (5 * G_USEC_PER_SEC)
-#define STOP_TIMEOUT_US     (5 * G_USEC_PER_SEC)
 #define POLL_INTERVAL_US    (20 * 1000)
 #define MAX_PORT_ATTEMPTS   5
 /* A location that is never logged: count_requests() asks for it first so
@@ -35,38 +34,11 @@ struct _JkTestNginx {
   char    *pid_file;
 };
 
-/* The nginx meson found (JK_TEST_NGINX), or Debian's when the test runs by hand. */
 static const char *
 nginx_binary (void)
 {
-  const char *env = g_getenv ("JK_TEST_NGINX");
-
-  return env != NULL && env[0] != '\0' ? env : "/usr/sbin/nginx";
+  return jk_test_server_program ("JK_TEST_NGINX", "/usr/sbin/nginx", "nginx");
 }
-
-/* Every instance ever started. Kept reachable on purpose: stop() must be
- * safe to call twice, so it cannot free the struct, and leak checkers do not
- * report memory that a global still points to. */
-G_LOCK_DEFINE_STATIC (instances);
-static GPtrArray *instances;
-
-static void
-stop_all_at_exit (void)
-{
-  g_autoptr (GPtrArray) copy = NULL;
-
-  G_LOCK (instances);
-  if (instances != NULL)
-    copy = g_ptr_array_copy (instances, NULL, NULL);
-  G_UNLOCK (instances);
-
-  for (guint i = 0; copy != NULL && i < copy->len; i++)
-    jk_test_nginx_stop (g_ptr_array_index (copy, i));
-}
-
-
-
-
 
 static gboolean
 port_accepts (guint16 port)
@@ -86,7 +58,6 @@ port_accepts (guint16 port)
   g_socket_close (sock, NULL);
   return ok;
 }
-
 
 /* nginx writes its pid file only after it has bound its listening socket, so
  * "pid file holds our pid" tells our nginx apart from whoever else might
@@ -207,7 +178,6 @@ typedef enum {
   LAUNCH_PORT_TAKEN,
 } LaunchResult;
 
-
 static LaunchResult
 launch_once (JkTestNginx *self)
 {
@@ -279,22 +249,14 @@ launch_once (JkTestNginx *self)
 JkTestNginx *
 jk_test_nginx_start (const char *docroot)
 {
-  static gsize atexit_once = 0;
   g_autoptr (GError) error = NULL;
   JkTestNginx *self;
 
   g_return_val_if_fail (docroot != NULL, NULL);
 
-  if (!g_file_test (nginx_binary (), G_FILE_TEST_IS_EXECUTABLE))
-    g_error ("jk-test-nginx: %s is missing (apt-get install nginx)", nginx_binary ());
+  nginx_binary ();
   if (!g_file_test (docroot, G_FILE_TEST_IS_DIR))
     g_error ("jk-test-nginx: docroot %s is not a directory", docroot);
-
-  if (g_once_init_enter (&atexit_once))
-    {
-      atexit (stop_all_at_exit);
-      g_once_init_leave (&atexit_once, 1);
-    }
 
   self = g_new0 (JkTestNginx, 1);
   self->docroot = g_canonicalize_filename (docroot, NULL);
@@ -319,11 +281,7 @@ jk_test_nginx_start (const char *docroot)
         g_error ("jk-test-nginx: no free port after %d attempts", MAX_PORT_ATTEMPTS);
     }
 
-  G_LOCK (instances);
-  if (instances == NULL)
-    instances = g_ptr_array_new ();
-  g_ptr_array_add (instances, self);
-  G_UNLOCK (instances);
+  jk_test_stop_at_exit (self, (JkTestStopFunc) jk_test_nginx_stop);
 
   return self;
 }
@@ -336,12 +294,7 @@ jk_test_nginx_stop (JkTestNginx *self)
   if (self->pid > 0)
     {
       /* The master we started, by its pid: fast shutdown of its workers. */
-      kill (self->pid, SIGTERM);
-      if (!jk_test_wait_for_exit (self->pid, STOP_TIMEOUT_US))
-        {
-          g_warning ("jk-test-nginx: nginx %d ignored SIGTERM for 5 s: SIGKILL", (int) self->pid);
-          jk_test_kill_group_and_reap (self->pid);
-        }
+      jk_test_terminate (self->pid, "nginx");
       self->pid = 0;
     }
 

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -127,3 +128,72 @@ jk_test_kill_group_and_reap (GPid pid)
   jk_test_wait_for_exit (pid, 5 * G_USEC_PER_SEC);
 }
 
+void
+jk_test_terminate (GPid        pid,
+                   const char *name)
+{
+  kill (pid, SIGTERM);
+  if (!jk_test_wait_for_exit (pid, 5 * G_USEC_PER_SEC))
+    {
+      g_warning ("jk-test: %s %d ignored SIGTERM for 5 s: SIGKILL", name, (int) pid);
+      jk_test_kill_group_and_reap (pid);
+    }
+}
+
+const char *
+jk_test_server_program (const char *env_var,
+                        const char *fallback,
+                        const char *package)
+{
+  const char *env = g_getenv (env_var);
+  const char *program = env != NULL && env[0] != '\0' ? env : fallback;
+
+  if (!g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("jk-test: %s is missing (apt-get install %s)", program, package);
+  return program;
+}
+
+typedef struct {
+  gpointer server;
+  JkTestStopFunc stop;
+} Running;
+
+G_LOCK_DEFINE_STATIC (running);
+static GArray *running;
+
+static void
+stop_all_at_exit (void)
+{
+  g_autoptr (GArray) copy = NULL;
+
+  G_LOCK (running);
+  if (running != NULL)
+    copy = g_array_copy (running);
+  G_UNLOCK (running);
+
+  for (guint i = 0; copy != NULL && i < copy->len; i++)
+    {
+      Running *r = &g_array_index (copy, Running, i);
+
+      r->stop (r->server);
+    }
+}
+
+void
+jk_test_stop_at_exit (gpointer       server,
+                      JkTestStopFunc stop)
+{
+  static gsize atexit_once = 0;
+  Running r = { server, stop };
+
+  if (g_once_init_enter (&atexit_once))
+    {
+      atexit (stop_all_at_exit);
+      g_once_init_leave (&atexit_once, 1);
+    }
+  G_LOCK (running);
+  if (running == NULL)
+    running = g_array_new (FALSE, FALSE, sizeof (Running));
+  g_array_append_val (running, r);
+  G_UNLOCK (running);
+}

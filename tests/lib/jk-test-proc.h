@@ -12,8 +12,27 @@ void         jk_test_child_setup         (gpointer    user_data);   /* GSpawnChi
 gboolean     jk_test_wait_for_exit       (GPid        pid,
                                           gint64      timeout_us);
 void         jk_test_kill_group_and_reap (GPid        pid);
+/* SIGTERM to the server (by its pid) and wait; SIGKILL to its group, with
+ * a warning naming it, when it has not exited within 5 s. */
+void         jk_test_terminate           (GPid        pid,
+                                          const char *name);
 void         jk_test_remove_tree         (const char *path);
 guint16      jk_test_pick_free_port      (void);
 char        *jk_test_read_text           (const char *path);
+
+/* The server program meson found (env_var, e.g. JK_TEST_NGINX), or
+ * fallback (Debian's) when the test runs by hand; fails the test when it is
+ * not executable, naming the package to install. */
+const char  *jk_test_server_program     (const char *env_var,
+                                          const char *fallback,
+                                          const char *package);
+
+/* Has stop (server) run at exit for a server a test started and did not
+ * stop. The server stays reachable on purpose: its stop() must be safe to
+ * call twice, so it cannot free the struct, and leak checkers do not report
+ * memory that a global still points to. */
+typedef void (*JkTestStopFunc) (gpointer server);
+void         jk_test_stop_at_exit        (gpointer       server,
+                                          JkTestStopFunc stop);
 
 G_END_DECLS

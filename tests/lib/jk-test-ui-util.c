@@ -253,3 +253,25 @@ jk_test_wait_until (gboolean (*done) (gpointer),
       g_usleep (1000);
     }
 }
+
+void
+jk_test_kiosk_start (JkTestKiosk *kiosk,
+                     const char  *dir_template,
+                     JkClock     *clock)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  JkApplicationOptions options = { .kiosk_mode = FALSE };
+
+  kiosk->state_dir = g_dir_make_tmp (dir_template, NULL);
+  db_path = g_build_filename (kiosk->state_dir, "jobkiosk.db", NULL);
+  kiosk->config = jk_config_load (NULL, &error);
+  g_assert_no_error (error);
+  kiosk->store = jk_store_open (db_path, &error);
+  g_assert_no_error (error);
+
+  kiosk->app = jk_application_new (kiosk->config, kiosk->store, clock, &options);
+  g_assert_true (g_application_register (G_APPLICATION (kiosk->app), NULL, NULL));
+  jk_application_load_style ();
+  kiosk->window = jk_application_create_window (kiosk->app);
+}

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "shell/jk-application.h"
+
 G_BEGIN_DECLS
 
 /* Shared by the UI tests: wait for drawing, find widgets as a screen
@@ -36,5 +38,22 @@ void         jk_test_send_button_event (GtkWidget    *button,
 void         jk_test_wait_until        (gboolean  (*done) (gpointer),
                                         gpointer    data,
                                         guint       timeout_ms);
+
+/* The kiosk as the UI tests run it, out of kiosk mode: a fresh database in
+ * a private folder, the configuration jk_config_load () finds, the clock
+ * given; the application registered, its style loaded, its window made but
+ * not shown. */
+typedef struct {
+  JkApplication *app;
+  JkWindow      *window;
+  JkConfig      *config;     /* the application's */
+  JkStore       *store;      /* the application's */
+  char          *state_dir;  /* the folder the database is in */
+} JkTestKiosk;
+
+/* dir_template names the folder, as for g_dir_make_tmp (). */
+void         jk_test_kiosk_start       (JkTestKiosk *kiosk,
+                                        const char  *dir_template,
+                                        JkClock     *clock);
 
 G_END_DECLS

@@ -23,7 +23,6 @@
 static JkApplication *app;
 static JkWindow *window;
 static JkClock *fake_clock;
-static char *state_dir;
 static JkTestCups *cups;
 
 /* ---------------------------------------------------------------------- */
@@ -604,12 +603,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr (GDateTime) start = g_date_time_new_local (2026, 11, 22, 9, 40, 0);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *db_path = NULL;
   g_autofree char *tmp_dir = NULL;
-  JkApplicationOptions options = { .kiosk_mode = FALSE };
-  JkConfig *config;
-  JkStore *store;
+  JkTestKiosk kiosk;
   int status;
 
   /* A folder of our own for temporary files, to see that a visit leaves
@@ -627,19 +622,11 @@ main (int   argc,
     const char *argv_default[] = { "lpadmin", "-d", jk_test_cups_get_printer (cups), NULL };
     g_free (jk_test_cups_run (cups, argv_default));
   }
-  state_dir = g_dir_make_tmp ("jk-ui-jobs-XXXXXX", NULL);
-  db_path = g_build_filename (state_dir, "jobkiosk.db", NULL);
-  config = jk_config_load (NULL, &error);
-  g_assert_no_error (error);
-  store = jk_store_open (db_path, &error);
-  g_assert_no_error (error);
   fake_clock = jk_clock_new_fake (start);
-
-  app = jk_application_new (config, store, fake_clock, &options);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  jk_application_load_style ();
-  window = jk_application_create_window (app);
-  sync_demo (config, store, g_date_time_to_unix (start));
+  jk_test_kiosk_start (&kiosk, "jk-ui-jobs-XXXXXX", fake_clock);
+  app = kiosk.app;
+  window = kiosk.window;
+  sync_demo (kiosk.config, kiosk.store, g_date_time_to_unix (start));
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
   jk_test_wait_drawn (GTK_WIDGET (window));

@@ -12,7 +12,6 @@ static JkApplication *app;
 static JkWindow *window;
 static JkClock *fake_clock;
 static GPtrArray *log_lines;
-static char *state_dir;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -52,39 +51,6 @@ find (const char *accessible_name)
 }
 
 #define click(accessible_name) jk_test_click (GTK_WIDGET (window), (accessible_name))
-
-static GtkLabel *
-find_label_with_text (GtkWidget  *root,
-                      const char *text);
-
-typedef struct {
-  const char *text;
-  GtkLabel *found;
-} LabelSearch;
-
-static void
-label_search_cb (GtkWidget *widget,
-                 gpointer   user_data)
-{
-  LabelSearch *search = user_data;
-
-  if (search->found != NULL || !gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), search->text) == 0)
-    search->found = GTK_LABEL (widget);
-  else if (GTK_IS_CONTAINER (widget))
-    gtk_container_forall (GTK_CONTAINER (widget), label_search_cb, search);
-}
-
-static GtkLabel *
-find_label_with_text (GtkWidget  *root,
-                      const char *text)
-{
-  LabelSearch search = { text, NULL };
-
-  label_search_cb (root, &search);
-  return search.found;
-}
 
 static void
 check_targets_cb (GtkWidget *widget,
@@ -138,11 +104,11 @@ test_starts_at_home (void)
 {
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "home");
   g_assert_cmpstr (jk_window_get_title_text (window), ==, "Welcome");
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "What would you like to do?"));
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Need help? Ask staff at the front desk."));
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "What would you like to do?"));
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Need help? Ask staff at the front desk."));
   /* The injected clock: 9:40 AM on Sunday, November 22. */
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "9:40 AM"));
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Sunday, November 22"));
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "9:40 AM"));
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Sunday, November 22"));
   g_assert_false (gtk_widget_is_sensitive (find ("Back")));
   for (const char *const *tile = (const char *const[]) { "Find a job", "Pay and careers", "Build a resume", "Check in", NULL };
        *tile != NULL; tile++)
@@ -159,13 +125,13 @@ test_language_switch (void)
   click ("Español");
   g_assert_cmpstr (jk_i18n_get_language (), ==, "es");
   g_assert_cmpstr (jk_window_get_title_text (window), ==, "Bienvenido");
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "¿Qué le gustaría hacer?"));
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Buscar trabajo"));
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "domingo, 22 de noviembre"));
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "¿Qué le gustaría hacer?"));
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Buscar trabajo"));
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "domingo, 22 de noviembre"));
   /* Accessible names follow the language too. */
   g_assert_nonnull (jk_test_find_by_name (GTK_WIDGET (window), "Buscar trabajo"));
   g_assert_nonnull (jk_test_find_by_name (GTK_WIDGET (window), "Inicio"));
-  g_assert_null (find_label_with_text (GTK_WIDGET (window), "What would you like to do?"));
+  g_assert_null (jk_test_find_label (GTK_WIDGET (window), "What would you like to do?"));
   assert_targets_and_names ();
   jk_test_screenshot (GTK_WIDGET (window), "home-es-1920x1080");
 
@@ -174,9 +140,9 @@ test_language_switch (void)
   g_assert_cmpstr (jk_window_get_title_text (window), ==, "Buscar trabajo");
   click ("English");
   g_assert_cmpstr (jk_window_get_title_text (window), ==, "Find a job");
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "What kind of work?"));
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "What kind of work?"));
   click ("Home");
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "What would you like to do?"));
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "What would you like to do?"));
   g_assert_cmpstr (jk_session_get_language (jk_window_get_session (window)), ==, "en");
 }
 
@@ -354,8 +320,8 @@ test_idle_wipe (void)
   click ("English");
   jk_clock_advance (fake_clock, 90 * G_USEC_PER_SEC);
   g_assert_true (gtk_widget_get_visible (warning));
-  g_assert_nonnull (find_label_with_text (warning,
-                                          "To keep your information private, this screen will clear in 30 seconds."));
+  g_assert_nonnull (jk_test_find_label (warning,
+                                        "To keep your information private, this screen will clear in 30 seconds."));
   jk_test_screenshot (GTK_WIDGET (window), "idle-warning-en");
   for (int i = 0; i < 29; i++)
     jk_clock_advance (fake_clock, G_USEC_PER_SEC);
@@ -450,11 +416,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr (GDateTime) start = g_date_time_new_local (2026, 11, 22, 9, 40, 0);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *db_path = NULL;
-  JkApplicationOptions options = { .kiosk_mode = FALSE };
-  JkConfig *config;
-  JkStore *store;
+  JkTestKiosk kiosk;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -463,18 +425,10 @@ main (int   argc,
   jk_i18n_init ();
   jk_test_require_display ();
 
-  state_dir = g_dir_make_tmp ("jk-ui-XXXXXX", NULL);
-  db_path = g_build_filename (state_dir, "jobkiosk.db", NULL);
-  config = jk_config_load (NULL, &error);
-  g_assert_no_error (error);
-  store = jk_store_open (db_path, &error);
-  g_assert_no_error (error);
   fake_clock = jk_clock_new_fake (start);
-
-  app = jk_application_new (config, store, fake_clock, &options);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  jk_application_load_style ();
-  window = jk_application_create_window (app);
+  jk_test_kiosk_start (&kiosk, "jk-ui-XXXXXX", fake_clock);
+  app = kiosk.app;
+  window = kiosk.window;
   jk_window_add_page (window, &form_page_info, make_form_page ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));

@@ -24,10 +24,7 @@
 #define INGEST_BATCH_SIZE 64
 #define INGEST_MAX_BATCHES 8
 
-typedef struct {
-  char *dir;
-  JkStore *store;
-} Fixture;
+typedef JkTestDb Fixture;
 
 #define assert_counts(c, a, u, same, r, d, t) \
   G_STMT_START \
@@ -48,33 +45,14 @@ static void
 fixture_set_up (Fixture      *fixture,
                 gconstpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *db = NULL;
-  gboolean ok;
-
-  fixture->dir = g_dir_make_tmp ("jk-ingest-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (fixture->dir, "jobkiosk.db", NULL);
-  fixture->store = jk_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-  ok = jk_store_exec (fixture->store,
-                      "INSERT INTO sources (id, name, url, format) VALUES"
-                      " (1, 'test', 'feed.xml', 'job-xml'),"
-                      " (2, 'other', 'feed.json', 'jsonld')",
-                      &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
+  jk_test_db_set_up (fixture, "jk-ingest-XXXXXX", NULL);
 }
 
 static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer user_data)
 {
-  jk_store_free (fixture->store);
-  jk_test_remove_tree (fixture->dir);
-  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
-  g_free (fixture->dir);
+  jk_test_db_tear_down (fixture);
 }
 
 /* ---------------------------------------------------------------------- */

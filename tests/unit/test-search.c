@@ -152,10 +152,7 @@ static const Posting postings[] = {
   "A23 A04 A01 A05 A02 A06 A03 A07 A15 A11 A14 A09 A16 A10 A18 A24 A12 A25 A26 A27 B2 B3 A17 A13"
 #define N_ACTIVE 24
 
-typedef struct {
-  char *dir;
-  JkStore *store;
-} Fixture;
+typedef JkTestDb Fixture;
 
 /* ---------------------------------------------------------------------- */
 /* Fixture                                                                */
@@ -221,23 +218,7 @@ static void
 fixture_set_up (Fixture      *fixture,
                 gconstpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *db = NULL;
-  gboolean ok;
-
-  fixture->dir = g_dir_make_tmp ("jk-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (fixture->dir, "jobkiosk.db", NULL);
-  fixture->store = jk_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-  ok = jk_store_exec (fixture->store,
-                      "INSERT INTO sources (id, name, url, format) VALUES"
-                      " (1, 'test', 'feed.xml', 'job-xml'),"
-                      " (2, 'other', 'feed.json', 'jsonld');" CENTROIDS_SQL,
-                      &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
+  jk_test_db_set_up (fixture, "jk-search-XXXXXX", CENTROIDS_SQL);
   ingest_source (fixture, SOURCE_ID);
   ingest_source (fixture, OTHER_SOURCE_ID);
 }
@@ -246,10 +227,7 @@ static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer user_data)
 {
-  jk_store_free (fixture->store);
-  jk_test_remove_tree (fixture->dir);
-  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
-  g_free (fixture->dir);
+  jk_test_db_tear_down (fixture);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jk-hash.c: the 64-bit hash, XXH3 from libxxhash */
 
+#define G_LOG_DOMAIN "jk-hash"
+
 #include <string.h>
 #include <xxhash.h>
 

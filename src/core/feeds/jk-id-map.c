@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jk-id-map.c: an open-addressing table of a source's postings during a sync */
 
+#define G_LOG_DOMAIN "jk-id-map"
+
 #include <string.h>
 
 #include "base/jk-hash-private.h"

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jk-record-scan.c: where the records of an XML feed begin and end, found without parsing them */
 
+#define G_LOG_DOMAIN "jk-record-scan"
+
 #include <string.h>
 
 #include "base/jk-hash-private.h"
