@@ -20,16 +20,22 @@ G_GNUC_INTERNAL void     jk_feed_add_employment_type (GString    *types,
                                                       const char *text);
 G_GNUC_INTERNAL char    *jk_feed_clean_url     (const char   *text,
                                                 gboolean      web_only);
-G_GNUC_INTERNAL gboolean jk_feed_xml_parse     (int           fd,
-                                                const char   *data,
-                                                gsize         length,
-                                                JkFeedFormat  format,
-                                                JkKnownBytesFunc known_bytes,
-                                                JkRecordFunc  record_func,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
+/* Where a parse hands what it reads: the callbacks and counts of
+ * jk_feed_parse_data_full, carried as one. */
+typedef struct {
+  JkKnownBytesFunc known_bytes;
+  JkRecordFunc record_func;
+  JkJobFunc func;
+  gpointer user_data;
+  JkFeedStats *stats;
+} JkFeedSink;
+
+G_GNUC_INTERNAL gboolean jk_feed_xml_parse     (int               fd,
+                                                const char       *data,
+                                                gsize             length,
+                                                JkFeedFormat      format,
+                                                const JkFeedSink *sink,
+                                                GError          **error);
 G_GNUC_INTERNAL gboolean jk_feed_json_parse    (const char   *data,
                                                 gsize         length,
                                                 JkFeedFormat  format,

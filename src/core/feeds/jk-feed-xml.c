@@ -1062,23 +1062,19 @@ jk_feed_record_get_raw_hash (const JkFeedRecord *record)
 /* Parses job-xml or RSS from fd (when data is NULL) or from data. Each job
  * is built and handed over as its end tag is parsed. */
 gboolean
-jk_feed_xml_parse (int           fd,
-                   const char   *data,
-                   gsize         length,
-                   JkFeedFormat  format,
-                   JkKnownBytesFunc known_bytes,
-                   JkRecordFunc  record_func,
-                   JkJobFunc     func,
-                   gpointer      user_data,
-                   JkFeedStats  *stats,
-                   GError      **error)
+jk_feed_xml_parse (int               fd,
+                   const char       *data,
+                   gsize             length,
+                   JkFeedFormat      format,
+                   const JkFeedSink *sink,
+                   GError          **error)
 {
   XmlParse parse = {
-    .known_bytes = known_bytes,
-    .record_func = record_func,
-    .func = func,
-    .user_data = user_data,
-    .stats = stats,
+    .known_bytes = sink->known_bytes,
+    .record_func = sink->record_func,
+    .func = sink->func,
+    .user_data = sink->user_data,
+    .stats = sink->stats,
     .fd = fd,
     .data = data,
     .length = length,

@@ -325,25 +325,21 @@ parse_in_memory (const char       *data,
                  gsize             length,
                  JkFeedFormat      format,
                  gboolean          html,
-                 JkKnownBytesFunc  known_bytes,
-                 JkRecordFunc      record_func,
-                 JkJobFunc         func,
-                 gpointer          user_data,
-                 JkFeedStats      *stats,
+                 const JkFeedSink *sink,
                  GError          **error)
 {
   switch (format)
     {
     case JK_FEED_FORMAT_JOB_XML:
     case JK_FEED_FORMAT_RSS:
-      return jk_feed_xml_parse (-1, data, length, format, known_bytes, record_func, func, user_data, stats, error);
+      return jk_feed_xml_parse (-1, data, length, format, sink, error);
     case JK_FEED_FORMAT_JSONLD:
     case JK_FEED_FORMAT_USAJOBS:
       if (!check_in_memory_size (length, error))
         return FALSE;
       if (html)
-        return jk_feed_html_parse (data, length, func, user_data, stats, error);
-      return jk_feed_json_parse (data, length, format, func, user_data, stats, error);
+        return jk_feed_html_parse (data, length, sink->func, sink->user_data, sink->stats, error);
+      return jk_feed_json_parse (data, length, format, sink->func, sink->user_data, sink->stats, error);
     case JK_FEED_FORMAT_AUTO:
     default:
       return set_not_a_feed (error);
@@ -576,6 +572,7 @@ jk_feed_parse_data_full (const char       *data,
                          GError          **error)
 {
   JkFeedStats local_stats = { 0 };
+  JkFeedSink sink = { known_bytes, record_func, func, user_data, stats != NULL ? stats : &local_stats };
   JkFeedFormat chosen = JK_FEED_FORMAT_AUTO;
   gboolean html = FALSE, ok;
 
@@ -587,8 +584,7 @@ jk_feed_parse_data_full (const char       *data,
     data = "";
   if (!choose_format (format, data, MIN (length, HEAD_SIZE), &chosen, &html, error))
     return FALSE;
-  ok = parse_in_memory (data, length, chosen, html, known_bytes, record_func, func, user_data,
-                        stats != NULL ? stats : &local_stats, error);
+  ok = parse_in_memory (data, length, chosen, html, &sink, error);
   jk_feed_stats_clear (&local_stats);
   return ok;
 }
@@ -615,6 +611,7 @@ jk_feed_parse_file_full (const char   *path,
                          GError      **error)
 {
   JkFeedStats local_stats = { 0 };
+  JkFeedSink sink = { known_bytes, record_func, func, user_data, stats != NULL ? stats : &local_stats };
   JkFeedFormat chosen = JK_FEED_FORMAT_AUTO;
   g_autofree char *head = NULL;
   gsize head_length = 0;
@@ -653,7 +650,7 @@ jk_feed_parse_file_full (const char   *path,
     {
       /* Streamed from the descriptor: flat memory, and never gunzipped
        * behind our back the way libxml2 does with file names. */
-      ok = jk_feed_xml_parse (fd, NULL, 0, chosen, known_bytes, record_func, func, user_data, stats, error);
+      ok = jk_feed_xml_parse (fd, NULL, 0, chosen, &sink, error);
     }
   else
     {
@@ -675,8 +672,7 @@ jk_feed_parse_file_full (const char   *path,
           goto out;
         }
       ok = parse_in_memory (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped), chosen, html,
-                            known_bytes, record_func, func,
-                            user_data, stats, error);
+                            &sink, error);
     }
 
 out:

@@ -250,7 +250,8 @@ jk_job_page_init (JkJobPage *self)
 /* Public API                                                             */
 
 static JkPage *
-create (const JkPageContext *context)
+create (const JkPageInfo   *info,
+        const JkPageContext *context)
 {
   JkJobPage *self = g_object_new (JK_TYPE_JOB_PAGE, "title", N_("Job details"), NULL);
 

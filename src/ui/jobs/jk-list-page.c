@@ -155,7 +155,8 @@ jk_list_page_init (JkListPage *self)
 /* Public API                                                             */
 
 static JkPage *
-create (const JkPageContext *context)
+create (const JkPageInfo   *info,
+        const JkPageContext *context)
 {
   JkListPage *self = g_object_new (JK_TYPE_LIST_PAGE, "title", N_("My list"), NULL);
 

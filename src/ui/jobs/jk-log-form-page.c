@@ -244,7 +244,8 @@ jk_log_form_page_init (JkLogFormPage *self)
 /* Public API                                                             */
 
 static JkPage *
-create (const JkPageContext *context)
+create (const JkPageInfo   *info,
+        const JkPageContext *context)
 {
   JkLogFormPage *self = g_object_new (JK_TYPE_LOG_FORM_PAGE, "title", N_("I contacted an employer"), NULL);
 

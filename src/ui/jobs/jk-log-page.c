@@ -177,7 +177,8 @@ jk_log_page_init (JkLogPage *self)
 /* Public API                                                             */
 
 static JkPage *
-create (const JkPageContext *context)
+create (const JkPageInfo   *info,
+        const JkPageContext *context)
 {
   JkLogPage *self = g_object_new (JK_TYPE_LOG_PAGE, "title", N_("My job-search log"), NULL);
 

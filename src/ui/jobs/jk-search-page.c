@@ -790,7 +790,8 @@ jk_search_page_init (JkSearchPage *self)
 /* Public API                                                             */
 
 static JkPage *
-create (const JkPageContext *context)
+create (const JkPageInfo   *info,
+        const JkPageContext *context)
 {
   JkSearchPage *self = g_object_new (JK_TYPE_SEARCH_PAGE, "title", N_("Find a job"), NULL);
   g_autoptr (GError) error = NULL;

@@ -41,36 +41,24 @@ struct _JkPrintFlow
   guint stale_id;
 };
 
-/* A print job on its way, carried to the worker thread. */
+/* What a worker thread is handed: the visit and language it works for,
+ * and what printing, checking the printer or cancelling stale jobs need. */
 typedef struct {
   char *database_path;
   const JkPrintOptions *options;
+  guint visit;
+  char *language;
+  GDateTime *now;
+  /* printing */
   GBytes *pdf;
   char *kind;
-  guint visit;
-  char *language;
-  GDateTime *now;
   JkPrintResult result;
-} PrintJob;
-
-/* The printer's state, read on a worker thread. */
-typedef struct {
-  char *database_path;
-  const JkPrintOptions *options;
-  guint visit;
-  char *language;
-  GDateTime *now;
+  /* checking the printer */
   JkPrinterStatus status;
   guint pages_left;
-} PrinterCheck;
-
-/* Held jobs to cancel: those of a visit that ended, and stale ones. */
-typedef struct {
-  char *database_path;
-  const JkPrintOptions *options;
+  /* cancelling held jobs: those of the visit that ended (0: only stale ones) */
   guint ended_visit;
-  GDateTime *now;
-} StaleJobs;
+} FlowWork;
 
 enum {
   SIGNAL_CHANGED,
@@ -95,34 +83,30 @@ set_status (JkPrintFlow *self,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
-static void
-print_job_free (PrintJob *job)
+static FlowWork *
+flow_work_new (JkPrintFlow *self)
 {
-  g_free (job->database_path);
-  g_bytes_unref (job->pdf);
-  g_free (job->kind);
-  g_free (job->language);
-  g_date_time_unref (job->now);
-  jk_print_result_clear (&job->result);
-  g_free (job);
+  FlowWork *work = g_new0 (FlowWork, 1);
+
+  work->database_path = g_strdup (self->database_path);
+  work->options = &self->options;
+  work->visit = jk_session_get_visit_number (self->session);
+  work->language = g_strdup (jk_session_get_language (self->session));
+  work->now = jk_clock_now_local (self->clock);
+  return work;
 }
 
 static void
-printer_check_free (PrinterCheck *check)
+flow_work_free (FlowWork *work)
 {
-  g_free (check->database_path);
-  g_free (check->language);
-  g_date_time_unref (check->now);
-  jk_printer_status_clear (&check->status);
-  g_free (check);
-}
-
-static void
-stale_jobs_free (StaleJobs *stale)
-{
-  g_free (stale->database_path);
-  g_date_time_unref (stale->now);
-  g_free (stale);
+  g_free (work->database_path);
+  g_free (work->language);
+  g_date_time_unref (work->now);
+  g_clear_pointer (&work->pdf, g_bytes_unref);
+  g_free (work->kind);
+  jk_print_result_clear (&work->result);
+  jk_printer_status_clear (&work->status);
+  g_free (work);
 }
 
 /* Worker threads: CUPS calls block, and each opens its own connection. */
@@ -131,7 +115,7 @@ print_work (gpointer       data,
             GCancellable  *cancellable,
             GError       **error)
 {
-  PrintJob *job = data;
+  FlowWork *job = data;
   g_autoptr (JkStore) store = jk_store_open_writer (job->database_path, error);
   gboolean ok;
 
@@ -148,7 +132,7 @@ printer_check_work (gpointer       data,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  PrinterCheck *check = data;
+  FlowWork *check = data;
   g_autoptr (GError) local_error = NULL;
   g_autoptr (JkStore) reader = NULL;
 
@@ -170,7 +154,7 @@ stale_jobs_work (gpointer       data,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  StaleJobs *stale = data;
+  FlowWork *stale = data;
   g_autoptr (JkStore) store = jk_store_open_writer (stale->database_path, error);
 
   if (store == NULL)
@@ -183,13 +167,10 @@ static void
 cancel_stale_jobs (JkPrintFlow *self,
                    guint        ended_visit)
 {
-  StaleJobs *stale = g_new0 (StaleJobs, 1);
+  FlowWork *stale = flow_work_new (self);
 
-  stale->database_path = g_strdup (self->database_path);
-  stale->options = &self->options;
   stale->ended_visit = ended_visit;
-  stale->now = jk_clock_now_local (self->clock);
-  jk_task_run (self, NULL, "jk-print-stale", stale_jobs_work, NULL, stale, (GDestroyNotify) stale_jobs_free);
+  jk_task_run (self, NULL, "jk-print-stale", stale_jobs_work, NULL, stale, (GDestroyNotify) flow_work_free);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -201,7 +182,7 @@ on_printed (gpointer      source,
             const GError *error)
 {
   JkPrintFlow *self = source;
-  PrintJob *job = data;
+  FlowWork *job = data;
 
   /* The visitor who asked has gone: the next one hears nothing of it. */
   if (job->visit != jk_session_get_visit_number (self->session))
@@ -216,7 +197,7 @@ on_printer_checked (gpointer      source,
                     const GError *error)
 {
   JkPrintFlow *self = source;
-  PrinterCheck *check = data;
+  FlowWork *check = data;
   gboolean usable = check->status.found && !check->status.out_of_service;
   g_autofree char *text = NULL;
 
@@ -398,34 +379,22 @@ void
 jk_print_flow_submit (JkPrintFlow *self,
                       JkDocument  *document)
 {
-  PrintJob *job = g_new0 (PrintJob, 1);
+  FlowWork *job = flow_work_new (self);
   guint pages = jk_document_get_n_pages (document);
   g_autofree char *printing = g_strdup_printf (jk_ngettext ("Printing %u page…", "Printing %u pages…", pages), pages);
 
-  job->database_path = g_strdup (self->database_path);
-  job->options = &self->options;
   job->pdf = g_bytes_ref (jk_document_get_pdf (document));
   job->kind = g_strdup (jk_document_get_kind (document));
-  job->visit = jk_session_get_visit_number (self->session);
-  job->language = g_strdup (jk_session_get_language (self->session));
-  job->now = jk_clock_now_local (self->clock);
   self->printing = TRUE;
   set_status (self, printing, FALSE);
-  jk_task_run (self, NULL, "jk-print", print_work, on_printed, job, (GDestroyNotify) print_job_free);
+  jk_task_run (self, NULL, "jk-print", print_work, on_printed, job, (GDestroyNotify) flow_work_free);
 }
 
 void
 jk_print_flow_check_printer (JkPrintFlow *self)
 {
-  PrinterCheck *check = g_new0 (PrinterCheck, 1);
-
-  check->database_path = g_strdup (self->database_path);
-  check->options = &self->options;
-  check->visit = jk_session_get_visit_number (self->session);
-  check->language = g_strdup (jk_session_get_language (self->session));
-  check->now = jk_clock_now_local (self->clock);
-  jk_task_run (self, NULL, "jk-printer-status", printer_check_work, on_printer_checked, check,
-               (GDestroyNotify) printer_check_free);
+  jk_task_run (self, NULL, "jk-printer-status", printer_check_work, on_printer_checked, flow_work_new (self),
+               (GDestroyNotify) flow_work_free);
 }
 
 const char *

@@ -264,7 +264,8 @@ jk_print_page_init (JkPrintPage *self)
 /* Public API                                                             */
 
 static JkPage *
-create (const JkPageContext *context)
+create (const JkPageInfo   *info,
+        const JkPageContext *context)
 {
   JkPrintPage *self = g_object_new (JK_TYPE_PRINT_PAGE, "title", N_("Print"), NULL);
 

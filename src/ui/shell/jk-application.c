@@ -259,7 +259,7 @@ jk_application_create_window (JkApplication *self)
 
   self->window = jk_window_new (GTK_APPLICATION (self), self->session, self->clock, &setup);
   for (gsize i = 0; pages[i] != NULL; i++)
-    jk_window_add_page (self->window, pages[i], pages[i]->create (&context));
+    jk_window_add_page (self->window, pages[i], pages[i]->create (pages[i], &context));
   on_printer_changed (self);
   return self->window;
 }

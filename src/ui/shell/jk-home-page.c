@@ -71,7 +71,8 @@ jk_home_page_new (void)
 }
 
 static JkPage *
-create (const JkPageContext *context)
+create (const JkPageInfo   *info,
+        const JkPageContext *context)
 {
   return jk_home_page_new ();
 }

@@ -51,40 +51,41 @@ jk_info_page_new (const char *title,
   return JK_PAGE (self);
 }
 
-/* The tiles whose screens are still to come, and help. */
-static JkPage *
-create_careers (const JkPageContext *context)
-{
-  return jk_info_page_new (N_("Pay and careers"), "x-office-spreadsheet-symbolic",
-                           N_("Pay and careers is coming soon"),
-                           N_("Soon you can see what jobs pay here and how to get them. For now, please ask staff at the front desk."));
-}
+/* The tiles whose screens are still to come, and help: what each says. */
+typedef struct {
+  const char *title;
+  const char *icon_name;
+  const char *heading;
+  const char *body;
+} InfoText;
+
+static const InfoText careers = {
+  N_("Pay and careers"), "x-office-spreadsheet-symbolic", N_("Pay and careers is coming soon"),
+  N_("Soon you can see what jobs pay here and how to get them. For now, please ask staff at the front desk."),
+};
+static const InfoText resume = {
+  N_("Build a resume"), "x-office-document-symbolic", N_("The resume builder is coming soon"),
+  N_("Soon you can build and print a resume here, step by step. For now, please ask staff at the front desk."),
+};
+static const InfoText check_in = {
+  N_("Check in"), "x-office-calendar-symbolic", N_("Check-in is coming soon"),
+  N_("Soon you can check in for your appointment here. For now, please tell staff at the front desk that you are here."),
+};
+static const InfoText help = {
+  N_("Help"), "help-browser-symbolic", N_("Need help? Ask staff at the front desk."),
+  N_("Touch a big button to start. Use Back to go one step back and Home to start over. When you are done, touch \"Finish and clear my information\" so the next person cannot see what you did."),
+};
 
 static JkPage *
-create_resume (const JkPageContext *context)
+create (const JkPageInfo    *info,
+        const JkPageContext *context)
 {
-  return jk_info_page_new (N_("Build a resume"), "x-office-document-symbolic",
-                           N_("The resume builder is coming soon"),
-                           N_("Soon you can build and print a resume here, step by step. For now, please ask staff at the front desk."));
+  const InfoText *text = info->data;
+
+  return jk_info_page_new (text->title, text->icon_name, text->heading, text->body);
 }
 
-static JkPage *
-create_check_in (const JkPageContext *context)
-{
-  return jk_info_page_new (N_("Check in"), "x-office-calendar-symbolic",
-                           N_("Check-in is coming soon"),
-                           N_("Soon you can check in for your appointment here. For now, please tell staff at the front desk that you are here."));
-}
-
-static JkPage *
-create_help (const JkPageContext *context)
-{
-  return jk_info_page_new (N_("Help"), "help-browser-symbolic",
-                           N_("Need help? Ask staff at the front desk."),
-                           N_("Touch a big button to start. Use Back to go one step back and Home to start over. When you are done, touch \"Finish and clear my information\" so the next person cannot see what you did."));
-}
-
-const JkPageInfo jk_careers_page_info = { "careers", JK_PAGE_NO_KEYBOARD, create_careers };
-const JkPageInfo jk_resume_page_info = { "resume", JK_PAGE_NO_KEYBOARD, create_resume };
-const JkPageInfo jk_check_in_page_info = { "checkin", JK_PAGE_NO_KEYBOARD, create_check_in };
-const JkPageInfo jk_help_page_info = { "help", JK_PAGE_NO_KEYBOARD, create_help };
+const JkPageInfo jk_careers_page_info = { "careers", JK_PAGE_NO_KEYBOARD, create, &careers };
+const JkPageInfo jk_resume_page_info = { "resume", JK_PAGE_NO_KEYBOARD, create, &resume };
+const JkPageInfo jk_check_in_page_info = { "checkin", JK_PAGE_NO_KEYBOARD, create, &check_in };
+const JkPageInfo jk_help_page_info = { "help", JK_PAGE_NO_KEYBOARD, create, &help };

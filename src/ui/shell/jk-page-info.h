@@ -33,10 +33,12 @@ typedef struct {
 
 /* A page as the shell knows it: one of these per page, listed in
  * jk-page-registry.c. */
-typedef struct {
+typedef struct _JkPageInfo JkPageInfo;
+struct _JkPageInfo {
   const char *name;     /* the stack's child name, the target of win.show-page in .ui files */
   JkPageFlags flags;
-  JkPage *(*create) (const JkPageContext *context);
-} JkPageInfo;
+  JkPage *(*create) (const JkPageInfo *info, const JkPageContext *context);
+  gconstpointer data;   /* what create needs besides the context, or NULL */
+};
 
 G_END_DECLS
