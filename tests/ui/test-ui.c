@@ -245,6 +245,10 @@ test_small_screen (void)
 
 /* A page with one field, as a capability's form would be. */
 static const JkPageInfo form_page_info = { "form", 0, NULL };
+/* The same form on a page that says the keyboard must not open there. */
+static const JkPageInfo keyless_page_info = { "keyless", JK_PAGE_NO_KEYBOARD, NULL };
+/* A page that offers printing. */
+static const JkPageInfo printing_page_info = { "printing", JK_PAGE_PRINTER_BADGE, NULL };
 
 static GtkEntry *
 open_form_page (void)
@@ -411,6 +415,43 @@ make_form_page (void)
   return page;
 }
 
+/* What a page says about itself is what the shell shows around it: the
+ * keyboard opens only where a page allows it, the printer's health only
+ * where printing is offered, a step counter only on a page in steps. */
+static void
+test_page_flags (void)
+{
+  JkPage *form = jk_window_get_page (window, &form_page_info);
+  GtkEntry *entry;
+
+  jk_window_finish_visit (window);
+  jk_window_set_printer_badge (window, "Printer ready", TRUE);
+  jk_window_show_page (window, &printing_page_info);
+  g_assert_nonnull (jk_test_find_by_name (GTK_WIDGET (window), "Printer ready"));
+  jk_window_show_page (window, &keyless_page_info);
+  entry = GTK_ENTRY (jk_test_find_by_type (GTK_WIDGET (jk_window_get_page (window, &keyless_page_info)),
+                                           GTK_TYPE_ENTRY));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  jk_test_run_for (50);
+  g_assert_false (jk_window_get_keyboard_shown (window));
+  g_assert_null (jk_test_find_by_name (GTK_WIDGET (window), "Printer ready"));
+
+  entry = open_form_page ();
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  jk_test_run_for (50);
+  g_assert_true (jk_window_get_keyboard_shown (window));
+  g_assert_cmpstr (jk_window_get_step_text (window), ==, "");
+  jk_page_set_step (form, 2, 6);
+  g_assert_cmpstr (jk_window_get_step_text (window), ==, "Step 2 of 6");
+  click ("Español");
+  g_assert_cmpstr (jk_window_get_step_text (window), ==, "Paso 2 de 6");
+  jk_test_screenshot (GTK_WIDGET (window), "step-counter-es");
+  click ("English");
+  jk_page_set_step (form, 0, 0);
+  g_assert_cmpstr (jk_window_get_step_text (window), ==, "");
+  jk_window_finish_visit (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +471,8 @@ main (int   argc,
   app = kiosk.app;
   window = kiosk.window;
   jk_window_add_page (window, &form_page_info, make_form_page ());
+  jk_window_add_page (window, &keyless_page_info, make_form_page ());
+  jk_window_add_page (window, &printing_page_info, make_form_page ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
   resize (1920, 1080);
@@ -443,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/ui/idle-wipe", test_idle_wipe);
   g_test_add_func ("/ui/finish-button-wipes", test_finish_button_wipes);
   g_test_add_func ("/ui/feed-status", test_feed_status);
+  g_test_add_func ("/ui/page-flags", test_page_flags);
   status = g_test_run ();
 
   gtk_widget_destroy (GTK_WIDGET (window));

@@ -647,6 +647,54 @@ render_in_thread (gpointer data)
   return NULL;
 }
 
+typedef struct {
+  const JkSearchLogInput *input;
+  JkDocument *document;
+} SpanishRender;
+
+static gpointer
+render_spanish_in_thread (gpointer data)
+{
+  SpanishRender *render = data;
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  g_autoptr (GError) error = NULL;
+
+  context.language = "es";
+  render->document = jk_document_render (&jk_document_search_log, &context, render->input, &error);
+  g_assert_no_error (error);
+  /* The thread's own language ended with the render. */
+  g_assert_cmpstr (_("Job Search Log"), ==, "Job Search Log");
+  return NULL;
+}
+
+/* A printout is rendered on a worker in the language the visitor had when
+ * they asked, whatever the kiosk shows meanwhile: the language goes with
+ * the render, not through the process. */
+static void
+test_rendered_in_visitors_language (void)
+{
+  g_autoptr (GPtrArray) entries = make_log_entries (1);
+  JkSearchLogInput input = { "María José Núñez", { 0 }, entries };
+  SpanishRender render = { &input, NULL };
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_tools ())
+    return;
+  g_date_set_dmy (&input.week_start, 16, G_DATE_NOVEMBER, 2026);
+  g_assert_cmpstr (jk_i18n_get_language (), ==, "en");
+  g_thread_join (g_thread_new ("render", render_spanish_in_thread, &render));
+  document = render.document;
+  path = save_document (document, "search-log-es.pdf");
+  text = pdf_text (path, 1);
+  assert_contains (text, "Registro de búsqueda de empleo");
+  g_assert_null (strstr (text, "Job Search Log"));
+  /* The main thread kept the kiosk's language. */
+  g_assert_cmpstr (_("Job Search Log"), ==, "Job Search Log");
+}
+
 /* Print jobs render in GTask threads, several at once. */
 static void
 test_threads (void)
@@ -804,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/document/job-list", test_job_list);
   g_test_add_func ("/document/search-log", test_search_log);
   g_test_add_func ("/document/search-log/edges", test_search_log_edges);
+  g_test_add_func ("/document/search-log/visitors-language", test_rendered_in_visitors_language);
   g_test_add_func ("/document/a4", test_a4);
   g_test_add_func ("/document/preview", test_preview);
   g_test_add_func ("/document/threads", test_threads);
