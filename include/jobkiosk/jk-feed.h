@@ -3,7 +3,6 @@
 
 #include <glib.h>
 
-#include "jk-job.h"
 
 G_BEGIN_DECLS
 
@@ -24,46 +23,6 @@ typedef enum {
   JK_FEED_FORMAT_USAJOBS,
 } JkFeedFormat;
 
-typedef struct {
-  guint jobs;      /* records handed to the callback */
-  guint skipped;   /* records dropped: no title, or nothing to show */
-  guint unchanged; /* records the JkKnownFunc said to skip: cached as they are, or listed already */
-  char *publisher; /* the feed's own name for itself, when it gives one */
-} JkFeedStats;
-
-/* Called once per normalized job, which it takes. Return FALSE (with error
- * set) to stop the parse. */
-typedef gboolean (*JkJobFunc) (JkJob    *job,
-                               gpointer  user_data,
-                               GError  **error);
-
-/* Asked by the job-xml and RSS parsers before a posting is normalized,
- * with its feed id, a hash of its raw text (JkJob.raw_hash) and its date
- * posted (0 when unknown): TRUE when it needs no normalizing (the cache
- * holds it as it is, or the feed lists a newer copy of the id), and the
- * parser skips it. */
-typedef gboolean (*JkKnownFunc) (const char *external_id,
-                                 guint64     raw_hash,
-                                 gint64      posted,
-                                 gpointer    user_data);
-
-/* Asked by the job-xml and RSS parsers, on the thread reading the feed,
- * with the hash of a posting's raw bytes (and of the little outside them
- * its parse depends on) before it is parsed: TRUE when the cache holds a
- * posting read from exactly those bytes. The posting is then not parsed at
- * all: record_func gets a record with its raw hash only (see
- * jk_feed_record_is_parsed). */
-typedef gboolean (*JkKnownBytesFunc) (guint64  raw_hash,
-                                      gpointer user_data);
-
-/* One job-xml or RSS posting as read, not yet normalized. */
-typedef struct _JkFeedRecord JkFeedRecord;
-
-/* Takes record. Return FALSE (with error set) to stop the parse. */
-typedef gboolean (*JkRecordFunc) (JkFeedRecord *record,
-                                  gpointer      user_data,
-                                  GError      **error);
-
 GQuark         jk_feed_error_quark         (void);
 
 /* Guesses the format from the first bytes of a feed. */
@@ -72,73 +31,5 @@ JkFeedFormat   jk_feed_detect_format       (const char   *head,
 const char    *jk_feed_format_to_string    (JkFeedFormat  format); /* "job-xml", … "auto" */
 gboolean       jk_feed_format_from_string  (const char   *text,
                                             JkFeedFormat *out_format);
-
-/* Streams a feed file: memory stays flat whatever the file's size. Every
- * record that parses is handed to func; a feed that is broken or truncated
- * part way returns FALSE with JK_FEED_ERROR_MALFORMED after the records
- * before the break, so the caller must treat the snapshot as incomplete. */
-gboolean       jk_feed_parse_file          (const char   *path,
-                                            JkFeedFormat  format,
-                                            JkJobFunc     func,
-                                            gpointer      user_data,
-                                            JkFeedStats  *stats,
-                                            GError      **error);
-/* The same; with record_func, job-xml and RSS postings are handed to it
- * as read instead, to be finished with jk_feed_record_finish, on another
- * thread perhaps; known_bytes (which may be NULL) is asked first. JSON
- * formats always come to func normalized. */
-gboolean       jk_feed_parse_file_full     (const char   *path,
-                                            JkFeedFormat  format,
-                                            JkKnownBytesFunc known_bytes,
-                                            JkRecordFunc  record_func,
-                                            JkJobFunc     func,
-                                            gpointer      user_data,
-                                            JkFeedStats  *stats,
-                                            GError      **error);
-/* Whether a record is to be normalized: FALSE, counted in stats, when it
- * was not parsed, has no title, or known says the cache holds it. Cheap:
- * it reads only the title, the id and (with known) the date posted. Does
- * not take record. */
-gboolean       jk_feed_record_claim        (JkFeedRecord *record,
-                                            JkKnownFunc   known,
-                                            gpointer      user_data,
-                                            JkFeedStats  *stats);
-/* Claims (jk_feed_record_claim) and normalizes a record and hands its job
- * to func, as the parse would have; takes record. Counts in stats what it
- * did. */
-gboolean       jk_feed_record_finish       (JkFeedRecord *record,
-                                            JkKnownFunc   known,
-                                            JkJobFunc     func,
-                                            gpointer      user_data,
-                                            JkFeedStats  *stats,
-                                            GError      **error);
-void           jk_feed_record_free         (JkFeedRecord *record);
-/* FALSE for a record JkKnownBytesFunc said the cache holds: it has a raw
- * hash and nothing else, and jk_feed_record_finish only counts it. */
-gboolean       jk_feed_record_is_parsed    (const JkFeedRecord *record);
-/* The hash of the record's raw bytes, or 0 when the parse could not tell
- * them apart (then jk_feed_record_finish hashes the fields instead). */
-guint64        jk_feed_record_get_raw_hash (const JkFeedRecord *record);
-/* The same over bytes in memory (for fuzzing and small inputs). */
-gboolean       jk_feed_parse_data          (const char   *data,
-                                            gsize         length,
-                                            JkFeedFormat  format,
-                                            JkJobFunc     func,
-                                            gpointer      user_data,
-                                            JkFeedStats  *stats,
-                                            GError      **error);
-/* The same with known_bytes and record_func, as jk_feed_parse_file_full. */
-gboolean       jk_feed_parse_data_full     (const char   *data,
-                                            gsize         length,
-                                            JkFeedFormat  format,
-                                            JkKnownBytesFunc known_bytes,
-                                            JkRecordFunc  record_func,
-                                            JkJobFunc     func,
-                                            gpointer      user_data,
-                                            JkFeedStats  *stats,
-                                            GError      **error);
-void           jk_feed_stats_clear         (JkFeedStats  *stats);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkFeedRecord, jk_feed_record_free)
 
 G_END_DECLS

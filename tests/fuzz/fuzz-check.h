@@ -5,7 +5,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
-#include <jobkiosk/jk-feed.h>
+#include "feeds/jk-feed-private.h"
 #include "feeds/jk-normalize-private.h"
 
 /* Valid UTF-8 with no control characters (newlines too, unless allowed). */

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <jobkiosk/jk-feed.h>
+#include "feeds/jk-feed-private.h"
 #include "feeds/jk-record-scan-private.h"
 
 #include "fuzz-target.h"

@@ -4,7 +4,7 @@
  * (header only: a libFuzzer target is built from one file) */
 #pragma once
 
-#include <jobkiosk/jk-feed.h>
+#include "feeds/jk-feed-private.h"
 
 typedef struct {
   GArray *hashes;        /* guint64 raw hashes, in feed order */

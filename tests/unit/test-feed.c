@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <jobkiosk/jk-feed.h>
+#include "feeds/jk-feed-private.h"
 #include "feeds/jk-normalize-private.h"
 
 typedef struct {

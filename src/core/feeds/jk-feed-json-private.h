@@ -4,7 +4,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "jobkiosk/jk-feed.h"
+#include "feeds/jk-feed-private.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include <jobkiosk/jk-feed.h>
+#include "feeds/jk-feed-private.h"
 #include <jobkiosk/jk-jobs.h>
 
 #include "jobs/jk-snapshot-private.h"
