@@ -77,7 +77,7 @@ fuzz_parse_as (const uint8_t      *data,
     {
       g_autoptr (GError) error = NULL;
       JkFeedStats stats = { 0 };
-      gboolean ok = jk_feed_parse_data ((const char *) data, size, formats[i], fuzz_take_job, NULL, &stats, &error);
+      gboolean ok = jk_feed_parse_data_full ((const char *) data, size, formats[i], NULL, NULL, fuzz_take_job, NULL, &stats, &error);
 
       g_assert_true (ok == (error == NULL));
       if (error != NULL)

@@ -581,16 +581,14 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) JK_TEST_ADD (path, Fixture, fn)
-  ADD ("/cups/print/lp", test_print_lp);
-  ADD ("/cups/print/api", test_print_api);
-  ADD ("/cups/fault/disabled", test_disabled);
-  ADD ("/cups/fault/rejecting", test_rejecting);
-  ADD ("/cups/fault/out-of-paper", test_out_of_paper);
-  ADD ("/cups/fault/fail-and-cancel", test_fail_and_cancel);
-  ADD ("/cups/held", test_held);
-  ADD ("/cups/hang-cancel-and-stop", test_hang_cancel_and_stop);
-#undef ADD
+  JK_TEST_ADD ("/cups/print/lp", Fixture, test_print_lp);
+  JK_TEST_ADD ("/cups/print/api", Fixture, test_print_api);
+  JK_TEST_ADD ("/cups/fault/disabled", Fixture, test_disabled);
+  JK_TEST_ADD ("/cups/fault/rejecting", Fixture, test_rejecting);
+  JK_TEST_ADD ("/cups/fault/out-of-paper", Fixture, test_out_of_paper);
+  JK_TEST_ADD ("/cups/fault/fail-and-cancel", Fixture, test_fail_and_cancel);
+  JK_TEST_ADD ("/cups/held", Fixture, test_held);
+  JK_TEST_ADD ("/cups/hang-cancel-and-stop", Fixture, test_hang_cancel_and_stop);
 
   return g_test_run ();
 }

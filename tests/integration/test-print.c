@@ -957,21 +957,19 @@ main (int    argc,
   jk_test_log_init ();
 
   g_test_add_func ("/print/invalid", test_invalid);
-#define ADD(path, fn) JK_TEST_ADD (path, Fixture, fn)
-  ADD ("/print/printed", test_printed);
-  ADD ("/print/fault/disabled", test_disabled);
-  ADD ("/print/fault/rejecting", test_rejecting);
-  ADD ("/print/fault/out-of-paper", test_out_of_paper);
-  ADD ("/print/fault/no-cupsd", test_no_cupsd);
-  ADD ("/print/fault/failed-gives-back", test_failed_gives_back);
-  ADD ("/print/fault/timeout", test_timeout);
-  ADD ("/print/hold-release-reprint", test_hold_release_reprint);
-  ADD ("/print/stale-and-cancel", test_stale_and_cancel);
-  ADD ("/print/limits", test_limits);
-  ADD ("/print/cancellable", test_cancellable);
+  JK_TEST_ADD ("/print/printed", Fixture, test_printed);
+  JK_TEST_ADD ("/print/fault/disabled", Fixture, test_disabled);
+  JK_TEST_ADD ("/print/fault/rejecting", Fixture, test_rejecting);
+  JK_TEST_ADD ("/print/fault/out-of-paper", Fixture, test_out_of_paper);
+  JK_TEST_ADD ("/print/fault/no-cupsd", Fixture, test_no_cupsd);
+  JK_TEST_ADD ("/print/fault/failed-gives-back", Fixture, test_failed_gives_back);
+  JK_TEST_ADD ("/print/fault/timeout", Fixture, test_timeout);
+  JK_TEST_ADD ("/print/hold-release-reprint", Fixture, test_hold_release_reprint);
+  JK_TEST_ADD ("/print/stale-and-cancel", Fixture, test_stale_and_cancel);
+  JK_TEST_ADD ("/print/limits", Fixture, test_limits);
+  JK_TEST_ADD ("/print/cancellable", Fixture, test_cancellable);
   if (g_test_perf ())
-    ADD ("/print/timing", test_timing);
-#undef ADD
+    JK_TEST_ADD ("/print/timing", Fixture, test_timing);
 
   return g_test_run ();
 }

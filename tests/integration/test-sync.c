@@ -377,15 +377,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   jk_test_log_init ();
 
-#define ADD(path, func) JK_TEST_ADD (path, Fixture, func)
-  ADD ("/sync/first-then-not-modified", test_first_then_not_modified);
-  ADD ("/sync/changed-feed", test_changed_feed);
-  ADD ("/sync/faults-keep-cache", test_faults_keep_cache);
-  ADD ("/sync/timeout", test_timeout);
-  ADD ("/sync/redirect", test_redirect_and_gzip);
-  ADD ("/sync/gzip-bomb", test_gzip_bomb);
-  ADD ("/sync/duplicates-across-sources", test_duplicates_across_sources);
-  ADD ("/sync/local-file", test_local_file);
-#undef ADD
+  JK_TEST_ADD ("/sync/first-then-not-modified", Fixture, test_first_then_not_modified);
+  JK_TEST_ADD ("/sync/changed-feed", Fixture, test_changed_feed);
+  JK_TEST_ADD ("/sync/faults-keep-cache", Fixture, test_faults_keep_cache);
+  JK_TEST_ADD ("/sync/timeout", Fixture, test_timeout);
+  JK_TEST_ADD ("/sync/redirect", Fixture, test_redirect_and_gzip);
+  JK_TEST_ADD ("/sync/gzip-bomb", Fixture, test_gzip_bomb);
+  JK_TEST_ADD ("/sync/duplicates-across-sources", Fixture, test_duplicates_across_sources);
+  JK_TEST_ADD ("/sync/local-file", Fixture, test_local_file);
   return g_test_run ();
 }

@@ -653,20 +653,18 @@ main (int   argc,
   load_style ();
 
   g_test_add_func ("/keyboard/mode-for-widget", test_mode_for_widget);
-#define ADD(path, func) JK_TEST_ADD (path, Fixture, func)
-  ADD ("/keyboard/types-through-layers", test_types_through_layers);
-  ADD ("/keyboard/shift", test_shift);
-  ADD ("/keyboard/insert-at-cursor", test_insert_at_cursor);
-  ADD ("/keyboard/backspace", test_backspace);
-  ADD ("/keyboard/backspace-repeats", test_backspace_repeats);
-  ADD ("/keyboard/enter-and-hide", test_enter_and_hide);
-  ADD ("/keyboard/number-pad", test_number_pad);
-  ADD ("/keyboard/keys-named-and-big", test_keys_named_and_big);
-  ADD ("/keyboard/entry-keeps-focus", test_entry_keeps_focus);
-  ADD ("/keyboard/retranslate-keeps-state", test_retranslate_keeps_state);
-  ADD ("/keyboard/target-changes", test_target_changes);
-  ADD ("/keyboard/screenshots", test_screenshots);
-#undef ADD
+  JK_TEST_ADD ("/keyboard/types-through-layers", Fixture, test_types_through_layers);
+  JK_TEST_ADD ("/keyboard/shift", Fixture, test_shift);
+  JK_TEST_ADD ("/keyboard/insert-at-cursor", Fixture, test_insert_at_cursor);
+  JK_TEST_ADD ("/keyboard/backspace", Fixture, test_backspace);
+  JK_TEST_ADD ("/keyboard/backspace-repeats", Fixture, test_backspace_repeats);
+  JK_TEST_ADD ("/keyboard/enter-and-hide", Fixture, test_enter_and_hide);
+  JK_TEST_ADD ("/keyboard/number-pad", Fixture, test_number_pad);
+  JK_TEST_ADD ("/keyboard/keys-named-and-big", Fixture, test_keys_named_and_big);
+  JK_TEST_ADD ("/keyboard/entry-keeps-focus", Fixture, test_entry_keeps_focus);
+  JK_TEST_ADD ("/keyboard/retranslate-keeps-state", Fixture, test_retranslate_keeps_state);
+  JK_TEST_ADD ("/keyboard/target-changes", Fixture, test_target_changes);
+  JK_TEST_ADD ("/keyboard/screenshots", Fixture, test_screenshots);
 
   return g_test_run ();
 }

@@ -78,7 +78,7 @@ parse_data (const char   *data,
   Parsed *parsed = g_new0 (Parsed, 1);
 
   parsed->jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_free);
-  parsed->ok = jk_feed_parse_data (data, length, format, collect_cb, parsed->jobs, &parsed->stats, &parsed->error);
+  parsed->ok = jk_feed_parse_data_full (data, length, format, NULL, NULL, collect_cb, parsed->jobs, &parsed->stats, &parsed->error);
   g_assert_true (parsed->ok == (parsed->error == NULL));
   g_assert_cmpuint (parsed->stats.jobs, ==, parsed->jobs->len);
   return parsed;
@@ -97,7 +97,7 @@ parse_fixture (const char   *name,
   gsize length = 0;
 
   parsed->jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_free);
-  parsed->ok = jk_feed_parse_file (path, format, collect_cb, parsed->jobs, &parsed->stats, &parsed->error);
+  parsed->ok = jk_feed_parse_file_full (path, format, NULL, NULL, collect_cb, parsed->jobs, &parsed->stats, &parsed->error);
   g_assert_true (parsed->ok == (parsed->error == NULL));
   g_assert_cmpuint (parsed->stats.jobs, ==, parsed->jobs->len);
 
@@ -1154,10 +1154,10 @@ test_errors (void)
   assert_fixture_error ("job-xml-basic.xml", JK_FEED_FORMAT_RSS, JK_FEED_ERROR_NOT_A_FEED);
   assert_fixture_error ("rss.xml", JK_FEED_FORMAT_JSONLD, JK_FEED_ERROR_NOT_A_FEED);
 
-  g_assert_false (jk_feed_parse_file (missing, JK_FEED_FORMAT_AUTO, collect_cb, jobs, NULL, &error));
+  g_assert_false (jk_feed_parse_file_full (missing, JK_FEED_FORMAT_AUTO, NULL, NULL, collect_cb, jobs, NULL, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_clear_error (&error);
-  g_assert_false (jk_feed_parse_file (g_test_get_dir (G_TEST_DIST), JK_FEED_FORMAT_AUTO, collect_cb, jobs, NULL,
+  g_assert_false (jk_feed_parse_file_full (g_test_get_dir (G_TEST_DIST), JK_FEED_FORMAT_AUTO, NULL, NULL, collect_cb, jobs, NULL,
                                       &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (jobs->len, ==, 0);
@@ -1274,7 +1274,7 @@ test_abort (void)
       JkFeedStats stats = { 0 };
       Counter counter = { .stop_after = 2 };
 
-      g_assert_false (jk_feed_parse_file (path, JK_FEED_FORMAT_AUTO, count_cb, &counter, &stats, &error));
+      g_assert_false (jk_feed_parse_file_full (path, JK_FEED_FORMAT_AUTO, NULL, NULL, count_cb, &counter, &stats, &error));
       g_assert_error (error, JK_FEED_ERROR, JK_FEED_ERROR_ABORTED);
       g_assert_cmpuint (counter.count, ==, 2);
       g_assert_cmpuint (stats.jobs, ==, 2);
@@ -1284,7 +1284,7 @@ test_abort (void)
 
       /* The callback's own error comes back as it is. */
       counter = (Counter) { .stop_after = 1, .set_error = TRUE };
-      g_assert_false (jk_feed_parse_file (path, JK_FEED_FORMAT_AUTO, count_cb, &counter, NULL, &error));
+      g_assert_false (jk_feed_parse_file_full (path, JK_FEED_FORMAT_AUTO, NULL, NULL, count_cb, &counter, NULL, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_assert_cmpuint (counter.count, ==, 1);
       g_clear_pointer (&counter.last_id, g_free);
@@ -1300,15 +1300,15 @@ test_no_callback (void)
 
   /* No callback: jobs are only counted. Stats add up over several parses
    * (pages of one source); jk_feed_stats_clear starts again. */
-  g_assert_true (jk_feed_parse_file (path, JK_FEED_FORMAT_USAJOBS, NULL, NULL, &stats, &error));
-  g_assert_true (jk_feed_parse_file (path, JK_FEED_FORMAT_USAJOBS, NULL, NULL, &stats, &error));
+  g_assert_true (jk_feed_parse_file_full (path, JK_FEED_FORMAT_USAJOBS, NULL, NULL, NULL, NULL, &stats, &error));
+  g_assert_true (jk_feed_parse_file_full (path, JK_FEED_FORMAT_USAJOBS, NULL, NULL, NULL, NULL, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.jobs, ==, 8);
   g_assert_cmpuint (stats.skipped, ==, 2);
   jk_feed_stats_clear (&stats);
   g_assert_cmpuint (stats.jobs, ==, 0);
   g_assert_null (stats.publisher);
-  g_assert_true (jk_feed_parse_file (path, JK_FEED_FORMAT_AUTO, NULL, NULL, NULL, &error));
+  g_assert_true (jk_feed_parse_file_full (path, JK_FEED_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -1334,7 +1334,7 @@ parse_many_thread (gpointer user_data)
         g_autoptr (GError) error = NULL;
         JkFeedStats stats = { 0 };
 
-        if (!jk_feed_parse_file (path, JK_FEED_FORMAT_AUTO, NULL, NULL, &stats, &error)
+        if (!jk_feed_parse_file_full (path, JK_FEED_FORMAT_AUTO, NULL, NULL, NULL, NULL, &stats, &error)
             || stats.jobs != thread_fixtures[i].jobs)
           failures++;
         jk_feed_stats_clear (&stats);
@@ -1472,7 +1472,7 @@ test_large_feed_memory (void)
   rss_before = read_status_kb ("VmRSS");
   g_assert_cmpint (rss_before, >, 0);
 
-  g_assert_true (jk_feed_parse_file (path, JK_FEED_FORMAT_AUTO, count_cb, &counter, &stats, &error));
+  g_assert_true (jk_feed_parse_file_full (path, JK_FEED_FORMAT_AUTO, NULL, NULL, count_cb, &counter, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counter.count, ==, n_jobs);
   g_assert_cmpuint (stats.jobs, ==, n_jobs);

@@ -2107,42 +2107,40 @@ main (int   argc,
   g_test_add_func ("/ingest/id-map/raw-index", test_id_map_raw_index);
   g_test_add_func ("/ingest/id-map/key", test_id_map_key);
 
-#define ADD(path, func) JK_TEST_ADD (path, Fixture, func)
-  ADD ("/ingest/snapshot/first", test_snapshot_first);
-  ADD ("/ingest/snapshot/unchanged-raw-hash", test_snapshot_unchanged_raw);
-  ADD ("/ingest/snapshot/claim-steps", test_snapshot_claim_steps);
-  ADD ("/ingest/snapshot/duplicate-id", test_snapshot_duplicate_id);
-  ADD ("/ingest/snapshot/removed", test_snapshot_removed);
-  ADD ("/ingest/snapshot/raw-hash-only", test_snapshot_raw_hash_only);
-  ADD ("/ingest/snapshot/updated", test_snapshot_updated);
-  ADD ("/ingest/snapshot/expired", test_snapshot_expired);
-  ADD ("/ingest/snapshot/refused", test_snapshot_refused);
-  ADD ("/ingest/snapshot/rollback", test_snapshot_rollback);
-  ADD ("/ingest/snapshot/duplicates-across-sources", test_snapshot_duplicates_across_sources);
-  ADD ("/ingest/snapshot/not-duplicates", test_snapshot_not_duplicates);
-  ADD ("/ingest/file/job-xml", test_ingest_job_xml);
-  ADD ("/ingest/file/unchanged", test_ingest_unchanged);
-  ADD ("/ingest/file/changed", test_ingest_changed);
-  ADD ("/ingest/file/raw-only", test_ingest_raw_only);
-  ADD ("/ingest/file/removed", test_ingest_removed);
-  ADD ("/ingest/file/duplicate-id", test_ingest_duplicate_id);
-  ADD ("/ingest/file/truncated", test_ingest_truncated);
-  ADD ("/ingest/parse/unparsed-records", test_parse_unparsed_records);
-  ADD ("/ingest/file/unparsed-repeat", test_ingest_unparsed_repeat);
-  ADD ("/ingest/file/repeated-id-fixture", test_ingest_repeated_id_fixture);
-  ADD ("/ingest/file/context-change", test_ingest_context_change);
-  ADD ("/ingest/file/large", test_ingest_large);
-  ADD ("/ingest/file/jsonld", test_ingest_jsonld);
-  ADD ("/ingest/file/jsonld-no-identifier", test_ingest_jsonld_no_identifier);
-  ADD ("/ingest/file/fixtures", test_ingest_fixtures);
-  ADD ("/ingest/file/missing", test_ingest_missing_file);
-  ADD ("/ingest/file/write-failure", test_ingest_write_failure);
-  ADD ("/ingest/file/write-failure-large", test_ingest_write_failure_large);
+  JK_TEST_ADD ("/ingest/snapshot/first", Fixture, test_snapshot_first);
+  JK_TEST_ADD ("/ingest/snapshot/unchanged-raw-hash", Fixture, test_snapshot_unchanged_raw);
+  JK_TEST_ADD ("/ingest/snapshot/claim-steps", Fixture, test_snapshot_claim_steps);
+  JK_TEST_ADD ("/ingest/snapshot/duplicate-id", Fixture, test_snapshot_duplicate_id);
+  JK_TEST_ADD ("/ingest/snapshot/removed", Fixture, test_snapshot_removed);
+  JK_TEST_ADD ("/ingest/snapshot/raw-hash-only", Fixture, test_snapshot_raw_hash_only);
+  JK_TEST_ADD ("/ingest/snapshot/updated", Fixture, test_snapshot_updated);
+  JK_TEST_ADD ("/ingest/snapshot/expired", Fixture, test_snapshot_expired);
+  JK_TEST_ADD ("/ingest/snapshot/refused", Fixture, test_snapshot_refused);
+  JK_TEST_ADD ("/ingest/snapshot/rollback", Fixture, test_snapshot_rollback);
+  JK_TEST_ADD ("/ingest/snapshot/duplicates-across-sources", Fixture, test_snapshot_duplicates_across_sources);
+  JK_TEST_ADD ("/ingest/snapshot/not-duplicates", Fixture, test_snapshot_not_duplicates);
+  JK_TEST_ADD ("/ingest/file/job-xml", Fixture, test_ingest_job_xml);
+  JK_TEST_ADD ("/ingest/file/unchanged", Fixture, test_ingest_unchanged);
+  JK_TEST_ADD ("/ingest/file/changed", Fixture, test_ingest_changed);
+  JK_TEST_ADD ("/ingest/file/raw-only", Fixture, test_ingest_raw_only);
+  JK_TEST_ADD ("/ingest/file/removed", Fixture, test_ingest_removed);
+  JK_TEST_ADD ("/ingest/file/duplicate-id", Fixture, test_ingest_duplicate_id);
+  JK_TEST_ADD ("/ingest/file/truncated", Fixture, test_ingest_truncated);
+  JK_TEST_ADD ("/ingest/parse/unparsed-records", Fixture, test_parse_unparsed_records);
+  JK_TEST_ADD ("/ingest/file/unparsed-repeat", Fixture, test_ingest_unparsed_repeat);
+  JK_TEST_ADD ("/ingest/file/repeated-id-fixture", Fixture, test_ingest_repeated_id_fixture);
+  JK_TEST_ADD ("/ingest/file/context-change", Fixture, test_ingest_context_change);
+  JK_TEST_ADD ("/ingest/file/large", Fixture, test_ingest_large);
+  JK_TEST_ADD ("/ingest/file/jsonld", Fixture, test_ingest_jsonld);
+  JK_TEST_ADD ("/ingest/file/jsonld-no-identifier", Fixture, test_ingest_jsonld_no_identifier);
+  JK_TEST_ADD ("/ingest/file/fixtures", Fixture, test_ingest_fixtures);
+  JK_TEST_ADD ("/ingest/file/missing", Fixture, test_ingest_missing_file);
+  JK_TEST_ADD ("/ingest/file/write-failure", Fixture, test_ingest_write_failure);
+  JK_TEST_ADD ("/ingest/file/write-failure-large", Fixture, test_ingest_write_failure_large);
   /* Two bugs these found: a failed begin wiped an open snapshot's keys, and
    * the index excerpt read past a short description's end. */
-  ADD ("/ingest/robustness/begin-while-open", test_snapshot_begin_while_open);
+  JK_TEST_ADD ("/ingest/robustness/begin-while-open", Fixture, test_snapshot_begin_while_open);
   g_test_add_func ("/ingest/robustness/short-description", test_snapshot_short_description);
-#undef ADD
 
   return g_test_run ();
 }

@@ -1458,33 +1458,31 @@ main (int   argc,
   g_test_add_func ("/search/match/function-words", test_match_function_words);
   g_test_add_func ("/search/match/hostile", test_match_hostile);
 
-#define ADD(path, func) JK_TEST_ADD (path, Fixture, func)
-  ADD ("/search/jobs/active-only", test_jobs_active_only);
-  ADD ("/search/jobs/best-match", test_jobs_best_match);
-  ADD ("/search/jobs/function-words-only", test_jobs_function_words_only);
-  ADD ("/search/jobs/typing", test_jobs_typing);
-  ADD ("/search/jobs/hostile", test_jobs_hostile);
-  ADD ("/search/jobs/paging", test_jobs_paging);
-  ADD ("/search/jobs/past-rank-window", test_jobs_past_rank_window);
-  ADD ("/search/sort/newest", test_sort_newest);
-  ADD ("/search/sort/pay", test_sort_pay);
-  ADD ("/search/sort/closest", test_sort_closest);
-  ADD ("/search/filter/city", test_filter_city);
-  ADD ("/search/filter/zip", test_filter_zip);
-  ADD ("/search/filter/employment-type", test_filter_employment_type);
-  ADD ("/search/filter/min-pay", test_filter_min_pay);
-  ADD ("/search/filter/posted-within", test_filter_posted_within);
-  ADD ("/search/filter/no-degree", test_filter_no_degree);
-  ADD ("/search/filter/combined", test_filter_combined);
-  ADD ("/search/count", test_count);
-  ADD ("/search/popular-titles", test_popular_titles);
-  ADD ("/search/spelling", test_suggest_spelling);
-  ADD ("/search/get", test_get);
+  JK_TEST_ADD ("/search/jobs/active-only", Fixture, test_jobs_active_only);
+  JK_TEST_ADD ("/search/jobs/best-match", Fixture, test_jobs_best_match);
+  JK_TEST_ADD ("/search/jobs/function-words-only", Fixture, test_jobs_function_words_only);
+  JK_TEST_ADD ("/search/jobs/typing", Fixture, test_jobs_typing);
+  JK_TEST_ADD ("/search/jobs/hostile", Fixture, test_jobs_hostile);
+  JK_TEST_ADD ("/search/jobs/paging", Fixture, test_jobs_paging);
+  JK_TEST_ADD ("/search/jobs/past-rank-window", Fixture, test_jobs_past_rank_window);
+  JK_TEST_ADD ("/search/sort/newest", Fixture, test_sort_newest);
+  JK_TEST_ADD ("/search/sort/pay", Fixture, test_sort_pay);
+  JK_TEST_ADD ("/search/sort/closest", Fixture, test_sort_closest);
+  JK_TEST_ADD ("/search/filter/city", Fixture, test_filter_city);
+  JK_TEST_ADD ("/search/filter/zip", Fixture, test_filter_zip);
+  JK_TEST_ADD ("/search/filter/employment-type", Fixture, test_filter_employment_type);
+  JK_TEST_ADD ("/search/filter/min-pay", Fixture, test_filter_min_pay);
+  JK_TEST_ADD ("/search/filter/posted-within", Fixture, test_filter_posted_within);
+  JK_TEST_ADD ("/search/filter/no-degree", Fixture, test_filter_no_degree);
+  JK_TEST_ADD ("/search/filter/combined", Fixture, test_filter_combined);
+  JK_TEST_ADD ("/search/count", Fixture, test_count);
+  JK_TEST_ADD ("/search/popular-titles", Fixture, test_popular_titles);
+  JK_TEST_ADD ("/search/spelling", Fixture, test_suggest_spelling);
+  JK_TEST_ADD ("/search/get", Fixture, test_get);
   /* Two bugs these found: function words used up the dozen words a match
    * keeps, and a suggestion could be a stem that finds nothing. */
   g_test_add_func ("/search/robustness/many-function-words", test_match_many_function_words);
-  ADD ("/search/robustness/spelling-stem", test_suggest_spelling_stem);
-#undef ADD
+  JK_TEST_ADD ("/search/robustness/spelling-stem", Fixture, test_suggest_spelling_stem);
 
   return g_test_run ();
 }

@@ -289,16 +289,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   jk_test_log_init ();
 
-#define ADD(path, func) JK_TEST_ADD (path, Fixture, func)
-  ADD ("/store/fresh", test_fresh);
-  ADD ("/store/reopen-keeps-data", test_reopen_keeps_data);
-  ADD ("/store/migrates-old", test_migrates_old);
-  ADD ("/store/too-new", test_too_new);
-  ADD ("/store/not-a-database", test_not_a_database);
-  ADD ("/store/damaged-pages", test_damaged_pages);
-  ADD ("/store/unwritable-folder", test_unwritable_folder);
-  ADD ("/store/reader", test_reader);
-  ADD ("/store/cancellable", test_cancellable);
-#undef ADD
+  JK_TEST_ADD ("/store/fresh", Fixture, test_fresh);
+  JK_TEST_ADD ("/store/reopen-keeps-data", Fixture, test_reopen_keeps_data);
+  JK_TEST_ADD ("/store/migrates-old", Fixture, test_migrates_old);
+  JK_TEST_ADD ("/store/too-new", Fixture, test_too_new);
+  JK_TEST_ADD ("/store/not-a-database", Fixture, test_not_a_database);
+  JK_TEST_ADD ("/store/damaged-pages", Fixture, test_damaged_pages);
+  JK_TEST_ADD ("/store/unwritable-folder", Fixture, test_unwritable_folder);
+  JK_TEST_ADD ("/store/reader", Fixture, test_reader);
+  JK_TEST_ADD ("/store/cancellable", Fixture, test_cancellable);
   return g_test_run ();
 }

@@ -487,16 +487,14 @@ jk_json_emit_at_places (JkJob      *job,
 /* Inside the feed module                                                 */
 
 gboolean
-jk_feed_json_parse (const char   *data,
-                    gsize         length,
-                    JkFeedFormat  format,
-                    JkJobFunc     func,
-                    gpointer      user_data,
-                    JkFeedStats  *stats,
-                    GError      **error)
+jk_feed_json_parse (const char       *data,
+                    gsize             length,
+                    JkFeedFormat      format,
+                    const JkFeedSink *sink,
+                    GError          **error)
 {
   g_autoptr (JsonParser) parser = jk_json_load (data, length, error);
-  JkJsonWalk walk = { .func = func, .user_data = user_data, .stats = stats };
+  JkJsonWalk walk = { .func = sink->func, .user_data = sink->user_data, .stats = sink->stats };
 
   if (parser == NULL)
     return FALSE;

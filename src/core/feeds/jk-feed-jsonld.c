@@ -647,15 +647,13 @@ jk_feed_jsonld_parse (JsonNode   *root,
  * postings of the other blocks); other broken blocks (breadcrumbs…) are
  * ignored. */
 gboolean
-jk_feed_html_parse (const char   *data,
-                    gsize         length,
-                    JkJobFunc     func,
-                    gpointer      user_data,
-                    JkFeedStats  *stats,
-                    GError      **error)
+jk_feed_html_parse (const char       *data,
+                    gsize             length,
+                    const JkFeedSink *sink,
+                    GError          **error)
 {
   g_autoptr (GPtrArray) blocks = find_ld_json_blocks (data, length);
-  JkJsonWalk walk = { .func = func, .user_data = user_data, .stats = stats };
+  JkJsonWalk walk = { .func = sink->func, .user_data = sink->user_data, .stats = sink->stats };
   gboolean broken_postings = FALSE;
 
   for (guint i = 0; i < blocks->len; i++)

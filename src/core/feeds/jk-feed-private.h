@@ -53,17 +53,11 @@ typedef gboolean (*JkRecordFunc) (JkFeedRecord *record,
 /* Streams a feed file: memory stays flat whatever the file's size. Every
  * record that parses is handed to func; a feed that is broken or truncated
  * part way returns FALSE with JK_FEED_ERROR_MALFORMED after the records
- * before the break, so the caller must treat the snapshot as incomplete. */
-gboolean       jk_feed_parse_file          (const char   *path,
-                                            JkFeedFormat  format,
-                                            JkJobFunc     func,
-                                            gpointer      user_data,
-                                            JkFeedStats  *stats,
-                                            GError      **error);
-/* The same; with record_func, job-xml and RSS postings are handed to it
- * as read instead, to be finished with jk_feed_record_finish, on another
- * thread perhaps; known_bytes (which may be NULL) is asked first. JSON
- * formats always come to func normalized. */
+ * before the break, so the caller must treat the snapshot as incomplete.
+ * With record_func (or NULL), job-xml and RSS postings are handed to it as
+ * read instead, to be finished with jk_feed_record_finish, on another
+ * thread perhaps; known_bytes (or NULL) is asked first. JSON formats
+ * always come to func normalized. */
 gboolean       jk_feed_parse_file_full     (const char   *path,
                                             JkFeedFormat  format,
                                             JkKnownBytesFunc known_bytes,
@@ -97,14 +91,6 @@ gboolean       jk_feed_record_is_parsed    (const JkFeedRecord *record);
  * them apart (then jk_feed_record_finish hashes the fields instead). */
 guint64        jk_feed_record_get_raw_hash (const JkFeedRecord *record);
 /* The same over bytes in memory (for fuzzing and small inputs). */
-gboolean       jk_feed_parse_data          (const char   *data,
-                                            gsize         length,
-                                            JkFeedFormat  format,
-                                            JkJobFunc     func,
-                                            gpointer      user_data,
-                                            JkFeedStats  *stats,
-                                            GError      **error);
-/* The same with known_bytes and record_func, as jk_feed_parse_file_full. */
 gboolean       jk_feed_parse_data_full     (const char   *data,
                                             gsize         length,
                                             JkFeedFormat  format,
@@ -150,18 +136,15 @@ G_GNUC_INTERNAL gboolean jk_feed_xml_parse     (int               fd,
                                                 JkFeedFormat      format,
                                                 const JkFeedSink *sink,
                                                 GError          **error);
-G_GNUC_INTERNAL gboolean jk_feed_json_parse    (const char   *data,
-                                                gsize         length,
-                                                JkFeedFormat  format,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
-G_GNUC_INTERNAL gboolean jk_feed_html_parse    (const char   *data,
-                                                gsize         length,
-                                                JkJobFunc     func,
-                                                gpointer      user_data,
-                                                JkFeedStats  *stats,
-                                                GError      **error);
+/* JSON formats: jobs come to sink->func normalized (no records). */
+G_GNUC_INTERNAL gboolean jk_feed_json_parse    (const char       *data,
+                                                gsize             length,
+                                                JkFeedFormat      format,
+                                                const JkFeedSink *sink,
+                                                GError          **error);
+G_GNUC_INTERNAL gboolean jk_feed_html_parse    (const char       *data,
+                                                gsize             length,
+                                                const JkFeedSink *sink,
+                                                GError          **error);
 
 G_END_DECLS

@@ -338,8 +338,8 @@ parse_in_memory (const char       *data,
       if (!check_in_memory_size (length, error))
         return FALSE;
       if (html)
-        return jk_feed_html_parse (data, length, sink->func, sink->user_data, sink->stats, error);
-      return jk_feed_json_parse (data, length, format, sink->func, sink->user_data, sink->stats, error);
+        return jk_feed_html_parse (data, length, sink, error);
+      return jk_feed_json_parse (data, length, format, sink, error);
     case JK_FEED_FORMAT_AUTO:
     default:
       return set_not_a_feed (error);
@@ -549,18 +549,6 @@ jk_feed_format_from_string (const char   *text,
 }
 
 gboolean
-jk_feed_parse_data (const char   *data,
-                    gsize         length,
-                    JkFeedFormat  format,
-                    JkJobFunc     func,
-                    gpointer      user_data,
-                    JkFeedStats  *stats,
-                    GError      **error)
-{
-  return jk_feed_parse_data_full (data, length, format, NULL, NULL, func, user_data, stats, error);
-}
-
-gboolean
 jk_feed_parse_data_full (const char       *data,
                          gsize             length,
                          JkFeedFormat      format,
@@ -587,17 +575,6 @@ jk_feed_parse_data_full (const char       *data,
   ok = parse_in_memory (data, length, chosen, html, &sink, error);
   jk_feed_stats_clear (&local_stats);
   return ok;
-}
-
-gboolean
-jk_feed_parse_file (const char   *path,
-                    JkFeedFormat  format,
-                    JkJobFunc     func,
-                    gpointer      user_data,
-                    JkFeedStats  *stats,
-                    GError      **error)
-{
-  return jk_feed_parse_file_full (path, format, NULL, NULL, func, user_data, stats, error);
 }
 
 gboolean
