@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   JK_CONFIG_ERROR_UNREADABLE,
+  JK_CONFIG_ERROR_INCOMPLETE, /* a file, or a line of one, was refused: nothing configured may be forgotten */
 } JkConfigError;
 
 /* Where the configuration came from. */
@@ -25,8 +26,11 @@ struct _JkConfig
   char *main_file;     /* the file read first, NULL when only defaults apply */
   char *base_dir;      /* relative paths in the configuration resolve here */
   GPtrArray *files;    /* every file read, in order (main file, then drop-ins) */
-  GPtrArray *problems; /* plain-language warnings, one per problem found */
-  GKeyFile *merged;    /* all groups and keys as finally applied, for other modules */
+  GPtrArray *problems; /* plain-language warnings, one per problem found: "FILE:LINE: [group] key: what" */
+  GPtrArray *refused;  /* the problems that are a file, or a line of one, not read at all (also in problems) */
+  GPtrArray *source_names; /* every [source NAME] a file read names, usable or not, in order */
+  GKeyFile *merged;    /* all groups and keys as finally applied (only valid values), for other modules */
+  GHashTable *origins; /* private: group → "FILE:LINE" where it first appears */
 
   /* [kiosk] */
   char *center_name;
@@ -70,6 +74,11 @@ JkConfig    *jk_config_load               (const char  *explicit_file,
 gboolean     jk_config_load_file          (JkConfig    *self,
                                            const char  *path,
                                            GError     **error);
+/* TRUE when every configuration file was read whole; otherwise error says
+ * which files or lines were refused (JK_CONFIG_ERROR_INCOMPLETE), and what
+ * the configuration does not name must not be taken to be gone. */
+gboolean     jk_config_is_complete        (const JkConfig *self,
+                                           GError        **error);
 char        *jk_config_resolve_path       (const JkConfig *self,
                                            const char     *path);
 void         jk_config_override_database  (JkConfig       *self,

@@ -63,7 +63,9 @@ JkSource      *jk_source_new              (const char      *name,
                                            const char      *url,
                                            JkFeedFormat     format);
 void           jk_source_free             (JkSource        *source);
-/* Every [source NAME] group; bad ones are skipped with a problem added. */
+/* Every usable [source NAME] group (the configuration reported the bad
+ * ones when it was read); problems, when not NULL, gets what fails now (a
+ * header file that can no longer be read). */
 GPtrArray     *jk_sources_from_config     (const JkConfig  *config,
                                            GPtrArray       *problems);
 void           jk_sync_options_init       (JkSyncOptions   *options,
@@ -80,10 +82,16 @@ gboolean       jk_sync_source             (JkStore             *store,
                                            JkSyncReport        *report,
                                            GCancellable        *cancellable,
                                            GError             **error);
-/* Removes sources (and their postings) that are no longer configured. */
+/* Removes sources (and their postings) other than those given. */
 gboolean       jk_sync_forget_others      (JkStore         *store,
                                            GPtrArray       *sources,
                                            GError         **error);
+/* Removes the sources (and their postings) the configuration no longer
+ * names. When any configuration file or line was refused it removes
+ * nothing and fails with JK_CONFIG_ERROR_INCOMPLETE, saying which. */
+gboolean       jk_sync_forget_unconfigured (JkStore        *store,
+                                            const JkConfig *config,
+                                            GError        **error);
 void           jk_sync_report_clear       (JkSyncReport    *report);
 const char    *jk_sync_outcome_to_string  (JkSyncOutcome    outcome);
 

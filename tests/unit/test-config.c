@@ -61,6 +61,7 @@ test_good (void)
   db = jk_config_get_database_path (config);
   g_assert_cmpstr (db, ==, expected_db);
   g_assert_cmpuint (config->problems->len, ==, 0);
+  g_assert_true (jk_config_is_complete (config, NULL));
 }
 
 static void
@@ -162,15 +163,104 @@ test_garbage_system_file_falls_back (void)
 
   g_assert_true (g_file_set_contents (file, "[kiosk\nthis is = not ini\x01", -1, NULL));
   g_setenv ("JOBKIOSK_SYSCONFDIR", etc, TRUE);
-  jk_test_log_expect_warning ("jk-config", "*not a valid INI file*");
+  jk_test_log_expect_warning ("jk-config", "*jobkiosk.conf:1: this is not a [section] line*");
   config = jk_config_load (NULL, &error);
   jk_test_log_assert_expected ();
   g_assert_no_error (error);
   g_assert_nonnull (config);
   g_assert_cmpuint (config->idle_timeout, ==, 90);
   g_assert_cmpuint (config->problems->len, ==, 1);
+  g_assert_false (jk_config_is_complete (config, NULL));
   g_unlink (file);
   g_rmdir (etc);
+}
+
+/* One bad line costs that line (a bad [section] line, the lines under it),
+ * never the whole file; each is reported, and the configuration then is
+ * not complete, so nothing it might have named is taken to be gone. */
+static void
+test_bad_lines_keep_the_rest (void)
+{
+  g_autofree char *path = data_path ("bad-lines.conf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) incomplete = NULL;
+  g_autoptr (JkConfig) config = NULL;
+
+  jk_test_log_expect_warning ("jk-config", "*bad-lines.conf:4: this is not a “key = value” line*");
+  jk_test_log_expect_warning ("jk-config", "*bad-lines.conf:6: this line is not UTF-8 text*");
+  jk_test_log_expect_warning ("jk-config", "*bad-lines.conf:7: this is not a [section] line*");
+  config = jk_config_load (path, &error);
+  jk_test_log_assert_expected ();
+  g_assert_no_error (error);
+  g_assert_nonnull (config);
+
+  g_assert_cmpstr (config->center_name, ==, "Northside Center");
+  g_assert_cmpstr (config->kiosk_name, ==, "Kiosk 3");
+  g_assert_cmpuint (config->idle_timeout, ==, 90);
+  g_assert_null (config->area);
+  /* fullscreen = false sat under the broken [display: not read, and not
+   * taken as a key of [kiosk] above it either. */
+  g_assert_true (config->fullscreen);
+  g_assert_cmpuint (config->problems->len, ==, 3);
+  g_assert_cmpuint (config->source_names->len, ==, 1);
+  g_assert_cmpstr (config->source_names->pdata[0], ==, "a");
+
+  g_assert_cmpuint (config->refused->len, ==, 3);
+  g_assert_false (jk_config_is_complete (config, &incomplete));
+  g_assert_error (incomplete, JK_CONFIG_ERROR, JK_CONFIG_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (incomplete->message, "bad-lines.conf:7: "));
+}
+
+/* Problems inside [source NAME] groups are reported like any other: file,
+ * line and key. Bad values are not refused lines: the file was read. */
+static void
+test_source_problems (void)
+{
+  g_autofree char *path = data_path ("bad-sources.conf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    jk_test_log_expect_warning ("jk-config", "*bad-sources.conf:*");
+  config = jk_config_load (path, &error);
+  jk_test_log_assert_expected ();
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (config->problems->len, ==, 6);
+  g_assert_true (problems_mention (config, "bad-sources.conf:6: [source bad-values] format: \"csv\" is not one of"));
+  g_assert_true (problems_mention (config, "bad-sources.conf:7: [source bad-values] refresh: \"hourly\" is not a whole"));
+  g_assert_true (problems_mention (config, "bad-sources.conf:8: [source bad-values] enabled: \"yes please\" is not"));
+  g_assert_true (problems_mention (config, "bad-sources.conf:9: [source bad-values] header-X-Api-Key-file: cannot read"));
+  g_assert_true (problems_mention (config, "bad-sources.conf:10: [source bad-values] colour: unknown key"));
+  g_assert_true (problems_mention (config, "bad-sources.conf:12: [source no-url]: has no url"));
+  /* Only good values reach the feeds; every named source is known. */
+  g_assert_false (g_key_file_has_key (config->merged, "source bad-values", "format", NULL));
+  g_assert_true (g_key_file_has_key (config->merged, "source bad-values", "url", NULL));
+  g_assert_cmpuint (config->source_names->len, ==, 3);
+  g_assert_true (jk_config_is_complete (config, NULL));
+}
+
+/* A conf.d that exists but cannot be listed hides whatever it names. */
+static void
+test_unlistable_dropins (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jk-config-XXXXXX", NULL);
+  g_autofree char *main_file = g_build_filename (dir, "main.conf", NULL);
+  g_autofree char *conf_d = g_build_filename (dir, "conf.d", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = NULL;
+
+  g_assert_true (g_file_set_contents (main_file, "[kiosk]\nname = Kiosk 4\n", -1, NULL));
+  g_assert_true (g_file_set_contents (conf_d, "not a folder", -1, NULL));
+  jk_test_log_expect_warning ("jk-config", "*Cannot read the folder*conf.d*");
+  config = jk_config_load (main_file, &error);
+  jk_test_log_assert_expected ();
+  g_assert_no_error (error);
+  g_assert_cmpstr (config->kiosk_name, ==, "Kiosk 4");
+  g_assert_false (jk_config_is_complete (config, NULL));
+  g_unlink (conf_d);
+  g_unlink (main_file);
+  g_rmdir (dir);
 }
 
 int
@@ -188,5 +278,8 @@ main (int   argc,
   g_test_add_func ("/config/garbage-explicit", test_garbage_explicit);
   g_test_add_func ("/config/demo-when-unconfigured", test_demo_when_unconfigured);
   g_test_add_func ("/config/garbage-system-file", test_garbage_system_file_falls_back);
+  g_test_add_func ("/config/bad-lines-keep-the-rest", test_bad_lines_keep_the_rest);
+  g_test_add_func ("/config/source-problems", test_source_problems);
+  g_test_add_func ("/config/unlistable-drop-ins", test_unlistable_dropins);
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <jobkiosk/jk-feed.h>
+
 #include "jobkiosk/jk-config.h"
 
 /* ---------------------------------------------------------------------- */
@@ -20,7 +22,17 @@ typedef enum {
   KEY_UINT,
   KEY_BOOL,
   KEY_PATH,
+  KEY_URL,       /* a source's url: required, no default */
+  KEY_FORMAT,    /* a source's format: a name jk_feed_format_from_string knows */
 } KeyType;
+
+/* Keys of [source NAME] groups have no field here: they are checked when
+ * read, kept in merged when good, and read from there by the feeds. */
+#define NO_FIELD G_MAXSIZE
+#define SOURCE_GROUP "source"
+#define SOURCE_PREFIX SOURCE_GROUP " "
+#define HEADER_PREFIX "header-"
+#define HEADER_FILE_SUFFIX "-file"
 
 typedef struct {
   const char *group;
@@ -29,61 +41,63 @@ typedef struct {
   gsize offset;
   guint min;
   guint max;
+  guint fallback; /* the default of a NO_FIELD key (a field holds its own) */
 } KeySpec;
 
 static const KeySpec key_specs[] = {
-  { "kiosk", "center-name", KEY_STRING, G_STRUCT_OFFSET (JkConfig, center_name), 0, 0 },
-  { "kiosk", "name", KEY_STRING, G_STRUCT_OFFSET (JkConfig, kiosk_name), 0, 0 },
-  { "kiosk", "language", KEY_LANGUAGE, G_STRUCT_OFFSET (JkConfig, language), 0, 0 },
-  { "kiosk", "idle-timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, idle_timeout), 15, 3600 },
-  { "kiosk", "idle-warning", KEY_UINT, G_STRUCT_OFFSET (JkConfig, idle_warning), 20, 300 },
-  { "kiosk", "database", KEY_PATH, G_STRUCT_OFFSET (JkConfig, database), 0, 0 },
-  { "kiosk", "area", KEY_STRING, G_STRUCT_OFFSET (JkConfig, area), 0, 0 },
-  { "kiosk", "location", KEY_STRING, G_STRUCT_OFFSET (JkConfig, location), 0, 0 },
-  { "kiosk", "zip-centroids", KEY_PATH, G_STRUCT_OFFSET (JkConfig, zip_centroids), 0, 0 },
-  { "feeds", "min-share", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_min_share), 0, 100 },
-  { "feeds", "max-size-mb", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_max_mb), 1, 4096 },
-  { "feeds", "connect-timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_connect_timeout), 1, 300 },
-  { "feeds", "timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_timeout), 1, 3600 },
-  { "feeds", "attempts", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_attempts), 1, 10 },
-  { "feeds", "retry-delay-ms", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_retry_delay_ms), 1, 600000 },
-  { "print", "printer", KEY_STRING, G_STRUCT_OFFSET (JkConfig, print_printer), 0, 0 },
-  { "print", "paper", KEY_STRING, G_STRUCT_OFFSET (JkConfig, print_paper), 0, 0 },
-  { "print", "visit-page-limit", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_visit_limit), 0, 1000 },
-  { "print", "day-page-limit", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_day_limit), 0, 100000 },
-  { "print", "hold", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, print_hold), 0, 0 },
-  { "print", "hold-minutes", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_hold_minutes), 0, 10080 },
-  { "print", "timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_timeout), 5, 3600 },
-  { "display", "fullscreen", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, fullscreen), 0, 0 },
-  { "display", "high-contrast", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_high_contrast), 0, 0 },
-  { "display", "large-text", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_large_text), 0, 0 },
+  { "kiosk", "center-name", KEY_STRING, G_STRUCT_OFFSET (JkConfig, center_name), 0, 0, 0 },
+  { "kiosk", "name", KEY_STRING, G_STRUCT_OFFSET (JkConfig, kiosk_name), 0, 0, 0 },
+  { "kiosk", "language", KEY_LANGUAGE, G_STRUCT_OFFSET (JkConfig, language), 0, 0, 0 },
+  { "kiosk", "idle-timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, idle_timeout), 15, 3600, 0 },
+  { "kiosk", "idle-warning", KEY_UINT, G_STRUCT_OFFSET (JkConfig, idle_warning), 20, 300, 0 },
+  { "kiosk", "database", KEY_PATH, G_STRUCT_OFFSET (JkConfig, database), 0, 0, 0 },
+  { "kiosk", "area", KEY_STRING, G_STRUCT_OFFSET (JkConfig, area), 0, 0, 0 },
+  { "kiosk", "location", KEY_STRING, G_STRUCT_OFFSET (JkConfig, location), 0, 0, 0 },
+  { "kiosk", "zip-centroids", KEY_PATH, G_STRUCT_OFFSET (JkConfig, zip_centroids), 0, 0, 0 },
+  { "feeds", "min-share", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_min_share), 0, 100, 0 },
+  { "feeds", "max-size-mb", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_max_mb), 1, 4096, 0 },
+  { "feeds", "connect-timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_connect_timeout), 1, 300, 0 },
+  { "feeds", "timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_timeout), 1, 3600, 0 },
+  { "feeds", "attempts", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_attempts), 1, 10, 0 },
+  { "feeds", "retry-delay-ms", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_retry_delay_ms), 1, 600000, 0 },
+  { "print", "printer", KEY_STRING, G_STRUCT_OFFSET (JkConfig, print_printer), 0, 0, 0 },
+  { "print", "paper", KEY_STRING, G_STRUCT_OFFSET (JkConfig, print_paper), 0, 0, 0 },
+  { "print", "visit-page-limit", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_visit_limit), 0, 1000, 0 },
+  { "print", "day-page-limit", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_day_limit), 0, 100000, 0 },
+  { "print", "hold", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, print_hold), 0, 0, 0 },
+  { "print", "hold-minutes", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_hold_minutes), 0, 10080, 0 },
+  { "print", "timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_timeout), 5, 3600, 0 },
+  { "display", "fullscreen", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, fullscreen), 0, 0, 0 },
+  { "display", "high-contrast", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_high_contrast), 0, 0, 0 },
+  { "display", "large-text", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_large_text), 0, 0, 0 },
+  /* [source NAME]; header-NAME and header-NAME-file are checked apart. */
+  { SOURCE_GROUP, "url", KEY_URL, NO_FIELD, 0, 0, 0 },
+  { SOURCE_GROUP, "format", KEY_FORMAT, NO_FIELD, 0, 0, 0 },
+  { SOURCE_GROUP, "refresh", KEY_UINT, NO_FIELD, 1, 7 * 24 * 60, 60 },
+  { SOURCE_GROUP, "enabled", KEY_BOOL, NO_FIELD, 0, 0, TRUE },
 };
-
-/* Groups owned by other modules, checked by them ("source NAME" and so on). */
-static const char *const foreign_group_prefixes[] = { "source ", NULL };
 
 G_DEFINE_QUARK (jk-config-error-quark, jk_config_error)
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
+/* The schema's name for a group: every [source NAME] is "source". */
+static const char *
+schema_group (const char *group)
+{
+  return g_str_has_prefix (group, SOURCE_PREFIX) ? SOURCE_GROUP : group;
+}
+
 static const KeySpec *
 find_spec (const char *group,
            const char *key)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (key_specs); i++)
-    if (g_str_equal (key_specs[i].group, group) && (key == NULL || g_str_equal (key_specs[i].key, key)))
+    if (g_str_equal (key_specs[i].group, schema_group (group)) &&
+        (key == NULL || g_str_equal (key_specs[i].key, key)))
       return &key_specs[i];
   return NULL;
-}
-
-static gboolean
-is_foreign_group (const char *group)
-{
-  for (guint i = 0; foreign_group_prefixes[i] != NULL; i++)
-    if (g_str_has_prefix (group, foreign_group_prefixes[i]))
-      return TRUE;
-  return FALSE;
 }
 
 /* GKeyFile keeps no line numbers, so find the key's line in the text itself. */
@@ -93,6 +107,7 @@ find_line (const char *contents,
            const char *key)
 {
   g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  g_autofree char *want = g_strdup_printf ("[%s]", group);
   gboolean in_group = FALSE;
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -101,7 +116,6 @@ find_line (const char *contents,
 
       if (line[0] == '[')
         {
-          g_autofree char *want = g_strdup_printf ("[%s]", group);
           in_group = g_str_equal (line, want);
           if (key == NULL && in_group)
             return i + 1;
@@ -119,6 +133,26 @@ find_line (const char *contents,
   return 0;
 }
 
+/* where is "FILE:LINE"; what is translated. */
+static void
+add_problem_at (JkConfig   *self,
+                const char *where,
+                const char *group,
+                const char *key,
+                const char *what)
+{
+  char *message;
+
+  if (group == NULL)
+    message = g_strdup_printf ("%s: %s", where, what);
+  else if (key != NULL)
+    message = g_strdup_printf ("%s: [%s] %s: %s", where, group, key, what);
+  else
+    message = g_strdup_printf ("%s: [%s]: %s", where, group, what);
+  g_warning ("%s", message);
+  g_ptr_array_add (self->problems, message);
+}
+
 static void G_GNUC_PRINTF (6, 7)
 add_problem (JkConfig   *self,
              const char *path,
@@ -130,57 +164,175 @@ add_problem (JkConfig   *self,
 {
   va_list args;
   g_autofree char *what = NULL;
-  char *message;
-  guint line = contents != NULL ? find_line (contents, group, key) : 0;
+  g_autofree char *where = g_strdup_printf ("%s:%u", path, contents != NULL ? find_line (contents, group, key) : 0);
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
+  add_problem_at (self, where, group, key, what);
+}
 
-  if (key != NULL)
-    message = g_strdup_printf ("%s:%u: [%s] %s: %s", path, line, group, key, what);
-  else
-    message = g_strdup_printf ("%s:%u: [%s]: %s", path, line, group, what);
+/* A whole file, or a line of one, that was not read: a problem that also
+ * keeps the feeds from forgetting any source (jk_config_is_complete). */
+static void
+refuse (JkConfig   *self,
+        const char *message)
+{
   g_warning ("%s", message);
-  g_ptr_array_add (self->problems, message);
+  g_ptr_array_add (self->problems, g_strdup (message));
+  g_ptr_array_add (self->refused, g_strdup (message));
+}
+
+static void G_GNUC_PRINTF (4, 5)
+refuse_line (JkConfig   *self,
+             const char *path,
+             guint       line,
+             const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  message = g_strdup_printf ("%s:%u: %s", path, line, what);
+  refuse (self, message);
+}
+
+static gboolean
+parses_alone (const char *prefix,
+              const char *line)
+{
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  g_autofree char *text = g_strconcat (prefix, line, "\n", NULL);
+
+  return g_key_file_load_from_data (kf, text, -1, G_KEY_FILE_NONE, NULL);
+}
+
+/* GKeyFile refuses a whole file for one bad line, and a whole conf.d file
+ * lost is every source it names lost. So each line is checked alone: a bad
+ * one is reported with its number and blanked (a bad [section] line with
+ * the keys under it, which would otherwise land in the section above), and
+ * the rest of the file applies. Returns the text GKeyFile then reads. */
+static char *
+drop_bad_lines (JkConfig   *self,
+                const char *path,
+                const char *contents,
+                gsize       length)
+{
+  GString *kept = g_string_sized_new (length);
+  const char *end = contents + length;
+  gboolean in_group = FALSE;  /* below a [section] line that was read */
+  gboolean skipping = FALSE;  /* below a [section] line that was refused */
+  guint number = 0;
+
+  for (const char *start = contents; start < end; number++)
+    {
+      const char *newline = memchr (start, '\n', (gsize) (end - start));
+      gsize size = (gsize) ((newline != NULL ? newline : end) - start);
+      g_autofree char *line = g_strndup (start, size);
+      const char *text = line;
+      gboolean good;
+
+      start += size + 1;
+      while (g_ascii_isspace (*text))
+        text++;
+      if (*text == '\0' || *text == '#')
+        {
+          g_string_append_printf (kept, "%s\n", line);
+          continue;
+        }
+      if (*text == '[')
+        {
+          good = g_utf8_validate (line, -1, NULL) && parses_alone ("", line);
+          if (!good)
+            refuse_line (self, path, number + 1,
+                         _("this is not a [section] line; it and the lines below it up to the next section "
+                           "were not read"));
+          in_group = good;
+          skipping = !good;
+        }
+      else if (skipping)
+        good = FALSE;
+      else if (!g_utf8_validate (line, -1, NULL))
+        {
+          good = FALSE;
+          refuse_line (self, path, number + 1, _("this line is not UTF-8 text; it was not read"));
+        }
+      else if (!in_group)
+        {
+          good = FALSE;
+          refuse_line (self, path, number + 1, _("this line comes before any [section]; it was not read"));
+        }
+      else
+        {
+          good = parses_alone ("[x]\n", line);
+          if (!good)
+            refuse_line (self, path, number + 1, _("this is not a “key = value” line; it was not read"));
+        }
+      /* A blank line in its place keeps the line numbers true. */
+      g_string_append (kept, good ? line : "");
+      g_string_append_c (kept, '\n');
+    }
+  return g_string_free (kept, FALSE);
 }
 
 static void
-apply_key (JkConfig   *self,
-           GKeyFile   *kf,
-           const char *path,
-           const char *contents,
+apply_key (JkConfig      *self,
+           GKeyFile      *kf,
+           const char    *path,
+           const char    *contents,
+           const char    *group,
            const KeySpec *spec)
 {
-  gpointer field = G_STRUCT_MEMBER_P (self, spec->offset);
+  gpointer field = spec->offset != NO_FIELD ? G_STRUCT_MEMBER_P (self, spec->offset) : NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *raw = g_key_file_get_value (kf, spec->group, spec->key, NULL);
+  g_autofree char *raw = g_key_file_get_value (kf, group, spec->key, NULL);
 
   switch (spec->type)
     {
     case KEY_STRING:
     case KEY_PATH:
     case KEY_LANGUAGE:
+    case KEY_URL:
+    case KEY_FORMAT:
       {
-        g_autofree char *value = g_key_file_get_string (kf, spec->group, spec->key, &error);
+        g_autofree char *value = g_key_file_get_string (kf, group, spec->key, &error);
+        JkFeedFormat format;
+
         if (value == NULL)
           {
-            add_problem (self, path, contents, spec->group, spec->key,
-                         "cannot read the value (%s); using the default", error->message);
+            add_problem (self, path, contents, group, spec->key,
+                         _("cannot read the value (%s); using the default"), error->message);
             return;
           }
         g_strstrip (value);
         if (spec->type == KEY_LANGUAGE && !g_str_equal (value, "en") && !g_str_equal (value, "es"))
           {
-            add_problem (self, path, contents, spec->group, spec->key,
-                         "\"%s\" is not a language the kiosk speaks (en or es); using the default", value);
+            add_problem (self, path, contents, group, spec->key,
+                         _("\"%s\" is not a language the kiosk speaks (en or es); using the default"), value);
+            return;
+          }
+        if (spec->type == KEY_FORMAT && !jk_feed_format_from_string (value, &format))
+          {
+            add_problem (self, path, contents, group, spec->key,
+                         _("\"%s\" is not one of auto, job-xml, jsonld, rss, usajobs; using auto"), value);
+            return;
+          }
+        if (value[0] == '\0' && spec->type == KEY_URL)
+          {
+            add_problem (self, path, contents, group, spec->key, _("is empty"));
             return;
           }
         if (value[0] == '\0' && spec->type != KEY_PATH)
           {
-            add_problem (self, path, contents, spec->group, spec->key, "is empty; using the default");
+            add_problem (self, path, contents, group, spec->key, _("is empty; using the default"));
             return;
           }
+        if (field == NULL)
+          break;
         if (spec->type == KEY_PATH && value[0] != '\0')
           {
             char *resolved = jk_config_resolve_path (self, value);
@@ -198,26 +350,29 @@ apply_key (JkConfig   *self,
         g_autofree char *text = g_strstrip (g_strdup (raw));
         if (!g_ascii_string_to_unsigned (text, 10, spec->min, spec->max, &value, NULL))
           {
-            add_problem (self, path, contents, spec->group, spec->key,
-                         "\"%s\" is not a whole number from %u to %u; using the default (%u)",
-                         raw, spec->min, spec->max, *(guint *) field);
+            add_problem (self, path, contents, group, spec->key,
+                         _("\"%s\" is not a whole number from %u to %u; using the default (%u)"),
+                         raw, spec->min, spec->max, field != NULL ? *(guint *) field : spec->fallback);
             return;
           }
-        *(guint *) field = (guint) value;
+        if (field != NULL)
+          *(guint *) field = (guint) value;
         break;
       }
 
     case KEY_BOOL:
       {
-        gboolean value = g_key_file_get_boolean (kf, spec->group, spec->key, &error);
+        gboolean value = g_key_file_get_boolean (kf, group, spec->key, &error);
         if (error != NULL)
           {
-            add_problem (self, path, contents, spec->group, spec->key,
-                         "\"%s\" is not true or false; using the default (%s)",
-                         raw, *(gboolean *) field ? "true" : "false");
+            gboolean fallback = field != NULL ? *(gboolean *) field : (gboolean) spec->fallback;
+            add_problem (self, path, contents, group, spec->key,
+                         _("\"%s\" is not true or false; using the default (%s)"),
+                         raw, fallback ? "true" : "false");
             return;
           }
-        *(gboolean *) field = value;
+        if (field != NULL)
+          *(gboolean *) field = value;
         break;
       }
 
@@ -225,7 +380,58 @@ apply_key (JkConfig   *self,
       g_assert_not_reached ();
     }
 
-  g_key_file_set_value (self->merged, spec->group, spec->key, raw);
+  g_key_file_set_value (self->merged, group, spec->key, raw);
+}
+
+/* header-NAME = value, or header-NAME-file = a file holding the value. */
+static void
+apply_header (JkConfig   *self,
+              GKeyFile   *kf,
+              const char *path,
+              const char *contents,
+              const char *group,
+              const char *key)
+{
+  g_autofree char *raw = g_key_file_get_value (kf, group, key, NULL);
+  g_autofree char *value = g_key_file_get_string (kf, group, key, NULL);
+  g_autofree char *name = g_strdup (key + strlen (HEADER_PREFIX));
+  gboolean from_file = g_str_has_suffix (name, HEADER_FILE_SUFFIX);
+
+  if (from_file)
+    name[strlen (name) - strlen (HEADER_FILE_SUFFIX)] = '\0';
+  if (name[0] == '\0' || value == NULL || (!from_file && strpbrk (value, "\r\n") != NULL))
+    {
+      add_problem (self, path, contents, group, key, _("this header is not usable; it is not sent"));
+      return;
+    }
+  if (from_file)
+    {
+      g_autofree char *file = jk_config_resolve_path (self, g_strstrip (value));
+      g_autofree char *text = NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (!g_file_get_contents (file, &text, NULL, &error))
+        {
+          add_problem (self, path, contents, group, key, _("cannot read %s (%s); the header is not sent"),
+                       file, error->message);
+          return;
+        }
+    }
+  g_key_file_set_value (self->merged, group, key, raw);
+}
+
+static void
+note_group (JkConfig   *self,
+            const char *path,
+            const char *contents,
+            const char *group)
+{
+  if (g_hash_table_contains (self->origins, group))
+    return;
+  g_hash_table_insert (self->origins, g_strdup (group),
+                       g_strdup_printf ("%s:%u", path, find_line (contents, group, NULL)));
+  if (g_str_has_prefix (group, SOURCE_PREFIX))
+    g_ptr_array_add (self->source_names, g_strdup (group + strlen (SOURCE_PREFIX)));
 }
 
 static void
@@ -240,30 +446,42 @@ apply_keyfile (JkConfig   *self,
     {
       const char *group = groups[g];
       g_auto (GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
+      gboolean is_source = g_str_has_prefix (group, SOURCE_PREFIX);
 
-      if (is_foreign_group (group))
-        {
-          /* Kept whole for the module that owns it. */
-          for (guint k = 0; keys[k] != NULL; k++)
-            {
-              g_autofree char *raw = g_key_file_get_value (kf, group, keys[k], NULL);
-              g_key_file_set_value (self->merged, group, keys[k], raw);
-            }
-          continue;
-        }
+      note_group (self, path, contents, group);
       if (find_spec (group, NULL) == NULL)
         {
-          add_problem (self, path, contents, group, NULL, "unknown section; ignored");
+          add_problem (self, path, contents, group, NULL, _("unknown section; ignored"));
           continue;
         }
       for (guint k = 0; keys[k] != NULL; k++)
         {
           const KeySpec *spec = find_spec (group, keys[k]);
-          if (spec == NULL)
-            add_problem (self, path, contents, group, keys[k], "unknown key; ignored");
+          if (spec != NULL)
+            apply_key (self, kf, path, contents, group, spec);
+          else if (is_source && g_str_has_prefix (keys[k], HEADER_PREFIX))
+            apply_header (self, kf, path, contents, group, keys[k]);
           else
-            apply_key (self, kf, path, contents, spec);
+            add_problem (self, path, contents, group, keys[k], _("unknown key; ignored"));
         }
+    }
+}
+
+/* What is known only once every file is read: a source with no url. */
+static void
+check_sources (JkConfig *self)
+{
+  for (guint i = 0; i < self->source_names->len; i++)
+    {
+      const char *name = self->source_names->pdata[i];
+      g_autofree char *group = g_strconcat (SOURCE_PREFIX, name, NULL);
+      const char *where = g_hash_table_lookup (self->origins, group);
+      g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+      if (stripped[0] == '\0')
+        add_problem_at (self, where, group, NULL, _("a source needs a name, as in [source job-bank]; skipped"));
+      else if (!g_key_file_has_key (self->merged, group, "url", NULL))
+        add_problem_at (self, where, group, NULL, _("has no url; this source is not updated"));
     }
 }
 
@@ -280,12 +498,22 @@ load_dropins (JkConfig   *self,
               const char *main_file)
 {
   g_autofree char *dir_path = g_build_filename (self->base_dir, "conf.d", NULL);
-  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GError) dir_error = NULL;
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, &dir_error);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   if (dir == NULL)
-    return;
+    {
+      /* No conf.d is no drop-ins; one that cannot be listed hides what it names. */
+      if (!g_error_matches (dir_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_autofree char *message = g_strdup_printf (_("Cannot read the folder %s (%s); its files were not read"),
+                                                      dir_path, dir_error->message);
+          refuse (self, message);
+        }
+      return;
+    }
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".conf"))
       g_ptr_array_add (names, g_strdup (name));
@@ -298,8 +526,9 @@ load_dropins (JkConfig   *self,
 
       if (!jk_config_load_file (self, path, &error))
         {
-          g_warning ("%s", error->message);
-          g_ptr_array_add (self->problems, g_strdup (error->message));
+          g_autofree char *message = g_strdup_printf (_("%s; the file was skipped, the rest of the configuration "
+                                                        "applies"), error->message);
+          refuse (self, message);
         }
     }
 }
@@ -329,6 +558,9 @@ jk_config_new_defaults (void)
   self->mode = JK_CONFIG_MODE_DEMO;
   self->files = g_ptr_array_new_with_free_func (g_free);
   self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->refused = g_ptr_array_new_with_free_func (g_free);
+  self->source_names = g_ptr_array_new_with_free_func (g_free);
+  self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->merged = g_key_file_new ();
   self->base_dir = g_get_current_dir ();
   self->center_name = g_strdup ("American Job Center");
@@ -351,14 +583,17 @@ jk_config_new_defaults (void)
   return self;
 }
 
-/* Reads one file over what is already set. A file that cannot be read or
- * parsed at all is an error; bad values inside are problems, not errors. */
+/* Reads one file over what is already set. A file that cannot be read, or
+ * is not text at all, is an error (the caller says what then happens); a
+ * bad line is reported and skipped, a bad value reported and the default
+ * kept. */
 gboolean
 jk_config_load_file (JkConfig    *self,
                      const char  *path,
                      GError     **error)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *kept = NULL;
   gsize length;
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autoptr (GError) local_error = NULL;
@@ -366,24 +601,25 @@ jk_config_load_file (JkConfig    *self,
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, JK_CONFIG_ERROR, JK_CONFIG_ERROR_UNREADABLE,
-                   "Cannot read the configuration file %s: %s", path, local_error->message);
+                   _("Cannot read the configuration file %s: %s"), path, local_error->message);
       return FALSE;
     }
-  if (!g_utf8_validate (contents, length, NULL))
+  /* A NUL byte: a binary file put there by mistake, not a text with a typo. */
+  if (memchr (contents, '\0', length) != NULL)
     {
       g_set_error (error, JK_CONFIG_ERROR, JK_CONFIG_ERROR_UNREADABLE,
-                   "The configuration file %s is not UTF-8 text; it was ignored", path);
+                   _("The configuration file %s is not a text file"), path);
       return FALSE;
     }
-  if (!g_key_file_load_from_data (kf, contents, length, G_KEY_FILE_NONE, &local_error))
+  kept = drop_bad_lines (self, path, contents, length);
+  if (!g_key_file_load_from_data (kf, kept, -1, G_KEY_FILE_NONE, &local_error))
     {
       g_set_error (error, JK_CONFIG_ERROR, JK_CONFIG_ERROR_UNREADABLE,
-                   "The configuration file %s is not a valid INI file (%s); it was ignored",
-                   path, local_error->message);
+                   _("The configuration file %s is not a valid INI file (%s)"), path, local_error->message);
       return FALSE;
     }
   g_ptr_array_add (self->files, g_strdup (path));
-  apply_keyfile (self, kf, path, contents);
+  apply_keyfile (self, kf, path, kept);
   return TRUE;
 }
 
@@ -431,12 +667,31 @@ jk_config_load (const char  *explicit_file,
           return NULL;
         }
       /* A broken system file must not leave the kiosk dark: run on defaults. */
-      g_warning ("%s; running on the built-in defaults", local_error->message);
-      g_ptr_array_add (self->problems, g_strdup (local_error->message));
+      {
+        g_autofree char *message = g_strdup_printf (_("%s; the built-in defaults apply instead"),
+                                                    local_error->message);
+        refuse (self, message);
+      }
     }
 
   load_dropins (self, main_file);
+  check_sources (self);
   return g_steal_pointer (&self);
+}
+
+gboolean
+jk_config_is_complete (const JkConfig *self,
+                       GError        **error)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+
+  if (self->refused->len == 0)
+    return TRUE;
+  for (guint i = 0; i < self->refused->len; i++)
+    g_string_append_printf (list, "\n  %s", (const char *) self->refused->pdata[i]);
+  g_set_error (error, JK_CONFIG_ERROR, JK_CONFIG_ERROR_INCOMPLETE,
+               _("The configuration was not read whole:%s"), list->str);
+  return FALSE;
 }
 
 char *
@@ -493,6 +748,9 @@ jk_config_free (JkConfig *self)
   g_free (self->base_dir);
   g_ptr_array_unref (self->files);
   g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->refused);
+  g_ptr_array_unref (self->source_names);
+  g_hash_table_unref (self->origins);
   g_key_file_unref (self->merged);
   g_free (self->center_name);
   g_free (self->kiosk_name);

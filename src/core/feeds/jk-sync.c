@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "jk-sync"
 
 #include <glib/gstdio.h>
+#include <jobkiosk/jk-i18n.h>
 #include <string.h>
 
 #include "feeds/jk-fetch-private.h"
@@ -72,7 +73,7 @@ read_headers (const JkConfig *config,
           name[strlen (name) - strlen ("-file")] = '\0';
           if (!g_file_get_contents (path, &contents, NULL, NULL))
             {
-              add_problem (problems, group, "cannot read %s for the %s header; sent without it", path, name);
+              add_problem (problems, group, _("cannot read %s for the %s header; sent without it"), path, name);
               continue;
             }
           g_free (value);
@@ -80,7 +81,7 @@ read_headers (const JkConfig *config,
         }
       if (name[0] == '\0' || strpbrk (value, "\r\n") != NULL)
         {
-          add_problem (problems, group, "the header %s is not usable; sent without it", keys[i]);
+          add_problem (problems, group, _("the header %s is not usable; sent without it"), keys[i]);
           continue;
         }
       {
@@ -186,6 +187,41 @@ record_failure (JkStore      *store,
                         id, now, outcome == JK_SYNC_REFUSED ? "suspect" : "failing", message, error);
 }
 
+/* Removes every source (and its postings) whose name is not in names. */
+static gboolean
+forget_all_but (JkStore   *store,
+                GPtrArray *names,
+                GError   **error)
+{
+  g_autoptr (GString) sql = g_string_new ("SELECT id FROM sources WHERE name NOT IN (");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  for (guint i = 0; i < names->len; i++)
+    g_string_append (sql, i == 0 ? "?" : ", ?");
+  g_string_append (sql, ")");
+  stmt = jk_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, names->pdata[i], -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      jk_store_set_error (store, error, "Cannot list feed sources");
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    if (!jk_jobs_remove_source (store, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 is_database_error (const GError *error)
 {
@@ -227,34 +263,25 @@ jk_sources_from_config (const JkConfig *config,
                         GPtrArray      *problems)
 {
   GPtrArray *sources = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_source_free);
-  g_auto (GStrv) groups = g_key_file_get_groups (config->merged, NULL);
 
-  for (guint i = 0; groups[i] != NULL; i++)
+  /* The configuration checked every key as it read it (config->problems
+   * names each bad one with its file and line) and kept only good values. */
+  for (guint i = 0; i < config->source_names->len; i++)
     {
-      const char *group = groups[i];
-      const char *name = group + strlen (SOURCE_PREFIX);
-      g_autofree char *url = NULL;
-      g_autofree char *format_text = NULL;
+      g_autofree char *name = g_strstrip (g_strdup (config->source_names->pdata[i]));
+      g_autofree char *group = g_strconcat (SOURCE_PREFIX, (const char *) config->source_names->pdata[i], NULL);
+      g_autofree char *url = g_key_file_get_string (config->merged, group, "url", NULL);
+      g_autofree char *format_text = g_key_file_get_string (config->merged, group, "format", NULL);
       g_autoptr (GError) error = NULL;
       g_autoptr (JkSource) source = NULL;
       JkFeedFormat format = JK_FEED_FORMAT_AUTO;
       int refresh;
+      gboolean enabled;
 
-      if (!g_str_has_prefix (group, SOURCE_PREFIX))
+      if (url == NULL || g_strstrip (url)[0] == '\0' || name[0] == '\0')
         continue;
-      url = g_key_file_get_string (config->merged, group, "url", NULL);
-      if (url == NULL || g_strstrip (url)[0] == '\0' || g_strstrip ((char *) name)[0] == '\0')
-        {
-          add_problem (problems, group, "has no url (or no name); this source is skipped");
-          continue;
-        }
-      format_text = g_key_file_get_string (config->merged, group, "format", NULL);
       if (format_text != NULL && !jk_feed_format_from_string (g_strstrip (format_text), &format))
-        {
-          add_problem (problems, group, "format \"%s\" is not one of auto, job-xml, jsonld, rss, usajobs; using auto",
-                       format_text);
-          format = JK_FEED_FORMAT_AUTO;
-        }
+        format = JK_FEED_FORMAT_AUTO;
       if (g_uri_peek_scheme (url) == NULL)
         {
           g_autofree char *resolved = jk_config_resolve_path (config, url);
@@ -265,16 +292,9 @@ jk_sources_from_config (const JkConfig *config,
       refresh = g_key_file_get_integer (config->merged, group, "refresh", &error);
       if (error == NULL && refresh >= 1 && refresh <= 7 * 24 * 60)
         source->refresh_minutes = refresh;
-      else if (!g_error_matches (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
-        add_problem (problems, group, "refresh must be minutes from 1 to 10080; using 60");
       g_clear_error (&error);
-      source->enabled = g_key_file_get_boolean (config->merged, group, "enabled", &error);
-      if (error != NULL)
-        {
-          if (!g_error_matches (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
-            add_problem (problems, group, "enabled must be true or false; using true");
-          source->enabled = TRUE;
-        }
+      enabled = g_key_file_get_boolean (config->merged, group, "enabled", &error);
+      source->enabled = error == NULL ? enabled : TRUE;
       g_strfreev (source->headers);
       source->headers = read_headers (config, group, problems);
       g_ptr_array_add (sources, g_steal_pointer (&source));
@@ -414,33 +434,26 @@ jk_sync_forget_others (JkStore   *store,
                        GPtrArray *sources,
                        GError   **error)
 {
-  g_autoptr (GString) names = g_string_new ("SELECT id FROM sources WHERE name NOT IN (");
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
 
   for (guint i = 0; i < sources->len; i++)
-    g_string_append (names, i == 0 ? "?" : ", ?");
-  g_string_append (names, ")");
-  stmt = jk_store_prepare (store, names->str, error);
-  if (stmt == NULL)
+    g_ptr_array_add (names, ((JkSource *) sources->pdata[i])->name);
+  return forget_all_but (store, names, error);
+}
+
+gboolean
+jk_sync_forget_unconfigured (JkStore         *store,
+                             const JkConfig  *config,
+                             GError         **error)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  /* A file or a line not read may name any source: none is gone for sure. */
+  if (!jk_config_is_complete (config, error))
     return FALSE;
-  for (guint i = 0; i < sources->len; i++)
-    sqlite3_bind_text (stmt, (int) i + 1, ((JkSource *) sources->pdata[i])->name, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      jk_store_set_error (store, error, "Cannot list feed sources");
-      return FALSE;
-    }
-  for (guint i = 0; i < ids->len; i++)
-    if (!jk_jobs_remove_source (store, g_array_index (ids, gint64, i), error))
-      return FALSE;
-  return TRUE;
+  for (guint i = 0; i < config->source_names->len; i++)
+    g_ptr_array_add (names, g_strstrip (g_strdup (config->source_names->pdata[i])));
+  return forget_all_but (store, names, error);
 }
 
 void
