@@ -117,6 +117,8 @@ jk_cli_status (JkCli  *cli,
            jk_config_mode_to_string (cli->config->mode));
   for (guint i = 0; i < cli->config->problems->len; i++)
     g_print (_("  problem: %s\n"), (const char *) cli->config->problems->pdata[i]);
+  if (!jk_config_is_complete (cli->config, NULL))
+    g_print (_("  Until every file and line of it can be read, no feed source is removed.\n"));
   g_print (_("Database: %s (schema %d)\n"), jk_store_get_path (store), jk_store_get_schema_version (store));
   if (moved_aside != NULL)
     g_print (_("  The old database was damaged and was moved to %s\n"), moved_aside);

@@ -51,6 +51,29 @@ name_for_url (const char *url,
   return g_strdup (base[0] != '\0' && !g_str_equal (base, "/") ? base : url);
 }
 
+/* A source the configuration names but cannot be updated (no url): a line
+ * like a failed feed's. Returns TRUE when there was one. */
+static gboolean
+report_unusable (const JkConfig *config,
+                 GPtrArray      *sources)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < config->source_names->len; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (config->source_names->pdata[i]));
+      gboolean usable = FALSE;
+
+      for (guint j = 0; j < sources->len && !usable; j++)
+        usable = g_str_equal (((const JkSource *) sources->pdata[j])->name, name);
+      if (usable)
+        continue;
+      g_print (_("%s: not updated: its configuration is not usable (jobkioskctl status says why)\n"), name);
+      any = TRUE;
+    }
+  return any;
+}
+
 int
 jk_cli_sync (JkCli  *cli,
              int     argc,
@@ -103,10 +126,18 @@ jk_cli_sync (JkCli  *cli,
   else
     {
       sources = jk_sources_from_config (cli->config, NULL);
-      if (sources->len == 0)
+      if (cli->config->source_names->len == 0 && jk_config_is_complete (cli->config, NULL))
         return jk_cli_usage (_("jobkioskctl sync: no feeds are configured (add a [source NAME] group) and none were given\n"));
-      if (!jk_sync_forget_others (store, sources, &error))
-        return jk_cli_fail (NULL, error);
+      if (!jk_sync_forget_unconfigured (store, cli->config, &error))
+        {
+          if (error->domain != JK_CONFIG_ERROR)
+            return jk_cli_fail (NULL, error);
+          /* What could be read is still updated; nothing is removed. */
+          g_printerr (_("jobkioskctl sync: %s\nNo feed source and no listing was removed: a part of the "
+                        "configuration that was not read may name them.\n"), error->message);
+          g_clear_error (&error);
+          status = EXIT_SOURCE_FAILED;
+        }
     }
 
   if (!jk_geo_ensure_centroids (store, cli->config->zip_centroids, &error))
@@ -134,5 +165,7 @@ jk_cli_sync (JkCli  *cli,
       jk_sync_report_clear (&report);
     }
   jk_sync_options_clear (&options);
+  if (urls == NULL && report_unusable (cli->config, sources))
+    status = EXIT_SOURCE_FAILED;
   return status;
 }

@@ -229,7 +229,12 @@ main (int   argc,
 
       config = jk_config_load (config_file, &error);
       if (config == NULL)
-        return jk_cli_fail (NULL, error);
+        {
+          /* Only a file named by --config stops a command; say so. */
+          g_printerr (_("jobkioskctl: %s\nNothing was done: the file given with --config must be readable.\n"),
+                      error->message);
+          return JK_CLI_EXIT_FAILED;
+        }
       jk_config_override_database (config, db_file);
       db_path = jk_config_get_database_path (config);
       cli.config_file = config_file;

@@ -177,12 +177,21 @@ test_status_configured (void)
 static void
 test_missing_config_fails (void)
 {
+  g_autofree char *garbage_file = g_test_build_filename (G_TEST_DIST, "data", "config", "garbage.conf", NULL);
   g_auto (Run) ctl = { 0 };
+  g_auto (Run) garbage = { 0 };
   g_auto (Run) gui = { 0 };
 
   CTL (&ctl, "--config", "/nonexistent/jobkiosk.conf", "status");
   g_assert_cmpint (ctl.status, ==, 1);
   g_assert_nonnull (strstr (ctl.err, "/nonexistent/jobkiosk.conf"));
+  /* The message says what happens: nothing, as the exit code says. */
+  g_assert_nonnull (strstr (ctl.err, "Nothing was done"));
+  CTL (&garbage, "--config", garbage_file, "status");
+  g_assert_cmpint (garbage.status, ==, 1);
+  g_assert_nonnull (strstr (garbage.err, "garbage.conf"));
+  g_assert_null (strstr (garbage.err, "ignored"));
+  g_assert_nonnull (strstr (garbage.err, "Nothing was done"));
   GUI (&gui, "--config", "/nonexistent/jobkiosk.conf");
   g_assert_cmpint (gui.status, ==, 1);
   g_assert_nonnull (strstr (gui.err, "Cannot read the configuration file"));
@@ -301,6 +310,125 @@ test_sync_exit_codes (void)
   g_assert_true (json_object_has_member (source, "url"));
 }
 
+static char *
+config_fixture (const char *folder)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "config", folder, "main.conf", NULL);
+}
+
+/* Active postings of the source named name in status --json, -1 when the
+ * database has no such source. */
+static gint64
+source_active (const char *db,
+               const char *name)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonObject) root = NULL;
+  JsonArray *sources;
+
+  CTL (&run, "--db", db, "status", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out);
+  sources = json_object_get_array_member (root, "sources");
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    {
+      JsonObject *source = json_array_get_object_element (sources, i);
+      if (g_str_equal (json_object_get_string_member (source, "name"), name))
+        return json_object_get_int_member (source, "active");
+    }
+  return -1;
+}
+
+/* A configuration that cannot be read whole never deletes anything: a
+ * source goes only when a configuration read whole no longer names it. */
+static void
+test_sync_keeps_sources_of_refused_config (void)
+{
+  g_autofree char *db = fresh_db_path ("refused-config.db");
+  g_autofree char *ok = config_fixture ("sync-ok");
+  g_autofree char *bad_byte = config_fixture ("sync-bad-byte");
+  g_autofree char *binary = config_fixture ("sync-binary");
+  g_autofree char *no_url = config_fixture ("sync-no-url");
+  g_autofree char *dropped = config_fixture ("sync-dropped");
+  g_auto (Run) first = { 0 };
+  g_auto (Run) byte = { 0 };
+  g_auto (Run) whole = { 0 };
+  g_auto (Run) misspelled = { 0 };
+  g_auto (Run) gone = { 0 };
+  gint64 active_b;
+
+  CTL (&first, "--config", ok, "--db", db, "sync");
+  g_assert_cmpint (first.status, ==, 0);
+  active_b = source_active (db, "b");
+  g_assert_cmpint (active_b, >, 0);
+
+  /* One byte that is not UTF-8: that line is skipped, the rest of the file
+   * (source b) still applies; the exit code and stderr say which line. */
+  CTL (&byte, "--config", bad_byte, "--db", db, "sync");
+  g_assert_cmpint (byte.status, ==, 3);
+  g_assert_nonnull (strstr (byte.out, "b: 0 added"));
+  g_assert_nonnull (strstr (byte.err, "50-b.conf:6: "));
+  g_assert_nonnull (strstr (byte.err, "No feed source and no listing was removed"));
+  g_assert_cmpint (source_active (db, "b"), ==, active_b);
+
+  /* A drop-in that is not text at all is skipped whole: b is not named,
+   * but it is not gone either. */
+  CTL (&whole, "--config", binary, "--db", db, "sync");
+  g_assert_cmpint (whole.status, ==, 3);
+  g_assert_nonnull (strstr (whole.err, "50-b.conf is not a text file"));
+  g_assert_nonnull (strstr (whole.out, "a: 0 added"));
+  g_assert_cmpint (source_active (db, "b"), ==, active_b);
+
+  /* Named, but with no url: not updated, not forgotten, and said. */
+  CTL (&misspelled, "--config", no_url, "--db", db, "sync");
+  g_assert_cmpint (misspelled.status, ==, 3);
+  g_assert_nonnull (strstr (misspelled.out, "b: not updated"));
+  g_assert_cmpint (source_active (db, "b"), ==, active_b);
+
+  /* Read whole, and b is no longer named: now it goes. */
+  CTL (&gone, "--config", dropped, "--db", db, "sync");
+  g_assert_cmpint (gone.status, ==, 0);
+  g_assert_cmpint (source_active (db, "b"), ==, -1);
+  g_assert_cmpint (source_active (db, "a"), ==, 10);
+}
+
+/* Problems inside [source …] groups reach status, with file, line and key. */
+static void
+test_status_lists_source_problems (void)
+{
+  g_autofree char *config = g_test_build_filename (G_TEST_DIST, "data", "config", "bad-sources.conf", NULL);
+  g_autofree char *db = fresh_db_path ("source-problems.db");
+  g_auto (Run) run = { 0 };
+  g_auto (Run) text = { 0 };
+  g_autoptr (JsonObject) status = NULL;
+  JsonArray *problems;
+  g_autoptr (GString) all = g_string_new (NULL);
+  const char *const expected[] = {
+    "bad-sources.conf:6: [source bad-values] format: \"csv\"",
+    "bad-sources.conf:7: [source bad-values] refresh: \"hourly\"",
+    "bad-sources.conf:8: [source bad-values] enabled: \"yes please\"",
+    "bad-sources.conf:9: [source bad-values] header-X-Api-Key-file: cannot read",
+    "bad-sources.conf:10: [source bad-values] colour: unknown key",
+    "bad-sources.conf:12: [source no-url]: has no url",
+    NULL
+  };
+
+  CTL (&run, "--config", config, "--db", db, "status", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  status = parse_object (run.out);
+  problems = json_object_get_array_member (status, "config_problems");
+  for (guint i = 0; i < json_array_get_length (problems); i++)
+    g_string_append_printf (all, "%s\n", json_array_get_string_element (problems, i));
+  for (guint i = 0; expected[i] != NULL; i++)
+    if (strstr (all->str, expected[i]) == NULL)
+      g_error ("config_problems lacks “%s”:\n%s", expected[i], all->str);
+  g_assert_cmpuint (json_array_get_length (problems), ==, g_strv_length ((char **) expected));
+
+  CTL (&text, "--config", config, "--db", db, "status");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "[source no-url]: has no url"));
+}
+
 /* The search contract: active jobs, the JSON fields, any text safe. */
 static void
 test_jobs_search_and_show (void)
@@ -395,6 +523,8 @@ main (int   argc,
   g_test_add_func ("/cli/unusable-database-folder", test_unusable_database_folder);
   g_test_add_func ("/cli/gui-without-display", test_gui_without_display);
   g_test_add_func ("/cli/sync-exit-codes", test_sync_exit_codes);
+  g_test_add_func ("/cli/sync-keeps-sources-of-refused-config", test_sync_keeps_sources_of_refused_config);
+  g_test_add_func ("/cli/status-lists-source-problems", test_status_lists_source_problems);
   g_test_add_func ("/cli/jobs-search-and-show", test_jobs_search_and_show);
   status = g_test_run ();
   jk_test_remove_tree (tmp_dir);
