@@ -630,7 +630,9 @@ jk_store_open (const char  *path,
       set_not_ours (error, path, _("it is not an SQLite database, or it belongs to another program"));
       return NULL;
     }
-  if (header_version > (guint32) jk_store_get_latest_version ())
+  /* Refused before SQLite opens it (which would make its index file); a
+   * file without the id says which program it is only through SQLite. */
+  if (kind == FILE_OURS && header_version > (guint32) jk_store_get_latest_version ())
     {
       set_too_new (error, path, (int) MIN (header_version, G_MAXINT));
       return NULL;
