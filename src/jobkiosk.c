@@ -9,10 +9,46 @@
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-log.h>
 #include <jobkiosk/jk-store.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "jk-uninstalled.h"
 #include "shell/jk-application.h"
+#include "shell/jk-out-of-service.h"
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  gtk_main_quit ();
+  return G_SOURCE_REMOVE;
+}
+
+/* The kiosk cannot work (its database cannot be used, already logged): it
+ * stays up with a screen that sends visitors to staff, instead of exiting
+ * into a dark screen and a restart loop. It ends when the service stops. */
+static int
+run_out_of_service (gboolean kiosk_mode)
+{
+  GtkWidget *window;
+
+  jk_application_load_style ();
+  window = jk_out_of_service_new ();
+  if (kiosk_mode)
+    gtk_window_fullscreen (GTK_WINDOW (window));
+  g_unix_signal_add (SIGTERM, quit_cb, NULL);
+  g_unix_signal_add (SIGINT, quit_cb, NULL);
+  gtk_widget_show (window);
+  gtk_main ();
+  gtk_widget_destroy (window);
+  return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* main                                                                   */
 
 int
 main (int   argc,
@@ -68,11 +104,9 @@ main (int   argc,
   jk_config_override_database (config, db_file);
   db_path = jk_config_get_database_path (config);
   store = jk_store_open (db_path, &error);
+  /* Logged once, here; the screen below says the rest to visitors. */
   if (store == NULL)
-    {
-      g_printerr ("jobkiosk: %s\n", error->message);
-      return 1;
-    }
+    g_warning ("The kiosk is out of service: %s", error->message);
 
   /* The kiosk draws nothing with OpenGL; without this GDK probes GLX at
    * start-up, which loads Mesa and LLVM (about 50 MB and 100 ms). */
@@ -87,6 +121,8 @@ main (int   argc,
 
   options.kiosk_mode = windowed ? FALSE : (kiosk || (config->mode == JK_CONFIG_MODE_CONFIGURED && config->fullscreen));
   options.quit_after_first_frame = quit_after_first_frame;
+  if (store == NULL)
+    return run_out_of_service (options.kiosk_mode);
   application = jk_application_new (g_steal_pointer (&config), g_steal_pointer (&store),
                                     jk_clock_get_default (), &options);
   status = g_application_run (G_APPLICATION (application), 1, no_args);

@@ -12,6 +12,7 @@ typedef enum {
   JK_STORE_ERROR_TOO_NEW,   /* written by a newer Job Kiosk */
   JK_STORE_ERROR_MIGRATE,   /* a schema step failed; the database is unchanged */
   JK_STORE_ERROR_SQL,       /* a statement failed */
+  JK_STORE_ERROR_NOT_OURS,  /* not a Job Kiosk database (or too damaged to tell): left as it is */
 } JkStoreError;
 
 /* The kiosk's one database, as the UI and the CLI see it: open, close,
@@ -21,15 +22,13 @@ typedef struct _JkStore JkStore;
 
 GQuark       jk_store_error_quark          (void);
 
-/* Opens (creating if needed), checks every page, moves a damaged file
- * aside and starts afresh, and migrates. What the kiosk does at start. */
+/* Opens (creating if needed) and migrates the kiosk's database: the only
+ * way the window and jobkioskctl open it. Refuses, leaving it untouched,
+ * a file that is not a Job Kiosk database (JK_STORE_ERROR_NOT_OURS) or is
+ * from a newer one (JK_STORE_ERROR_TOO_NEW). Checks every page unless the
+ * file is known to be whole (jk-store.c says when), and moves a damaged
+ * Job Kiosk database aside and starts afresh. */
 JkStore     *jk_store_open                 (const char *path,
-                                            GError    **error);
-/* The same, with the page-by-page check only when full_check is set or the
- * last writer did not close cleanly: for the many short opens of the CLI
- * and worker threads, where a full check costs seconds on a big cache. */
-JkStore     *jk_store_open_checked         (const char *path,
-                                            gboolean    full_check,
                                             GError    **error);
 /* A read-only connection to a database a JkStore already opened and
  * migrated: no check, no migration, for worker threads that only read and

@@ -74,7 +74,7 @@ JkStore *
 jk_cli_open_store (JkCli *cli)
 {
   g_autoptr (GError) error = NULL;
-  JkStore *store = jk_store_open_checked (cli->db_path, FALSE, &error);
+  JkStore *store = jk_store_open (cli->db_path, &error);
 
   if (store == NULL)
     jk_cli_fail (NULL, error);

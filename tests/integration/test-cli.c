@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <jobkiosk/jk-store.h>
+#include <sqlite3.h>
+
 #include "jk-test-proc.h"
 
 typedef struct {
@@ -197,19 +199,126 @@ test_missing_config_fails (void)
   g_assert_nonnull (strstr (gui.err, "Cannot read the configuration file"));
 }
 
-static void
-test_not_sqlite_moved_aside (void)
+static GBytes *
+read_bytes (const char *path)
 {
-  g_autofree char *db = fresh_db_path ("garbage.db");
-  g_auto (Run) run = { 0 };
-  g_autoptr (JsonObject) status = NULL;
+  char *contents = NULL;
+  gsize length = 0;
 
-  g_assert_true (g_file_set_contents (db, "this is not a database, just text that is long enough", -1, NULL));
-  CTL (&run, "--db", db, "status", "--json");
-  g_assert_cmpint (run.status, ==, 0);
-  status = parse_object (run.out);
-  g_assert_true (g_file_test (json_object_get_string_member (status, "database_moved_aside"), G_FILE_TEST_EXISTS));
-  g_assert_nonnull (strstr (run.err, "damaged"));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+static guint
+count_files (const char *dir_path)
+{
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* --db notes.txt: any file that is not a Job Kiosk database is refused in
+ * plain words and left as it was, by every command and by the window. */
+static void
+test_not_sqlite_refused (void)
+{
+  g_autofree char *dir = fresh_db_path ("notes");
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *v1 = g_test_build_filename (G_TEST_DIST, "data", "sync", "feed-v1.xml", NULL);
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_auto (Run) status = { 0 };
+  g_auto (Run) sync = { 0 };
+  g_auto (Run) gui = { 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (notes, "Call the printer company on Monday.\n", -1, NULL));
+  before = read_bytes (notes);
+
+  CTL (&status, "--db", notes, "status");
+  g_assert_cmpint (status.status, ==, 1);
+  g_assert_nonnull (strstr (status.err, "not a Job Kiosk database"));
+  g_assert_nonnull (strstr (status.err, notes));
+  g_assert_null (strstr (status.err, "damaged"));
+  CTL (&sync, "--db", notes, "sync", "--name", "bank", v1);
+  g_assert_cmpint (sync.status, ==, 1);
+  GUI (&gui, "--db", notes);
+  g_assert_cmpint (gui.status, ==, 1);
+  g_assert_nonnull (strstr (gui.err, "not a Job Kiosk database"));
+
+  after = read_bytes (notes);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+}
+
+/* A Job Kiosk database, closed cleanly, then its postings' table
+ * overwritten on disk: its schema and the sources' rows stay readable, so
+ * only a check finds the damage. */
+static void
+make_damaged_database (const char *db)
+{
+  g_autofree char *v2 = g_test_build_filename (G_TEST_DIST, "data", "sync", "feed-v2.xml", NULL);
+  g_auto (Run) synced = { 0 };
+  g_autofree char *contents = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gsize length, page;
+
+  CTL (&synced, "--db", db, "sync", "--name", "bank", v2);
+  g_assert_cmpint (synced.status, ==, 0);
+  g_assert_cmpint (sqlite3_open_v2 (db, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT rootpage FROM sqlite_master WHERE name = 'jobs'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = (gsize) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+
+  g_assert_true (g_file_get_contents (db, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, page * 4096);
+  for (gsize i = (page - 1) * 4096; i < page * 4096; i++)
+    contents[i] = (char) (i * 31 + 5);
+  g_assert_true (g_file_set_contents (db, contents, (gssize) length, NULL));
+}
+
+/* The command line meets a damaged database as the window does: it is
+ * moved aside and a new one made, for reading commands and writing ones;
+ * never served from or synced into. */
+static void
+test_damaged_database_moved_aside (void)
+{
+  g_autofree char *for_gui = fresh_db_path ("damaged-gui.db");
+  g_autofree char *for_status = fresh_db_path ("damaged-status.db");
+  g_autofree char *for_sync = fresh_db_path ("damaged-sync.db");
+  g_autofree char *v1 = g_test_build_filename (G_TEST_DIST, "data", "sync", "feed-v1.xml", NULL);
+  g_auto (Run) gui = { 0 };
+  g_auto (Run) status = { 0 };
+  g_auto (Run) sync = { 0 };
+  g_autoptr (JsonObject) root = NULL;
+
+  make_damaged_database (for_gui);
+  make_damaged_database (for_status);
+  make_damaged_database (for_sync);
+
+  /* With no display the window stops after opening its database. */
+  GUI (&gui, "--db", for_gui);
+  g_assert_cmpint (gui.status, ==, 1);
+  g_assert_nonnull (strstr (gui.err, "moved to"));
+
+  CTL (&status, "--db", for_status, "status", "--json");
+  g_assert_cmpint (status.status, ==, 0);
+  g_assert_nonnull (strstr (status.err, "moved to"));
+  root = parse_object (status.out);
+  g_assert_true (g_file_test (json_object_get_string_member (root, "database_moved_aside"), G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "sources")), ==, 0);
+
+  CTL (&sync, "--db", for_sync, "sync", "--name", "bank", v1);
+  g_assert_cmpint (sync.status, ==, 0);
+  g_assert_nonnull (strstr (sync.err, "moved to"));
+  g_assert_cmpstr (sync.out, ==, "bank: 10 added, 0 updated, 0 removed, 0 unchanged, 0 expired (10 active)\n");
 }
 
 static void
@@ -519,7 +628,8 @@ main (int   argc,
   g_test_add_func ("/cli/status-from-build-tree", test_status_from_build_tree);
   g_test_add_func ("/cli/status-configured", test_status_configured);
   g_test_add_func ("/cli/missing-config-fails", test_missing_config_fails);
-  g_test_add_func ("/cli/not-sqlite-moved-aside", test_not_sqlite_moved_aside);
+  g_test_add_func ("/cli/not-sqlite-refused", test_not_sqlite_refused);
+  g_test_add_func ("/cli/damaged-database-moved-aside", test_damaged_database_moved_aside);
   g_test_add_func ("/cli/unusable-database-folder", test_unusable_database_folder);
   g_test_add_func ("/cli/gui-without-display", test_gui_without_display);
   g_test_add_func ("/cli/sync-exit-codes", test_sync_exit_codes);

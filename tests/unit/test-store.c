@@ -5,6 +5,7 @@
 #include <string.h>
 #include <jobkiosk/jk-store.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "store/jk-store-private.h"
 #include "jk-test.h"
@@ -48,6 +49,68 @@ count_damaged_files (const char *dir_path)
   return n;
 }
 
+static guint
+count_files (const char *dir_path)
+{
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* The file's bytes, to prove an open left it exactly as it was. */
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+assert_untouched (Fixture *fixture,
+                  GBytes  *before)
+{
+  g_autoptr (GBytes) after = read_bytes (fixture->path);
+
+  g_assert_true (g_bytes_equal (before, after));
+  /* Not moved aside, no journal or index made beside it. */
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+/* A database a real kiosk wrote and closed, then changed by hand with raw
+ * SQLite (sql) and left in rollback mode, so the file alone holds it all. */
+static void
+make_database (Fixture    *fixture,
+               const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  jk_store_free (jk_store_open (fixture->path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  /* Whatever else the kiosk keeps beside its file goes: only the file. */
+  {
+    g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (!g_str_equal (name, "jobkiosk.db"))
+        {
+          g_autofree char *other = g_build_filename (fixture->dir, name, NULL);
+          g_unlink (other);
+        }
+  }
+}
+
 static void
 test_fresh (Fixture      *fixture,
             gconstpointer user_data)
@@ -87,7 +150,9 @@ test_reopen_keeps_data (Fixture      *fixture,
   }
 }
 
-/* An old database is brought up to date step by step. */
+/* An old database (schema 1, from before files carried the kiosk's
+ * application id) is recognised by its tables and brought up to date step
+ * by step; afterwards it carries the id. */
 static void
 test_migrates_old (Fixture      *fixture,
                    gconstpointer user_data)
@@ -97,53 +162,106 @@ test_migrates_old (Fixture      *fixture,
   g_autoptr (JkStore) store = NULL;
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE leftover (x); PRAGMA user_version = 0;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                                 "CREATE TABLE usage_counts (day TEXT NOT NULL, what TEXT NOT NULL,"
+                                 "  count INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, what));"
+                                 "CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,"
+                                 "  action TEXT NOT NULL, detail TEXT);"
+                                 "CREATE TABLE leftover (x); PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   sqlite3_close (db);
 
   store = jk_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (jk_store_get_schema_version (store), ==, jk_store_get_latest_version ());
-  g_assert_true (jk_store_exec (store, "SELECT count(*) FROM meta, leftover", &error));
+  g_assert_true (jk_store_exec (store, "SELECT count(*) FROM meta, leftover, jobs", &error));
+  g_assert_cmpint (jk_test_query_int (store, "PRAGMA application_id"), !=, 0);
 }
 
+/* A database from a newer Job Kiosk is refused with a plain message and
+ * left exactly as it is: never moved aside, never downgraded, not even
+ * switched to another journal mode. */
 static void
 test_too_new (Fixture      *fixture,
               gconstpointer user_data)
 {
-  sqlite3 *db = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JkStore) store = NULL;
+  g_autoptr (GBytes) before = NULL;
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-
+  make_database (fixture, "PRAGMA user_version = 999");
+  before = read_bytes (fixture->path);
   store = jk_store_open (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_TOO_NEW);
-  /* A newer database is not damaged: it must stay where it is. */
-  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_damaged_files (fixture->dir), ==, 0);
+  g_assert_nonnull (strstr (error->message, "newer"));
+  assert_untouched (fixture, before);
 }
 
-/* A file that is not SQLite at all: moved aside, a fresh database made. */
+/* --db notes.txt: a text file is not a database to take over. */
 static void
-test_not_a_database (Fixture      *fixture,
-                     gconstpointer user_data)
+test_text_file_refused (Fixture      *fixture,
+                        gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JkStore) store = NULL;
+  g_autoptr (GBytes) before = NULL;
   g_autofree char *text = g_strnfill (8192, 'x');
 
   g_assert_true (g_file_set_contents (fixture->path, text, -1, NULL));
-  jk_test_log_expect_warning ("jk-store", "*damaged*moved to*");
+  before = read_bytes (fixture->path);
   store = jk_store_open (fixture->path, &error);
-  jk_test_log_assert_expected ();
-  g_assert_no_error (error);
-  g_assert_nonnull (jk_store_get_moved_aside (store));
-  g_assert_true (g_file_test (jk_store_get_moved_aside (store), G_FILE_TEST_EXISTS));
-  g_assert_cmpint (jk_store_get_schema_version (store), ==, jk_store_get_latest_version ());
-  g_assert_cmpuint (count_damaged_files (fixture->dir), ==, 1);
+  g_assert_null (store);
+  g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_NOT_OURS);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  assert_untouched (fixture, before);
+}
+
+/* Another program's SQLite database: refused, untouched, never migrated
+ * into. */
+static void
+test_other_sqlite_refused (Fixture      *fixture,
+                           gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) store = NULL;
+  g_autoptr (GBytes) before = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  /* Its own schema number, higher than the kiosk's: still not a newer kiosk. */
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');"
+                                 "PRAGMA user_version = 300;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = read_bytes (fixture->path);
+  store = jk_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_NOT_OURS);
+  assert_untouched (fixture, before);
+}
+
+/* An SQLite header over garbage: damaged, but nothing says it was ever the
+ * kiosk's, so it is not moved aside either. */
+static void
+test_unrecognisable_refused (Fixture      *fixture,
+                             gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) store = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autofree char *contents = g_malloc (8192);
+
+  for (gsize i = 0; i < 8192; i++)
+    contents[i] = (char) (i * 131 + 7);
+  memcpy (contents, "SQLite format 3", 16);
+  g_assert_true (g_file_set_contents (fixture->path, contents, 8192, NULL));
+  before = read_bytes (fixture->path);
+  store = jk_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_NOT_OURS);
+  assert_untouched (fixture, before);
 }
 
 /* A real database whose pages were overwritten: caught by the check at
@@ -181,6 +299,58 @@ test_damaged_pages (Fixture      *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (jk_store_get_moved_aside (reopened));
   g_assert_cmpuint (count_damaged_files (fixture->dir), ==, 1);
+}
+
+/* One rule for every open: check unless the file is known whole. */
+static void
+test_check_when_not_known_whole (Fixture      *fixture,
+                                 gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *stamp = g_strconcat (fixture->path, "-checked", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *old = NULL;
+  JkStore *store;
+  GStatBuf st;
+  struct utimbuf times;
+
+  /* A new file needs no check; closed cleanly, the next open needs none. */
+  store = jk_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (jk_store_was_checked (store));
+  jk_store_free (store);
+  g_assert_true (g_file_test (stamp, G_FILE_TEST_EXISTS));
+  store = jk_store_open (fixture->path, &error);
+  g_assert_false (jk_store_was_checked (store));
+  jk_store_free (store);
+
+  /* Changed by something else since. */
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  times.actime = st.st_atime;
+  times.modtime = st.st_mtime + 1;
+  g_assert_cmpint (g_utime (fixture->path, &times), ==, 0);
+  store = jk_store_open (fixture->path, &error);
+  g_assert_true (jk_store_was_checked (store));
+  jk_store_free (store);
+  store = jk_store_open (fixture->path, &error);
+  g_assert_false (jk_store_was_checked (store));
+  jk_store_free (store);
+
+  /* A writer died and left its log. */
+  g_assert_true (g_file_set_contents (wal, "left by a crash", -1, NULL));
+  store = jk_store_open (fixture->path, &error);
+  g_assert_true (jk_store_was_checked (store));
+  jk_store_free (store);
+
+  /* Found whole more than a day ago. */
+  g_assert_true (g_file_get_contents (stamp, &text, NULL, NULL));
+  old = g_strdup_printf ("%" G_GINT64_FORMAT "%s", g_ascii_strtoll (text, NULL, 10) - 2 * 24 * 3600,
+                         strchr (text, ' '));
+  g_assert_true (g_file_set_contents (stamp, old, -1, NULL));
+  store = jk_store_open (fixture->path, &error);
+  g_assert_true (jk_store_was_checked (store));
+  jk_store_free (store);
 }
 
 static void
@@ -293,8 +463,11 @@ main (int   argc,
   JK_TEST_ADD ("/store/reopen-keeps-data", Fixture, test_reopen_keeps_data);
   JK_TEST_ADD ("/store/migrates-old", Fixture, test_migrates_old);
   JK_TEST_ADD ("/store/too-new", Fixture, test_too_new);
-  JK_TEST_ADD ("/store/not-a-database", Fixture, test_not_a_database);
+  JK_TEST_ADD ("/store/text-file-refused", Fixture, test_text_file_refused);
+  JK_TEST_ADD ("/store/other-sqlite-refused", Fixture, test_other_sqlite_refused);
+  JK_TEST_ADD ("/store/unrecognisable-refused", Fixture, test_unrecognisable_refused);
   JK_TEST_ADD ("/store/damaged-pages", Fixture, test_damaged_pages);
+  JK_TEST_ADD ("/store/check-when-not-known-whole", Fixture, test_check_when_not_known_whole);
   JK_TEST_ADD ("/store/unwritable-folder", Fixture, test_unwritable_folder);
   JK_TEST_ADD ("/store/reader", Fixture, test_reader);
   JK_TEST_ADD ("/store/cancellable", Fixture, test_cancellable);

@@ -24,6 +24,9 @@ gboolean      jk_store_commit               (JkStore    *self,
                                              GError    **error);
 void          jk_store_rollback             (JkStore    *self);
 
+/* Whether this open checked every page (jk_store_open says when it does). */
+gboolean      jk_store_was_checked          (JkStore    *self);
+
 /* Sets error from the connection's last failure, with what was being done. */
 void          jk_store_set_error            (JkStore    *self,
                                              GError    **error,

@@ -7,7 +7,12 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <jobkiosk/jk-i18n.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "store/jk-store-private.h"
 
@@ -15,20 +20,42 @@
  * millisecond. */
 #define PROGRESS_STEPS 1000
 
+/* PRAGMA application_id of every Job Kiosk database from schema 9 on: the
+ * four letters "JKDB". Older files are known by their first tables. */
+#define JK_APPLICATION_ID 0x4a4b4442
+
+/* How long a check that found the file whole counts for, when nothing has
+ * touched the file since: disks decay without anyone writing. */
+#define CHECK_VALID_SECONDS (24 * 60 * 60)
+
 struct _JkStore
 {
   sqlite3 *db;
   char *path;
   char *moved_aside;
   int schema_version;
+  /* When the file was last found whole (Unix time): the stamp written when
+   * this connection closes. 0 for a worker's connection, which writes none. */
+  gint64 checked_at;
+  gboolean checked;          /* this open ran the page-by-page check */
   GCancellable *cancellable; /* read by the progress handler, under the connection's mutex */
 };
 
 typedef enum {
   OPEN_OK,
-  OPEN_DAMAGED,
+  OPEN_DAMAGED,    /* a Job Kiosk database that is damaged: moved aside */
+  OPEN_NOT_OURS,   /* not a Job Kiosk database, or too damaged to tell: left alone */
+  OPEN_TOO_NEW,    /* from a newer Job Kiosk: left alone */
   OPEN_FAILED,
 } OpenResult;
+
+/* What the first bytes of a file say about it, before SQLite touches it. */
+typedef enum {
+  FILE_NEW,     /* missing or empty: a database may be made here */
+  FILE_OURS,    /* an SQLite file with the kiosk's application id */
+  FILE_SQLITE,  /* an SQLite file without one: a Job Kiosk database from before schema 9, or not ours */
+  FILE_FOREIGN, /* not SQLite, or another program's SQLite file */
+} FileKind;
 
 /* Each step moves the schema from version i to i + 1, in one transaction.
  * Never edit a step that has shipped: add a new one. */
@@ -162,6 +189,10 @@ static const char *const migrations[] = {
   /* 8: distances are computed per posting, never looked up by position, so
    * an index on it only cost every sync a write per posting. */
   "DROP INDEX jobs_place;",
+
+  /* 9: the file says it is the kiosk's (JK_APPLICATION_ID, "JKDB"), so that
+   * only a Job Kiosk database is ever moved aside or migrated. */
+  "PRAGMA application_id = 1246446658;",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
@@ -241,31 +272,131 @@ configure_connection (sqlite3 *db)
                            distance_miles_func, NULL, NULL);
 }
 
+/* Reads the header (the first 100 bytes of an SQLite file) without opening
+ * the file as a database, which could change it. */
+static FileKind
+inspect_file (const char  *path,
+              guint32     *header_version,
+              GError     **error)
+{
+  guchar header[100];
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gssize length = 0, got;
+  guint32 application_id;
+
+  *header_version = 0;
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == ENOENT)
+        return FILE_NEW;
+      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN, _("Cannot read the database %s: %s"), path,
+                   g_strerror (saved));
+      return FILE_FOREIGN;
+    }
+  while (length < (gssize) sizeof header &&
+         ((got = read (fd, header + length, sizeof header - (gsize) length)) > 0 || (got < 0 && errno == EINTR)))
+    length += MAX (got, 0);
+  close (fd);
+  if (length == 0)
+    return FILE_NEW;
+  if (length < (gssize) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    return FILE_FOREIGN;
+  *header_version = (guint32) header[60] << 24 | (guint32) header[61] << 16 | (guint32) header[62] << 8 | header[63];
+  application_id = (guint32) header[68] << 24 | (guint32) header[69] << 16 | (guint32) header[70] << 8 | header[71];
+  if (application_id == JK_APPLICATION_ID)
+    return FILE_OURS;
+  return application_id == 0 ? FILE_SQLITE : FILE_FOREIGN;
+}
+
+/* An SQLite file without the application id is the kiosk's when it has the
+ * tables of schema 1, and may become the kiosk's when it has no tables at
+ * all; anything else is another program's. */
+static OpenResult
+recognise_tables (sqlite3  *db,
+                  char    **detail)
+{
+  sqlite3_stmt *stmt = NULL;
+  OpenResult result = OPEN_NOT_OURS;
+  int rc = sqlite3_prepare_v2 (db,
+                               "SELECT count(*), sum(name IN ('meta', 'usage_counts', 'audit_log'))"
+                               " FROM sqlite_master WHERE type = 'table'",
+                               -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int tables = sqlite3_column_int (stmt, 0);
+      int ours = sqlite3_column_int (stmt, 1);
+      if (tables == 0 || ours == 3)
+        result = OPEN_OK;
+      else
+        *detail = g_strdup (_("it is the database of another program"));
+    }
+  else
+    *detail = g_strdup_printf (_("it is damaged (%s) and nothing shows that it was a Job Kiosk database"),
+                               sqlite3_errstr (rc));
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+static int
+read_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/* Opens the file as a database and decides what may be done with it, in
+ * an order that writes nothing to a file that is not the kiosk's or is
+ * from a newer kiosk: what it is, its schema, and only then the journal
+ * mode (a write) and the check. */
 static OpenResult
 try_open (const char  *path,
+          FileKind     kind,
           gboolean     check,
           sqlite3    **out_db,
           char       **detail)
 {
   sqlite3 *db = NULL;
-  OpenResult result;
+  OpenResult result = OPEN_OK;
+  int version;
   int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 
-  if (rc == SQLITE_OK)
-    {
-      configure_connection (db);
-      rc = sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
-                         NULL, NULL, NULL);
-    }
   if (rc != SQLITE_OK)
     {
       *detail = g_strdup (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      result = is_damage_code (rc) ? OPEN_DAMAGED : OPEN_FAILED;
       sqlite3_close (db);
-      return result;
+      return is_damage_code (rc) && kind == FILE_OURS ? OPEN_DAMAGED : OPEN_FAILED;
     }
+  configure_connection (db);
 
-  result = check ? check_integrity (db, detail) : OPEN_OK;
+  if (kind == FILE_SQLITE)
+    result = recognise_tables (db, detail);
+  if (result == OPEN_OK)
+    {
+      version = read_user_version (db);
+      if (version > jk_store_get_latest_version ())
+        result = OPEN_TOO_NEW;
+    }
+  if (result == OPEN_OK)
+    {
+      rc = sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
+                         NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          *detail = g_strdup (sqlite3_errmsg (db));
+          result = is_damage_code (rc) ? OPEN_DAMAGED : OPEN_FAILED;
+        }
+    }
+  if (result == OPEN_OK && check)
+    result = check_integrity (db, detail);
+
   if (result != OPEN_OK)
     {
       sqlite3_close (db);
@@ -273,6 +404,116 @@ try_open (const char  *path,
     }
   *out_db = db;
   return OPEN_OK;
+}
+
+static void
+set_not_ours (GError     **error,
+              const char  *path,
+              const char  *why)
+{
+  g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_NOT_OURS,
+               _("The file %s is not a Job Kiosk database (%s). It was left as it is: choose another file "
+                 "for the database."),
+               path, why);
+}
+
+/* version: the file's schema, or -1 when only SQLite knows it. */
+static void
+set_too_new (GError     **error,
+             const char  *path,
+             int          version)
+{
+  if (version >= 0)
+    g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_TOO_NEW,
+                 _("The database %s was written by a newer Job Kiosk (schema %d; this one knows %d). It was left "
+                   "as it is: run the newer Job Kiosk, or choose another file for the database."),
+                 path, version, jk_store_get_latest_version ());
+  else
+    g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_TOO_NEW,
+                 _("The database %s was written by a newer Job Kiosk (this one knows schema %d). It was left "
+                   "as it is: run the newer Job Kiosk, or choose another file for the database."),
+                 path, jk_store_get_latest_version ());
+}
+
+/* A write-ahead log left beside the file means the last writer did not
+ * close: that is when damage is possible. */
+static gboolean
+closed_cleanly (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
+/* The stamp beside the database (DB-checked): which file, at which size and
+ * times, a connection that had found it whole left behind, and when it was
+ * found whole. */
+static char *
+describe_file (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%ju %ju %jd %jd.%09ld %jd.%09ld", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino,
+                          (intmax_t) st.st_size, (intmax_t) st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                          (intmax_t) st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+}
+
+static char *
+stamp_path (const char *path)
+{
+  return g_strconcat (path, "-checked", NULL);
+}
+
+static void
+forget_stamp (const char *path)
+{
+  g_autofree char *stamp = stamp_path (path);
+
+  g_unlink (stamp);
+}
+
+static void
+write_stamp (const char *path,
+             gint64      checked_at)
+{
+  g_autofree char *stamp = stamp_path (path);
+  g_autofree char *file = describe_file (path);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (file == NULL)
+    return;
+  text = g_strdup_printf ("%" G_GINT64_FORMAT " %s\n", checked_at, file);
+  if (!g_file_set_contents (stamp, text, -1, &error))
+    g_debug ("cannot note that %s was found whole: %s", path, error->message);
+}
+
+/* Whether the database needs no check (see jk_store_open); if so, when it
+ * was last found whole. */
+static gboolean
+known_whole (const char *path,
+             gint64     *checked_at)
+{
+  g_autofree char *stamp = stamp_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *file = NULL;
+  char *rest = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 when;
+
+  if (!closed_cleanly (path) || !g_file_get_contents (stamp, &text, NULL, NULL))
+    return FALSE;
+  g_strchomp (text);
+  when = g_ascii_strtoll (text, &rest, 10);
+  file = describe_file (path);
+  if (rest == NULL || *rest != ' ' || file == NULL || !g_str_equal (rest + 1, file) || when > now ||
+      now - when >= CHECK_VALID_SECONDS)
+    return FALSE;
+  *checked_at = when;
+  return TRUE;
 }
 
 /* Keeps the damaged file (and its journal) for a person to look at, out of
@@ -301,20 +542,8 @@ move_aside (const char  *path,
       if (g_file_test (from, G_FILE_TEST_EXISTS))
         g_rename (from, to);
     }
+  forget_stamp (path);
   return g_steal_pointer (&target);
-}
-
-static int
-read_user_version (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  int version = -1;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
 }
 
 static gboolean
@@ -326,9 +555,7 @@ migrate (JkStore  *self,
 
   if (version > latest)
     {
-      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_TOO_NEW,
-                   "The database %s was written by a newer Job Kiosk (schema %d; this one knows %d)",
-                   self->path, version, latest);
+      set_too_new (error, self->path, version);
       return FALSE;
     }
 
@@ -363,33 +590,28 @@ jk_store_get_latest_version (void)
   return G_N_ELEMENTS (migrations);
 }
 
+/* The one rule for the window and every jobkioskctl command alike, so a
+ * file gets the same verdict whoever meets it first: the page-by-page
+ * check runs unless the file is known to be whole, that is unless the last
+ * writer closed it cleanly, nothing changed it since a connection that had
+ * found it whole closed it (the stamp), and that finding is less than a
+ * day old. A crash, a hand edit, a copy over it or a day's wait all bring
+ * the check back; a clean file costs a stat and a small read, so
+ * `jobkioskctl status` stays quick on a big cache. Every command may move a
+ * damaged Job Kiosk database aside (it is kept, renamed) and make a new
+ * one, reading ones too: the window would, and status reports it. */
 JkStore *
 jk_store_open (const char  *path,
                GError     **error)
 {
-  return jk_store_open_checked (path, TRUE, error);
-}
-
-/* A write-ahead log left beside the file means the last writer did not
- * close: that is when damage is possible. */
-static gboolean
-closed_cleanly (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  GStatBuf st;
-
-  return g_stat (wal, &st) != 0 || st.st_size == 0;
-}
-
-JkStore *
-jk_store_open_checked (const char  *path,
-                       gboolean     full_check,
-                       GError     **error)
-{
   g_autoptr (JkStore) self = g_new0 (JkStore, 1);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *detail = NULL;
+  gint64 checked_at = 0;
+  guint32 header_version;
+  gboolean check;
   OpenResult result;
+  FileKind kind;
 
   self->path = g_strdup (path);
   if (g_mkdir_with_parents (dir, 0750) != 0)
@@ -400,7 +622,24 @@ jk_store_open_checked (const char  *path,
       return NULL;
     }
 
-  result = try_open (path, full_check || !closed_cleanly (path), &self->db, &detail);
+  kind = inspect_file (path, &header_version, error);
+  if (error != NULL && *error != NULL)
+    return NULL;
+  if (kind == FILE_FOREIGN)
+    {
+      set_not_ours (error, path, _("it is not an SQLite database, or it belongs to another program"));
+      return NULL;
+    }
+  /* Refused before SQLite opens it (which would make its index file); a
+   * file without the id says which program it is only through SQLite. */
+  if (kind == FILE_OURS && header_version > (guint32) jk_store_get_latest_version ())
+    {
+      set_too_new (error, path, (int) MIN (header_version, G_MAXINT));
+      return NULL;
+    }
+
+  check = kind != FILE_NEW && !known_whole (path, &checked_at);
+  result = try_open (path, kind, check, &self->db, &detail);
   if (result == OPEN_DAMAGED)
     {
       self->moved_aside = move_aside (path, error);
@@ -409,10 +648,22 @@ jk_store_open_checked (const char  *path,
       g_warning ("The database %s was damaged (%s); it was moved to %s and a new one was created",
                  path, detail, self->moved_aside);
       g_clear_pointer (&detail, g_free);
-      result = try_open (path, TRUE, &self->db, &detail);
+      check = FALSE;
+      result = try_open (path, FILE_NEW, FALSE, &self->db, &detail);
     }
-  if (result != OPEN_OK)
+  switch (result)
     {
+    case OPEN_OK:
+      break;
+    case OPEN_NOT_OURS:
+      set_not_ours (error, path, detail);
+      return NULL;
+    case OPEN_TOO_NEW:
+      set_too_new (error, path, -1);
+      return NULL;
+    case OPEN_DAMAGED:
+    case OPEN_FAILED:
+    default:
       g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_OPEN,
                    "Cannot open the database %s: %s. Check that the folder exists and the kiosk may write to it.",
                    path, detail);
@@ -421,6 +672,9 @@ jk_store_open_checked (const char  *path,
 
   if (!migrate (self, error))
     return NULL;
+  self->checked = check;
+  /* A new file, or one just checked, is whole as of now. */
+  self->checked_at = checked_at != 0 && !check ? checked_at : g_get_real_time () / G_USEC_PER_SEC;
   return g_steal_pointer (&self);
 }
 
@@ -497,6 +751,10 @@ jk_store_free (JkStore *self)
     return;
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  /* The last connection out leaves no log; SQLite's own writes since the
+   * file was found whole keep it whole. */
+  if (self->checked_at != 0 && closed_cleanly (self->path))
+    write_stamp (self->path, self->checked_at);
   g_clear_object (&self->cancellable);
   g_free (self->path);
   g_free (self->moved_aside);
@@ -525,6 +783,12 @@ const char *
 jk_store_get_moved_aside (JkStore *self)
 {
   return self->moved_aside;
+}
+
+gboolean
+jk_store_was_checked (JkStore *self)
+{
+  return self->checked;
 }
 
 void
