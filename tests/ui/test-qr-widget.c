@@ -8,7 +8,9 @@
 #include "widgets/jk-qr-code.h"
 #include "jk-test-ui-util.h"
 
-#define JOB_PAGE_QR_SIZE 300  /* width-request and height-request in ui/jobs/jk-job-page.ui */
+/* The smallest the job page draws it (width-request and height-request in
+ * ui/jobs/jk-job-page.ui, on a 1280x720 screen); it grows with the room. */
+#define JOB_PAGE_QR_SIZE 200
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */

@@ -304,6 +304,75 @@ count_occurrences (const char *text,
   return n;
 }
 
+/* Text no column is wide enough for, as tests/data/feeds/job-xml-long-text.xml
+ * has it: `length` letters and no space, starting with `start`. */
+static char *
+make_run (const char *start,
+          gsize       length,
+          guint       seed)
+{
+  GString *run = g_string_new (start);
+
+  for (guint i = 0; run->len < length; i++)
+    g_string_append_c (run, 'a' + (i * 7 + seed) % 26);
+  return g_string_free (run, FALSE);
+}
+
+/* The text of every page without its header and footer (a Letter page cut
+ * to the band between their rules), so that text flowing from one page to
+ * the next reads on unbroken; only what lies between x and x + width (a
+ * table's column). */
+static char *
+pdf_body_text (const char *path,
+               int         x,
+               int         width)
+{
+  g_autofree char *x_text = g_strdup_printf ("%d", x);
+  g_autofree char *width_text = g_strdup_printf ("%d", width);
+  const char *argv[] = { "pdftotext", "-x", x_text, "-y", "80", "-W", width_text, "-H", "630", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The pages' size and every word's box, from pdftotext -bbox: each must lie
+ * inside the margins (54 pt, with half a point for rounding). */
+static void
+assert_words_inside (const char *path)
+{
+  g_autofree char *html = run_tool ("pdftotext", "-bbox", path, "-", NULL);
+  const char *page = strstr (html, "<page width=\"");
+  double width, height;
+  guint n_words = 0;
+
+  g_assert_nonnull (page);
+  width = g_ascii_strtod (page + strlen ("<page width=\""), NULL);
+  height = g_ascii_strtod (strstr (page, "height=\"") + strlen ("height=\""), NULL);
+  g_assert_cmpfloat (width, >, 500);
+  for (const char *word = strstr (html, "<word "); word != NULL; word = strstr (word + 1, "<word "))
+    {
+      double x_min = g_ascii_strtod (strstr (word, "xMin=\"") + strlen ("xMin=\""), NULL);
+      double y_min = g_ascii_strtod (strstr (word, "yMin=\"") + strlen ("yMin=\""), NULL);
+      double x_max = g_ascii_strtod (strstr (word, "xMax=\"") + strlen ("xMax=\""), NULL);
+      double y_max = g_ascii_strtod (strstr (word, "yMax=\"") + strlen ("yMax=\""), NULL);
+
+      if (x_min < 53.5 || y_min < 53.5 || x_max > width - 53.5 || y_max > height - 53.5)
+        {
+          g_autofree char *what = g_strndup (strchr (word, '>') + 1, 60);
+
+          g_error ("%s: a word at %.1f,%.1f–%.1f,%.1f is outside the margins of a %.0fx%.0f page: %s", path,
+                   x_min, y_min, x_max, y_max, width, height, what);
+        }
+      n_words++;
+    }
+  g_assert_cmpuint (n_words, >, 10);
+}
+
 static JkDocumentContext
 make_context (GDateTime *printed_at)
 {
@@ -392,6 +461,87 @@ test_job_sheet (void)
   assert_contains (later, "LASTPARAGRAPH");
   assert_contains (later, last_page);
   g_assert_null (strstr (later, "FIRSTPARAGRAPH"));
+}
+
+/* A 20 KB word, a 2 KB address, a 300-character title and employer: every
+ * letter printed, wrapped inside the margins over a sane number of pages. */
+static void
+test_long_text (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  g_autofree char *word = make_run ("Longword", 20 * 1024, 1);
+  g_autofree char *url = make_run ("https://apply.example.org/zanesville/LT-2/?ref=kiosk&token=", 2040, 3);
+  g_autofree char *title = make_run ("Longtitle", 300, 5);
+  g_autofree char *employer = make_run ("Longemployer", 300, 9);
+  g_autoptr (JkJobRecord) record = make_record (title, employer, 16.25, 18.0, JK_SALARY_PERIOD_HOUR, url, word);
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_log_entry_free);
+  g_autoptr (GDate) date = g_date_new_dmy (20, G_DATE_NOVEMBER, 2026);
+  JkSearchLogInput log_input = { "Ana", { 0 }, entries };
+  /* The log's employer and position columns: 12% to 32% and 32% to 52%
+   * of the body (54 pt to 558 pt), read each on its own. */
+  struct
+  {
+    const JkDocumentKind *kind;
+    gconstpointer input;
+    const char *name;
+    guint max_pages;
+    struct
+    {
+      const char *text;
+      int x;
+      int width;
+    } expected[5];
+  } cases[] = {
+    { &jk_document_job_sheet, record, "long-text-job-sheet.pdf", 12,
+      { { title, 0, 612 }, { employer, 0, 612 }, { url, 0, 612 }, { word, 0, 612 } } },
+    { &jk_document_job_list, records, "long-text-job-list.pdf", 4,
+      { { title, 0, 612 }, { employer, 0, 612 }, { url, 0, 612 } } },
+    { &jk_document_search_log, &log_input, "long-text-search-log.pdf", 4,
+      { { employer, 116, 99 }, { title, 217, 99 } } },
+  };
+
+  require_tool ("pdftotext", "poppler-utils");
+  require_tool ("pdfinfo", "poppler-utils");
+  g_assert_cmpuint (strlen (url), ==, 2040);
+  g_ptr_array_add (records, jk_job_record_copy (record));
+  g_ptr_array_add (records, make_record ("Cook", "Diner", 15, 15, JK_SALARY_PERIOD_HOUR, url, NULL));
+  g_ptr_array_add (entries, jk_log_entry_new (date, employer, title, JK_CONTACT_ONLINE, NULL, "Applied"));
+  g_date_clear (&log_input.week_start, 1);
+  g_date_set_dmy (&log_input.week_start, 16, G_DATE_NOVEMBER, 2026);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JkDocument) document = NULL;
+      g_autofree char *path = NULL;
+      gint64 started = g_get_monotonic_time ();
+      guint n_pages;
+
+      document = cases[i].kind->render (&context, cases[i].input, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (document);
+      g_test_message ("%s: %u pages in %" G_GINT64_FORMAT " ms", cases[i].name, jk_document_get_n_pages (document),
+                      (g_get_monotonic_time () - started) / 1000);
+      n_pages = jk_document_get_n_pages (document);
+      g_assert_cmpuint (n_pages, >=, 1);
+      g_assert_cmpuint (n_pages, <=, cases[i].max_pages);
+      path = save_document (document, cases[i].name);
+      g_assert_cmpuint (pdf_page_count (path), ==, n_pages);
+      assert_words_inside (path);
+      /* Wrapped over lines, but whole: nothing cut, nothing added. */
+      for (guint j = 0; cases[i].expected[j].text != NULL; j++)
+        {
+          g_autofree char *text = pdf_body_text (path, cases[i].expected[j].x, cases[i].expected[j].width);
+          g_autofree char *squeezed = squeeze (text);
+
+          g_assert_null (strstr (squeezed, "Printed"));
+          if (strstr (squeezed, cases[i].expected[j].text) == NULL)
+            g_error ("%s: %.40s… (%zu bytes) is not printed whole:\n%s", cases[i].name, cases[i].expected[j].text,
+                     strlen (cases[i].expected[j].text), text);
+        }
+    }
 }
 
 static void
@@ -847,6 +997,7 @@ main (int   argc,
   g_test_add_func ("/document/kinds", test_kinds);
   g_test_add_func ("/document/job-sheet", test_job_sheet);
   g_test_add_func ("/document/job-sheet/pay-words", test_pay_words);
+  g_test_add_func ("/document/long-text", test_long_text);
   g_test_add_func ("/document/job-sheet/qr", test_job_sheet_qr);
   g_test_add_func ("/document/job-list/qr", test_job_list_qr);
   g_test_add_func ("/document/job-list", test_job_list);

@@ -18,6 +18,9 @@ struct _JkJobCard
 G_DEFINE_FINAL_TYPE (JkJobCard, jk_job_card, GTK_TYPE_LIST_BOX_ROW)
 
 #define SIDE_MAX_CHARS 30
+/* Lines of each paragraph (title, employer, dates) a card shows at most:
+ * feed text of any length keeps a card a card. */
+#define MAIN_MAX_LINES 3
 
 /* Built in code, two labels a card, rather than from a template: a list
  * may hold thousands of cards, and each builder parse and each extra label
@@ -35,9 +38,18 @@ make_label (const char *markup,
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   /* Wrapping is costly to measure: only the title side wraps; pay and
    * place are short, and a long pay text is cut on the card (the posting's
-   * page shows it whole). */
+   * page shows more of it, the printout all). */
   gtk_label_set_line_wrap (GTK_LABEL (label), wrap);
-  if (!wrap)
+  if (wrap)
+    {
+      /* Between letters where a word is wider than the card: a label's
+       * narrowest is its longest unbreakable run, and one long word from a
+       * feed would otherwise widen the window past the screen. */
+      gtk_label_set_line_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_lines (GTK_LABEL (label), MAIN_MAX_LINES);
+    }
+  else
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), SIDE_MAX_CHARS);

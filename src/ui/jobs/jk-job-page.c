@@ -15,6 +15,11 @@
 #include "shell/jk-retranslate.h"
 
 #define SHORT_ADDRESS_MAX 48
+#define FACT_MAX_LINES 2
+/* A run of letters longer than any word gets a break opportunity every
+ * RUN_BREAK_EVERY characters (see breakable_text). */
+#define RUN_MAX 64
+#define RUN_BREAK_EVERY 32
 
 struct _JkJobPage
 {
@@ -57,12 +62,67 @@ add_fact (JkJobPage  *self,
   gtk_label_set_text (GTK_LABEL (value_label), value);
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  /* Feed text: broken between letters where a word is wider than the
+   * column, and a few lines at most, so no value widens or lengthens the
+   * page (the printout has it whole). */
   gtk_label_set_line_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_line_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (value_label), FACT_MAX_LINES);
+  gtk_widget_set_hexpand (value_label, TRUE);
   gtk_style_context_add_class (gtk_widget_get_style_context (name_label), "fact-name");
   gtk_widget_show (name_label);
   gtk_widget_show (value_label);
   gtk_grid_attach (self->facts, name_label, 0, row, 1, 1);
   gtk_grid_attach (self->facts, value_label, 1, row, 1, 1);
+}
+
+static gboolean
+is_break (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x200B;
+}
+
+/* The text with a zero-width space every RUN_BREAK_EVERY characters of a
+ * run longer than RUN_MAX without a space: Pango lays out a long unbroken
+ * word in time that grows with the square of its length (a 16 KB word took
+ * seconds to show), while wrapping at those invisible breaks costs next to
+ * nothing. Ordinary words and sentences are left as they are. */
+static char *
+breakable_text (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *end = p;
+      glong length = 0;
+
+      if (is_break (g_utf8_get_char (p)))
+        {
+          end = g_utf8_next_char (p);
+          g_string_append_len (out, p, end - p);
+          p = end;
+          continue;
+        }
+      while (*end != '\0' && !is_break (g_utf8_get_char (end)))
+        {
+          end = g_utf8_next_char (end);
+          length++;
+        }
+      if (length <= RUN_MAX)
+        g_string_append_len (out, p, end - p);
+      else
+        for (glong i = 0; p < end; i++, p = g_utf8_next_char (p))
+          {
+            if (i > 0 && i % RUN_BREAK_EVERY == 0)
+              g_string_append (out, "\u200B");
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          }
+      p = end;
+    }
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -90,6 +150,7 @@ fill (JkJobPage *self)
   g_autofree char *place = g_strjoin (", ", job->city != NULL ? job->city : "", job->state != NULL ? job->state : "",
                                       NULL);
   g_autofree char *address = NULL;
+  g_autofree char *description = NULL;
   g_autofree char *where = job->postal_code != NULL ? g_strjoin (" ", place, job->postal_code, NULL) : g_strdup (place);
   GList *old = gtk_container_get_children (GTK_CONTAINER (self->facts));
   int row = 0;
@@ -107,7 +168,8 @@ fill (JkJobPage *self)
   add_fact (self, row++, _("Posted"), posted);
   add_fact (self, row++, _("Closes"), closes);
   add_fact (self, row++, _("From"), self->record->source);
-  gtk_label_set_text (self->description_label, job->description != NULL ? job->description : "");
+  description = breakable_text (job->description != NULL ? job->description : "");
+  gtk_label_set_text (self->description_label, description);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->description_scroller), 0);
 
   gtk_widget_set_visible (self->apply_box, job->apply_url != NULL);

@@ -50,7 +50,10 @@ make_row (const JkLogEntry *entry)
   label = gtk_label_new (NULL);
   gtk_label_set_text (GTK_LABEL (label), text->str);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Employer and position come from postings: a word wider than the row
+   * breaks between letters rather than widening the window. */
   gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_line_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_style_context_add_class (gtk_widget_get_style_context (label), "log-row");
   gtk_widget_show (label);
   return label;

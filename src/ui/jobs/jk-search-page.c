@@ -19,6 +19,8 @@
 /* Short: a search takes milliseconds, and a stale one is cancelled. */
 #define DEBOUNCE_MS 40
 #define N_SUGGESTIONS 8
+/* A suggestion is a title from a feed: cut, so no title widens the window. */
+#define SUGGESTION_MAX_CHARS 32
 /* Start fetching the next page this far (px) before the list runs out. */
 #define PREFETCH_PX 800
 
@@ -356,7 +358,10 @@ refresh_suggestions (JkSearchPage *self)
   for (guint i = 0; titles[i] != NULL; i++)
     {
       GtkWidget *button = gtk_button_new_with_label (titles[i]);
+      GtkLabel *label = GTK_LABEL (gtk_bin_get_child (GTK_BIN (button)));
 
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (label, SUGGESTION_MAX_CHARS);
       gtk_style_context_add_class (gtk_widget_get_style_context (button), "chip");
       gtk_style_context_add_class (gtk_widget_get_style_context (button), "suggestion");
       atk_object_set_name (gtk_widget_get_accessible (button), titles[i]);
