@@ -50,6 +50,8 @@ struct _JkConfig
   guint feed_timeout;        /* seconds */
   guint feed_attempts;
   guint feed_retry_delay_ms;
+  guint feed_stall_timeout;  /* seconds nearly silent before an attempt ends */
+  guint feed_sync_deadline;  /* seconds a whole jobkioskctl sync may download for */
 
   /* [print] */
   char *print_printer;       /* CUPS destination; NULL for the CUPS default */

@@ -25,7 +25,9 @@ typedef struct {
   guint min_share_percent; /* refuse a snapshot smaller than this share of the last good one */
   goffset max_bytes;
   guint connect_timeout;
-  guint total_timeout;
+  guint total_timeout;     /* one feed's whole download, retries included */
+  guint stall_timeout;     /* seconds nearly silent before a try ends */
+  gint64 deadline;         /* monotonic µs after which no download goes on (a whole sync's), or 0 */
   guint max_attempts;
   guint retry_delay_ms;
   char *download_dir;      /* where HTTP bodies land before parsing */
@@ -80,6 +82,18 @@ gboolean       jk_sync_source             (JkStore             *store,
                                            const JkSyncOptions *options,
                                            gint64               now,
                                            JkSyncReport        *report,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+/* Syncs every enabled source in sources side by side, each on a thread
+ * with its own writer on database_path, so one stalled server holds no
+ * other back (the writes still take turns). reports holds one per source,
+ * in order; a disabled source's stays empty (source NULL). Returns FALSE
+ * only when the database itself failed. */
+gboolean       jk_sync_sources            (const char          *database_path,
+                                           GPtrArray           *sources,
+                                           const JkSyncOptions *options,
+                                           gint64               now,
+                                           JkSyncReport        *reports,
                                            GCancellable        *cancellable,
                                            GError             **error);
 /* Removes sources (and their postings) other than those given. */

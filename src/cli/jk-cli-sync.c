@@ -93,6 +93,8 @@ jk_cli_sync (JkCli  *cli,
   g_autoptr (GPtrArray) sources = NULL;
   JkFeedFormat format = JK_FEED_FORMAT_AUTO;
   JkSyncOptions options = { 0 };
+  g_autofree JkSyncReport *reports = NULL;
+  gboolean synced;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   int status = JK_CLI_EXIT_OK;
 
@@ -146,25 +148,23 @@ jk_cli_sync (JkCli  *cli,
       g_clear_error (&error);
     }
   jk_sync_options_init (&options, cli->config, jk_store_get_path (store));
+  /* Feeds download side by side, and all of them within the deadline. */
+  options.deadline = g_get_monotonic_time () + (gint64) cli->config->feed_sync_deadline * G_USEC_PER_SEC;
+  reports = g_new0 (JkSyncReport, sources->len);
+  synced = jk_sync_sources (jk_store_get_path (store), sources, &options, now, reports, NULL, &error);
   for (guint i = 0; i < sources->len; i++)
     {
-      const JkSource *source = sources->pdata[i];
-      JkSyncReport report = { 0 };
-
-      if (!source->enabled)
-        continue;
-      if (!jk_sync_source (store, source, &options, now, &report, NULL, &error))
+      if (synced && reports[i].source != NULL)
         {
-          jk_sync_report_clear (&report);
-          jk_sync_options_clear (&options);
-          return jk_cli_fail (NULL, error);
+          print_report (&reports[i]);
+          if (reports[i].outcome == JK_SYNC_FAILED || reports[i].outcome == JK_SYNC_REFUSED)
+            status = EXIT_SOURCE_FAILED;
         }
-      print_report (&report);
-      if (report.outcome == JK_SYNC_FAILED || report.outcome == JK_SYNC_REFUSED)
-        status = EXIT_SOURCE_FAILED;
-      jk_sync_report_clear (&report);
+      jk_sync_report_clear (&reports[i]);
     }
   jk_sync_options_clear (&options);
+  if (!synced)
+    return jk_cli_fail (NULL, error);
   if (urls == NULL && report_unusable (cli->config, sources))
     status = EXIT_SOURCE_FAILED;
   return status;

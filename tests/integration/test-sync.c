@@ -3,17 +3,27 @@
  * changes, faults; the old cache must survive every failure */
 
 #include <gio/gio.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <jobkiosk/jk-refresher.h>
 #include <jobkiosk/jk-search.h>
 #include <jobkiosk/jk-sync.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <utime.h>
 
+#include "feeds/jk-fetch-private.h"
 #include "store/jk-store-private.h"
 #include "jk-test.h"
 #include "jk-test-log.h"
 #include "jk-test-nginx.h"
 #include "jk-test-proc.h"
+
+/* How long a stalled server may hold the other feeds back: before the
+ * fix it held them for timeout × attempts (20 minutes by default). */
+#define STALL_BOUND_US (60 * G_USEC_PER_SEC)
 
 typedef struct {
   char *dir;
@@ -22,6 +32,8 @@ typedef struct {
   JkStore *store;
   JkSyncOptions options;
   gint64 now;
+  GSocket *silent;     /* accepts (the kernel does) and never answers */
+  char *silent_url;
 } Fixture;
 
 /* ---------------------------------------------------------------------- */
@@ -78,10 +90,38 @@ fixture_set_up (Fixture       *fixture,
   fixture->now = 1764000000; /* 2025-11-24 */
 }
 
+/* A server that accepts connections and never says a word: a listening
+ * socket nobody reads; the kernel completes each connection. */
+static const char *
+silent_server (Fixture *fixture)
+{
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (fixture->silent_url != NULL)
+    return fixture->silent_url;
+  fixture->silent = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_set_listen_backlog (fixture->silent, 64);
+  g_assert_true (g_socket_bind (fixture->silent, any_port, TRUE, &error));
+  g_assert_true (g_socket_listen (fixture->silent, &error));
+  bound = g_socket_get_local_address (fixture->silent, &error);
+  g_assert_no_error (error);
+  fixture->silent_url = g_strdup_printf ("http://127.0.0.1:%u/feed.xml",
+                                         (guint) g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  return fixture->silent_url;
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
+  if (fixture->silent != NULL)
+    g_socket_close (fixture->silent, NULL);
+  g_clear_object (&fixture->silent);
+  g_free (fixture->silent_url);
   jk_test_nginx_stop (fixture->nginx);
   jk_store_free (fixture->store);
   jk_sync_options_clear (&fixture->options);
@@ -293,30 +333,183 @@ test_redirect_and_gzip (Fixture       *fixture,
   jk_sync_report_clear (&report);
 }
 
-/* A small compressed body that inflates past the limit stops at the limit. */
+/* A small compressed body that inflates past the limit is refused as soon
+ * as it does, with next to nothing of it on disk (before: the limit's
+ * worth of zeros was written to the spool first). */
 static void
 test_gzip_bomb (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   JkSyncReport report = { 0 };
-  g_autofree char *path = g_build_filename (fixture->docroot, "bomb.xml.gz", NULL);
-  g_autoptr (GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileOutputStream) raw = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL);
-  g_autoptr (GOutputStream) out = g_converter_output_stream_new (G_OUTPUT_STREAM (raw), G_CONVERTER (compressor));
-  g_autofree char *zeros = g_malloc0 (1024 * 1024);
-  GStatBuf st;
+  g_autofree char *bomb = g_test_build_filename (G_TEST_DIST, "data", "feeds", "gzip-bomb.gz", NULL);
+  g_autofree char *served = g_build_filename (fixture->docroot, "bomb.xml.gz", NULL);
+  g_autofree char *dest = g_build_filename (fixture->dir, "bomb.feed", NULL);
+  g_autofree char *url = jk_test_nginx_url (fixture->nginx, "/precompressed/bomb.xml");
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  JkFetchRequest request = {
+    .url = url, .dest_path = dest, .connect_timeout = 2, .total_timeout = 30,
+    .max_bytes = 8 * 1024 * 1024, .max_attempts = 1,
+  };
+  JkFetchResult result = { 0 };
+  gsize length;
 
-  for (int i = 0; i < 64; i++)
-    g_assert_true (g_output_stream_write_all (out, zeros, 1024 * 1024, NULL, NULL, NULL));
-  g_assert_true (g_output_stream_close (out, NULL, NULL));
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_size, <, 200 * 1024);
+  g_assert_true (g_file_get_contents (bomb, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (served, contents, (gssize) length, NULL));
+
+  g_assert_false (jk_fetch (&request, &result, NULL, &error));
+  g_assert_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_TOO_LARGE);
+  g_test_message ("gzip bomb: %" G_GOFFSET_FORMAT " bytes spooled, %" G_GOFFSET_FORMAT " inflated when refused",
+                  result.spooled, result.bytes);
+  g_assert_cmpint (result.spooled, <, 64 * 1024);
+  g_assert_cmpint (result.bytes, >, request.max_bytes);
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+  jk_fetch_result_clear (&result);
 
   fixture->options.max_bytes = 8 * 1024 * 1024;
   g_assert_cmpint (sync_path (fixture, "/precompressed/bomb.xml", &report), ==, JK_SYNC_FAILED);
   g_assert_nonnull (strstr (report.message, "larger than the limit"));
   jk_sync_report_clear (&report);
+}
+
+/* A server that accepts and never answers: the low-speed limit ends each
+ * try, and the tries share one budget. */
+static void
+test_silent_server_stalls (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  JkSyncReport report = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  fixture->options.total_timeout = 300;
+  fixture->options.max_attempts = 3;
+  fixture->options.stall_timeout = 2;
+  g_assert_cmpint (sync_url (fixture, "stalled", silent_server (fixture), &report), ==, JK_SYNC_FAILED);
+  if (strstr (report.message, "too long") == NULL)
+    g_error ("unexpected message: %s", report.message);
+  g_test_message ("silent server given up after %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, STALL_BOUND_US);
+  jk_sync_report_clear (&report);
+}
+
+/* jobkioskctl sync with a silent server listed first: the other feeds are
+ * synced beside it, and the whole sync ends at its deadline. */
+static void
+test_silent_server_cli (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *conf = g_build_filename (fixture->dir, "jobkiosk.conf", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "sync.out", NULL);
+  g_autofree char *db = g_build_filename (fixture->dir, "jobkiosk.db", NULL);
+  g_autofree char *bank = jk_test_nginx_url (fixture->nginx, "/feed.xml");
+  g_autofree char *partner = jk_test_nginx_url (fixture->nginx, "/other.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *printed = NULL;
+  const char *argv[] = { g_getenv ("JK_JOBKIOSKCTL"), "--config", conf, "--db", db, "sync", NULL };
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int out_fd, status = 0;
+  gboolean exited = FALSE;
+  GPid pid;
+
+  serve (fixture, "feed-v1.xml", "feed.xml");
+  serve (fixture, "other-source.xml", "other.xml");
+  /* Without the deadline and the side-by-side downloads the silent feed
+   * alone would take 2 × 120 s, and the others would wait for it. */
+  text = g_strdup_printf ("[feeds]\nconnect-timeout = 2\ntimeout = 120\nattempts = 2\nretry-delay-ms = 20\n"
+                          "stall-timeout = 300\nsync-deadline = 8\n"
+                          "[source stalled]\nurl = %s\n[source bank]\nurl = %s\n[source partner]\nurl = %s\n",
+                          silent_server (fixture), bank, partner);
+  g_assert_true (g_file_set_contents (conf, text, -1, NULL));
+  g_assert_nonnull (argv[0]);
+  out_fd = g_open (out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  g_assert_cmpint (out_fd, >=, 0);
+  g_assert_true (g_spawn_async_with_fds (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                         jk_test_child_setup, GINT_TO_POINTER ((int) getpid ()), &pid,
+                                         -1, out_fd, -1, &error));
+  g_assert_no_error (error);
+  close (out_fd);
+  while (g_get_monotonic_time () - start < STALL_BOUND_US)
+    {
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        {
+          exited = TRUE;
+          break;
+        }
+      g_usleep (50 * 1000);
+    }
+  if (!exited)
+    jk_test_kill_group_and_reap (pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (g_file_get_contents (out, &printed, NULL, NULL));
+  g_test_message ("jobkioskctl sync with a silent server ended after %.1f s:\n%s",
+                  (g_get_monotonic_time () - start) / 1e6, printed);
+  g_assert_true (exited);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 3);
+  g_assert_true (g_str_has_prefix (printed, "stalled: failed: The job feed took too long"));
+  g_assert_nonnull (strstr (printed, "\nbank: 10 added"));
+  g_assert_nonnull (strstr (printed, "\npartner: 3 added"));
+}
+
+static void
+on_refresher_updated (JkRefresher *refresher,
+                      gpointer     user_data)
+{
+  *(guint *) user_data += 1;
+}
+
+static gint64
+last_good_sync (Fixture    *fixture,
+                const char *name)
+{
+  g_autoptr (GPtrArray) statuses = jk_sync_list_status (fixture->store, fixture->now, NULL);
+
+  for (guint i = 0; statuses != NULL && i < statuses->len; i++)
+    if (g_str_equal (((JkSourceStatus *) statuses->pdata[i])->name, name))
+      return ((JkSourceStatus *) statuses->pdata[i])->last_good_sync;
+  return 0;
+}
+
+/* The kiosk's refresher with a silent server listed first: the other feed
+ * is synced while the silent one is still waited for. */
+static void
+test_silent_server_refresher (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *conf = g_build_filename (fixture->dir, "jobkiosk.conf", NULL);
+  g_autofree char *db = g_build_filename (fixture->dir, "jobkiosk.db", NULL);
+  g_autofree char *bank = jk_test_nginx_url (fixture->nginx, "/feed.xml");
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = jk_config_new_defaults ();
+  g_autoptr (JkRefresher) refresher = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint updates = 0;
+
+  serve (fixture, "feed-v1.xml", "feed.xml");
+  text = g_strdup_printf ("[feeds]\nconnect-timeout = 2\ntimeout = 120\nattempts = 2\nstall-timeout = 300\n"
+                          "[source stalled]\nurl = %s\n[source bank]\nurl = %s\n",
+                          silent_server (fixture), bank);
+  g_assert_true (g_file_set_contents (conf, text, -1, NULL));
+  g_assert_true (jk_config_load_file (config, conf, &error));
+  g_assert_no_error (error);
+  refresher = jk_refresher_new (config, db, jk_clock_get_default ());
+  g_signal_connect (refresher, "updated", G_CALLBACK (on_refresher_updated), &updates);
+  jk_refresher_start (refresher);
+  while (last_good_sync (fixture, "bank") == 0 && g_get_monotonic_time () - start < STALL_BOUND_US)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (20 * 1000), TRUE);
+  g_test_message ("the other feed synced after %.1f s beside a silent one", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpint (last_good_sync (fixture, "bank"), >, 0);
+  g_assert_true (jk_refresher_is_busy (refresher)); /* the silent one, still waited for */
+
+  /* Stopping ends the stalled download too, and its end is still heard. */
+  start = g_get_monotonic_time ();
+  jk_refresher_stop (refresher);
+  while (jk_refresher_is_busy (refresher) && g_get_monotonic_time () - start < STALL_BOUND_US)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (20 * 1000), TRUE);
+  g_assert_false (jk_refresher_is_busy (refresher));
+  g_assert_cmpuint (updates, ==, 2);
 }
 
 /* The same posting from two feeds is shown once. */
@@ -383,6 +576,9 @@ main (int   argc,
   JK_TEST_ADD ("/sync/timeout", Fixture, test_timeout);
   JK_TEST_ADD ("/sync/redirect", Fixture, test_redirect_and_gzip);
   JK_TEST_ADD ("/sync/gzip-bomb", Fixture, test_gzip_bomb);
+  JK_TEST_ADD ("/sync/silent-server-stalls", Fixture, test_silent_server_stalls);
+  JK_TEST_ADD ("/sync/silent-server-cli", Fixture, test_silent_server_cli);
+  JK_TEST_ADD ("/sync/silent-server-refresher", Fixture, test_silent_server_refresher);
   JK_TEST_ADD ("/sync/duplicates-across-sources", Fixture, test_duplicates_across_sources);
   JK_TEST_ADD ("/sync/local-file", Fixture, test_local_file);
   return g_test_run ();

@@ -345,6 +345,8 @@ test_format_detect_fixtures (void)
     { "rss-job-board.xml", JK_FEED_FORMAT_RSS },
     { "jsonld-sections.json", JK_FEED_FORMAT_JSONLD },
     { "jsonld-truncated.json", JK_FEED_FORMAT_JSONLD },
+    { "job-xml-bad-byte.xml", JK_FEED_FORMAT_JOB_XML },
+    { "jsonld-nul-escape.json", JK_FEED_FORMAT_JSONLD },
     { "jsonld-page.html", JK_FEED_FORMAT_JSONLD },
     { "usajobs-page.json", JK_FEED_FORMAT_USAJOBS },
     { "not-a-feed.html", JK_FEED_FORMAT_AUTO },
@@ -623,6 +625,40 @@ test_job_xml_truncated (void)
 
 /* Cut a good feed at every byte: every posting whose </job> is inside the
  * cut is handed over, then MALFORMED; the whole feed parses. */
+/* One byte that is not UTF-8 in one posting: that posting is mended (the
+ * byte becomes U+FFFD) and said, and the feed is kept. Before, the whole
+ * feed was refused as "broken or cut short". */
+static void
+test_job_xml_bad_byte (void)
+{
+  g_autoptr (Parsed) parsed = parse_fixture ("job-xml-bad-byte.xml", JK_FEED_FORMAT_AUTO);
+
+  g_assert_no_error (parsed->error);
+  g_assert_cmpuint (parsed->jobs->len, ==, 3);
+  g_assert_cmpstr (job_at (parsed, 0)->external_id, ==, "BB-1");
+  g_assert_cmpstr (find_job (parsed, "BB-2")->title, ==, "Caf\uFFFD Cook");
+  g_assert_cmpstr (find_job (parsed, "BB-2")->employer, ==, "German Village Bistro");
+  g_assert_cmpstr (job_at (parsed, 2)->external_id, ==, "BB-3");
+  g_assert_cmpuint (parsed->stats.repaired, ==, 1);
+}
+
+/* A \u0000 in a JSON string is dropped: the field goes on past it, where
+ * it used to end there. An escaped backslash before "u0000" is text. */
+static void
+test_jsonld_nul_escape (void)
+{
+  g_autoptr (Parsed) parsed = parse_fixture ("jsonld-nul-escape.json", JK_FEED_FORMAT_AUTO);
+  JkJob *job;
+
+  g_assert_no_error (parsed->error);
+  g_assert_cmpuint (parsed->jobs->len, ==, 1);
+  job = job_at (parsed, 0);
+  g_assert_cmpstr (job->title, ==, "Forklift Operator");
+  g_assert_cmpstr (job->employer, ==, "Scioto Freight");
+  g_assert_nonnull (strstr (job->description, "Second shift, full time."));
+  g_assert_nonnull (strstr (job->description, "C:\\u0000data stays as typed."));
+}
+
 static void
 test_job_xml_cut_everywhere (void)
 {
@@ -1505,6 +1541,8 @@ main (int    argc,
   g_test_add_func ("/feed/job-xml/latin1", test_job_xml_latin1);
   g_test_add_func ("/feed/job-xml/truncated", test_job_xml_truncated);
   g_test_add_func ("/feed/job-xml/cut-everywhere", test_job_xml_cut_everywhere);
+  g_test_add_func ("/feed/job-xml/bad-byte", test_job_xml_bad_byte);
+  g_test_add_func ("/feed/jsonld/nul-escape", test_jsonld_nul_escape);
   g_test_add_func ("/feed/rss", test_rss);
   g_test_add_func ("/feed/rss/job-board", test_rss_job_board);
   g_test_add_func ("/feed/jsonld/array", test_jsonld_array);

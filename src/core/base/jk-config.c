@@ -60,6 +60,8 @@ static const KeySpec key_specs[] = {
   { "feeds", "timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_timeout), 1, 3600, 0 },
   { "feeds", "attempts", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_attempts), 1, 10, 0 },
   { "feeds", "retry-delay-ms", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_retry_delay_ms), 1, 600000, 0 },
+  { "feeds", "stall-timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_stall_timeout), 1, 3600, 0 },
+  { "feeds", "sync-deadline", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_sync_deadline), 1, 86400, 0 },
   { "print", "printer", KEY_STRING, G_STRUCT_OFFSET (JkConfig, print_printer), 0, 0, 0 },
   { "print", "paper", KEY_STRING, G_STRUCT_OFFSET (JkConfig, print_paper), 0, 0, 0 },
   { "print", "visit-page-limit", KEY_UINT, G_STRUCT_OFFSET (JkConfig, print_visit_limit), 0, 1000, 0 },
@@ -580,6 +582,8 @@ jk_config_new_defaults (void)
   self->feed_timeout = 300;
   self->feed_attempts = 4;
   self->feed_retry_delay_ms = 2000;
+  self->feed_stall_timeout = 60;
+  self->feed_sync_deadline = 600;
   return self;
 }
 

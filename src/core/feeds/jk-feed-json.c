@@ -165,9 +165,14 @@ jk_json_is_type (JsonObject *object,
   return FALSE;
 }
 
+#define NUL_ESCAPE "\\u0000"
+
+/* Bounds the nesting; counts the \u0000 escapes in strings, which
+ * json-glib would turn into a NUL that ends the field there. */
 static gboolean
 check_nesting (const char *data,
                gsize       length,
+               guint      *nul_escapes,
                GError    **error)
 {
   gboolean in_string = FALSE;
@@ -180,7 +185,11 @@ check_nesting (const char *data,
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              if (length - i >= strlen (NUL_ESCAPE) && memcmp (data + i, NUL_ESCAPE, strlen (NUL_ESCAPE)) == 0)
+                (*nul_escapes)++;
+              i++;
+            }
           else if (c == '"')
             in_string = FALSE;
         }
@@ -208,6 +217,8 @@ jk_json_load (const char *data,
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local_error = NULL;
+  g_autofree char *cleaned = NULL;
+  guint nul_escapes = 0;
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
@@ -216,8 +227,33 @@ jk_json_load (const char *data,
     }
   if (length > G_MAXSSIZE)
     length = G_MAXSSIZE;
-  if (!check_nesting (data, length, error))
+  if (!check_nesting (data, length, &nul_escapes, error))
     return NULL;
+  if (nul_escapes > 0)
+    {
+      /* A NUL is no text: dropped, so the rest of its field stays. */
+      gboolean in_string = FALSE;
+      gsize n = 0;
+
+      cleaned = g_malloc (length);
+      for (gsize i = 0; i < length; i++)
+        {
+          if (in_string && data[i] == '\\' && length - i >= strlen (NUL_ESCAPE)
+              && memcmp (data + i, NUL_ESCAPE, strlen (NUL_ESCAPE)) == 0)
+            {
+              i += strlen (NUL_ESCAPE) - 1;
+              continue;
+            }
+          cleaned[n++] = data[i];
+          if (in_string && data[i] == '\\' && i + 1 < length)
+            cleaned[n++] = data[++i];
+          else if (data[i] == '"')
+            in_string = !in_string;
+        }
+      g_debug ("feed JSON: %u \\u0000 escapes dropped", nul_escapes);
+      data = cleaned;
+      length = n;
+    }
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
       g_debug ("feed JSON error: %s", local_error->message);

@@ -14,6 +14,7 @@ typedef struct {
   guint jobs;      /* records handed to the callback */
   guint skipped;   /* records dropped: no title, or nothing to show */
   guint unchanged; /* records the JkKnownFunc said to skip: cached as they are, or listed already */
+  guint repaired;  /* records whose bytes that were not UTF-8 were replaced */
   char *publisher; /* the feed's own name for itself, when it gives one */
 } JkFeedStats;
 

@@ -220,6 +220,8 @@ typedef struct {
   guint scanned_head;
   int lines_unparsed;       /* so error lines count the records libxml2 never saw */
   gboolean offsets_unknown; /* libxml2 converts the encoding: no record is matched */
+  gboolean utf8;            /* the feed is to be UTF-8: a posting that is not is mended */
+  guint records_scanned;
   /* libxml2 keeps one copy of each element name per parse, so a name seen
    * before is found again by its address rather than by comparing text. */
   struct {
@@ -419,6 +421,55 @@ give_pending (XmlParse *parse,
     }
 }
 
+/* Whether the feed is to be UTF-8: no UTF-16 (marked or not), and no
+ * XML declaration naming another encoding. */
+static gboolean
+is_utf8_feed (const char *head,
+              gsize       length)
+{
+  const char *end, *at;
+
+  if (length >= 3 && memcmp (head, "\xEF\xBB\xBF", 3) == 0)
+    return TRUE;
+  if (memchr (head, '\0', MIN (length, 4)) != NULL || (length >= 2 && (guchar) head[0] >= 0xFE))
+    return FALSE;
+  if (length < 5 || memcmp (head, "<?xml", 5) != 0 || (end = g_strstr_len (head, (gssize) MIN (length, 256), "?>")) == NULL)
+    return TRUE;
+  if ((at = g_strstr_len (head, end - head, "encoding")) == NULL)
+    return TRUE;
+  at += strlen ("encoding");
+  while (at < end && (*at == ' ' || *at == '=' || *at == '"' || *at == '\''))
+    at++;
+  return g_ascii_strncasecmp (at, "utf-8", 5) == 0 || g_ascii_strncasecmp (at, "utf8", 4) == 0
+         || g_ascii_strncasecmp (at, "us-ascii", 8) == 0;
+}
+
+/* A posting with bytes that are not UTF-8 would stop libxml2 there, and
+ * the whole feed with it: its bad bytes become U+FFFD, and it is said. */
+static gboolean
+append_mended (XmlParse                *parse,
+               const JkRecordScanPiece *piece,
+               ScannedRecord           *entry)
+{
+  g_autofree char *head = NULL;
+  g_autofree char *rest = NULL;
+
+  if (!parse->utf8 || g_utf8_validate_len (piece->data, piece->length, NULL))
+    return FALSE;
+  /* The start tag ends with '>': no character is split there. */
+  head = g_utf8_make_valid (piece->data, (gssize) piece->start_tag_length);
+  rest = g_utf8_make_valid (piece->data + piece->start_tag_length, (gssize) (piece->length - piece->start_tag_length));
+  entry->start_tag_end = entry->start + strlen (head);
+  entry->end = entry->start_tag_end + strlen (rest);
+  g_string_append (parse->pending, head);
+  g_string_append (parse->pending, rest);
+  if (parse->stats != NULL)
+    parse->stats->repaired++;
+  g_message ("feed: posting %u has bytes that are not UTF-8; they are replaced and the posting kept",
+             parse->records_scanned);
+  return TRUE;
+}
+
 static void
 scan_piece_cb (const JkRecordScanPiece *piece,
                gpointer                 user_data)
@@ -432,6 +483,7 @@ scan_piece_cb (const JkRecordScanPiece *piece,
     {
       ScannedRecord entry = { .start = at, .end = at };
 
+      parse->records_scanned++;
       entry.raw_hash = jk_hash_bytes (piece->context, piece->data, piece->length);
       entry.raw_hash += entry.raw_hash == 0;
       /* The root is never left out: libxml2 would see no document. */
@@ -439,7 +491,7 @@ scan_piece_cb (const JkRecordScanPiece *piece,
                        && parse->known_bytes (entry.raw_hash, parse->user_data);
       if (entry.unparsed)
         parse->lines_unparsed += count_lines (piece->data, piece->length);
-      else
+      else if (!append_mended (parse, piece, &entry))
         {
           entry.start_tag_end = at + piece->start_tag_length;
           entry.end = at + piece->length;
@@ -1104,6 +1156,7 @@ jk_feed_xml_parse (int               fd,
   };
   g_autofree char *buffer = g_malloc (READ_CHUNK);
   gboolean ok = FALSE;
+  gboolean first_read = TRUE;
   gssize n;
 
   g_return_val_if_fail (format == JK_FEED_FORMAT_JOB_XML || format == JK_FEED_FORMAT_RSS, FALSE);
@@ -1129,6 +1182,9 @@ jk_feed_xml_parse (int               fd,
       n = read_input (&parse, buffer, READ_CHUNK);
       if (n < 0)
         goto read_failed;
+      if (first_read)
+        parse.utf8 = is_utf8_feed (buffer, (gsize) n);
+      first_read = FALSE;
       if (n == 0)
         {
           jk_record_scan_finish (parse.scan, scan_piece_cb, &parse);

@@ -667,4 +667,5 @@ jk_feed_stats_clear (JkFeedStats *stats)
   stats->jobs = 0;
   stats->skipped = 0;
   stats->unchanged = 0;
+  stats->repaired = 0;
 }

@@ -7,6 +7,10 @@ G_BEGIN_DECLS
 
 #define JK_FETCH_ERROR (jk_fetch_error_quark ())
 
+/* A transfer slower than this many bytes a second for stall_timeout
+ * seconds has stalled. */
+#define JK_FETCH_STALL_BYTES 1024
+
 typedef enum {
   JK_FETCH_ERROR_UNREACHABLE, /* DNS, refused, reset, TLS: no answer from the server */
   JK_FETCH_ERROR_TIMEOUT,
@@ -24,7 +28,9 @@ typedef struct {
   const char *const *headers;  /* extra "Name: value" lines, NULL-terminated, or NULL */
   const char *dest_path;       /* where an HTTP body is written (replaced whole on success) */
   guint connect_timeout;       /* seconds */
-  guint total_timeout;         /* seconds */
+  guint total_timeout;         /* seconds for the whole fetch, retries and their waits included */
+  guint stall_timeout;         /* seconds under JK_FETCH_STALL_BYTES a second end an attempt; 0: total_timeout */
+  gint64 deadline;             /* monotonic µs after which nothing more is tried (a whole sync's), or 0 */
   goffset max_bytes;           /* after decompression */
   guint max_attempts;          /* 1 = no retry */
   guint retry_base_ms;         /* first backoff; doubles each retry, with jitter */
@@ -36,14 +42,18 @@ typedef struct {
   char *body_path;             /* the file to parse: dest_path, or the local file itself */
   char *etag;                  /* validators to send next time */
   char *last_modified;
-  goffset bytes;
+  goffset bytes;               /* the body's, decompressed */
+  goffset spooled;             /* bytes written to disk in the last attempt (compressed as sent) */
   guint attempts;
 } JkFetchResult;
 
 GQuark       jk_fetch_error_quark   (void);
 
 /* Downloads (or finds) a feed. Retries 5xx answers and network failures
- * with exponential backoff and jitter; never retries 4xx. Error messages
+ * with exponential backoff and jitter, within total_timeout and the
+ * deadline; never retries 4xx. A compressed body is spooled as sent and
+ * refused as soon as it inflates past max_bytes, then inflated into
+ * dest_path. Error messages
  * are plain words for staff ("Can't reach the job bank: connection refused"). */
 gboolean     jk_fetch               (const JkFetchRequest *request,
                                      JkFetchResult        *result,

@@ -13,20 +13,69 @@
 
 #include "feeds/jk-fetch-private.h"
 
+#define INFLATE_CHUNK (64 * 1024)
+
 typedef struct {
   FILE *out;
-  goffset bytes;
+  goffset bytes;             /* decompressed */
+  goffset spooled;           /* written to out, as sent */
   goffset max_bytes;
   gboolean too_large;
+  gboolean damaged;          /* compressed data that does not inflate */
   GCancellable *cancellable;
   char *etag;
   char *last_modified;
+  GZlibCompressorFormat encoding; /* of the body; only meaningful when encoded */
+  gboolean encoded;
+  GConverter *inflater;      /* counts what the body inflates to, keeping nothing */
+  char *scratch;
 } Transfer;
 
 G_DEFINE_QUARK (jk-fetch-error-quark, jk_fetch_error)
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
+
+/* Counts what data inflates to, into a scratch buffer that is thrown
+ * away: the limit is checked before anything is spooled. */
+static gboolean
+count_inflated (Transfer   *transfer,
+                const char *data,
+                size_t      length)
+{
+  if (transfer->inflater == NULL)
+    {
+      transfer->inflater = G_CONVERTER (g_zlib_decompressor_new (transfer->encoding));
+      if (transfer->scratch == NULL)
+        transfer->scratch = g_malloc (INFLATE_CHUNK);
+    }
+  while (length > 0)
+    {
+      gsize read = 0, written = 0;
+      g_autoptr (GError) error = NULL;
+      GConverterResult result = g_converter_convert (transfer->inflater, data, length, transfer->scratch,
+                                                     INFLATE_CHUNK, G_CONVERTER_NO_FLAGS, &read, &written, &error);
+
+      if (result == G_CONVERTER_ERROR)
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+            return TRUE;
+          transfer->damaged = TRUE;
+          return FALSE;
+        }
+      transfer->bytes += (goffset) written;
+      if (transfer->bytes > transfer->max_bytes)
+        {
+          transfer->too_large = TRUE;
+          return FALSE;
+        }
+      if (result == G_CONVERTER_FINISHED || (read == 0 && written == 0))
+        return TRUE;
+      data += read;
+      length -= read;
+    }
+  return TRUE;
+}
 
 static size_t
 write_cb (char   *data,
@@ -37,13 +86,21 @@ write_cb (char   *data,
   Transfer *transfer = user_data;
   size_t length = size * count;
 
-  /* Counted after decompression, so a gzip bomb stops at the limit. */
-  if (transfer->bytes + (goffset) length > transfer->max_bytes)
+  /* Counted after decompression, before writing: a gzip bomb stops at
+   * the limit having spooled only the few bytes that carried it. */
+  if (transfer->encoded)
+    {
+      if (!count_inflated (transfer, data, length))
+        return 0;
+    }
+  else
+    transfer->bytes += (goffset) length;
+  if (transfer->bytes > transfer->max_bytes || transfer->spooled + (goffset) length > transfer->max_bytes)
     {
       transfer->too_large = TRUE;
       return 0;
     }
-  transfer->bytes += length;
+  transfer->spooled += (goffset) length;
   return fwrite (data, 1, length, transfer->out);
 }
 
@@ -74,8 +131,21 @@ header_cb (char   *data,
     {
       g_clear_pointer (&transfer->etag, g_free);
       g_clear_pointer (&transfer->last_modified, g_free);
+      transfer->encoded = FALSE;
     }
-  if ((value = header_value (data, length, "ETag")) != NULL)
+  if ((value = header_value (data, length, "Content-Encoding")) != NULL)
+    {
+      /* Only what Accept-Encoding offered; anything else is kept as sent. */
+      transfer->encoded = TRUE;
+      if (g_ascii_strcasecmp (value, "gzip") == 0 || g_ascii_strcasecmp (value, "x-gzip") == 0)
+        transfer->encoding = G_ZLIB_COMPRESSOR_FORMAT_GZIP;
+      else if (g_ascii_strcasecmp (value, "deflate") == 0)
+        transfer->encoding = G_ZLIB_COMPRESSOR_FORMAT_ZLIB;
+      else
+        transfer->encoded = FALSE;
+      g_free (value);
+    }
+  else if ((value = header_value (data, length, "ETag")) != NULL)
     {
       g_free (transfer->etag);
       transfer->etag = value;
@@ -186,10 +256,13 @@ fetch_local (const JkFetchRequest *request,
 
 static CURL *
 make_handle (const JkFetchRequest *request,
+             gint64                time_left_ms,
              Transfer             *transfer,
              struct curl_slist   **headers,
              char                 *error_buffer)
 {
+  guint stall = request->stall_timeout > 0 ? request->stall_timeout : request->total_timeout;
+
   CURL *curl = curl_easy_init ();
 
   if (curl == NULL)
@@ -200,10 +273,17 @@ make_handle (const JkFetchRequest *request,
   curl_easy_setopt (curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt (curl, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt (curl, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt (curl, CURLOPT_ACCEPT_ENCODING, ""); /* every encoding curl can decode */
+  /* Decoded here, not by curl, so the inflated size is known before a
+   * byte of it is spooled. */
+  curl_easy_setopt (curl, CURLOPT_ACCEPT_ENCODING, "gzip");
+  curl_easy_setopt (curl, CURLOPT_HTTP_CONTENT_DECODING, 0L);
   curl_easy_setopt (curl, CURLOPT_USERAGENT, jk_fetch_user_agent ());
-  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) request->connect_timeout);
-  curl_easy_setopt (curl, CURLOPT_TIMEOUT, (long) request->total_timeout);
+  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT_MS, (long) MIN ((gint64) request->connect_timeout * 1000, time_left_ms));
+  curl_easy_setopt (curl, CURLOPT_TIMEOUT_MS, (long) time_left_ms);
+  /* A server that accepts and then says nothing (or next to nothing) ends
+   * the attempt after stall seconds, not after the whole budget. */
+  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_LIMIT, (long) JK_FETCH_STALL_BYTES);
+  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_TIME, (long) MAX (stall, 1u));
   curl_easy_setopt (curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) request->max_bytes);
   curl_easy_setopt (curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt (curl, CURLOPT_SSL_VERIFYHOST, 2L);
@@ -236,6 +316,7 @@ make_handle (const JkFetchRequest *request,
 /* One attempt. Returns the curl code; status and transfer filled in. */
 static CURLcode
 attempt (const JkFetchRequest *request,
+         gint64                time_left_ms,
          const char           *part_path,
          Transfer             *transfer,
          long                 *status,
@@ -249,9 +330,13 @@ attempt (const JkFetchRequest *request,
   if (transfer->out == NULL)
     return CURLE_WRITE_ERROR;
   transfer->bytes = 0;
+  transfer->spooled = 0;
   transfer->too_large = FALSE;
+  transfer->damaged = FALSE;
+  transfer->encoded = FALSE;
+  g_clear_object (&transfer->inflater);
   error_buffer[0] = '\0';
-  curl = make_handle (request, transfer, &headers, error_buffer);
+  curl = make_handle (request, time_left_ms, transfer, &headers, error_buffer);
   if (curl == NULL)
     {
       fclose (transfer->out);
@@ -268,14 +353,26 @@ attempt (const JkFetchRequest *request,
   return code;
 }
 
+/* Milliseconds left before end (monotonic µs). */
+static gint64
+ms_left (gint64 end)
+{
+  return (end - g_get_monotonic_time ()) / 1000;
+}
+
 static gboolean
 wait_before_retry (guint         attempt_number,
                    guint         base_ms,
+                   gint64        end,
                    GCancellable *cancellable)
 {
   /* Exponential backoff with full jitter: never every kiosk at once. */
   guint64 ceiling = (guint64) base_ms << MIN (attempt_number - 1, 10u);
   guint64 delay_ms = ceiling / 2 + (guint64) g_random_int_range (0, (gint32) MIN (ceiling / 2 + 1, G_MAXINT32));
+
+  /* A retry that could not start before the end is not waited for. */
+  if ((gint64) delay_ms + 1000 >= ms_left (end))
+    return FALSE;
 
   for (guint64 waited = 0; waited < delay_ms; waited += 50)
     {
@@ -284,6 +381,39 @@ wait_before_retry (guint         attempt_number,
       g_usleep (MIN (50, delay_ms - waited) * 1000);
     }
   return TRUE;
+}
+
+/* The spooled body, already known to inflate within the limit, inflated
+ * into dest. */
+static gboolean
+inflate_file (const char            *part_path,
+              const char            *dest_path,
+              GZlibCompressorFormat  format,
+              GError               **error)
+{
+  g_autoptr (GFile) part = g_file_new_for_path (part_path);
+  g_autoptr (GFile) dest = g_file_new_for_path (dest_path);
+  g_autoptr (GFileInputStream) raw = NULL;
+  g_autoptr (GFileOutputStream) out = NULL;
+  g_autoptr (GConverter) inflater = G_CONVERTER (g_zlib_decompressor_new (format));
+  g_autoptr (GInputStream) in = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  raw = g_file_read (part, NULL, &local_error);
+  if (raw != NULL)
+    out = g_file_replace (dest, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
+  if (out != NULL)
+    {
+      in = g_converter_input_stream_new (G_INPUT_STREAM (raw), inflater);
+      if (g_output_stream_splice (G_OUTPUT_STREAM (out), in,
+                                  G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                  NULL, &local_error) >= 0)
+        return TRUE;
+      g_unlink (dest_path);
+    }
+  g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_LOCAL, "Cannot keep the downloaded feed: %s",
+               local_error->message);
+  return FALSE;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -306,6 +436,8 @@ jk_fetch (const JkFetchRequest *request,
   char error_buffer[CURL_ERROR_SIZE];
   CURLcode code = CURLE_OK;
   long status = 0;
+  gint64 end;
+  gboolean out_of_time = FALSE;
   const char *scheme = g_uri_peek_scheme (request->url);
 
   memset (result, 0, sizeof *result);
@@ -325,32 +457,59 @@ jk_fetch (const JkFetchRequest *request,
   part_path = g_strconcat (request->dest_path, ".part", NULL);
   transfer.max_bytes = request->max_bytes;
   transfer.cancellable = cancellable;
+  /* One budget for every attempt and wait: a stalled server costs this
+   * feed total_timeout at most, never that many times over. */
+  end = g_get_monotonic_time () + (gint64) MAX (request->total_timeout, 1u) * G_USEC_PER_SEC;
+  if (request->deadline > 0)
+    end = MIN (end, request->deadline);
 
   for (guint n = 1; n <= MAX (request->max_attempts, 1u); n++)
     {
+      gint64 left = ms_left (end);
+
+      if (left <= 0)
+        {
+          code = n == 1 ? CURLE_OPERATION_TIMEDOUT : code;
+          out_of_time = n == 1;
+          break;
+        }
       result->attempts = n;
-      code = attempt (request, part_path, &transfer, &status, error_buffer);
+      code = attempt (request, left, part_path, &transfer, &status, error_buffer);
       if (!is_retryable (code, status) || n == MAX (request->max_attempts, 1u))
         break;
       g_debug ("attempt %u of %s failed (%s, HTTP %ld); retrying", n, request->url,
                curl_easy_strerror (code), status);
-      if (!wait_before_retry (n, request->retry_base_ms, cancellable))
+      if (!wait_before_retry (n, request->retry_base_ms, end, cancellable))
         {
-          code = CURLE_ABORTED_BY_CALLBACK;
+          if (g_cancellable_is_cancelled (cancellable))
+            code = CURLE_ABORTED_BY_CALLBACK;
           break;
         }
     }
 
   result->http_status = status;
   result->bytes = transfer.bytes;
+  result->spooled = transfer.spooled;
   result->etag = g_steal_pointer (&transfer.etag);
   result->last_modified = g_steal_pointer (&transfer.last_modified);
+  g_clear_object (&transfer.inflater);
+  g_clear_pointer (&transfer.scratch, g_free);
 
   if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED)
     {
       g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_TOO_LARGE,
                    "The job feed is larger than the limit of %" G_GOFFSET_FORMAT " MB",
                    request->max_bytes / (1024 * 1024));
+    }
+  else if (transfer.damaged)
+    {
+      g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_UNREACHABLE,
+                   "The job feed's compressed data is damaged");
+    }
+  else if (out_of_time)
+    {
+      g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_TIMEOUT,
+                   "The job feed took too long to answer (no time was left in this update)");
     }
   else if (code != CURLE_OK)
     {
@@ -370,14 +529,18 @@ jk_fetch (const JkFetchRequest *request,
                    : "The job feed answered with an error (HTTP %ld)",
                    status);
     }
-  else if (g_rename (part_path, request->dest_path) != 0)
+  else if (transfer.encoded ? !inflate_file (part_path, request->dest_path, transfer.encoding, error)
+                             : g_rename (part_path, request->dest_path) != 0)
     {
       int saved = errno;
-      g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_LOCAL, "Cannot keep the downloaded feed: %s",
-                   g_strerror (saved));
+      if (!transfer.encoded)
+        g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_LOCAL, "Cannot keep the downloaded feed: %s",
+                     g_strerror (saved));
     }
   else
     {
+      if (transfer.encoded)
+        g_unlink (part_path);
       result->body_path = g_strdup (request->dest_path);
       return TRUE;
     }

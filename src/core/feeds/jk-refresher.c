@@ -10,6 +10,10 @@
 #include "jobkiosk/jk-task.h"
 #include "jobkiosk/jk-sync.h"
 
+/* Syncs at once, each on its own thread and connection: a server that
+ * never answers holds only its own feed (for its timeout at most). */
+#define MAX_RUNNING 4
+
 struct _JkRefresher
 {
   GObject parent_instance;
@@ -21,7 +25,7 @@ struct _JkRefresher
   JkClock *clock;
   GCancellable *cancellable;
   guint tick_id;
-  gboolean busy;
+  GHashTable *running;       /* names of the sources being synced */
 };
 
 typedef struct {
@@ -79,30 +83,31 @@ on_sync_done (gpointer      source,
               const GError *error)
 {
   JkRefresher *self = JK_REFRESHER (source);
+  SyncJob *job = data;
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Updating the job listings failed: %s", error->message);
-  self->busy = FALSE;
+  g_hash_table_remove (self->running, job->source->name);
   g_signal_emit (self, signals[SIGNAL_UPDATED], 0);
   schedule_due (self);
 }
 
-/* Starts the first source that is due; one sync at a time. */
+/* Starts every source that is due and not being synced already. */
 static void
 schedule_due (JkRefresher *self)
 {
   gint64 now_us = jk_clock_get_monotonic (self->clock);
 
-  if (self->busy || self->cancellable == NULL)
+  if (self->cancellable == NULL)
     return;
-  for (guint i = 0; i < self->sources->len; i++)
+  for (guint i = 0; i < self->sources->len && g_hash_table_size (self->running) < MAX_RUNNING; i++)
     {
       JkSource *source = self->sources->pdata[i];
       gint64 *due = g_hash_table_lookup (self->next_due, source->name);
       g_autoptr (GDateTime) wall = NULL;
       SyncJob *job;
 
-      if (!source->enabled || (due != NULL && *due > now_us))
+      if (!source->enabled || (due != NULL && *due > now_us) || g_hash_table_contains (self->running, source->name))
         continue;
       if (due == NULL)
         {
@@ -118,10 +123,9 @@ schedule_due (JkRefresher *self)
       job->database_path = g_strdup (self->database_path);
       job->now = g_date_time_to_unix (wall);
       job->cancellable = g_object_ref (self->cancellable);
-      self->busy = TRUE;
+      g_hash_table_add (self->running, g_strdup (source->name));
       /* No cancellable here: a stopped sync still ends in on_sync_done. */
       jk_task_run (self, NULL, "jk-feed-sync", sync_work, on_sync_done, job, (GDestroyNotify) sync_job_free);
-      return;
     }
 }
 
@@ -151,6 +155,7 @@ jk_refresher_finalize (GObject *object)
 
   g_ptr_array_unref (self->sources);
   g_hash_table_unref (self->next_due);
+  g_hash_table_unref (self->running);
   jk_sync_options_clear (&self->options);
   g_free (self->database_path);
   g_clear_object (&self->clock);
@@ -173,6 +178,7 @@ static void
 jk_refresher_init (JkRefresher *self)
 {
   self->next_due = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->running = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -214,7 +220,7 @@ jk_refresher_stop (JkRefresher *self)
 gboolean
 jk_refresher_is_busy (JkRefresher *self)
 {
-  return self->busy;
+  return g_hash_table_size (self->running) > 0;
 }
 
 char *

@@ -228,6 +228,71 @@ is_database_error (const GError *error)
   return error->domain == JK_STORE_ERROR;
 }
 
+/* Syncs in one process take turns at the database (SQLite has one writer
+ * at a time), never at the network. */
+static GMutex writing;
+
+/* A feed downloaded (or found unchanged) goes into the cache, under
+ * writing. */
+static gboolean
+apply_fetched (JkStore             *store,
+               const JkSource      *source,
+               const JkSyncOptions *options,
+               gint64               id,
+               gint64               now,
+               JkFetchResult       *fetched,
+               JkSyncReport        *report,
+               GError             **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (JkSnapshot) snapshot = NULL;
+  JkFeedStats stats = { 0 };
+  gboolean parsed;
+
+  if (fetched->not_modified)
+    {
+      /* Only the "checked" time moves; a suspect source stays suspect. */
+      report->outcome = JK_SYNC_UNCHANGED;
+      report->active = jk_jobs_count_active (store, id, now, NULL);
+      return update_source (store,
+                            "UPDATE sources SET last_checked = ?2,"
+                            " state = CASE state WHEN 'ok' THEN 'unchanged' WHEN 'failing' THEN 'unchanged' ELSE state END,"
+                            " last_error = CASE state WHEN 'suspect' THEN last_error END, failures = 0"
+                            " WHERE id = ?1",
+                            id, now, NULL, NULL, error);
+    }
+
+  snapshot = jk_snapshot_begin (store, id, now, error);
+  if (snapshot == NULL)
+    return FALSE;
+  parsed = jk_ingest_file (snapshot, fetched->body_path, source->format, &stats, &local_error);
+  if (fetched->http_status != 0)
+    g_unlink (fetched->body_path);
+
+  if (!parsed || !jk_snapshot_commit (snapshot, options->min_share_percent / 100.0, &report->counts, &local_error))
+    {
+      g_clear_pointer (&snapshot, jk_snapshot_free); /* rolls back */
+      jk_feed_stats_clear (&stats);
+      if (is_database_error (local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return record_failure (store, id, now, report,
+                             g_error_matches (local_error, JK_JOBS_ERROR, JK_JOBS_ERROR_REFUSED) ? JK_SYNC_REFUSED
+                                                                                                   : JK_SYNC_FAILED,
+                             local_error->message, error);
+    }
+
+  /* Validators are kept only once their snapshot is in: a 304 must never
+   * stand for a feed the cache does not hold. */
+  report->outcome = JK_SYNC_OK;
+  report->active = jk_jobs_count_active (store, id, now, NULL);
+  jk_feed_stats_clear (&stats);
+  return update_source (store, "UPDATE sources SET last_checked = ?2, etag = ?3, last_modified = ?4 WHERE id = ?1",
+                        id, now, fetched->etag, fetched->last_modified, error);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
@@ -313,6 +378,8 @@ jk_sync_options_init (JkSyncOptions  *options,
   options->max_bytes = (goffset) config->feed_max_mb * 1024 * 1024;
   options->connect_timeout = config->feed_connect_timeout;
   options->total_timeout = config->feed_timeout;
+  options->stall_timeout = config->feed_stall_timeout;
+  options->deadline = 0;
   options->max_attempts = config->feed_attempts;
   options->retry_delay_ms = config->feed_retry_delay_ms;
   options->download_dir = g_build_filename (dir, "downloads", NULL);
@@ -338,20 +405,20 @@ jk_sync_source (JkStore             *store,
   g_autofree char *dest = NULL;
   g_autofree char *file_name = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (JkSnapshot) snapshot = NULL;
   JkFetchResult fetched = { 0 };
   JkFetchRequest request = { 0 };
-  JkFeedStats stats = { 0 };
-  gboolean parsed;
+  gboolean fetched_ok, ok;
   gint64 id;
 
   memset (report, 0, sizeof *report);
   report->source = g_strdup (source->name);
 
+  g_mutex_lock (&writing);
   id = ensure_source_row (store, source, error);
-  if (id == 0 || !read_validators (store, id, &etag, &last_modified, error) ||
-      !update_source (store, "UPDATE sources SET last_attempt = ?2 WHERE id = ?1",
-                      id, now, NULL, NULL, error))
+  ok = id != 0 && read_validators (store, id, &etag, &last_modified, error) &&
+       update_source (store, "UPDATE sources SET last_attempt = ?2 WHERE id = ?1", id, now, NULL, NULL, error);
+  g_mutex_unlock (&writing);
+  if (!ok)
     return FALSE;
 
   g_mkdir_with_parents (options->download_dir, 0750);
@@ -364,69 +431,83 @@ jk_sync_source (JkStore             *store,
   request.dest_path = dest;
   request.connect_timeout = options->connect_timeout;
   request.total_timeout = options->total_timeout;
+  request.stall_timeout = options->stall_timeout;
+  request.deadline = options->deadline;
   request.max_bytes = options->max_bytes;
   request.max_attempts = options->max_attempts;
   request.retry_base_ms = options->retry_delay_ms;
 
-  if (!jk_fetch (&request, &fetched, cancellable, &local_error))
-    {
-      jk_fetch_result_clear (&fetched);
-      return record_failure (store, id, now, report, JK_SYNC_FAILED, local_error->message, error);
-    }
+  /* The download holds no lock: a silent server keeps only its own feed waiting. */
+  fetched_ok = jk_fetch (&request, &fetched, cancellable, &local_error);
 
-  if (fetched.not_modified)
-    {
-      /* Only the "checked" time moves; a suspect source stays suspect. */
-      report->outcome = JK_SYNC_UNCHANGED;
-      report->active = jk_jobs_count_active (store, id, now, NULL);
-      jk_fetch_result_clear (&fetched);
-      return update_source (store,
-                            "UPDATE sources SET last_checked = ?2,"
-                            " state = CASE state WHEN 'ok' THEN 'unchanged' WHEN 'failing' THEN 'unchanged' ELSE state END,"
-                            " last_error = CASE state WHEN 'suspect' THEN last_error END, failures = 0"
-                            " WHERE id = ?1",
-                            id, now, NULL, NULL, error);
-    }
-
-  snapshot = jk_snapshot_begin (store, id, now, error);
-  if (snapshot == NULL)
-    {
-      jk_fetch_result_clear (&fetched);
-      return FALSE;
-    }
-  parsed = jk_ingest_file (snapshot, fetched.body_path, source->format, &stats, &local_error);
-  if (fetched.http_status != 0)
-    g_unlink (fetched.body_path);
-
-  if (!parsed || !jk_snapshot_commit (snapshot, options->min_share_percent / 100.0, &report->counts, &local_error))
-    {
-      g_clear_pointer (&snapshot, jk_snapshot_free); /* rolls back */
-      jk_fetch_result_clear (&fetched);
-      jk_feed_stats_clear (&stats);
-      if (is_database_error (local_error))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return record_failure (store, id, now, report,
-                             g_error_matches (local_error, JK_JOBS_ERROR, JK_JOBS_ERROR_REFUSED) ? JK_SYNC_REFUSED
-                                                                                                   : JK_SYNC_FAILED,
-                             local_error->message, error);
-    }
-
-  /* Validators are kept only once their snapshot is in: a 304 must never
-   * stand for a feed the cache does not hold. */
-  report->outcome = JK_SYNC_OK;
-  report->active = jk_jobs_count_active (store, id, now, NULL);
-  jk_feed_stats_clear (&stats);
-  if (!update_source (store, "UPDATE sources SET last_checked = ?2, etag = ?3, last_modified = ?4 WHERE id = ?1",
-                      id, now, fetched.etag, fetched.last_modified, error))
-    {
-      jk_fetch_result_clear (&fetched);
-      return FALSE;
-    }
+  g_mutex_lock (&writing);
+  if (!fetched_ok)
+    ok = record_failure (store, id, now, report, JK_SYNC_FAILED, local_error->message, error);
+  else
+    ok = apply_fetched (store, source, options, id, now, &fetched, report, error);
+  g_mutex_unlock (&writing);
   jk_fetch_result_clear (&fetched);
-  return TRUE;
+  return ok;
+}
+
+typedef struct {
+  const char *database_path;
+  const JkSource *source;
+  const JkSyncOptions *options;
+  gint64 now;
+  JkSyncReport *report;
+  GCancellable *cancellable;
+  GError *error;
+  gboolean ok;
+} SyncThread;
+
+static gpointer
+sync_thread_work (gpointer data)
+{
+  SyncThread *work = data;
+  g_autoptr (JkStore) store = jk_store_open_writer (work->database_path, &work->error);
+
+  work->ok = store != NULL && jk_sync_source (store, work->source, work->options, work->now, work->report,
+                                              work->cancellable, &work->error);
+  return NULL;
+}
+
+gboolean
+jk_sync_sources (const char          *database_path,
+                 GPtrArray           *sources,
+                 const JkSyncOptions *options,
+                 gint64               now,
+                 JkSyncReport        *reports,
+                 GCancellable        *cancellable,
+                 GError             **error)
+{
+  g_autofree SyncThread *works = g_new0 (SyncThread, sources->len);
+  g_autofree GThread **threads = g_new0 (GThread *, sources->len);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const JkSource *source = sources->pdata[i];
+
+      memset (&reports[i], 0, sizeof reports[i]);
+      if (!source->enabled)
+        continue;
+      works[i] = (SyncThread) { database_path, source, options, now, &reports[i], cancellable, NULL, FALSE };
+      threads[i] = g_thread_new ("jk-feed-sync", sync_thread_work, &works[i]);
+    }
+  for (guint i = 0; i < sources->len; i++)
+    {
+      if (threads[i] == NULL)
+        continue;
+      g_thread_join (threads[i]);
+      if (!works[i].ok && ok)
+        {
+          ok = FALSE;
+          g_propagate_error (error, g_steal_pointer (&works[i].error));
+        }
+      g_clear_error (&works[i].error);
+    }
+  return ok;
 }
 
 gboolean
