@@ -353,7 +353,8 @@ remove_unseen (JkSnapshot *self,
   return TRUE;
 }
 
-/* The cache's postings of this source, by id, with their raw hashes. */
+/* The cache's postings of this source, by id, with their raw hashes and
+ * dates posted: all read from the index jobs_sync, none from the rows. */
 static gboolean
 load_ids (JkSnapshot *self,
           GError    **error)

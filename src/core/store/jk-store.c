@@ -162,6 +162,12 @@ static const char *const migrations[] = {
   /* 8: distances are computed per posting, never looked up by position, so
    * an index on it only cost every sync a write per posting. */
   "DROP INDEX jobs_place;",
+
+  /* 9: a sync loads each cached posting's date posted with its id and
+   * hash (the newest copy of an id stands); in jobs_sync it is read from
+   * the index alone, not from every whole row. */
+  "DROP INDEX jobs_sync;"
+  "CREATE INDEX jobs_sync ON jobs (source_id, external_id, raw_hash, posted);",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
