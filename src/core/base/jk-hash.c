@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jk-hash.c: the 64-bit hash, XXH3 from libxxhash */
+/* jk-hash.c: the 64-bit hash, XXH3 from libxxhash's header */
 
 #define G_LOG_DOMAIN "jk-hash"
 
 #include <string.h>
+/* XXH3 compiled here, not called in the shared library: most of what is
+ * hashed is a few bytes (an id, a field), where the call itself cost as
+ * much as the hashing. The same algorithm, so the same hashes. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "base/jk-hash-private.h"

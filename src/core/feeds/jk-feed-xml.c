@@ -91,6 +91,8 @@ struct _JkFeedRecord
   guint64 raw_hash;           /* of its bytes; 0 when unknown */
   GString *text;              /* the values, each ended by a NUL; NULL when not parsed */
   gssize offsets[N_FIELDS];   /* into text; -1 when absent */
+  gboolean has_posted;        /* its claim parsed the date posted already */
+  gint64 posted;
 };
 
 static JkFeedRecord *
@@ -100,6 +102,8 @@ record_new (JkFeedFormat format)
 
   record->format = format;
   record->raw_hash = 0;
+  record->has_posted = FALSE;
+  record->posted = 0;
   record->text = g_string_sized_new (4096);
   for (guint i = 0; i < N_FIELDS; i++)
     record->offsets[i] = -1;
@@ -608,6 +612,13 @@ parse_date_value (const JkFeedRecord *record,
   return when;
 }
 
+/* The date posted, parsed once: by the claim, or else here. */
+static gint64
+record_posted (const JkFeedRecord *record)
+{
+  return record->has_posted ? record->posted : parse_date_value (record, FIELD_DATE);
+}
+
 static void
 fill_salary (JkJob      *job,
              const char *text)
@@ -685,7 +696,7 @@ fill_job_xml_job (const JkFeedRecord *record,
   job->education = clean_value (record, FIELD_EDUCATION);
   job->description = jk_feed_describe (record_value (record, FIELD_DESCRIPTION));
   job->apply_url = jk_feed_clean_url (record_value (record, FIELD_URL), TRUE);
-  job->posted = parse_date_value (record, FIELD_DATE);
+  job->posted = record_posted (record);
   job->expires = parse_date_value (record, FIELD_EXPIRES);
 }
 
@@ -789,7 +800,7 @@ fill_rss_job (const JkFeedRecord *record,
   job->apply_url = jk_feed_clean_url (record_value (record, FIELD_URL), TRUE);
   if (job->apply_url == NULL)
     job->apply_url = jk_feed_clean_url (record_value (record, FIELD_GUID), TRUE);
-  job->posted = parse_date_value (record, FIELD_DATE);
+  job->posted = record_posted (record);
   /* content:encoded, when there, is the full text; description a summary. */
   html = record_value (record, FIELD_CONTENT) != NULL ? record_value (record, FIELD_CONTENT) : record_value (record, FIELD_DESCRIPTION);
   job->description = jk_feed_describe (html);
@@ -1053,7 +1064,11 @@ jk_feed_record_claim (JkFeedRecord *record,
     }
   record->raw_hash = hash_raw_record (record);
   id = record_external_id (record);
-  if (known != NULL && id != NULL && known (id, record->raw_hash, parse_date_value (record, FIELD_DATE), user_data))
+  if (known == NULL || id == NULL)
+    return TRUE;
+  record->posted = parse_date_value (record, FIELD_DATE);
+  record->has_posted = TRUE;
+  if (known (id, record->raw_hash, record->posted, user_data))
     {
       stats->unchanged++;
       return FALSE;

@@ -8,9 +8,10 @@ G_BEGIN_DECLS
 /* The postings of one source during a sync, by a 64-bit hash of their feed
  * id: which ones the cache holds (with their row and raw hash), and which
  * the new snapshot has listed so far, and the date posted of each, so
- * that of two postings with one id the newest stands. 36 bytes a slot
- * with the raw-hash index, under 70% full: a million postings fit in
- * 72 MB; not thread-safe. */
+ * that of two postings with one id the newest stands. 16 bytes a slot,
+ * under 70% full, and for each cached posting 24 bytes and a place in the
+ * raw-hash index: a million postings new to the cache fit in 32 MB, a
+ * million cached ones in 64 MB; not thread-safe. */
 typedef struct _JkIdMap JkIdMap;
 
 typedef enum {

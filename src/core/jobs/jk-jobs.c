@@ -39,7 +39,7 @@ typedef enum {
  * among the rows with its key, the oldest one's source shows all its
  * rows, and the other sources' rows are hidden. Postings of one source
  * with different ids are never each other's copies, and the empty key
- * (no employer) matches nothing. */
+ * (no employer) matches nothing. The store's migration 10 holds a copy. */
 #define IS_DUPLICATE \
   "(jobs.dedup_key <> '' AND jobs.source_id <> (SELECT j2.source_id FROM jobs j2" \
   " WHERE j2.dedup_key = jobs.dedup_key ORDER BY j2.id LIMIT 1))"
@@ -353,7 +353,8 @@ remove_unseen (JkSnapshot *self,
   return TRUE;
 }
 
-/* The cache's postings of this source, by id, with their raw hashes. */
+/* The cache's postings of this source, by id, with their raw hashes and
+ * dates posted: all read from the index jobs_sync, none from the rows. */
 static gboolean
 load_ids (JkSnapshot *self,
           GError    **error)
@@ -405,21 +406,19 @@ count_expired (JkSnapshot *self,
 /* Among copies of one posting from several sources, the oldest row's
  * source is shown (IS_DUPLICATE). New rows set their own flag; a removed
  * posting or one whose key changed may let another copy show, so only
- * those keys are looked at, and this source's hidden rows, whose flags a
- * kiosk that hid a source's own postings from each other may have left. */
+ * those keys are looked at. (Flags a kiosk that hid a source's own
+ * postings from each other left were set right once, by the store's
+ * migration 10.) */
 static gboolean
 mark_duplicates (JkSnapshot *self,
                  GError    **error)
 {
   /* Only rows whose flag changes are written. */
-  g_autofree char *sql = g_strdup_printf (
-    "UPDATE jobs SET duplicate = NOT duplicate"
-    " WHERE (dedup_key IN (SELECT key FROM temp.jk_touched)"
-    "        OR (source_id = %" G_GINT64_FORMAT " AND duplicate = 1))"
-    "   AND duplicate <> " IS_DUPLICATE,
-    self->source_id);
-
-  return jk_store_exec (self->store, sql, error);
+  return jk_store_exec (self->store,
+                        "UPDATE jobs SET duplicate = NOT duplicate"
+                        " WHERE dedup_key IN (SELECT key FROM temp.jk_touched)"
+                        "   AND duplicate <> " IS_DUPLICATE,
+                        error);
 }
 
 static gboolean

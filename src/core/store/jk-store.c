@@ -193,6 +193,20 @@ static const char *const migrations[] = {
   /* 9: the file says it is the kiosk's (JK_APPLICATION_ID, "JKDB"), so that
    * only a Job Kiosk database is ever moved aside or migrated. */
   "PRAGMA application_id = 1246446658;",
+
+  /* 10: a sync loads each cached posting's date posted with its id and
+   * hash (the newest copy of an id stands); in jobs_sync it is read from
+   * the index alone, not from every whole row. */
+  "DROP INDEX jobs_sync;"
+  "CREATE INDEX jobs_sync ON jobs (source_id, external_id, raw_hash, posted);",
+
+  /* 11: one source's postings are never each other's copies. Rows hidden
+   * the old way, behind another row of their own source, show again;
+   * once, here, rather than by every sync looking at its source's hidden
+   * rows again. The expression is jk-jobs.c's IS_DUPLICATE, and must stay
+   * equal to it. */
+  "UPDATE jobs SET duplicate = 0 WHERE duplicate = 1 AND NOT (jobs.dedup_key <> '' AND jobs.source_id <>"
+  " (SELECT j2.source_id FROM jobs j2 WHERE j2.dedup_key = jobs.dedup_key ORDER BY j2.id LIMIT 1));",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
