@@ -199,16 +199,6 @@ test_missing_config_fails (void)
   g_assert_nonnull (strstr (gui.err, "Cannot read the configuration file"));
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (contents, length);
-}
-
 static guint
 count_files (const char *dir_path)
 {
@@ -236,7 +226,7 @@ test_not_sqlite_refused (void)
 
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (notes, "Call the printer company on Monday.\n", -1, NULL));
-  before = read_bytes (notes);
+  before = jk_test_read_bytes (notes);
 
   CTL (&status, "--db", notes, "status");
   g_assert_cmpint (status.status, ==, 1);
@@ -249,7 +239,7 @@ test_not_sqlite_refused (void)
   g_assert_cmpint (gui.status, ==, 1);
   g_assert_nonnull (strstr (gui.err, "not a Job Kiosk database"));
 
-  after = read_bytes (notes);
+  after = jk_test_read_bytes (notes);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpuint (count_files (dir), ==, 1);
 }

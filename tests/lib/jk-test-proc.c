@@ -197,3 +197,13 @@ jk_test_stop_at_exit (gpointer       server,
   g_array_append_val (running, r);
   G_UNLOCK (running);
 }
+
+GBytes *
+jk_test_read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}

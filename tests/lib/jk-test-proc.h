@@ -19,6 +19,8 @@ void         jk_test_terminate           (GPid        pid,
 void         jk_test_remove_tree         (const char *path);
 guint16      jk_test_pick_free_port      (void);
 char        *jk_test_read_text           (const char *path);
+/* A file's bytes, to prove something left it exactly as it was. */
+GBytes      *jk_test_read_bytes          (const char *path);
 
 /* The server program meson found (env_var, e.g. JK_TEST_NGINX), or
  * fallback (Debian's) when the test runs by hand; fails the test when it is

@@ -275,3 +275,25 @@ jk_test_kiosk_start (JkTestKiosk *kiosk,
   jk_application_load_style ();
   kiosk->window = jk_application_create_window (kiosk->app);
 }
+
+void
+jk_test_resize (GtkWidget *window,
+                int        width,
+                int        height)
+{
+  gtk_window_resize (GTK_WINDOW (window), width, height);
+  jk_test_run_for (150);
+  jk_test_wait_drawn (window);
+}
+
+JkSearchPage *
+jk_test_search_page (JkWindow *window)
+{
+  return JK_SEARCH_PAGE (jk_window_get_page (window, &jk_search_page_info));
+}
+
+gboolean
+jk_test_search_idle (gpointer window)
+{
+  return !jk_search_page_is_busy (jk_test_search_page (window));
+}

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "jobs/jk-search-page.h"
 #include "shell/jk-application.h"
 
 G_BEGIN_DECLS
@@ -11,6 +12,14 @@ G_BEGIN_DECLS
  * reader would (by accessible name), save screenshots. */
 void         jk_test_wait_drawn        (GtkWidget  *window);
 void         jk_test_run_for           (guint       milliseconds);
+/* The window's "Find a job" page, and (for jk_test_wait_until, with the
+ * window as data) whether it has no search running or waiting. */
+JkSearchPage *jk_test_search_page      (JkWindow   *window);
+gboolean     jk_test_search_idle       (gpointer    window);
+/* Resizes the window as a screen of that size would, and waits until drawn. */
+void         jk_test_resize            (GtkWidget  *window,
+                                        int         width,
+                                        int         height);
 GtkWidget   *jk_test_find_by_name      (GtkWidget  *root,
                                         const char *accessible_name);
 GtkWidget   *jk_test_find_by_type      (GtkWidget  *root,

@@ -28,27 +28,6 @@ static JkClock *fake_clock;
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
-static JkSearchPage *
-search_page (void)
-{
-  return JK_SEARCH_PAGE (jk_window_get_page (window, &jk_search_page_info));
-}
-
-static gboolean
-search_done (gpointer data)
-{
-  return !jk_search_page_is_busy (search_page ());
-}
-
-static void
-resize (int width,
-        int height)
-{
-  gtk_window_resize (GTK_WINDOW (window), width, height);
-  jk_test_run_for (150);
-  jk_test_wait_drawn (GTK_WIDGET (window));
-}
-
 /* The window is still the size it was given, and nothing in it asks for
  * more: a label whose shortest line is wider than the screen would make
  * GTK grow the window past it (and X refuse a window over 32767 px). */
@@ -176,7 +155,7 @@ static void
 fresh_visit (void)
 {
   jk_window_finish_visit (window);
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   g_assert_true (jk_session_is_pristine (jk_window_get_session (window)));
 }
 
@@ -184,12 +163,12 @@ static void
 search_all (void)
 {
   jk_window_show_page (window, &jk_search_page_info);
-  jk_test_wait_until (search_done, NULL, 10000);
-  jk_search_page_set_text (search_page (), "", "");
-  jk_search_page_search_now (search_page ());
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
+  jk_search_page_set_text (jk_test_search_page (window), "", "");
+  jk_search_page_search_now (jk_test_search_page (window));
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   jk_test_wait_drawn (GTK_WIDGET (window));
-  g_assert_cmpint (jk_search_page_get_count (search_page ()), ==, N_POSTINGS);
+  g_assert_cmpint (jk_search_page_get_count (jk_test_search_page (window)), ==, N_POSTINGS);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -204,13 +183,13 @@ run_at (int width,
   JkJobPage *job_page = JK_JOB_PAGE (jk_window_get_page (window, &jk_job_page_info));
 
   fresh_visit ();
-  resize (width, height);
+  jk_test_resize (GTK_WIDGET (window), width, height);
   assert_window_size (width, height, "home");
 
   /* The suggestions under the search box are the most common titles: here
    * the 300-character one. */
   jk_window_show_page (window, &jk_search_page_info);
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   assert_window_size (width, height, "search page");
   assert_shell_inside ();
   shot = g_strdup_printf ("long-text-search-%s", size);
@@ -218,7 +197,7 @@ run_at (int width,
 
   search_all ();
   assert_window_size (width, height, "results");
-  assert_cards_fit (jk_search_page_get_results (search_page ()));
+  assert_cards_fit (jk_search_page_get_results (jk_test_search_page (window)));
   assert_shell_inside ();
   g_free (shot);
   shot = g_strdup_printf ("long-text-results-%s", size);
@@ -226,7 +205,7 @@ run_at (int width,
 
   for (guint i = 0; i < N_POSTINGS; i++)
     {
-      GtkListBoxRow *row = jk_search_page_get_result (search_page (), i);
+      GtkListBoxRow *row = jk_search_page_get_result (jk_test_search_page (window), i);
       const JkJobRecord *record;
       GtkWidget *qr;
       gint64 started;
@@ -262,7 +241,7 @@ run_at (int width,
       jk_test_click (GTK_WIDGET (window), "Add to my log");
       assert_window_size (width, height, "after adding to the log");
       jk_window_show_page (window, &jk_search_page_info);
-      jk_test_wait_until (search_done, NULL, 10000);
+      jk_test_wait_until (jk_test_search_idle, window, 10000);
     }
   g_assert_cmpuint (jk_visit_get_saved_jobs (jk_window_get_session (window))->len, ==, N_POSTINGS);
   g_assert_cmpuint (jk_visit_get_log (jk_window_get_session (window))->len, ==, N_POSTINGS);

@@ -28,24 +28,12 @@ static JkTestCups *cups;
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
-static JkSearchPage *
-search_page (void)
-{
-  return JK_SEARCH_PAGE (jk_window_get_page (window, &jk_search_page_info));
-}
-
-static gboolean
-search_done (gpointer data)
-{
-  return !jk_search_page_is_busy (search_page ());
-}
-
 static void
 search_for (const char *what)
 {
-  jk_search_page_set_text (search_page (), what, NULL);
-  jk_search_page_search_now (search_page ());
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_search_page_set_text (jk_test_search_page (window), what, NULL);
+  jk_search_page_search_now (jk_test_search_page (window));
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   jk_test_wait_drawn (GTK_WIDGET (window));
 }
 
@@ -54,7 +42,7 @@ static GtkListBoxRow *first_result (void);
 static GtkListBoxRow *
 first_result (void)
 {
-  GtkListBoxRow *row = jk_search_page_get_result (search_page (), 0);
+  GtkListBoxRow *row = jk_search_page_get_result (jk_test_search_page (window), 0);
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
@@ -89,7 +77,7 @@ static void
 fresh_visit (void)
 {
   jk_window_finish_visit (window);
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   g_assert_true (jk_session_is_pristine (jk_window_get_session (window)));
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "home");
 }
@@ -214,12 +202,12 @@ pdf_text (JkDocument *document)
 static void
 test_search_common_job (void)
 {
-  JkSearchPage *page = search_page ();
+  JkSearchPage *page = jk_test_search_page (window);
 
   fresh_visit ();
   click ("Find a job");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "jobs");
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   /* Everything active in the demo area, newest first, with an honest count. */
   g_assert_cmpint (jk_search_page_get_count (page), >, 50);
   jk_test_wait_drawn (GTK_WIDGET (window));
@@ -234,17 +222,17 @@ test_search_common_job (void)
   }
   jk_test_screenshot (GTK_WIDGET (window), "jobs-results-en");
   click ("Español");
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "¿Qué tipo de trabajo?"));
   jk_test_screenshot (GTK_WIDGET (window), "jobs-results-es");
   click ("English");
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
 }
 
 static void
 test_filters (void)
 {
-  JkSearchPage *page = search_page ();
+  JkSearchPage *page = jk_test_search_page (window);
   gint64 all;
 
   fresh_visit ();
@@ -252,16 +240,16 @@ test_filters (void)
   search_for ("");
   all = jk_search_page_get_count (page);
   click ("Part-time");
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   g_assert_cmpint (jk_search_page_get_count (page), >, 0);
   g_assert_cmpint (jk_search_page_get_count (page), <, all);
   click ("$20+ an hour");
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   click ("Within 5 miles");
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   jk_test_screenshot (GTK_WIDGET (window), "jobs-filters-en");
   click ("Clear my choices");
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   g_assert_cmpint (jk_search_page_get_count (page), ==, all);
 }
 
@@ -269,7 +257,7 @@ test_filters (void)
 static gboolean
 scrolled_to_shown (gpointer data)
 {
-  JkSearchPage *page = search_page ();
+  JkSearchPage *page = jk_test_search_page (window);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (jk_search_page_get_results (page), GTK_TYPE_SCROLLED_WINDOW)));
 
@@ -281,7 +269,7 @@ scrolled_to_shown (gpointer data)
 static gboolean
 row_in_view (GtkListBoxRow *row)
 {
-  JkSearchPage *page = search_page ();
+  JkSearchPage *page = jk_test_search_page (window);
   GtkWidget *results = jk_search_page_get_results (page);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (results, GTK_TYPE_SCROLLED_WINDOW)));
@@ -299,7 +287,7 @@ row_in_view (GtkListBoxRow *row)
 static void
 test_results_keynav (void)
 {
-  JkSearchPage *page = search_page ();
+  JkSearchPage *page = jk_test_search_page (window);
   GtkListBoxRow *last_of_first, *first_of_second;
 
   fresh_visit ();
@@ -341,23 +329,23 @@ test_nothing_found (void)
   fresh_visit ();
   jk_window_show_page (window, &jk_search_page_info);
   search_for ("zzqqxx");
-  g_assert_cmpint (jk_search_page_get_count (search_page ()), ==, 0);
+  g_assert_cmpint (jk_search_page_get_count (jk_test_search_page (window)), ==, 0);
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "No jobs match this search"));
   jk_test_screenshot (GTK_WIDGET (window), "jobs-empty-en");
   click ("Español");
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Ningún empleo coincide con esta búsqueda"));
   /* The count is formatted, not a captured message: it must follow too. */
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "0 empleos"));
   jk_test_screenshot (GTK_WIDGET (window), "jobs-empty-es");
   click ("English");
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
 
   /* A misspelling gets a suggestion from the listings' own words. */
   search_for ("cashire");
   click ("Search for: cashier");
-  jk_test_wait_until (search_done, NULL, 10000);
-  g_assert_cmpint (jk_search_page_get_count (search_page ()), >, 0);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
+  g_assert_cmpint (jk_search_page_get_count (jk_test_search_page (window)), >, 0);
 }
 
 static void
@@ -371,7 +359,7 @@ test_hostile_queries (void)
   for (guint i = 0; queries[i] != NULL; i++)
     {
       search_for (queries[i]);
-      g_assert_cmpint (jk_search_page_get_count (search_page ()), >=, 0);
+      g_assert_cmpint (jk_search_page_get_count (jk_test_search_page (window)), >=, 0);
     }
 }
 
@@ -541,23 +529,23 @@ test_wipe_leaves_nothing (void)
   search_for ("cook");
   /* In Spanish, so restoring the default language at the wipe would redo the search. */
   click ("Español");
-  jk_test_wait_until (search_done, NULL, 10000);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
   text = all_text (GTK_WIDGET (window));
   for (guint i = 0; visitor_words[i] != NULL; i++)
     g_assert_nonnull (strstr (text, visitor_words[i]));
   g_clear_pointer (&text, g_free);
 
-  g_signal_connect_swapped (search_page (), "results-shown", G_CALLBACK (count_signal), &results_after_wipe);
+  g_signal_connect_swapped (jk_test_search_page (window), "results-shown", G_CALLBACK (count_signal), &results_after_wipe);
   jk_test_log_clear ();
   jk_window_finish_visit (window);
   jk_test_run_for (1000);
-  g_signal_handlers_disconnect_by_data (search_page (), &results_after_wipe);
+  g_signal_handlers_disconnect_by_data (jk_test_search_page (window), &results_after_wipe);
 
   /* No page queried anything for the old visitor after the wipe. */
   g_assert_false (jk_test_log_contains ("search started"));
   g_assert_cmpuint (results_after_wipe, ==, 0);
-  g_assert_false (jk_search_page_is_busy (search_page ()));
-  g_assert_cmpuint (jk_search_page_get_n_shown (search_page ()), ==, 0);
+  g_assert_false (jk_search_page_is_busy (jk_test_search_page (window)));
+  g_assert_cmpuint (jk_search_page_get_n_shown (jk_test_search_page (window)), ==, 0);
   g_assert_cmpuint (jk_session_get_n_items (session), ==, 0);
   g_assert_null (jk_print_page_get_document (jk_application_get_print_page (app)));
   g_assert_cmpstr (jk_i18n_get_language (), ==, "en");

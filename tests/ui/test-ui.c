@@ -31,15 +31,6 @@ record_log (GLogLevelFlags   level,
   return G_LOG_WRITER_HANDLED;
 }
 
-static void
-resize (int width,
-        int height)
-{
-  gtk_window_resize (GTK_WINDOW (window), width, height);
-  jk_test_run_for (150);
-  jk_test_wait_drawn (GTK_WIDGET (window));
-}
-
 static GtkWidget *
 find (const char *accessible_name)
 {
@@ -221,7 +212,7 @@ test_small_screen (void)
   int min_width, min_height;
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (window));
 
-  resize (1280, 800);
+  jk_test_resize (GTK_WIDGET (window), 1280, 800);
   gtk_widget_get_preferred_width (GTK_WIDGET (window), &min_width, NULL);
   gtk_widget_get_preferred_height (GTK_WIDGET (window), &min_height, NULL);
   g_assert_cmpint (min_width, <=, 1280);
@@ -240,7 +231,7 @@ test_small_screen (void)
   g_assert_true (gtk_style_context_has_class (context, "high-contrast"));
   jk_test_screenshot (GTK_WIDGET (window), "home-high-contrast-1280x800");
   click ("High contrast");
-  resize (1920, 1080);
+  jk_test_resize (GTK_WIDGET (window), 1920, 1080);
 }
 
 /* A page with one field, as a capability's form would be. */
@@ -475,7 +466,7 @@ main (int   argc,
   jk_window_add_page (window, &printing_page_info, make_form_page ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
-  resize (1920, 1080);
+  jk_test_resize (GTK_WIDGET (window), 1920, 1080);
 
   g_test_add_func ("/ui/starts-at-home", test_starts_at_home);
   g_test_add_func ("/ui/language-switch", test_language_switch);

@@ -60,22 +60,11 @@ count_files (const char *dir_path)
   return n;
 }
 
-/* The file's bytes, to prove an open left it exactly as it was. */
-static GBytes *
-read_bytes (const char *path)
-{
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 assert_untouched (Fixture *fixture,
                   GBytes  *before)
 {
-  g_autoptr (GBytes) after = read_bytes (fixture->path);
+  g_autoptr (GBytes) after = jk_test_read_bytes (fixture->path);
 
   g_assert_true (g_bytes_equal (before, after));
   /* Not moved aside, no journal or index made beside it. */
@@ -192,7 +181,7 @@ test_too_new (Fixture      *fixture,
   g_autoptr (GBytes) before = NULL;
 
   make_database (fixture, "PRAGMA user_version = 999");
-  before = read_bytes (fixture->path);
+  before = jk_test_read_bytes (fixture->path);
   store = jk_store_open (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_TOO_NEW);
@@ -211,7 +200,7 @@ test_text_file_refused (Fixture      *fixture,
   g_autofree char *text = g_strnfill (8192, 'x');
 
   g_assert_true (g_file_set_contents (fixture->path, text, -1, NULL));
-  before = read_bytes (fixture->path);
+  before = jk_test_read_bytes (fixture->path);
   store = jk_store_open (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_NOT_OURS);
@@ -235,7 +224,7 @@ test_other_sqlite_refused (Fixture      *fixture,
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');"
                                  "PRAGMA user_version = 300;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  before = read_bytes (fixture->path);
+  before = jk_test_read_bytes (fixture->path);
   store = jk_store_open (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_NOT_OURS);
@@ -257,7 +246,7 @@ test_unrecognisable_refused (Fixture      *fixture,
     contents[i] = (char) (i * 131 + 7);
   memcpy (contents, "SQLite format 3", 16);
   g_assert_true (g_file_set_contents (fixture->path, contents, 8192, NULL));
-  before = read_bytes (fixture->path);
+  before = jk_test_read_bytes (fixture->path);
   store = jk_store_open (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, JK_STORE_ERROR, JK_STORE_ERROR_NOT_OURS);
