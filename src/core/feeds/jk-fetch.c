@@ -67,24 +67,8 @@ header_cb (char   *data,
 {
   Transfer *transfer = user_data;
   size_t length = size * count;
-  char *value;
 
-  /* A redirect's headers come first: the last response's validators win. */
-  if (length > 5 && g_ascii_strncasecmp (data, "HTTP/", 5) == 0)
-    {
-      g_clear_pointer (&transfer->etag, g_free);
-      g_clear_pointer (&transfer->last_modified, g_free);
-    }
-  if ((value = header_value (data, length, "ETag")) != NULL)
-    {
-      g_free (transfer->etag);
-      transfer->etag = value;
-    }
-  else if ((value = header_value (data, length, "Last-Modified")) != NULL)
-    {
-      g_free (transfer->last_modified);
-      transfer->last_modified = value;
-    }
+  jk_fetch_read_header (data, length, &transfer->etag, &transfer->last_modified);
   return length;
 }
 
@@ -288,6 +272,32 @@ wait_before_retry (guint         attempt_number,
 
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
+
+void
+jk_fetch_read_header (const char  *line,
+                      size_t       length,
+                      char       **etag,
+                      char       **last_modified)
+{
+  char *value;
+
+  /* A redirect's headers come first: the last response's validators win. */
+  if (length > 5 && g_ascii_strncasecmp (line, "HTTP/", 5) == 0)
+    {
+      g_clear_pointer (etag, g_free);
+      g_clear_pointer (last_modified, g_free);
+    }
+  if ((value = header_value (line, length, "ETag")) != NULL)
+    {
+      g_free (*etag);
+      *etag = value;
+    }
+  else if ((value = header_value (line, length, "Last-Modified")) != NULL)
+    {
+      g_free (*last_modified);
+      *last_modified = value;
+    }
+}
 
 const char *
 jk_fetch_user_agent (void)
