@@ -53,10 +53,19 @@ header_value (const char *line,
               const char *name)
 {
   size_t name_length = strlen (name);
+  char *value;
 
   if (length <= name_length + 1 || g_ascii_strncasecmp (line, name, name_length) != 0 || line[name_length] != ':')
     return NULL;
-  return g_strstrip (g_strndup (line + name_length + 1, length - name_length - 1));
+  value = g_strstrip (g_strndup (line + name_length + 1, length - name_length - 1));
+  /* The value goes back in a request header and into the database: one
+   * line of UTF-8 text, or nothing (the next fetch is then unconditional). */
+  for (const char *p = value; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      value[0] = '\0';
+  if (value[0] == '\0' || !g_utf8_validate (value, -1, NULL))
+    g_clear_pointer (&value, g_free);
+  return value;
 }
 
 static size_t
