@@ -104,6 +104,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       double longitude = sqlite3_column_double (rows, 2);
 
       g_assert_cmpuint (strlen (zip), ==, 5);
+      g_assert_cmpuint (strspn (zip, "0123456789"), ==, 5);
       g_assert_cmpstr ((const char *) sqlite3_column_text (rows, 3), ==, "real");
       g_assert_cmpstr ((const char *) sqlite3_column_text (rows, 4), ==, "real");
       g_assert_true (latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180);
