@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <jobkiosk/jk-config.h>
+#include <jobkiosk/jk-sync.h>
 
 #include "fuzz-files.h"
 #include "fuzz-target.h"
@@ -23,9 +24,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr (JkConfig) config = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *database = NULL;
-  g_autofree char *merged = NULL;
-  g_autoptr (GKeyFile) reread = g_key_file_new ();
-  gsize merged_length = 0;
+  g_autoptr (GPtrArray) sources = NULL;
+  g_autoptr (GPtrArray) source_problems = g_ptr_array_new_with_free_func (g_free);
 
   fuzz_empty_dir (fuzz_dir ());
   main_path = fuzz_write ("jobkiosk.conf", data, main_size);
@@ -70,8 +70,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   database = jk_config_get_database_path (config);
   g_assert_nonnull (database);
 
-  /* What other modules read (the [source …] groups) survives a round trip. */
-  merged = g_key_file_to_data (config->merged, &merged_length, NULL);
-  g_assert_true (g_key_file_load_from_data (reread, merged, merged_length, G_KEY_FILE_NONE, NULL));
+  /* The feed sources, as the sync reads them from the merged files: each
+   * extra header is one line for curl. */
+  sources = jk_sources_from_config (config, source_problems);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      JkSource *source = sources->pdata[i];
+
+      g_assert_true (source->name != NULL && source->name[0] != '\0');
+      g_assert_true (source->url != NULL && source->url[0] != '\0');
+      for (guint h = 0; source->headers != NULL && source->headers[h] != NULL; h++)
+        g_assert_null (strpbrk (source->headers[h], "\r\n"));
+    }
+  for (guint i = 0; i < source_problems->len; i++)
+    g_assert_true (g_utf8_validate (source_problems->pdata[i], -1, NULL));
   return 0;
 }
