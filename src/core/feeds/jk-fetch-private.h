@@ -61,6 +61,15 @@ gboolean     jk_fetch               (const JkFetchRequest *request,
                                      GError              **error);
 void         jk_fetch_result_clear  (JkFetchResult        *result);
 
+/* Reads one response header line as curl hands it (not NUL-terminated,
+ * CRLF included): a status line forgets the validators of a redirect, an
+ * ETag or Last-Modified line replaces that validator. For the fuzz target;
+ * the fetch calls it for every header. */
+void         jk_fetch_read_header   (const char           *line,
+                                     size_t                length,
+                                     char                **etag,
+                                     char                **last_modified);
+
 /* The User-Agent the kiosk sends. */
 const char  *jk_fetch_user_agent    (void);
 

@@ -110,10 +110,19 @@ header_value (const char *line,
               const char *name)
 {
   size_t name_length = strlen (name);
+  char *value;
 
   if (length <= name_length + 1 || g_ascii_strncasecmp (line, name, name_length) != 0 || line[name_length] != ':')
     return NULL;
-  return g_strstrip (g_strndup (line + name_length + 1, length - name_length - 1));
+  value = g_strstrip (g_strndup (line + name_length + 1, length - name_length - 1));
+  /* The value goes back in a request header and into the database: one
+   * line of UTF-8 text, or nothing (the next fetch is then unconditional). */
+  for (const char *p = value; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      value[0] = '\0';
+  if (value[0] == '\0' || !g_utf8_validate (value, -1, NULL))
+    g_clear_pointer (&value, g_free);
+  return value;
 }
 
 static size_t
@@ -126,13 +135,10 @@ header_cb (char   *data,
   size_t length = size * count;
   char *value;
 
-  /* A redirect's headers come first: the last response's validators win. */
+  /* A redirect's headers come first (jk_fetch_read_header forgets its
+   * validators): the last response's encoding counts too. */
   if (length > 5 && g_ascii_strncasecmp (data, "HTTP/", 5) == 0)
-    {
-      g_clear_pointer (&transfer->etag, g_free);
-      g_clear_pointer (&transfer->last_modified, g_free);
-      transfer->encoded = FALSE;
-    }
+    transfer->encoded = FALSE;
   if ((value = header_value (data, length, "Content-Encoding")) != NULL)
     {
       /* Only what Accept-Encoding offered; anything else is kept as sent. */
@@ -145,16 +151,8 @@ header_cb (char   *data,
         transfer->encoded = FALSE;
       g_free (value);
     }
-  else if ((value = header_value (data, length, "ETag")) != NULL)
-    {
-      g_free (transfer->etag);
-      transfer->etag = value;
-    }
-  else if ((value = header_value (data, length, "Last-Modified")) != NULL)
-    {
-      g_free (transfer->last_modified);
-      transfer->last_modified = value;
-    }
+  else
+    jk_fetch_read_header (data, length, &transfer->etag, &transfer->last_modified);
   return length;
 }
 
@@ -418,6 +416,32 @@ inflate_file (const char            *part_path,
 
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
+
+void
+jk_fetch_read_header (const char  *line,
+                      size_t       length,
+                      char       **etag,
+                      char       **last_modified)
+{
+  char *value;
+
+  /* A redirect's headers come first: the last response's validators win. */
+  if (length > 5 && g_ascii_strncasecmp (line, "HTTP/", 5) == 0)
+    {
+      g_clear_pointer (etag, g_free);
+      g_clear_pointer (last_modified, g_free);
+    }
+  if ((value = header_value (line, length, "ETag")) != NULL)
+    {
+      g_free (*etag);
+      *etag = value;
+    }
+  else if ((value = header_value (line, length, "Last-Modified")) != NULL)
+    {
+      g_free (*last_modified);
+      *last_modified = value;
+    }
+}
 
 const char *
 jk_fetch_user_agent (void)

@@ -46,6 +46,8 @@ add_problem (GPtrArray  *problems,
     g_free (message);
 }
 
+#define HEADER_NAME_CHARS "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
 /* header-NAME = value, or header-NAME-file = path holding the value (an API
  * key kept out of the configuration file). */
 static GStrv
@@ -79,7 +81,8 @@ read_headers (const JkConfig *config,
           g_free (value);
           value = g_strdup (g_strstrip (contents));
         }
-      if (name[0] == '\0' || strpbrk (value, "\r\n") != NULL)
+      /* The name is an HTTP token; the value one line. */
+      if (name[0] == '\0' || strspn (name, HEADER_NAME_CHARS) != strlen (name) || strpbrk (value, "\r\n") != NULL)
         {
           add_problem (problems, group, _("the header %s is not usable; sent without it"), keys[i]);
           continue;

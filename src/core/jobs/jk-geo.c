@@ -34,6 +34,7 @@ jk_geo_import_gazetteer (JkStore     *store,
   g_auto (GStrv) header = NULL;
   int zip_column, lat_column, lon_column;
   gint64 count = 0;
+  g_autoptr (GError) read_error = NULL;
   char *line;
 
   if (raw == NULL)
@@ -61,7 +62,9 @@ jk_geo_import_gazetteer (JkStore     *store,
                              error);
   if (insert == NULL || !jk_store_begin (store, error))
     return -1;
-  while ((line = g_data_input_stream_read_line_utf8 (in, NULL, NULL, NULL)) != NULL)
+  /* Bytes, not UTF-8 lines: a stray byte spoils its own row (its fields are
+   * checked below), never the rows after it. */
+  while ((line = g_data_input_stream_read_line (in, NULL, NULL, &read_error)) != NULL)
     {
       g_auto (GStrv) fields = g_strsplit (line, "\t", -1);
       guint n = g_strv_length (fields);
@@ -74,8 +77,9 @@ jk_geo_import_gazetteer (JkStore     *store,
       lat = g_ascii_strtod (g_strstrip (fields[lat_column]), &end_lat);
       lon = g_ascii_strtod (g_strstrip (fields[lon_column]), &end_lon);
       g_strstrip (fields[zip_column]);
-      if (*end_lat != '\0' || *end_lon != '\0' || lat < -90 || lat > 90 || lon < -180 || lon > 180 ||
-          strlen (fields[zip_column]) != 5)
+      /* Written so that NaN ("nan") fails too: the columns are NOT NULL. */
+      if (*end_lat != '\0' || *end_lon != '\0' || !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180) ||
+          strlen (fields[zip_column]) != 5 || strspn (fields[zip_column], "0123456789") != 5)
         continue;
       sqlite3_bind_text (insert, 1, fields[zip_column], -1, SQLITE_TRANSIENT);
       sqlite3_bind_double (insert, 2, lat);
@@ -88,6 +92,12 @@ jk_geo_import_gazetteer (JkStore     *store,
         }
       sqlite3_reset (insert);
       count++;
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      jk_store_rollback (store);
+      return -1;
     }
   if (!jk_store_exec (store,
                       "UPDATE jobs SET latitude = z.latitude, longitude = z.longitude FROM zip_centroids z"

@@ -567,6 +567,13 @@ migrate (JkStore  *self,
   int version = read_user_version (self->db);
   int latest = jk_store_get_latest_version ();
 
+  if (version < 0)
+    {
+      /* Not a schema of ours (or unreadable): never index the steps with it. */
+      g_set_error (error, JK_STORE_ERROR, JK_STORE_ERROR_MIGRATE,
+                   "The database %s has an unknown schema version (%d)", self->path, version);
+      return FALSE;
+    }
   if (version > latest)
     {
       set_too_new (error, self->path, version);
