@@ -651,6 +651,17 @@ on_suggestion_clicked (GtkButton    *button,
   jk_search_page_search_now (self);
 }
 
+/* A pending keystroke, the search and the count, all stopped. */
+static void
+stop_work (JkSearchPage *self)
+{
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->busy = FALSE;
+  self->counting = FALSE;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Overrides                                                              */
 
@@ -673,11 +684,7 @@ jk_search_page_leave (JkPage *page)
   JkSearchPage *self = JK_SEARCH_PAGE (page);
 
   self->rerun = self->debounce_id != 0 || self->busy || self->counting;
-  g_clear_handle_id (&self->debounce_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->busy = FALSE;
-  self->counting = FALSE;
+  stop_work (self);
 }
 
 static void
@@ -686,11 +693,7 @@ jk_search_page_reset (JkPage *page)
   JkSearchPage *self = JK_SEARCH_PAGE (page);
 
   JK_PAGE_CLASS (jk_search_page_parent_class)->reset (page);
-  g_clear_handle_id (&self->debounce_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->busy = FALSE;
-  self->counting = FALSE;
+  stop_work (self);
   self->rerun = FALSE;
   self->updating_chips = TRUE;
   for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
