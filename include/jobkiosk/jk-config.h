@@ -87,6 +87,10 @@ void         jk_config_override_database  (JkConfig       *self,
                                            const char     *file);
 char        *jk_config_get_database_path  (const JkConfig *self);
 const char  *jk_config_mode_to_string     (JkConfigMode mode);
+/* The name a visitor is shown for a source ([source NAME] display-name),
+ * or NULL: the source's own NAME is an identifier, never shown. */
+const char  *jk_config_get_source_display_name (const JkConfig *self,
+                                                const char     *source);
 void         jk_config_free               (JkConfig    *self);
 
 /* Where the program's shared data (demo, dictionaries) lives. */

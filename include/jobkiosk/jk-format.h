@@ -20,6 +20,10 @@ const char  *jk_format_weekday_name  (int        weekday);/* 1 = Monday .. 7 */
 char        *jk_format_pay           (const JkJob *job);
 /* "Full-time", "Part-time, Temporary"; NULL when unknown. */
 char        *jk_format_employment_type (const char *type);
+/* The kiosk's own words for a feed's education value, in the current
+ * language ("No degree needed", "High school diploma or GED"); the feed's
+ * own words when it is not one the kiosk knows; NULL for NULL. */
+char        *jk_format_education     (const char *education);
 /* "Posted today", "Posted yesterday", "Posted 3 days ago", "Posted Nov 2". */
 char        *jk_format_posted        (gint64     posted,
                                       GDateTime *now);

@@ -46,9 +46,18 @@ typedef struct {
   guint64 raw_hash;     /* of the feed's text for it, before normalizing; 0 when not known */
 } JkJob;
 
+/* Where a posting's work happens, as the visitor is told. */
+typedef enum {
+  JK_JOB_PLACE_GIVEN,     /* a city, state, ZIP or coordinates */
+  JK_JOB_PLACE_NOT_GIVEN, /* the feed named no place */
+  JK_JOB_PLACE_REMOTE,    /* the feed says the work is remote */
+} JkJobPlace;
+
 JkJob       *jk_job_new                   (void);
 JkJob       *jk_job_copy                  (const JkJob    *job);
 void         jk_job_free                  (JkJob          *job);
+
+JkJobPlace   jk_job_get_place             (const JkJob    *job);
 
 const char  *jk_salary_period_to_string   (JkSalaryPeriod  period); /* "hour"…"year", NULL for NONE */
 JkSalaryPeriod jk_salary_period_from_string (const char    *text);  /* the inverse; NONE when unknown */

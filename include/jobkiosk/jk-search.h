@@ -40,6 +40,8 @@ typedef struct {
   double origin_latitude;
   double origin_longitude;
   double max_miles;           /* 0 for any distance; needs has_origin */
+  gboolean include_unplaced;  /* with where or max_miles: postings that name no
+                                 place (or are remote) follow the nearby ones */
   JkSearchSort sort;
   guint limit;                /* 0 means 20 */
   guint offset;

@@ -767,3 +767,12 @@ jk_config_free (JkConfig *self)
   g_free (self->print_paper);
   g_free (self);
 }
+
+const char *
+jk_config_get_source_display_name (const JkConfig *self,
+                                   const char     *source)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  (void) source;
+  return NULL; /* [source NAME] display-name: not read yet */
+}

@@ -214,6 +214,12 @@ jk_format_employment_type (const char *types)
   return out->len > 0 ? g_strdup (out->str) : NULL;
 }
 
+char *
+jk_format_education (const char *education)
+{
+  return g_strdup (education); /* the kiosk's own categories: not yet */
+}
+
 /* Whole days between two moments in the kiosk's own time zone. */
 static int
 days_between (gint64     then,

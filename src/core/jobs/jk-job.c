@@ -84,3 +84,11 @@ jk_salary_period_from_string (const char *text)
       return (JkSalaryPeriod) i;
   return JK_SALARY_PERIOD_NONE;
 }
+
+JkJobPlace
+jk_job_get_place (const JkJob *job)
+{
+  if (job->has_geo || job->city != NULL || job->state != NULL || job->postal_code != NULL)
+    return JK_JOB_PLACE_GIVEN;
+  return JK_JOB_PLACE_NOT_GIVEN;
+}

@@ -16,6 +16,7 @@ typedef struct
   guint step;
   guint n_steps;
   GCancellable *cancellable; /* the page's running work; NULL when none ran */
+  GtkWidget *main_action;    /* a child of the page, not referenced */
 } JkPagePrivate;
 
 enum {
@@ -248,6 +249,28 @@ jk_page_get_n_steps (JkPage *self)
   JkPagePrivate *priv = jk_page_get_instance_private (self);
 
   return priv->n_steps;
+}
+
+void
+jk_page_set_main_action (JkPage    *self,
+                         GtkWidget *action)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  g_return_if_fail (action == NULL || gtk_widget_is_ancestor (action, GTK_WIDGET (self)));
+  if (priv->main_action != NULL)
+    gtk_style_context_remove_class (gtk_widget_get_style_context (priv->main_action), "main-action");
+  priv->main_action = action;
+  if (action != NULL)
+    gtk_style_context_add_class (gtk_widget_get_style_context (action), "main-action");
+}
+
+GtkWidget *
+jk_page_get_main_action (JkPage *self)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  return priv->main_action;
 }
 
 void

@@ -53,6 +53,11 @@ void              jk_page_set_step         (JkPage           *self,
 guint             jk_page_get_step         (JkPage           *self);
 guint             jk_page_get_n_steps      (JkPage           *self);
 
+/* The page's one main action (Search, Print, "Add to my log"): kept in
+ * view, given the accent, and what Enter on the last field does. */
+void              jk_page_set_main_action  (JkPage           *self,
+                                            GtkWidget        *action);
+GtkWidget        *jk_page_get_main_action  (JkPage           *self);
 /* Asks the window to show another page (the "navigate" signal). */
 void              jk_page_navigate         (JkPage           *self,
                                             const JkPageInfo *target,
