@@ -23,7 +23,6 @@ struct _JkWindow
   GtkLabel *time_label;
   GtkLabel *date_label;
   GtkOverlay *overlay;
-  GtkScrolledWindow *content_scroller;
   GtkStack *stack;
   GtkRevealer *keyboard_revealer;
   GtkWidget *back_button;
@@ -139,19 +138,28 @@ hide_keyboard (JkWindow *self)
 }
 
 /* The keyboard takes space from the page instead of lying over it, so the
- * entry only needs scrolling back into the part still showing. */
+ * entry only needs scrolling back into the part still showing: each page
+ * owns its one scroller, the entry's nearest. */
 static void
 scroll_to_target (JkWindow *self)
 {
   GtkWidget *target = self->keyboard != NULL ? jk_keyboard_get_target (self->keyboard) : NULL;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->content_scroller);
+  GtkWidget *scroller = target != NULL ? gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
   GtkAllocation allocation;
   int y = 0;
   double value, page_size;
   const int margin = 24;
 
-  if (target == NULL || !gtk_widget_translate_coordinates (target, GTK_WIDGET (self->stack), 0, 0, NULL, &y))
+  if (scroller == NULL)
     return;
+  content = gtk_bin_get_child (GTK_BIN (scroller));
+  if (GTK_IS_VIEWPORT (content) && gtk_bin_get_child (GTK_BIN (content)) != NULL)
+    content = gtk_bin_get_child (GTK_BIN (content));
+  if (!gtk_widget_translate_coordinates (target, content, 0, 0, NULL, &y))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   gtk_widget_get_allocation (target, &allocation);
   value = gtk_adjustment_get_value (adjustment);
   page_size = gtk_adjustment_get_page_size (adjustment);
@@ -239,7 +247,6 @@ switch_to (JkWindow         *self,
   if (old_page != NULL)
     jk_page_leave (old_page);
   gtk_stack_set_visible_child (self->stack, new_page);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->content_scroller), 0);
   jk_page_enter (JK_PAGE (new_page));
   gtk_widget_set_sensitive (self->back_button, !g_queue_is_empty (&self->history));
   update_title (self);
@@ -509,7 +516,6 @@ jk_window_class_init (JkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkWindow, time_label);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, date_label);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, overlay);
-  gtk_widget_class_bind_template_child (widget_class, JkWindow, content_scroller);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, keyboard_revealer);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, back_button);
