@@ -2,7 +2,8 @@
 /* bench-search-ui.c: the job search screen over a big cache: keystroke to
  * first page of results drawn, frame times while scrolling 2 000 results,
  * and resident memory with them loaded. Prints figures; never fails on a
- * timer. JK_BENCH_SIZE=tiny uses 3 000 jobs so the benchmark keeps working. */
+ * timer. JK_BENCH_SIZE=tiny uses 3 000 jobs so the benchmark keeps working;
+ * JK_BENCH_JOBS sets another size (the 1 000 000-posting run). */
 
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-jobs.h>
@@ -12,23 +13,10 @@
 
 #include "shell/jk-application.h"
 #include "jobs/jk-search-page.h"
+#include "jk-bench-cache.h"
 #include "jk-bench-stats.h"
 #include "jk-test-proc.h"
 #include "jk-test-ui-util.h"
-#include "jobs/jk-snapshot-private.h"
-#include "store/jk-store-private.h"
-
-static const char *const titles[] = {
-  "Cashier", "Line Cook", "Warehouse Associate", "Forklift Operator", "Home Health Aide", "Medical Assistant",
-  "Customer Service Representative", "Janitor", "Delivery Driver", "Security Officer", "Welder", "Bank Teller",
-  "Barista", "Dishwasher", "Pharmacy Technician", "Truck Driver", "Maintenance Technician", "Housekeeper",
-  "Childcare Worker", "Administrative Assistant", "Retail Sales Associate", "Stocker", "Electrician Helper",
-  "Dental Assistant", "Certified Nursing Assistant", "Receptionist", "Data Entry Clerk", "Cook", "Server",
-};
-static const char *const words[] = {
-  "team", "shift", "safety", "customers", "training", "weekly", "pay", "benefits", "lift", "clean", "orders",
-  "friendly", "schedule", "nights", "weekends", "equipment", "patients", "inventory", "cash", "drive",
-};
 
 /* A frame of work this long leaves little of the 16.7 ms a frame has. */
 #define HEAVY_FRAME_MS 12.0
@@ -113,41 +101,6 @@ on_layout_done (GdkFrameClock *clock,
   layout_end_at = g_get_monotonic_time ();
 }
 
-static void
-fill_cache (JkStore *store,
-            guint    n_jobs,
-            gint64   now)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JkSnapshot) snapshot = NULL;
-  GRand *rand = g_rand_new_with_seed (45402);
-
-  g_assert_true (jk_store_exec (store, "INSERT INTO sources (name, url) VALUES ('bench', 'bench.xml')", &error));
-  snapshot = jk_snapshot_begin (store, 1, now, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < n_jobs; i++)
-    {
-      g_autoptr (JkJob) job = jk_job_new ();
-      g_autoptr (GString) text = g_string_new (NULL);
-
-      for (int w = 0; w < 60; w++)
-        g_string_append_printf (text, "%s ", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      job->external_id = g_strdup_printf ("B-%u", i);
-      job->title = g_strdup (titles[g_rand_int_range (rand, 0, G_N_ELEMENTS (titles))]);
-      job->employer = g_strdup_printf ("Employer %u", g_rand_int_range (rand, 0, 2000));
-      job->city = g_strdup_printf ("City %u", g_rand_int_range (rand, 0, 50));
-      job->state = g_strdup ("OH");
-      job->salary_min = g_rand_double_range (rand, 12, 25);
-      job->salary_max = job->salary_min + 2;
-      job->salary_period = JK_SALARY_PERIOD_HOUR;
-      job->description = g_string_free (g_steal_pointer (&text), FALSE);
-      job->posted = now - g_rand_int_range (rand, 0, 30 * 86400);
-      g_assert_true (jk_snapshot_add (snapshot, job, &error));
-    }
-  g_assert_true (jk_snapshot_commit (snapshot, 0, NULL, &error));
-  g_rand_free (rand);
-}
-
 static long
 rss_kb (void)
 {
@@ -165,7 +118,8 @@ main (int   argc,
       char *argv[])
 {
   gboolean tiny = g_strcmp0 (g_getenv ("JK_BENCH_SIZE"), "tiny") == 0;
-  guint n_jobs = tiny ? 3000 : 200000;
+  const char *jobs_env = g_getenv ("JK_BENCH_JOBS");
+  guint n_jobs = jobs_env != NULL ? (guint) g_ascii_strtoull (jobs_env, NULL, 10) : tiny ? 3000 : 200000;
   guint n_keys = tiny ? 10 : 60;
   const char *const queries[] = { "c", "ca", "cas", "cash", "cashi", "cashier", "w", "we", "wel", "weld", "welder",
                                   "d", "dr", "dri", "driv", "driver", "line c", "line co", "line coo", "line cook" };
@@ -195,7 +149,7 @@ main (int   argc,
   store = jk_store_open (db, &error);
   g_assert_no_error (error);
   fill_start = g_get_monotonic_time ();
-  fill_cache (store, n_jobs, g_date_time_to_unix (start));
+  jk_bench_fill_cache (store, n_jobs, g_date_time_to_unix (start));
   printf ("cache: %u jobs (filled in %.1f s)\n", n_jobs, (g_get_monotonic_time () - fill_start) / 1e6);
 
   app = jk_application_new (jk_config_new_defaults (), store, jk_clock_get_default (), &options);
