@@ -2,6 +2,7 @@
 /* test-keyboard.c: the on-screen keyboard, typing into a real entry */
 
 #include <string.h>
+#include <jobkiosk/jk-i18n.h>
 
 #include "shell/jk-keyboard.h"
 #include "shell/jk-retranslate.h"
@@ -26,8 +27,8 @@ static void
 load_style (void)
 {
   const char *const sheets[] = {
-    "/org/jobkiosk/JobKiosk/style.css",
-    "/org/jobkiosk/JobKiosk/keyboard.css",
+    "/org/jobkiosk/JobKiosk/shell/style.css",
+    "/org/jobkiosk/JobKiosk/shell/keyboard.css",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)
@@ -643,11 +644,109 @@ test_screenshots (Fixture       *fixture,
   jk_test_screenshot (fixture->window, "keyboard-letters-1280");
 }
 
+static gboolean
+on_enter_pressed (JkKeyboard *keyboard,
+                  Fixture    *fixture)
+{
+  return TRUE;
+}
+
+/* A handler of "enter-pressed" that deals with Enter (the window moving to
+ * the next field) keeps the field from being activated. */
+static void
+test_enter_handled (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  fixture->activated = 0;
+  g_signal_connect (fixture->keyboard, "enter-pressed", G_CALLBACK (on_enter_pressed), fixture);
+  g_assert_true (jk_keyboard_press (fixture->keyboard, "enter"));
+  g_assert_cmpuint (fixture->activated, ==, 0);
+  g_signal_handlers_disconnect_by_func (fixture->keyboard, on_enter_pressed, fixture);
+  g_assert_true (jk_keyboard_press (fixture->keyboard, "enter"));
+  g_assert_cmpuint (fixture->activated, ==, 1);
+}
+
+/* A screen reader says a sign in words, in the visitor's language; only
+ * letters and digits are named by themselves. */
+static void
+test_signs_named_in_words (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  const struct {
+    const char *layer;
+    const char *key;
+    const char *english;
+    const char *spanish;
+  } signs[] = {
+    { "symbols", "@", "at sign", "arroba" },
+    { "symbols", "-", "hyphen", "guion" },
+    { "symbols", ".", "period", "punto" },
+    { "accents", "¿", "inverted question mark", "signo de interrogación de apertura" },
+    { "numpad", "/", "slash", "barra" },
+  };
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_buttons (GTK_WIDGET (fixture->keyboard), buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *name = get_accessible_name (buttons->pdata[i]);
+
+      if (g_utf8_strlen (name, -1) == 1 && !g_unichar_isalnum (g_utf8_get_char (name)))
+        g_error ("a key is named by the bare sign “%s”", name);
+    }
+  for (int spanish = 0; spanish < 2; spanish++)
+    {
+      jk_i18n_set_language (spanish ? "es" : "en");
+      jk_keyboard_retranslate (fixture->keyboard);
+      for (gsize i = 0; i < G_N_ELEMENTS (signs); i++)
+        {
+          show_layer (fixture->keyboard, signs[i].layer);
+          g_assert_cmpstr (get_accessible_name (jk_keyboard_find_key (fixture->keyboard, signs[i].key)), ==,
+                           spanish ? signs[i].spanish : signs[i].english);
+        }
+    }
+  jk_i18n_set_language ("en");
+  jk_keyboard_retranslate (fixture->keyboard);
+}
+
+/* A screen reader reads each layer's keys row by row, left to right. */
+static void
+test_reading_order (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (layers); i++)
+    {
+      GtkWidget *grid;
+      AtkObject *accessible;
+      int last_row = -1, last_column = -1;
+
+      show_layer (fixture->keyboard, layers[i]);
+      grid = gtk_stack_get_visible_child (get_stack (fixture->keyboard));
+      accessible = gtk_widget_get_accessible (grid);
+      g_assert_cmpint (atk_object_get_n_accessible_children (accessible), >, 10);
+      for (int n = 0; n < atk_object_get_n_accessible_children (accessible); n++)
+        {
+          AtkObject *child = atk_object_ref_accessible_child (accessible, n);
+          GtkWidget *key = gtk_accessible_get_widget (GTK_ACCESSIBLE (child));
+          int row = 0, column = 0;
+
+          gtk_container_child_get (GTK_CONTAINER (grid), key, "top-attach", &row, "left-attach", &column, NULL);
+          if (row < last_row || (row == last_row && column <= last_column))
+            g_error ("layer %s: “%s” is read after a key that comes later", layers[i],
+                     get_accessible_name (key));
+          last_row = row;
+          last_column = column;
+          g_object_unref (child);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  jk_i18n_init ();
   /* No display is a failure, never a skip. */
   jk_test_require_display ();
   load_style ();
@@ -665,6 +764,9 @@ main (int   argc,
   JK_TEST_ADD ("/keyboard/retranslate-keeps-state", Fixture, test_retranslate_keeps_state);
   JK_TEST_ADD ("/keyboard/target-changes", Fixture, test_target_changes);
   JK_TEST_ADD ("/keyboard/screenshots", Fixture, test_screenshots);
+  JK_TEST_ADD ("/keyboard/enter-handled", Fixture, test_enter_handled);
+  JK_TEST_ADD ("/keyboard/signs-named-in-words", Fixture, test_signs_named_in_words);
+  JK_TEST_ADD ("/keyboard/reading-order", Fixture, test_reading_order);
 
   return g_test_run ();
 }

@@ -75,11 +75,29 @@ guard_kiosk_settings (void)
 /* Signal callbacks                                                       */
 
 static void
-on_printer_changed (JkApplication *self)
+update_printer_badge (JkApplication *self)
 {
   if (self->window != NULL)
     jk_window_set_printer_badge (self->window, jk_print_flow_get_printer_text (self->print_flow),
                                  jk_print_flow_get_printer_ready (self->print_flow));
+}
+
+static void
+on_printer_changed (JkApplication *self)
+{
+  /* A printout is part of the visit: Finish asks before it wipes one. */
+  if (jk_print_flow_is_printing (self->print_flow))
+    jk_session_set_data (self->session, "jk-printed", GINT_TO_POINTER (1), NULL);
+  update_printer_badge (self);
+}
+
+/* The badge speaks the visit's language from the moment it is switched,
+ * not from the next printer check. Connected after the window's own
+ * handler, which has switched the catalogue by then. */
+static void
+on_language_changed (JkApplication *self)
+{
+  update_printer_badge (self);
 }
 
 /* systemd stops the kiosk with SIGTERM: quit cleanly, database closed. */
@@ -260,6 +278,8 @@ jk_application_create_window (JkApplication *self)
   self->window = jk_window_new (GTK_APPLICATION (self), self->session, self->clock, &setup);
   for (gsize i = 0; pages[i] != NULL; i++)
     jk_window_add_page (self->window, pages[i], pages[i]->create (pages[i], &context));
-  on_printer_changed (self);
+  g_signal_connect_object (self->session, "notify::language", G_CALLBACK (on_language_changed), self,
+                           G_CONNECT_SWAPPED);
+  update_printer_badge (self);
   return self->window;
 }

@@ -12,6 +12,7 @@ struct _JkIdleWarning
 {
   GtkEventBox parent_instance;
 
+  GtkLabel *question_label;
   GtkLabel *countdown_label;
   GtkButton *more_time_button;
   guint seconds_left;
@@ -56,11 +57,14 @@ jk_idle_warning_class_init (JkIdleWarningClass *klass)
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/shell/jk-idle-warning.ui");
+  gtk_widget_class_bind_template_child (widget_class, JkIdleWarning, question_label);
   gtk_widget_class_bind_template_child (widget_class, JkIdleWarning, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, JkIdleWarning, more_time_button);
   gtk_widget_class_bind_template_callback (widget_class, on_more_time_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_finish_clicked);
   gtk_widget_class_set_css_name (widget_class, "jkidlewarning");
+  /* A screen reader says it as soon as it appears, whatever had the focus. */
+  gtk_widget_class_set_accessible_role (widget_class, ATK_ROLE_ALERT);
 }
 
 static void
@@ -92,6 +96,15 @@ jk_idle_warning_set_seconds_left (JkIdleWarning *self,
                                        seconds),
                           seconds);
   gtk_label_set_text (self->countdown_label, text);
+  atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self)), gtk_label_get_text (self->question_label));
+  atk_object_set_description (gtk_widget_get_accessible (GTK_WIDGET (self)), text);
+}
+
+void
+jk_idle_warning_present (JkIdleWarning *self)
+{
+  gtk_widget_show (GTK_WIDGET (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->more_time_button));
 }
 
 void

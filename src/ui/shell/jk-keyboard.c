@@ -102,6 +102,7 @@ struct _JkKeyboard
 
 enum {
   SIGNAL_HIDE_REQUESTED,
+  SIGNAL_ENTER_PRESSED,
   N_SIGNALS
 };
 
@@ -211,6 +212,38 @@ static const SpecialDef special_defs[N_KEY_KINDS] = {
   [KEY_HIDE] = { "hide", N_("Hide"), N_("Hide keyboard"), "key-special" },
 };
 
+/* A sign is named in words, as a screen reader should say it, not by the
+ * bare character (which many readers skip or misread). */
+static const struct {
+  const char *text;
+  const char *name;
+} sign_names[] = {
+  /* TRANSLATORS: accessible names of the keyboard's signs, said by a screen reader */
+  { "-", N_("hyphen") },
+  { "/", N_("slash") },
+  { ":", N_("colon") },
+  { ";", N_("semicolon") },
+  { "(", N_("left parenthesis") },
+  { ")", N_("right parenthesis") },
+  { "$", N_("dollar sign") },
+  { "&", N_("ampersand") },
+  { "@", N_("at sign") },
+  { "\"", N_("quotation mark") },
+  { ".", N_("period") },
+  { ",", N_("comma") },
+  { "?", N_("question mark") },
+  { "!", N_("exclamation mark") },
+  { "'", N_("apostrophe") },
+  { "#", N_("number sign") },
+  { "%", N_("percent sign") },
+  { "+", N_("plus sign") },
+  { "=", N_("equals sign") },
+  { "_", N_("underscore") },
+  { "*", N_("asterisk") },
+  { "¿", N_("inverted question mark") },
+  { "¡", N_("inverted exclamation mark") },
+};
+
 /* Said by a screen reader after the key's name. */
 static const struct {
   const char *text;
@@ -230,8 +263,6 @@ static const struct {
   { "Ú", N_("capital U with acute accent") },
   { "Ü", N_("capital U with diaeresis") },
   { "Ñ", N_("capital N with tilde") },
-  { "¿", N_("inverted question mark") },
-  { "¡", N_("inverted exclamation mark") },
 };
 
 /* ---------------------------------------------------------------------- */
@@ -284,6 +315,17 @@ get_key_output (JkKeyboard *self,
   if (key->capital != NULL && self->shift != SHIFT_OFF)
     return key->capital;
   return key->def->text;
+}
+
+static const char *
+find_sign_name (const char *text)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (sign_names); i++)
+    {
+      if (g_strcmp0 (sign_names[i].text, text) == 0)
+        return sign_names[i].name;
+    }
+  return NULL;
 }
 
 static const char *
@@ -341,7 +383,8 @@ update_key_face (JkKeyboard *self,
     case KEY_CHAR:
       text = get_key_output (self, key);
       jk_retranslate_set_label (key->label, text);
-      jk_retranslate_set_a11y_name (GTK_WIDGET (key->button), text);
+      jk_retranslate_set_a11y_name (GTK_WIDGET (key->button),
+                                    find_sign_name (text) != NULL ? find_sign_name (text) : text);
       description = find_description (text);
       if (description != NULL)
         atk_object_set_description (accessible, _(description));
@@ -571,12 +614,19 @@ create_key (JkKeyboard   *self,
   return key;
 }
 
+typedef struct {
+  Key *key;
+  guint column;
+  guint row;
+} Placement;
+
 static void
 build_layer (JkKeyboard *self,
              Layer       layer)
 {
   const LayerDef *layer_def = &layer_defs[layer];
   GtkGrid *grid = get_layer_grid (self, layer);
+  g_autoptr (GArray) placements = g_array_new (FALSE, FALSE, sizeof (Placement));
 
   self->keys[layer] = g_ptr_array_new_with_free_func (key_free);
   for (guint row = 0; layer_def->rows[row] != NULL; row++)
@@ -588,8 +638,9 @@ build_layer (JkKeyboard *self,
           if (def->kind != KEY_GAP)
             {
               Key *key = create_key (self, layer, def);
+              Placement placement = { key, column, row };
 
-              gtk_grid_attach (grid, GTK_WIDGET (key->button), column, row, def->width, 1);
+              g_array_append_val (placements, placement);
               g_signal_connect (key->button, "clicked", G_CALLBACK (on_key_clicked), key);
               if (def->kind == KEY_BACKSPACE)
                 {
@@ -603,6 +654,16 @@ build_layer (JkKeyboard *self,
           column += def->width;
         }
       g_warn_if_fail (column == layer_def->columns);
+    }
+  /* GtkGrid lists its children last attached first, and a screen reader
+   * reads them in that order: attached backwards, the keys read row by
+   * row, left to right, as they are seen. */
+  for (guint i = placements->len; i > 0; i--)
+    {
+      Placement *placement = &g_array_index (placements, Placement, i - 1);
+
+      gtk_grid_attach (grid, GTK_WIDGET (placement->key->button), placement->column, placement->row,
+                       placement->key->def->width, 1);
     }
 }
 
@@ -682,8 +743,13 @@ on_key_clicked (GtkButton *button,
       show_layer (self, find_layer (key->def->text));
       break;
     case KEY_ENTER:
-      if (self->target != NULL)
-        gtk_widget_activate (self->target);
+      {
+        gboolean handled = FALSE;
+
+        g_signal_emit (self, signals[SIGNAL_ENTER_PRESSED], 0, &handled);
+        if (!handled && self->target != NULL)
+          gtk_widget_activate (self->target);
+      }
       break;
     case KEY_HIDE:
       stop_repeat (self);
@@ -766,6 +832,16 @@ jk_keyboard_class_init (JkKeyboardClass *klass)
    */
   signals[SIGNAL_HIDE_REQUESTED] = g_signal_new ("hide-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * JkKeyboard::enter-pressed:
+   *
+   * The visitor tapped Enter. A handler that returns TRUE has dealt with
+   * it (the window moves to the next field, or does the page's main
+   * action); otherwise the target is activated, as a real Enter would.
+   */
+  signals[SIGNAL_ENTER_PRESSED] = g_signal_new ("enter-pressed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, g_signal_accumulator_true_handled, NULL, NULL,
+                                                G_TYPE_BOOLEAN, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/shell/jk-keyboard.ui");
   gtk_widget_class_bind_template_child (widget_class, JkKeyboard, stack);

@@ -6,9 +6,18 @@
 #include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-i18n.h>
 
+#include "jk-finish-confirm.h"
 #include "jk-idle-warning.h"
 #include "jk-retranslate.h"
 #include "jk-window.h"
+
+/* How long home says "Your information was cleared". */
+#define CLEARED_NOTICE_SECONDS 6
+/* At this height or less the keyboard is made compact, so a page keeps
+ * room above it for the field and what it finds. */
+#define COMPACT_KEYBOARD_MAX_HEIGHT 800
+/* Session data that says the visitor typed into a field of this visit. */
+#define TYPED_KEY "jk-window-typed"
 
 struct _JkWindow
 {
@@ -26,9 +35,21 @@ struct _JkWindow
   GtkStack *stack;
   GtkRevealer *keyboard_revealer;
   GtkWidget *back_button;
+  GtkWidget *frame;
+  GtkWidget *bottom_bar;
 
   JkKeyboard *keyboard;
+  GtkOverlay *modal_overlay;  /* over the whole frame: the idle warning, the Finish question */
   JkIdleWarning *idle_warning;
+  JkFinishConfirm *finish_confirm;
+  GtkWidget *modal;           /* the one of them showing, or NULL */
+  GtkWidget *focus_before_modal; /* weak */
+  gboolean keyboard_before_modal;
+  gboolean quiet_focus;       /* the focus goes back to a field without opening the keyboard */
+  GtkWidget *cleared_notice;
+  GtkLabel *cleared_label;
+  guint cleared_notice_id;
+  GtkWidget *typed_field;     /* weak: the field whose changes mark the visit */
   GtkWidget *printer_badge;
   GtkLabel *printer_label;
   GtkImage *printer_icon;
@@ -47,6 +68,9 @@ struct _JkWindow
 
 static void update_armed (JkWindow *self);
 static void on_keyboard_hide_requested (JkWindow *self);
+static gboolean on_keyboard_enter (JkKeyboard *keyboard,
+                                   JkWindow   *self);
+static void on_typed_field_changed (JkWindow *self);
 
 G_DEFINE_FINAL_TYPE (JkWindow, jk_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -123,18 +147,103 @@ ensure_keyboard (JkWindow *self)
       gtk_widget_show (GTK_WIDGET (self->keyboard));
       gtk_container_add (GTK_CONTAINER (self->keyboard_revealer), GTK_WIDGET (self->keyboard));
       g_signal_connect_swapped (self->keyboard, "hide-requested", G_CALLBACK (on_keyboard_hide_requested), self);
+      g_signal_connect (self->keyboard, "enter-pressed", G_CALLBACK (on_keyboard_enter), self);
+      if (gtk_widget_get_allocated_height (GTK_WIDGET (self)) <= COMPACT_KEYBOARD_MAX_HEIGHT)
+        gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (self->keyboard)), "compact");
     }
   return self->keyboard;
 }
 
+/* While the keyboard is up the bottom bar steps aside (the keyboard has
+ * its own Hide key), so a short screen keeps room for the page. */
 static void
 hide_keyboard (JkWindow *self)
 {
   gtk_revealer_set_reveal_child (self->keyboard_revealer, FALSE);
+  gtk_widget_show (self->bottom_bar);
   if (self->keyboard == NULL)
     return;
   jk_keyboard_set_target (self->keyboard, NULL);
   jk_keyboard_reset (self->keyboard);
+}
+
+static void scroll_to_target (JkWindow *self);
+
+static void
+show_keyboard_for (JkWindow  *self,
+                   GtkWidget *field)
+{
+  jk_keyboard_set_target (ensure_keyboard (self), field);
+  jk_keyboard_set_mode (self->keyboard, jk_keyboard_mode_for_widget (field));
+  gtk_widget_hide (self->bottom_bar);
+  gtk_revealer_set_reveal_child (self->keyboard_revealer, TRUE);
+  scroll_to_target (self);
+}
+
+/* Any change to a field the visitor is in counts as their typing, so
+ * Finish knows the visit holds something. */
+static void
+track_typed_field (JkWindow  *self,
+                   GtkWidget *field)
+{
+  if (self->typed_field == field)
+    return;
+  if (self->typed_field != NULL)
+    g_signal_handlers_disconnect_by_func (self->typed_field, on_typed_field_changed, self);
+  g_set_weak_pointer (&self->typed_field, field);
+  if (field != NULL)
+    g_signal_connect_swapped (field, "changed", G_CALLBACK (on_typed_field_changed), self);
+}
+
+typedef struct {
+  GtkWidget *page;
+  GtkWidget *after;     /* the field Enter was pressed in */
+  int after_y, after_x;
+  GtkWidget *next;
+  int next_y, next_x;
+} NextField;
+
+static void
+find_next_field_cb (GtkWidget *widget,
+                    gpointer   user_data)
+{
+  NextField *search = user_data;
+  int x = 0, y = 0;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget))
+    return;
+  if (GTK_IS_EDITABLE (widget) && widget != search->after && gtk_editable_get_editable (GTK_EDITABLE (widget)) &&
+      gtk_widget_get_can_focus (widget) &&
+      gtk_widget_translate_coordinates (widget, search->page, 0, 0, &x, &y))
+    {
+      /* Reading order: row by row, then left to right. */
+      gboolean after_target = y > search->after_y || (y == search->after_y && x > search->after_x);
+      gboolean before_next = search->next == NULL || y < search->next_y ||
+                             (y == search->next_y && x < search->next_x);
+
+      if (after_target && before_next)
+        {
+          search->next = widget;
+          search->next_x = x;
+          search->next_y = y;
+        }
+      return;
+    }
+  if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), find_next_field_cb, search);
+}
+
+/* The field after this one on the page, in reading order, or NULL. */
+static GtkWidget *
+find_next_field (GtkWidget *page,
+                 GtkWidget *field)
+{
+  NextField search = { page, field, 0, 0, NULL, 0, 0 };
+
+  if (!gtk_widget_translate_coordinates (field, page, 0, 0, &search.after_x, &search.after_y))
+    return NULL;
+  gtk_container_forall (GTK_CONTAINER (page), find_next_field_cb, &search);
+  return search.next;
 }
 
 /* The keyboard takes space from the page instead of lying over it, so the
@@ -194,6 +303,8 @@ retranslate_all (JkWindow *self)
     jk_page_language_changed (JK_PAGE (l->data));
   g_list_free (pages);
   jk_idle_warning_retranslate (self->idle_warning);
+  jk_finish_confirm_retranslate (self->finish_confirm);
+  atk_object_set_name (gtk_widget_get_accessible (self->cleared_notice), gtk_label_get_text (self->cleared_label));
   if (self->keyboard != NULL)
     jk_keyboard_retranslate (self->keyboard);
   update_title (self);
@@ -222,6 +333,98 @@ update_armed (JkWindow *self)
   jk_idle_monitor_set_armed (self->idle, !(at_home && jk_session_is_pristine (self->session)));
 }
 
+/* The idle warning and the Finish question: what is behind them is
+ * insensitive (no touch, no key focus, no activation by a screen reader)
+ * until they go, and the focus comes back where it was. */
+static void
+show_modal (JkWindow  *self,
+            GtkWidget *modal)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if (self->modal != NULL && self->modal != modal)
+    gtk_widget_hide (self->modal);
+  if (self->modal == NULL)
+    {
+      g_set_weak_pointer (&self->focus_before_modal,
+                          focus != NULL && gtk_widget_is_ancestor (focus, self->frame) ? focus : NULL);
+      self->keyboard_before_modal = gtk_revealer_get_reveal_child (self->keyboard_revealer);
+    }
+  self->modal = modal;
+  hide_keyboard (self);
+  gtk_widget_set_sensitive (self->frame, FALSE);
+  if (modal == GTK_WIDGET (self->idle_warning))
+    jk_idle_warning_present (self->idle_warning);
+  else
+    jk_finish_confirm_present (self->finish_confirm);
+}
+
+static void
+hide_modal (JkWindow *self,
+            gboolean  restore_focus)
+{
+  GtkWidget *focus = self->focus_before_modal;
+
+  if (self->modal == NULL)
+    return;
+  gtk_widget_hide (self->modal);
+  self->modal = NULL;
+  gtk_widget_set_sensitive (self->frame, TRUE);
+  g_clear_weak_pointer (&self->focus_before_modal);
+  if (restore_focus && focus != NULL && gtk_widget_is_drawable (focus))
+    {
+      /* The keyboard comes back only if it was up; otherwise a touch on the field brings it. */
+      self->quiet_focus = !self->keyboard_before_modal;
+      gtk_widget_grab_focus (focus);
+      self->quiet_focus = FALSE;
+    }
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+}
+
+static gboolean
+hide_cleared_notice_cb (gpointer user_data)
+{
+  JkWindow *self = user_data;
+
+  self->cleared_notice_id = 0;
+  gtk_widget_hide (self->cleared_notice);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hide_cleared_notice (JkWindow *self)
+{
+  g_clear_handle_id (&self->cleared_notice_id, g_source_remove);
+  gtk_widget_hide (self->cleared_notice);
+}
+
+/* Said on home for a few seconds, and to a screen reader, after Finish. */
+static void
+show_cleared_notice (JkWindow *self)
+{
+  g_clear_handle_id (&self->cleared_notice_id, g_source_remove);
+  atk_object_set_name (gtk_widget_get_accessible (self->cleared_notice), gtk_label_get_text (self->cleared_label));
+  gtk_widget_show (self->cleared_notice);
+  self->cleared_notice_id = g_timeout_add_seconds (CLEARED_NOTICE_SECONDS, hide_cleared_notice_cb, self);
+  g_source_set_name_by_id (self->cleared_notice_id, "[jk-window] cleared notice");
+}
+
+/* What Finish would lose: anything the session keeps (saved jobs, the
+ * log, a printout, a language or display choice) or anything typed. */
+static gboolean
+visit_holds_anything (JkWindow *self)
+{
+  return !jk_session_is_pristine (self->session);
+}
+
+static void
+finish_and_tell (JkWindow *self)
+{
+  jk_window_finish_visit (self);
+  show_cleared_notice (self);
+}
+
 static void
 update_printer_badge (JkWindow *self)
 {
@@ -244,9 +447,14 @@ switch_to (JkWindow         *self,
   if (GTK_WIDGET (old_page) == new_page)
     return;
   hide_keyboard (self);
+  hide_cleared_notice (self);
   if (old_page != NULL)
     jk_page_leave (old_page);
+  /* GtkStack moves the focus into the new page when the old one had it:
+   * a field may get it, but the visitor did not touch it, so no keyboard. */
+  self->quiet_focus = TRUE;
   gtk_stack_set_visible_child (self->stack, new_page);
+  self->quiet_focus = FALSE;
   jk_page_enter (JK_PAGE (new_page));
   gtk_widget_set_sensitive (self->back_button, !g_queue_is_empty (&self->history));
   update_title (self);
@@ -292,6 +500,8 @@ on_session_reset (JkSession *session,
 {
   GList *pages = gtk_container_get_children (GTK_CONTAINER (self->stack));
 
+  /* The pages clearing their fields is not the visitor typing. */
+  track_typed_field (self, NULL);
   for (GList *l = pages; l != NULL; l = l->next)
     jk_page_reset (JK_PAGE (l->data));
   g_list_free (pages);
@@ -304,18 +514,112 @@ on_set_focus (GtkWindow *window,
               GtkWidget *widget,
               JkWindow  *self)
 {
-  if (widget != NULL && GTK_IS_EDITABLE (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)) &&
-      !current_has (self, JK_PAGE_NO_KEYBOARD))
-    {
-      jk_keyboard_set_target (ensure_keyboard (self), widget);
-      jk_keyboard_set_mode (self->keyboard, jk_keyboard_mode_for_widget (widget));
-      gtk_revealer_set_reveal_child (self->keyboard_revealer, TRUE);
-      scroll_to_target (self);
-    }
+  gboolean editable = widget != NULL && GTK_IS_EDITABLE (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget));
+
+  track_typed_field (self, editable ? widget : NULL);
+  if (editable && !current_has (self, JK_PAGE_NO_KEYBOARD) && !self->quiet_focus)
+    show_keyboard_for (self, widget);
   else if (gtk_revealer_get_reveal_child (self->keyboard_revealer))
+    hide_keyboard (self);
+}
+
+static void
+on_typed_field_changed (JkWindow *self)
+{
+  if (jk_session_get_data (self->session, TYPED_KEY) == NULL)
     {
-      hide_keyboard (self);
+      jk_session_set_data (self->session, TYPED_KEY, GINT_TO_POINTER (1), NULL);
+      update_armed (self);
     }
+}
+
+/* Enter on the keyboard: the next field of the page, or on the last one
+ * the page's main action; a page without one has the field activated. */
+static gboolean
+on_keyboard_enter (JkKeyboard *keyboard,
+                   JkWindow   *self)
+{
+  GtkWidget *target = jk_keyboard_get_target (keyboard);
+  JkPage *page = current_page (self);
+  GtkWidget *next;
+  GtkWidget *action;
+
+  if (target == NULL || page == NULL || !gtk_widget_is_ancestor (target, GTK_WIDGET (page)))
+    return FALSE;
+  next = find_next_field (GTK_WIDGET (page), target);
+  if (next != NULL)
+    {
+      gtk_widget_grab_focus (next);
+      return TRUE;
+    }
+  action = jk_page_get_main_action (page);
+  if (action == NULL || !gtk_widget_is_sensitive (action) || !gtk_widget_get_visible (action))
+    return FALSE;
+  /* Clicked at once: gtk_widget_activate would click a button only after
+   * showing it pressed for a quarter of a second. */
+  if (GTK_IS_BUTTON (action))
+    gtk_button_clicked (GTK_BUTTON (action));
+  else
+    gtk_widget_activate (action);
+  return TRUE;
+}
+
+/* After Hide the field keeps the focus; touching it again brings the
+ * keyboard back. */
+static void
+on_pressed (GtkGestureMultiPress *gesture,
+            int                   n_press,
+            double                x,
+            double                y,
+            JkWindow             *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  GdkEvent *event = gtk_get_current_event ();
+  GtkWidget *under = event != NULL ? gtk_get_event_widget (event) : NULL;
+
+  jk_idle_monitor_poke (self->idle);
+  if (focus != NULL && under != NULL && (under == focus || gtk_widget_is_ancestor (under, focus)) &&
+      GTK_IS_EDITABLE (focus) && gtk_editable_get_editable (GTK_EDITABLE (focus)) &&
+      !gtk_revealer_get_reveal_child (self->keyboard_revealer) && !current_has (self, JK_PAGE_NO_KEYBOARD))
+    show_keyboard_for (self, focus);
+  g_clear_pointer (&event, gdk_event_free);
+}
+
+static void
+on_size_allocated (JkWindow      *self,
+                   GtkAllocation *allocation)
+{
+  GtkStyleContext *context;
+
+  if (self->keyboard == NULL)
+    return;
+  context = gtk_widget_get_style_context (GTK_WIDGET (self->keyboard));
+  if (allocation->height <= COMPACT_KEYBOARD_MAX_HEIGHT && !gtk_style_context_has_class (context, "compact"))
+    gtk_style_context_add_class (context, "compact");
+  else if (allocation->height > COMPACT_KEYBOARD_MAX_HEIGHT && gtk_style_context_has_class (context, "compact"))
+    gtk_style_context_remove_class (context, "compact");
+}
+
+/* The notice sits just under the top bar, over the page's heading. */
+static gboolean
+on_modal_child_position (GtkOverlay    *overlay,
+                         GtkWidget     *child,
+                         GtkAllocation *allocation,
+                         JkWindow      *self)
+{
+  int overlay_width = gtk_widget_get_allocated_width (GTK_WIDGET (overlay));
+  int width = 0, height = 0;
+
+  if (child != self->cleared_notice)
+    return FALSE;
+  gtk_widget_get_preferred_width (child, NULL, &width);
+  width = MIN (width, overlay_width);
+  gtk_widget_get_preferred_height_for_width (child, width, NULL, &height);
+  allocation->width = width;
+  allocation->height = height;
+  allocation->x = (overlay_width - width) / 2;
+  allocation->y = gtk_widget_get_allocated_height (gtk_widget_get_parent (GTK_WIDGET (self->center_label)));
+  return TRUE;
 }
 
 static void
@@ -329,12 +633,6 @@ static void
 on_keyboard_hide_requested (JkWindow *self)
 {
   hide_keyboard (self);
-}
-
-static void
-on_activity (JkWindow *self)
-{
-  jk_idle_monitor_poke (self->idle);
 }
 
 static gboolean
@@ -354,9 +652,8 @@ on_idle_warning (JkIdleMonitor *idle,
                  JkWindow      *self)
 {
   /* The question needs the whole screen; the keyboard comes back at the next touch of a field. */
-  hide_keyboard (self);
   jk_idle_warning_set_seconds_left (self->idle_warning, seconds_left);
-  gtk_widget_show (GTK_WIDGET (self->idle_warning));
+  show_modal (self, GTK_WIDGET (self->idle_warning));
 }
 
 static void
@@ -371,7 +668,8 @@ static void
 on_idle_resumed (JkIdleMonitor *idle,
                  JkWindow      *self)
 {
-  gtk_widget_hide (GTK_WIDGET (self->idle_warning));
+  if (self->modal == GTK_WIDGET (self->idle_warning))
+    hide_modal (self, TRUE);
 }
 
 static void
@@ -386,6 +684,18 @@ static void
 on_more_time (JkWindow *self)
 {
   jk_idle_monitor_poke (self->idle);
+}
+
+static void
+on_finish_confirmed (JkWindow *self)
+{
+  finish_and_tell (self);
+}
+
+static void
+on_finish_cancelled (JkWindow *self)
+{
+  hide_modal (self, TRUE);
 }
 
 static gboolean
@@ -458,7 +768,7 @@ finish_action (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  jk_window_finish_visit (user_data);
+  jk_window_ask_finish (user_data);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -482,6 +792,9 @@ jk_window_dispose (GObject *object)
   JkWindow *self = JK_WINDOW (object);
 
   g_clear_handle_id (&self->clock_tick_id, g_source_remove);
+  g_clear_handle_id (&self->cleared_notice_id, g_source_remove);
+  track_typed_field (self, NULL);
+  g_clear_weak_pointer (&self->focus_before_modal);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   if (self->clock != NULL)
@@ -519,6 +832,8 @@ jk_window_class_init (JkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, keyboard_revealer);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, JkWindow, frame);
+  gtk_widget_class_bind_template_child (widget_class, JkWindow, bottom_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_language_toggled);
 }
 
@@ -540,16 +855,53 @@ jk_window_init (JkWindow *self)
   g_signal_connect_swapped (self->keyboard_revealer, "notify::child-revealed", G_CALLBACK (on_keyboard_revealed), self);
   g_signal_connect_after (self, "set-focus", G_CALLBACK (on_set_focus), self);
 
+  g_signal_connect (self, "size-allocate", G_CALLBACK (on_size_allocated), NULL);
+  /* Only the page showing may ask for width: a page that is not shown
+   * must never widen the window past the screen. */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+
+  /* What lies over the whole window (the bars too) goes in an overlay
+   * around the frame, made here so the template keeps its shape. */
+  self->modal_overlay = GTK_OVERLAY (gtk_overlay_new ());
+  g_object_ref (self->frame);
+  gtk_container_remove (GTK_CONTAINER (self), self->frame);
+  gtk_container_add (GTK_CONTAINER (self->modal_overlay), self->frame);
+  g_object_unref (self->frame);
+  gtk_widget_show (GTK_WIDGET (self->modal_overlay));
+  gtk_container_add (GTK_CONTAINER (self), GTK_WIDGET (self->modal_overlay));
+  g_signal_connect (self->modal_overlay, "get-child-position", G_CALLBACK (on_modal_child_position), self);
+
   self->idle_warning = JK_IDLE_WARNING (jk_idle_warning_new ());
-  gtk_overlay_add_overlay (self->overlay, GTK_WIDGET (self->idle_warning));
+  gtk_overlay_add_overlay (self->modal_overlay, GTK_WIDGET (self->idle_warning));
   g_signal_connect_swapped (self->idle_warning, "more-time", G_CALLBACK (on_more_time), self);
-  g_signal_connect_swapped (self->idle_warning, "finish", G_CALLBACK (jk_window_finish_visit), self);
+  g_signal_connect_swapped (self->idle_warning, "finish", G_CALLBACK (on_finish_confirmed), self);
+
+  self->finish_confirm = JK_FINISH_CONFIRM (jk_finish_confirm_new ());
+  gtk_overlay_add_overlay (self->modal_overlay, GTK_WIDGET (self->finish_confirm));
+  g_signal_connect_swapped (self->finish_confirm, "confirmed", G_CALLBACK (on_finish_confirmed), self);
+  g_signal_connect_swapped (self->finish_confirm, "cancelled", G_CALLBACK (on_finish_cancelled), self);
+
+  /* TRANSLATORS: shown on home for a few seconds after Finish wiped the visit */
+  self->cleared_label = GTK_LABEL (gtk_label_new (N_("Your information was cleared")));
+  gtk_label_set_line_wrap (self->cleared_label, TRUE);
+  gtk_label_set_justify (self->cleared_label, GTK_JUSTIFY_CENTER);
+  self->cleared_notice = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  gtk_style_context_add_class (gtk_widget_get_style_context (self->cleared_notice), "cleared-notice");
+  gtk_container_add (GTK_CONTAINER (self->cleared_notice),
+                     gtk_image_new_from_icon_name ("emblem-ok-symbolic", GTK_ICON_SIZE_DND));
+  gtk_container_add (GTK_CONTAINER (self->cleared_notice), GTK_WIDGET (self->cleared_label));
+  gtk_widget_show_all (self->cleared_notice);
+  gtk_widget_hide (self->cleared_notice);
+  /* Only something to read: touches go through to the page. */
+  gtk_overlay_add_overlay (self->modal_overlay, self->cleared_notice);
+  gtk_overlay_set_overlay_pass_through (self->modal_overlay, self->cleared_notice, TRUE);
+  atk_object_set_role (gtk_widget_get_accessible (self->cleared_notice), ATK_ROLE_NOTIFICATION);
 
   /* Any touch or key anywhere counts as the visitor being there. Capture
    * phase, so it is seen before the widget under the finger handles it. */
   self->activity_gesture = gtk_gesture_multi_press_new (GTK_WIDGET (self));
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->activity_gesture), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (self->activity_gesture, "pressed", G_CALLBACK (on_activity), self);
+  g_signal_connect (self->activity_gesture, "pressed", G_CALLBACK (on_pressed), self);
   self->activity_keys = gtk_event_controller_key_new (GTK_WIDGET (self));
   gtk_event_controller_set_propagation_phase (self->activity_keys, GTK_PHASE_CAPTURE);
   g_signal_connect (self->activity_keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
@@ -558,15 +910,25 @@ jk_window_init (JkWindow *self)
   self->printer_badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   self->printer_icon = GTK_IMAGE (gtk_image_new_from_icon_name ("printer-symbolic", GTK_ICON_SIZE_LARGE_TOOLBAR));
   self->printer_label = GTK_LABEL (gtk_label_new (""));
+  /* At most two lines in whatever room the buttons leave, never one word a
+   * line: the bar keeps its height. */
   gtk_label_set_line_wrap (self->printer_label, TRUE);
-  gtk_label_set_max_width_chars (self->printer_label, 30);
+  gtk_label_set_line_wrap_mode (self->printer_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->printer_label, 2);
+  gtk_label_set_ellipsize (self->printer_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->printer_label, 14);
+  gtk_label_set_max_width_chars (self->printer_label, 40);
+  gtk_label_set_xalign (self->printer_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->printer_label), TRUE);
+  gtk_widget_set_valign (self->printer_badge, GTK_ALIGN_CENTER);
   gtk_style_context_add_class (gtk_widget_get_style_context (self->printer_badge), "printer-badge");
   gtk_container_add (GTK_CONTAINER (self->printer_badge), GTK_WIDGET (self->printer_icon));
   gtk_container_add (GTK_CONTAINER (self->printer_badge), GTK_WIDGET (self->printer_label));
   gtk_widget_show_all (self->printer_badge);
   gtk_widget_hide (self->printer_badge);
-  gtk_box_pack_end (GTK_BOX (gtk_widget_get_parent (self->back_button)), self->printer_badge, FALSE, FALSE, 0);
-  gtk_box_reorder_child (GTK_BOX (gtk_widget_get_parent (self->back_button)), self->printer_badge, 3);
+  /* Packed from the start, so the order read out is the order seen. */
+  gtk_box_pack_start (GTK_BOX (self->bottom_bar), self->printer_badge, TRUE, TRUE, 0);
+  gtk_box_reorder_child (GTK_BOX (self->bottom_bar), self->printer_badge, 3);
 
   jk_retranslate_capture (GTK_WIDGET (self));
 }
@@ -714,9 +1076,30 @@ jk_window_go_home (JkWindow *self)
 void
 jk_window_finish_visit (JkWindow *self)
 {
-  gtk_widget_hide (GTK_WIDGET (self->idle_warning));
+  hide_modal (self, FALSE);
   jk_session_reset (self->session);
   update_armed (self);
+}
+
+void
+jk_window_ask_finish (JkWindow *self)
+{
+  if (visit_holds_anything (self))
+    show_modal (self, GTK_WIDGET (self->finish_confirm));
+  else
+    finish_and_tell (self);
+}
+
+GtkWidget *
+jk_window_get_finish_confirm (JkWindow *self)
+{
+  return GTK_WIDGET (self->finish_confirm);
+}
+
+GtkWidget *
+jk_window_get_cleared_notice (JkWindow *self)
+{
+  return self->cleared_notice;
 }
 
 JkSession *

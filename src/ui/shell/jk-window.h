@@ -51,6 +51,12 @@ void           jk_window_go_back             (JkWindow   *self);
 void           jk_window_go_home             (JkWindow   *self);
 /* Ends the visit now: every page reset, the session wiped, home shown. */
 void           jk_window_finish_visit        (JkWindow   *self);
+/* What Finish does: when the visit holds anything, asks "Clear everything
+ * and start over?" first; then wipes and says so on home for a while. */
+void           jk_window_ask_finish          (JkWindow   *self);
+/* The question, and the notice on home afterwards (for tests). */
+GtkWidget     *jk_window_get_finish_confirm  (JkWindow   *self);
+GtkWidget     *jk_window_get_cleared_notice  (JkWindow   *self);
 
 JkSession     *jk_window_get_session         (JkWindow   *self);
 JkIdleMonitor *jk_window_get_idle_monitor    (JkWindow   *self);
