@@ -355,6 +355,15 @@ test_results_in_sight (void)
           /* The page's main action, the search button, too. */
           g_assert_true (fully_visible (jk_page_get_main_action (JK_PAGE (jk_test_search_page (window))), &area));
         }
+
+  /* "No jobs match", with its buttons, fits too (Spanish, larger text). */
+  jk_session_set_large_text (jk_window_get_session (window), TRUE);
+  set_language ("es");
+  search_for ("zzqqxx");
+  fit_window (1280, 720);
+  jk_test_screenshot (GTK_WIDGET (window), "jobs-empty-es-1280x720-large-text");
+  assert_window_is (1280, 720);
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Ningún empleo coincide con esta búsqueda"));
   jk_session_set_large_text (jk_window_get_session (window), FALSE);
   set_language ("en");
   jk_test_resize (GTK_WIDGET (window), 1920, 1080);

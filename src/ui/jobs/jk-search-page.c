@@ -496,7 +496,7 @@ static void
 show_empty_state (JkSearchPage *self,
                   gboolean      empty)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->results_scroller), !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_box), !empty);
   gtk_widget_set_visible (self->empty_box, empty);
   gtk_widget_set_visible (GTK_WIDGET (self->spelling_button), empty && self->spelling != NULL);
   if (empty && self->spelling != NULL)
