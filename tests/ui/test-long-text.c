@@ -252,12 +252,37 @@ run_at (int width,
   assert_shell_inside ();
   assert_cards_fit (jk_test_find_by_type (GTK_WIDGET (jk_window_get_page (window, &jk_list_page_info)),
                                           GTK_TYPE_LIST_BOX));
+  /* The first job's "Remove" stays on the card, whatever its title. */
+  {
+    const JkJobRecord *first = jk_visit_get_saved_jobs (jk_window_get_session (window))->pdata[0];
+    g_autofree char *remove = g_strdup_printf ("Remove %s", first->job->title);
+
+    assert_named_inside (remove);
+  }
   g_free (shot);
   shot = g_strdup_printf ("long-text-my-list-%s", size);
   jk_test_screenshot (GTK_WIDGET (window), shot);
   jk_test_click (GTK_WIDGET (window), "One QR code for all");
   assert_window_size (width, height, "my list with one QR code");
-  assert_named_inside ("QR code with the links to all your saved jobs");
+  /* These links are too long for one code: a sentence says so, in sight,
+   * instead of an empty square. */
+  {
+    GtkWidget *qr = jk_test_find_by_name (GTK_WIDGET (window), "QR code with the links to all your saved jobs");
+    GtkLabel *told = jk_test_find_label (GTK_WIDGET (window), "These links are too many for one QR code. Open each job "
+                                                              "to scan its own code, or print your list.");
+
+    if (qr != NULL && gtk_widget_get_mapped (qr))
+      {
+        g_assert_cmpint (jk_qr_code_get_size (JK_QR_CODE (qr)), >, 0);
+        assert_inside (qr, "the QR code for all");
+        g_assert_null (told);
+      }
+    else
+      {
+        g_assert_nonnull (told);
+        assert_inside (GTK_WIDGET (told), "the sentence instead of the QR code");
+      }
+  }
   assert_named_inside ("Print my list");
   assert_shell_inside ();
   g_free (shot);

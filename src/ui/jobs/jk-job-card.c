@@ -13,6 +13,12 @@ struct _JkJobCard
   GtkListBoxRow parent_instance;
 
   JkJobRecord *record;
+  GtkWidget *details;   /* employer and dates, hidden while compact */
+  GtkWidget *side;      /* pay, and the place unless compact */
+  GtkWidget *box;
+  char *pay;
+  char *place;
+  gboolean compact;
 };
 
 G_DEFINE_FINAL_TYPE (JkJobCard, jk_job_card, GTK_TYPE_LIST_BOX_ROW)
@@ -22,7 +28,7 @@ G_DEFINE_FINAL_TYPE (JkJobCard, jk_job_card, GTK_TYPE_LIST_BOX_ROW)
  * feed text of any length keeps a card a card. */
 #define MAIN_MAX_LINES 3
 
-/* Built in code, two labels a card, rather than from a template: a list
+/* Built in code, three labels a card, rather than from a template: a list
  * may hold thousands of cards, and each builder parse and each extra label
  * costs time while scrolling and memory while loaded. */
 static GtkWidget *
@@ -65,6 +71,8 @@ jk_job_card_finalize (GObject *object)
   JkJobCard *self = JK_JOB_CARD (object);
 
   jk_job_record_free (self->record);
+  g_free (self->pay);
+  g_free (self->place);
   G_OBJECT_CLASS (jk_job_card_parent_class)->finalize (object);
 }
 
@@ -82,39 +90,81 @@ jk_job_card_init (JkJobCard *self)
   gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (self)), "job-card");
 }
 
+/* Where the city would be: the place, or why there is none. */
+static char *
+describe_place (const JkJob *job)
+{
+  switch (jk_job_get_place (job))
+    {
+    case JK_JOB_PLACE_REMOTE:
+      return g_strdup (_("Remote"));
+    case JK_JOB_PLACE_NOT_GIVEN:
+      return g_strdup (_("Place not given"));
+    case JK_JOB_PLACE_GIVEN:
+    default:
+      break;
+    }
+  if (job->city != NULL && job->state != NULL)
+    return g_strdup_printf ("%s, %s", job->city, job->state);
+  if (job->city != NULL || job->state != NULL)
+    return g_strdup (job->city != NULL ? job->city : job->state);
+  return g_strdup (job->postal_code != NULL ? job->postal_code : "");
+}
+
+static void
+set_side (JkJobCard *self)
+{
+  g_autofree char *markup = NULL;
+
+  /* Feed text goes into markup only escaped. */
+  if (self->compact)
+    markup = g_markup_printf_escaped ("<span size=\"large\" weight=\"bold\">%s</span>", self->pay);
+  else
+    markup = g_markup_printf_escaped ("<span size=\"large\" weight=\"bold\">%s</span>\n%s", self->pay, self->place);
+  gtk_label_set_markup (GTK_LABEL (self->side), markup);
+}
+
 GtkWidget *
 jk_job_card_new (JkJobRecord *record,
                  GDateTime   *now)
 {
   JkJobCard *self = g_object_new (JK_TYPE_JOB_CARD, "activatable", TRUE, NULL);
+  GtkWidget *box, *main_box;
   const JkJob *job = record->job;
-  g_autofree char *pay = jk_format_pay (job);
   g_autofree char *posted = jk_format_posted (job->posted != 0 ? job->posted : record->first_seen, now);
   g_autofree char *closes = jk_format_closes (job->expires, now);
-  g_autofree char *place = NULL;
   g_autofree char *when = NULL;
-  g_autofree char *left = NULL;
-  g_autofree char *right = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *details = NULL;
   g_autofree char *name = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
 
+  box = self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   self->record = record;
-  place = job->state != NULL ? g_strdup_printf ("%s, %s", job->city != NULL ? job->city : "", job->state)
-                             : g_strdup (job->city != NULL ? job->city : "");
+  self->pay = jk_format_pay (job);
+  self->place = describe_place (job);
   /* TRANSLATORS: "Posted 2 days ago · Closes Dec 31" */
   when = closes != NULL ? g_strdup_printf (_("%s · %s"), posted, closes) : g_strdup (posted != NULL ? posted : "");
-  /* Feed text goes into markup only escaped. */
-  left = g_markup_printf_escaped ("<span size=\"x-large\" weight=\"bold\">%s</span>\n%s\n<span alpha=\"75%%\">%s</span>",
-                                  job->title, job->employer != NULL ? job->employer : "", when);
-  right = g_markup_printf_escaped ("<span size=\"large\" weight=\"bold\">%s</span>\n%s", pay, place);
-  gtk_box_pack_start (GTK_BOX (box), make_label (left, 0, TRUE, "card-main"), TRUE, TRUE, 0);
-  gtk_box_pack_end (GTK_BOX (box), make_label (right, 1, FALSE, "card-side"), FALSE, FALSE, 0);
+  title = g_markup_printf_escaped ("<span size=\"x-large\" weight=\"bold\">%s</span>", job->title);
+  /* The employer and the dates share a line: a card is two lines tall. */
+  if (job->employer != NULL)
+    details = g_markup_printf_escaped ("%s  <span alpha=\"75%%\">%s</span>", job->employer, when);
+  else
+    details = g_markup_printf_escaped ("<span alpha=\"75%%\">%s</span>", when);
+  self->details = make_label (details, 0, TRUE, "card-details");
+  self->side = make_label ("", 1, FALSE, "card-side");
+  set_side (self);
+  gtk_box_pack_start (GTK_BOX (main_box), make_label (title, 0, TRUE, "card-main"), FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (main_box), self->details, FALSE, FALSE, 0);
+  gtk_widget_show (main_box);
+  gtk_box_pack_start (GTK_BOX (box), main_box, TRUE, TRUE, 0);
+  gtk_box_pack_end (GTK_BOX (box), self->side, FALSE, FALSE, 0);
   gtk_widget_show (box);
   gtk_container_add (GTK_CONTAINER (self), box);
   gtk_widget_show (GTK_WIDGET (self));
 
   /* A screen reader hears the card as one sentence. */
-  name = g_strjoin (", ", job->title, job->employer != NULL ? job->employer : "", place, pay, NULL);
+  name = g_strjoin (", ", job->title, job->employer != NULL ? job->employer : "", self->place, self->pay, NULL);
   atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self)), name);
   return GTK_WIDGET (self);
 }
@@ -123,4 +173,30 @@ const JkJobRecord *
 jk_job_card_get_record (JkJobCard *self)
 {
   return self->record;
+}
+
+void
+jk_job_card_set_compact (JkJobCard *self,
+                         gboolean   compact)
+{
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  gtk_widget_set_visible (self->details, !compact);
+  set_side (self);
+}
+
+const char *
+jk_job_card_get_place (JkJobCard *self)
+{
+  return self->place;
+}
+
+void
+jk_job_card_add_action (JkJobCard *self,
+                        GtkWidget *action)
+{
+  gtk_widget_set_valign (action, GTK_ALIGN_CENTER);
+  gtk_box_pack_end (GTK_BOX (self->box), action, FALSE, FALSE, 0);
 }

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "jk-list-page"
 
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-visit.h>
 
 #include "jk-job-card.h"
@@ -17,9 +18,13 @@ struct _JkListPage
   JkPage parent_instance;
 
   GtkWidget *empty_label;
+  GtkLabel *count_label;
+  GtkWidget *scroller;
   GtkListBox *saved_list;
   GtkWidget *all_qr_box;
   JkQrCode *all_qr;
+  GtkWidget *qr_caption;
+  GtkWidget *qr_too_long;
   GtkWidget *print_button;
   GtkToggleButton *qr_button;
 
@@ -31,6 +36,43 @@ G_DEFINE_FINAL_TYPE (JkListPage, jk_list_page, JK_TYPE_PAGE)
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
+
+static void on_remove_clicked (GtkButton  *button,
+                               JkListPage *self);
+
+static GtkWidget *
+remove_button_new (const JkJobRecord *record)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* TRANSLATORS: the name a screen reader says for the button that takes a job off "My list" */
+  g_autofree char *name = g_strdup_printf (_("Remove %s"), record->job->title);
+
+  gtk_container_add (GTK_CONTAINER (box), gtk_image_new_from_icon_name ("list-remove-symbolic",
+                                                                        GTK_ICON_SIZE_LARGE_TOOLBAR));
+  gtk_container_add (GTK_CONTAINER (box), gtk_label_new (_("Remove")));
+  gtk_container_add (GTK_CONTAINER (button), box);
+  gtk_widget_show_all (button);
+  gtk_style_context_add_class (gtk_widget_get_style_context (button), "remove-job");
+  atk_object_set_name (gtk_widget_get_accessible (button), name);
+  g_object_set_data_full (G_OBJECT (button), "jk-job-id", g_memdup2 (&record->id, sizeof record->id), g_free);
+  return button;
+}
+
+static void
+update_qr (JkListPage *self,
+           GPtrArray  *saved)
+{
+  g_autofree char *links = jk_list_page_build_links (saved);
+  gboolean encoded = links[0] != '\0' && jk_qr_code_set_text (self->all_qr, links);
+
+  if (!encoded)
+    jk_qr_code_set_text (self->all_qr, NULL);
+  /* A sentence rather than an empty square. */
+  gtk_widget_set_visible (GTK_WIDGET (self->all_qr), encoded);
+  gtk_widget_set_visible (self->qr_caption, encoded);
+  gtk_widget_set_visible (self->qr_too_long, !encoded);
+}
 
 static void
 rebuild (JkListPage *self)
@@ -45,18 +87,28 @@ rebuild (JkListPage *self)
     gtk_widget_destroy (l->data);
   g_list_free (old);
   for (guint i = 0; i < n; i++)
-    gtk_container_add (GTK_CONTAINER (self->saved_list),
-                       jk_job_card_new (jk_job_record_copy (saved->pdata[i]), now));
+    {
+      GtkWidget *card = jk_job_card_new (jk_job_record_copy (saved->pdata[i]), now);
+      GtkWidget *remove = remove_button_new (saved->pdata[i]);
+
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
+      jk_job_card_add_action (JK_JOB_CARD (card), remove);
+      gtk_container_add (GTK_CONTAINER (self->saved_list), card);
+    }
+  if (n > 0)
+    {
+      g_autofree char *count = jk_format_job_count (n);
+      gtk_label_set_text (self->count_label, count);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0);
   gtk_widget_set_visible (self->empty_label, n == 0);
+  gtk_widget_set_visible (self->scroller, n > 0);
   gtk_widget_set_sensitive (self->print_button, n > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->qr_button), n > 0);
   if (n == 0)
     gtk_toggle_button_set_active (self->qr_button, FALSE);
   if (gtk_toggle_button_get_active (self->qr_button))
-    {
-      g_autofree char *links = jk_list_page_build_links (saved);
-      jk_qr_code_set_text (self->all_qr, links);
-    }
+    update_qr (self, saved);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -68,6 +120,21 @@ on_row_activated (JkListPage    *self,
 {
   jk_page_navigate (JK_PAGE (self), &jk_job_page_info,
                     g_variant_new_int64 (jk_job_card_get_record (JK_JOB_CARD (row))->id));
+}
+
+static void
+on_remove_clicked (GtkButton  *button,
+                   JkListPage *self)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (button), "jk-job-id");
+
+  jk_visit_unsave_job (jk_page_get_session (JK_PAGE (self)), *id);
+  rebuild (self);
+  /* The focus was on the button just destroyed: keep it on the list. */
+  if (gtk_list_box_get_row_at_index (self->saved_list, 0) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->saved_list, 0)));
+  else
+    gtk_widget_grab_focus (self->print_button);
 }
 
 static void
@@ -134,6 +201,10 @@ jk_list_page_class_init (JkListPageClass *klass)
   g_type_ensure (JK_TYPE_QR_CODE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jobs/jk-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JkListPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, JkListPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JkListPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, JkListPage, qr_caption);
+  gtk_widget_class_bind_template_child (widget_class, JkListPage, qr_too_long);
   gtk_widget_class_bind_template_child (widget_class, JkListPage, saved_list);
   gtk_widget_class_bind_template_child (widget_class, JkListPage, all_qr_box);
   gtk_widget_class_bind_template_child (widget_class, JkListPage, all_qr);
@@ -148,6 +219,7 @@ static void
 jk_list_page_init (JkListPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jk_page_set_main_action (JK_PAGE (self), self->print_button);
   jk_page_init_strings (JK_PAGE (self));
 }
 

@@ -12,15 +12,17 @@
 
 #include "jk-job-card.h"
 #include "shell/jk-retranslate.h"
+#include "shell/jk-window.h"
 #include "jk-job-page.h"
 #include "jk-search-page.h"
 
 #define PAGE_SIZE 30
 /* Short: a search takes milliseconds, and a stale one is cancelled. */
 #define DEBOUNCE_MS 40
-#define N_SUGGESTIONS 8
+/* Few, and in one row, so the results stay in sight. */
+#define N_SUGGESTIONS 5
 /* A suggestion is a title from a feed: cut, so no title widens the window. */
-#define SUGGESTION_MAX_CHARS 32
+#define SUGGESTION_MAX_CHARS 24
 /* Start fetching the next page this far (px) before the list runs out. */
 #define PREFETCH_PX 800
 
@@ -30,7 +32,6 @@ typedef enum {
   GROUP_POSTED,
   GROUP_DEGREE,
   GROUP_DISTANCE,
-  GROUP_SORT,
 } ChipGroup;
 
 typedef struct {
@@ -38,26 +39,28 @@ typedef struct {
   const char *label;  /* msgid */
   int value;
   gboolean needs_origin;
+  gboolean more;      /* behind "More filters" */
 } ChipSpec;
 
+/* The filters most visitors use are always in sight, in one row even in
+ * Spanish with larger text on a 1280 px screen; the rest are behind "More
+ * filters". The order of the results is not a chip: it has its own radio
+ * buttons. */
 static const ChipSpec chip_specs[] = {
   { GROUP_TYPE, N_("Full-time"), 0 },
   { GROUP_TYPE, N_("Part-time"), 1 },
-  { GROUP_TYPE, N_("Temporary"), 2 },
-  { GROUP_PAY, N_("$12+ an hour"), 12 },
-  { GROUP_PAY, N_("$15+ an hour"), 15 },
-  { GROUP_PAY, N_("$18+ an hour"), 18 },
-  { GROUP_PAY, N_("$20+ an hour"), 20 },
-  { GROUP_POSTED, N_("Last 3 days"), 3 },
-  { GROUP_POSTED, N_("Last 7 days"), 7 },
-  { GROUP_POSTED, N_("Last 30 days"), 30 },
+  { GROUP_TYPE, N_("Temporary"), 2, FALSE, TRUE },
   { GROUP_DEGREE, N_("No degree needed"), 1 },
-  { GROUP_DISTANCE, N_("Within 5 miles"), 5, TRUE },
-  { GROUP_DISTANCE, N_("Within 10 miles"), 10, TRUE },
-  { GROUP_DISTANCE, N_("Within 25 miles"), 25, TRUE },
-  { GROUP_SORT, N_("Newest first"), JK_SEARCH_SORT_NEWEST },
-  { GROUP_SORT, N_("Closest first"), JK_SEARCH_SORT_CLOSEST, TRUE },
-  { GROUP_SORT, N_("Highest pay"), JK_SEARCH_SORT_PAY },
+  { GROUP_PAY, N_("$12+ an hour"), 12, FALSE, TRUE },
+  { GROUP_PAY, N_("$15+ an hour"), 15, FALSE, TRUE },
+  { GROUP_PAY, N_("$18+ an hour"), 18, FALSE, TRUE },
+  { GROUP_PAY, N_("$20+ an hour"), 20, FALSE, TRUE },
+  { GROUP_POSTED, N_("Last 3 days"), 3, FALSE, TRUE },
+  { GROUP_POSTED, N_("Last 7 days"), 7, FALSE, TRUE },
+  { GROUP_POSTED, N_("Last 30 days"), 30, FALSE, TRUE },
+  { GROUP_DISTANCE, N_("Within 5 miles"), 5, TRUE, TRUE },
+  { GROUP_DISTANCE, N_("Within 10 miles"), 10, TRUE, TRUE },
+  { GROUP_DISTANCE, N_("Within 25 miles"), 25, TRUE, TRUE },
 };
 
 static const char *const employment_types[] = { "full-time", "part-time", "temporary" };
@@ -68,10 +71,28 @@ struct _JkSearchPage
 
   GtkEntry *what_entry;
   GtkEntry *where_entry;
+  GtkWidget *what_label;
+  GtkWidget *where_label;
+  GtkWidget *search_button;
+  GtkWidget *my_list_button;
   GtkLabel *my_list_label;
-  GtkFlowBox *suggestions;
-  GtkFlowBox *filters;
-  GtkBox *count_row;
+  GtkBox *suggestions;
+  GtkBox *filters;
+  GtkBox *type_filters;
+  GtkBox *pay_filters;
+  GtkBox *posted_filters;
+  GtkBox *distance_filters;
+  GtkWidget *distance_label;
+  GtkRevealer *more_revealer;
+  GtkToggleButton *more_button;
+  GtkLabel *more_label;
+  GtkBox *count_box;
+  GtkWidget *status_holder;   /* the feed status, folded away while typing */
+  GtkWidget *order_box;
+  GtkToggleButton *order_best;
+  GtkToggleButton *order_newest;
+  GtkToggleButton *order_closest;
+  GtkToggleButton *order_pay;
   GtkLabel *count_label;
   GtkScrolledWindow *results_scroller;
   GtkBox *results_box;      /* of GtkListBox, a page of cards each */
@@ -79,6 +100,9 @@ struct _JkSearchPage
   guint last_list_rows;
   guint shown;              /* cards in the lists */
   GtkWidget *empty_box;
+  GtkWidget *empty_body;
+  GtkWidget *empty_actions;
+  GtkWidget *count_row;
   GtkButton *spelling_button;
 
   JkStore *store;
@@ -90,6 +114,9 @@ struct _JkSearchPage
   double origin_longitude;
 
   GtkToggleButton *chips[G_N_ELEMENTS (chip_specs)];
+  gboolean typing;          /* the keyboard is open for one of the fields */
+  gboolean tracking_focus;
+  GtkWidget *keyboard_revealer; /* watched once the keyboard was shown */
   guint debounce_id;
   GCancellable *cancellable;
   gboolean busy;
@@ -157,6 +184,35 @@ active_value (JkSearchPage *self,
   return none;
 }
 
+static JkSearchSort
+active_sort (JkSearchPage *self)
+{
+  if (gtk_toggle_button_get_active (self->order_newest))
+    return JK_SEARCH_SORT_NEWEST;
+  if (gtk_toggle_button_get_active (self->order_closest) && self->has_origin)
+    return JK_SEARCH_SORT_CLOSEST;
+  if (gtk_toggle_button_get_active (self->order_pay))
+    return JK_SEARCH_SORT_PAY;
+  return JK_SEARCH_SORT_BEST;
+}
+
+/* "Where?" still says the kiosk's own area, as the page starts. */
+static gboolean
+where_is_default (JkSearchPage *self,
+                  const char   *where)
+{
+  g_autofree char *area = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (self->default_area == NULL || where == NULL)
+    return FALSE;
+  area = g_strstrip (g_strdup (self->default_area));
+  a = g_utf8_casefold (area, -1);
+  b = g_utf8_casefold (where, -1);
+  return g_strcmp0 (a, b) == 0;
+}
+
 static void
 fill_query (JkSearchPage *self,
             SearchJob    *job)
@@ -175,7 +231,7 @@ fill_query (JkSearchPage *self,
   job->query.min_pay_per = JK_SALARY_PERIOD_HOUR;
   job->query.posted_within_days = active_value (self, GROUP_POSTED, 0);
   job->query.no_degree = active_value (self, GROUP_DEGREE, 0) != 0;
-  job->query.sort = active_value (self, GROUP_SORT, JK_SEARCH_SORT_BEST);
+  job->query.sort = active_sort (self);
   job->query.limit = PAGE_SIZE;
   job->query.now = g_date_time_to_unix (now);
   if (self->has_origin)
@@ -188,6 +244,11 @@ fill_query (JkSearchPage *self,
       if (job->query.max_miles > 0)
         job->query.where = NULL;
     }
+  /* Searching from the kiosk's own area (as the page starts, or by
+   * distance from it), postings that name no place, or remote work, follow
+   * the nearby ones rather than never being seen. A place the visitor
+   * typed means that place only. */
+  job->query.include_unplaced = job->query.max_miles > 0 || where_is_default (self, job->query.where);
 }
 
 /* Cards are made a few per frame, just before it is laid out: building a
@@ -240,6 +301,7 @@ add_card (JkSearchPage *self,
       self->last_list = GTK_LIST_BOX (list);
       self->last_list_rows = 0;
     }
+  jk_job_card_set_compact (JK_JOB_CARD (card), self->typing);
   gtk_container_add (GTK_CONTAINER (self->last_list), card);
   self->last_list_rows++;
   self->shown++;
@@ -311,13 +373,130 @@ update_my_list (JkSearchPage *self)
   g_autofree char *text = saved > 0 ? g_strdup_printf (_("My list (%u)"), saved) : g_strdup (_("My list"));
 
   gtk_label_set_text (self->my_list_label, text);
+  /* The count is heard too, not only seen. */
+  atk_object_set_name (gtk_widget_get_accessible (self->my_list_button), text);
+}
+
+/* Chosen filters behind "More filters", so a closed panel still tells. */
+static void
+update_more_button (JkSearchPage *self)
+{
+  guint hidden = 0;
+  g_autofree char *text = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
+    if (self->chips[i] != NULL && gtk_toggle_button_get_active (self->chips[i])
+        && gtk_widget_get_parent (GTK_WIDGET (self->chips[i])) != GTK_WIDGET (self->filters))
+      hidden++;
+  /* TRANSLATORS: the button that shows the other filters; %u is how many of them are chosen */
+  text = hidden > 0 ? g_strdup_printf (_("More filters (%u)"), hidden) : g_strdup (_("More filters"));
+  gtk_label_set_text (self->more_label, text);
+  atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->more_button)), text);
+}
+
+/* Chips sit straight in a box: no wrapper of their own (a flow box's would
+ * be an unnamed list item to assistive technology), one row whatever the
+ * width, a label shortened rather than the row made taller. */
+static void
+add_chip (GtkBox    *box,
+          GtkWidget *chip)
+{
+  gtk_box_pack_start (box, chip, FALSE, TRUE, 0);
+}
+
+static GtkBox *
+chip_row (JkSearchPage   *self,
+          const ChipSpec *spec)
+{
+  if (!spec->more)
+    return self->filters;
+  switch (spec->group)
+    {
+    case GROUP_PAY:
+      return self->pay_filters;
+    case GROUP_POSTED:
+      return self->posted_filters;
+    case GROUP_DISTANCE:
+      return self->distance_filters;
+    case GROUP_TYPE:
+    case GROUP_DEGREE:
+    default:
+      return self->type_filters;
+    }
+}
+
+/* A chosen chip says so with a check mark, not only its fill. */
+static void
+update_chip_mark (GtkToggleButton *chip)
+{
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (chip), "jk-chip-mark"), gtk_toggle_button_get_active (chip));
+}
+
+/* While the keyboard is open for one of the fields, the page keeps the
+ * fields and as many results as it can: the chips fold away and the
+ * cards show one line each. */
+static void
+set_typing (JkSearchPage *self,
+            gboolean      typing)
+{
+  g_autoptr (GList) lists = NULL;
+
+  if (self->typing == typing)
+    return;
+  self->typing = typing;
+  gtk_widget_set_visible (self->what_label, !typing);
+  gtk_widget_set_visible (self->where_label, !typing);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions), !typing && gtk_entry_get_text_length (self->what_entry) == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->filters), !typing);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_revealer), !typing);
+  gtk_widget_set_visible (self->order_box, !typing);
+  gtk_widget_set_visible (self->status_holder, !typing);
+  /* The cards say what was found; "No jobs match" keeps its title only. */
+  gtk_widget_set_visible (self->count_row, !typing);
+  gtk_widget_set_visible (self->empty_body, !typing);
+  gtk_widget_set_visible (self->empty_actions, !typing);
+  if (typing)
+    gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (self)), "typing");
+  else
+    gtk_style_context_remove_class (gtk_widget_get_style_context (GTK_WIDGET (self)), "typing");
+  lists = gtk_container_get_children (GTK_CONTAINER (self->results_box));
+  for (GList *l = lists; l != NULL; l = l->next)
+    {
+      g_autoptr (GList) cards = gtk_container_get_children (l->data);
+
+      if (typing)
+        gtk_style_context_add_class (gtk_widget_get_style_context (l->data), "compact");
+      else
+        gtk_style_context_remove_class (gtk_widget_get_style_context (l->data), "compact");
+      for (GList *c = cards; c != NULL; c = c->next)
+        jk_job_card_set_compact (c->data, typing);
+    }
+}
+
+static void
+update_typing (JkSearchPage *self)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  GtkWidget *focus = GTK_IS_WINDOW (toplevel) ? gtk_window_get_focus (GTK_WINDOW (toplevel)) : NULL;
+  gboolean keyboard = JK_IS_WINDOW (toplevel) && jk_window_get_keyboard_shown (JK_WINDOW (toplevel));
+
+  if (keyboard && self->keyboard_revealer == NULL)
+    {
+      /* The keyboard exists once shown: follow its "Hide" from now on. */
+      self->keyboard_revealer = gtk_widget_get_parent (GTK_WIDGET (jk_window_get_keyboard (JK_WINDOW (toplevel))));
+      if (GTK_IS_REVEALER (self->keyboard_revealer))
+        g_signal_connect_object (self->keyboard_revealer, "notify::reveal-child", G_CALLBACK (update_typing), self,
+                                 G_CONNECT_SWAPPED);
+    }
+  set_typing (self, keyboard && gtk_widget_get_mapped (GTK_WIDGET (self))
+                      && (focus == GTK_WIDGET (self->what_entry) || focus == GTK_WIDGET (self->where_entry)));
 }
 
 static void
 show_empty_state (JkSearchPage *self,
                   gboolean      empty)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->results_scroller), !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_box), !empty);
   gtk_widget_set_visible (self->empty_box, empty);
   gtk_widget_set_visible (GTK_WIDGET (self->spelling_button), empty && self->spelling != NULL);
   if (empty && self->spelling != NULL)
@@ -329,14 +508,28 @@ show_empty_state (JkSearchPage *self,
     }
 }
 
-static void
-chip_set_label (GtkToggleButton *chip,
-                const char      *msgid)
+static GtkWidget *
+chip_new (const char *msgid)
 {
-  GtkWidget *label = gtk_bin_get_child (GTK_BIN (chip));
+  GtkWidget *chip = gtk_toggle_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic", GTK_ICON_SIZE_LARGE_TOOLBAR);
+  GtkWidget *label = gtk_label_new (NULL);
 
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_no_show_all (mark, TRUE);
+  gtk_container_add (GTK_CONTAINER (box), mark);
+  gtk_container_add (GTK_CONTAINER (box), label);
+  gtk_widget_show (label);
+  gtk_widget_show (box);
+  gtk_container_add (GTK_CONTAINER (chip), box);
+  gtk_style_context_add_class (gtk_widget_get_style_context (chip), "chip");
+  g_object_set_data (G_OBJECT (chip), "jk-chip-mark", mark);
   jk_retranslate_set_label (GTK_LABEL (label), msgid);
-  jk_retranslate_set_a11y_name (GTK_WIDGET (chip), msgid);
+  jk_retranslate_set_a11y_name (chip, msgid);
+  gtk_widget_show (chip);
+  return chip;
 }
 
 static void
@@ -368,7 +561,8 @@ refresh_suggestions (JkSearchPage *self)
       g_object_set_data_full (G_OBJECT (button), "jk-title", g_strdup (titles[i]), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_suggestion_clicked), self);
       gtk_widget_show (button);
-      gtk_container_add (GTK_CONTAINER (self->suggestions), button);
+      /* Shortened rather than wrapped when the row is too narrow. */
+      gtk_box_pack_start (self->suggestions, button, FALSE, TRUE, 0);
     }
 }
 
@@ -559,7 +753,8 @@ static void
 on_query_changed (JkSearchPage *self)
 {
   /* Suggestions are for people who do not know what to type yet. */
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestions), gtk_entry_get_text_length (self->what_entry) == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions),
+                          !self->typing && gtk_entry_get_text_length (self->what_entry) == 0);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
 }
@@ -570,12 +765,44 @@ on_query_activate (JkSearchPage *self)
   jk_search_page_search_now (self);
 }
 
+/* Searching is done: the focus leaves the fields, so the keyboard closes
+ * and the whole page of results shows. */
+static void
+on_search_clicked (JkSearchPage *self)
+{
+  gtk_widget_grab_focus (self->search_button);
+  jk_search_page_search_now (self);
+}
+
+static void
+on_more_toggled (JkSearchPage *self)
+{
+  gtk_revealer_set_reveal_child (self->more_revealer, gtk_toggle_button_get_active (self->more_button));
+}
+
+static void
+on_order_toggled (JkSearchPage    *self,
+                  GtkToggleButton *button)
+{
+  /* A radio group toggles twice: the one left and the one chosen. */
+  if (gtk_toggle_button_get_active (button) && !self->updating_chips)
+    jk_search_page_search_now (self);
+}
+
+static void
+on_set_focus (JkSearchPage *self)
+{
+  update_typing (self);
+}
+
 static void
 on_chip_toggled (GtkToggleButton *chip,
                  JkSearchPage    *self)
 {
   gsize index = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chip), "jk-chip"));
 
+  update_chip_mark (chip);
+  update_more_button (self);
   if (self->updating_chips)
     return;
   /* One choice per group, like radio buttons that can all be off. */
@@ -669,8 +896,17 @@ static void
 jk_search_page_enter (JkPage *page)
 {
   JkSearchPage *self = JK_SEARCH_PAGE (page);
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
 
+  if (!self->tracking_focus && GTK_IS_WINDOW (toplevel))
+    {
+      /* After the window's own handler, which opens the keyboard. */
+      g_signal_connect_object (toplevel, "set-focus", G_CALLBACK (on_set_focus), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      self->tracking_focus = TRUE;
+    }
   update_my_list (self);
+  update_typing (self);
   refresh_suggestions (self);
   if ((self->loaded == 0 || self->rerun) && !self->busy)
     start_search (self, TRUE);
@@ -685,6 +921,7 @@ jk_search_page_leave (JkPage *page)
 
   self->rerun = self->debounce_id != 0 || self->busy || self->counting;
   stop_work (self);
+  set_typing (self, FALSE);
 }
 
 static void
@@ -699,7 +936,10 @@ jk_search_page_reset (JkPage *page)
   for (gsize i = 0; i < G_N_ELEMENTS (chip_specs); i++)
     if (self->chips[i] != NULL)
       gtk_toggle_button_set_active (self->chips[i], FALSE);
+  gtk_toggle_button_set_active (self->order_best, TRUE);
+  gtk_toggle_button_set_active (self->more_button, FALSE);
   self->updating_chips = FALSE;
+  set_typing (self, FALSE);
   g_clear_pointer (&self->spelling, g_free);
   clear_results (self);
   show_empty_state (self, FALSE);
@@ -717,6 +957,7 @@ jk_search_page_language_changed (JkPage *page)
 
   JK_PAGE_CLASS (jk_search_page_parent_class)->language_changed (page);
   update_my_list (self);
+  update_more_button (self);
   /* "0 jobs" is formatted, not a message the retranslation knows. */
   update_count (self);
   /* Cards say "an hour" and "Posted…" in words: draw them again. */
@@ -769,27 +1010,71 @@ jk_search_page_class_init (JkSearchPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/jobs/jk-search-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, what_entry);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, where_entry);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, what_label);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, where_label);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, my_list_button);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, my_list_label);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, suggestions);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, filters);
-  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, count_row);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, type_filters);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, pay_filters);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, posted_filters);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, distance_filters);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, distance_label);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, more_revealer);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, count_box);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, order_box);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, order_best);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, order_newest);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, order_closest);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, order_pay);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, results_box);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, empty_box);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, empty_body);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, empty_actions);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, count_row);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, spelling_button);
   gtk_widget_class_bind_template_callback (widget_class, on_query_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_query_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_spelling_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_everywhere_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_order_toggled);
 }
 
 static void
 jk_search_page_init (JkSearchPage *self)
 {
+  GtkWidget *box, *icon;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "More filters": a toggle at the end of the filters in sight. */
+  self->more_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->more_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->more_label, PANGO_ELLIPSIZE_END);
+  icon = gtk_image_new_from_icon_name ("pan-down-symbolic", GTK_ICON_SIZE_LARGE_TOOLBAR);
+  gtk_container_add (GTK_CONTAINER (box), GTK_WIDGET (self->more_label));
+  gtk_container_add (GTK_CONTAINER (box), icon);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_container_add (GTK_CONTAINER (self->more_button), box);
+  gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (self->more_button)), "chip");
+  gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (self->more_button)), "more-button");
+  g_signal_connect_swapped (self->more_button, "toggled", G_CALLBACK (on_more_toggled), self);
+  gtk_widget_show_all (GTK_WIDGET (self->more_button));
+  jk_retranslate_set_a11y_name (GTK_WIDGET (self->suggestions), N_("Common job titles"));
+  jk_retranslate_set_a11y_name (GTK_WIDGET (self->filters), N_("Filters"));
+  jk_retranslate_set_a11y_name (GTK_WIDGET (self->type_filters), N_("Type of job"));
+  jk_retranslate_set_a11y_name (GTK_WIDGET (self->pay_filters), N_("Pay"));
+  jk_retranslate_set_a11y_name (GTK_WIDGET (self->posted_filters), N_("Posted"));
+  jk_retranslate_set_a11y_name (GTK_WIDGET (self->distance_filters), N_("Distance"));
+  jk_page_set_main_action (JK_PAGE (self), self->search_button);
   jk_page_init_strings (JK_PAGE (self));
+  update_more_button (self);
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->results_scroller), "value-changed",
                     G_CALLBACK (on_scrolled), self);
 }
@@ -813,8 +1098,11 @@ create (const JkPageInfo   *info,
   self->has_origin = jk_geo_locate (context->store, context->config->location, &self->origin_latitude,
                                     &self->origin_longitude);
   self->feed_status = JK_FEED_STATUS (jk_feed_status_new (context->store, context->clock));
-  gtk_widget_set_halign (GTK_WIDGET (self->feed_status), GTK_ALIGN_END);
-  gtk_container_add (GTK_CONTAINER (self->count_row), GTK_WIDGET (self->feed_status));
+  gtk_widget_set_halign (GTK_WIDGET (self->feed_status), GTK_ALIGN_START);
+  self->status_holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_container_add (GTK_CONTAINER (self->status_holder), GTK_WIDGET (self->feed_status));
+  gtk_widget_show (self->status_holder);
+  gtk_container_add (GTK_CONTAINER (self->count_box), self->status_holder);
   g_signal_connect_object (context->refresher, "updated", G_CALLBACK (jk_feed_status_update), self->feed_status,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (context->session, "notify::language", G_CALLBACK (jk_feed_status_update),
@@ -826,15 +1114,17 @@ create (const JkPageInfo   *info,
 
       if (chip_specs[i].needs_origin && !self->has_origin)
         continue;
-      chip = gtk_toggle_button_new_with_label ("");
+      chip = chip_new (chip_specs[i].label);
       self->chips[i] = GTK_TOGGLE_BUTTON (chip);
-      gtk_style_context_add_class (gtk_widget_get_style_context (chip), "chip");
-      chip_set_label (self->chips[i], chip_specs[i].label);
       g_object_set_data (G_OBJECT (chip), "jk-chip", GSIZE_TO_POINTER (i));
       g_signal_connect (chip, "toggled", G_CALLBACK (on_chip_toggled), self);
-      gtk_widget_show (chip);
-      gtk_container_add (GTK_CONTAINER (self->filters), chip);
+      add_chip (chip_row (self, &chip_specs[i]), chip);
     }
+  add_chip (self->filters, GTK_WIDGET (self->more_button));
+  /* Distances and "Closest first" need the kiosk's place. */
+  gtk_widget_set_visible (self->distance_label, self->has_origin);
+  gtk_widget_set_visible (GTK_WIDGET (self->distance_filters), self->has_origin);
+  gtk_widget_set_visible (GTK_WIDGET (self->order_closest), self->has_origin);
   gtk_entry_set_text (self->where_entry, self->default_area != NULL ? self->default_area : "");
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   return JK_PAGE (self);
