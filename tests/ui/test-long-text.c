@@ -12,7 +12,9 @@
 #include "jobs/jk-job-card.h"
 #include "jobs/jk-job-page.h"
 #include "jobs/jk-list-page.h"
+#include "jobs/jk-log-form-page.h"
 #include "jobs/jk-log-page.h"
+#include "print/jk-print-page.h"
 #include "jobs/jk-search-page.h"
 #include "widgets/jk-qr-code.h"
 #include "jk-test-log.h"
@@ -24,6 +26,7 @@
 
 static JkWindow *window;
 static JkClock *fake_clock;
+static JkStore *kiosk_store;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -311,6 +314,94 @@ test_large_screen (void)
   run_at (1920, 1080);
 }
 
+/* The job page with each long posting, its print page and the log that
+ * holds them all, on the page alone: sized on the page (the window is
+ * never made smaller than the page it shows), the page asks for no more
+ * than the screen and its action row is inside the window. */
+static void
+assert_page_inside (JkPage     *page,
+                    int         width,
+                    int         height,
+                    const char *where)
+{
+  GtkWidget *action = jk_page_get_main_action (page);
+  GtkWidget *row = gtk_widget_get_parent (action);
+  GList *buttons = gtk_container_get_children (GTK_CONTAINER (row));
+  int min_width, min_height;
+
+  jk_test_resize (GTK_WIDGET (window), width, height);
+  gtk_widget_get_preferred_width (GTK_WIDGET (page), &min_width, NULL);
+  gtk_widget_get_preferred_height_for_width (GTK_WIDGET (page), gtk_widget_get_allocated_width (GTK_WIDGET (page)),
+                                             &min_height, NULL);
+  if (min_width > width || min_height > gtk_widget_get_allocated_height (GTK_WIDGET (page)))
+    g_error ("%s: the page asks for %dx%d and has %dx%d", where, min_width, min_height,
+             gtk_widget_get_allocated_width (GTK_WIDGET (page)), gtk_widget_get_allocated_height (GTK_WIDGET (page)));
+  if (gtk_widget_get_allocated_height (GTK_WIDGET (window)) != height)
+    g_test_message ("%s: the window is %d px tall on a %d px screen (its bars are the shell's)", where,
+                    gtk_widget_get_allocated_height (GTK_WIDGET (window)), height);
+  for (GList *l = buttons; l != NULL; l = l->next)
+    if (GTK_IS_BUTTON (l->data) && gtk_widget_get_visible (l->data))
+      assert_inside (l->data, where);
+  g_list_free (buttons);
+}
+
+static void
+run_job_pages_at (int width,
+                  int height)
+{
+  g_autofree char *size = g_strdup_printf ("%dx%d", width, height);
+  JkSearchQuery query = { .limit = N_POSTINGS, .now = g_date_time_to_unix (jk_clock_now_local (fake_clock)) };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) records = jk_search_jobs (kiosk_store, &query, &error);
+  JkPage *job_page = jk_window_get_page (window, &jk_job_page_info);
+  JkPage *print_page = JK_PAGE (jk_application_get_print_page (JK_APPLICATION (
+    gtk_window_get_application (GTK_WINDOW (window)))));
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, N_POSTINGS);
+  fresh_visit ();
+  for (guint i = 0; i < records->len; i++)
+    {
+      const JkJobRecord *record = records->pdata[i];
+      g_autofree char *where = g_strdup_printf ("job page %" G_GINT64_FORMAT " at %s", record->id, size);
+      g_autofree char *shot = g_strdup_printf ("long-text-job-page-%" G_GINT64_FORMAT "-%s", record->id, size);
+
+      g_assert_true (jk_window_open_page (window, &jk_job_page_info, g_variant_new_int64 (record->id)));
+      assert_page_inside (job_page, width, height, where);
+      jk_test_screenshot (GTK_WIDGET (window), shot);
+      jk_test_click (GTK_WIDGET (window), "Save to my list");
+      jk_test_click (GTK_WIDGET (window), "I applied / I contacted this employer");
+      g_free (where);
+      where = g_strdup_printf ("log form for %" G_GINT64_FORMAT " at %s", record->id, size);
+      assert_page_inside (jk_window_get_page (window, &jk_log_form_page_info), width, height, where);
+      jk_test_click (GTK_WIDGET (window), "Add to my log");
+    }
+  jk_window_show_page (window, &jk_log_page_info);
+  assert_page_inside (jk_window_get_page (window, &jk_log_page_info), width, height, "the log");
+  g_free (g_steal_pointer (&size));
+  size = g_strdup_printf ("long-text-log-page-%dx%d", width, height);
+  jk_test_screenshot (GTK_WIDGET (window), size);
+
+  g_assert_true (jk_window_open_page (window, &jk_job_page_info,
+                                      g_variant_new_int64 (((JkJobRecord *) records->pdata[0])->id)));
+  jk_test_click (GTK_WIDGET (window), "Print this job");
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
+  assert_page_inside (print_page, width, height, "the print page");
+  fresh_visit ();
+}
+
+static void
+test_job_pages_small (void)
+{
+  run_job_pages_at (1280, 720);
+}
+
+static void
+test_job_pages_large (void)
+{
+  run_job_pages_at (1920, 1080);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Set-up                                                                 */
 
@@ -352,6 +443,7 @@ main (int   argc,
   jk_test_kiosk_start (&kiosk, "jk-ui-long-text-XXXXXX", fake_clock);
   app = kiosk.app;
   window = kiosk.window;
+  kiosk_store = kiosk.store;
   sync_fixture (kiosk.config, kiosk.store, g_date_time_to_unix (start));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
@@ -359,6 +451,8 @@ main (int   argc,
 
   g_test_add_func ("/long-text/1280x720", test_small_screen);
   g_test_add_func ("/long-text/1920x1080", test_large_screen);
+  g_test_add_func ("/long-text/job-pages/1280x720", test_job_pages_small);
+  g_test_add_func ("/long-text/job-pages/1920x1080", test_job_pages_large);
   status = g_test_run ();
 
   gtk_widget_destroy (GTK_WIDGET (window));

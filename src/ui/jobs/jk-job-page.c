@@ -20,6 +20,9 @@
  * RUN_BREAK_EVERY characters (see breakable_text). */
 #define RUN_MAX 64
 #define RUN_BREAK_EVERY 32
+/* The QR code's side: 200 px at least, up to 300 where the page is tall. */
+#define QR_MIN 200
+#define QR_MAX 300
 
 struct _JkJobPage
 {
@@ -28,18 +31,22 @@ struct _JkJobPage
   GtkLabel *title_label;
   GtkLabel *employer_label;
   GtkGrid *facts;
-  GtkScrolledWindow *description_scroller;
+  GtkScrolledWindow *content_scroller;
   GtkLabel *description_label;
   GtkWidget *apply_box;
   JkQrCode *qr_code;
   GtkLabel *address_label;
   GtkToggleButton *save_button;
+  GtkLabel *save_label;
+  GtkWidget *applied_button;
 
+  const JkConfig *config;
   JkStore *store;
   JkClock *clock;
   JkPrintFlow *print_flow;
   JkJobRecord *record;
   gboolean updating;
+  guint qr_side_id;
 };
 
 G_DEFINE_FINAL_TYPE (JkJobPage, jk_job_page, JK_TYPE_PAGE)
@@ -47,6 +54,7 @@ G_DEFINE_FINAL_TYPE (JkJobPage, jk_job_page, JK_TYPE_PAGE)
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
+/* A fact with its name before it; with none, the value spans the row. */
 static void
 add_fact (JkJobPage  *self,
           int         row,
@@ -57,8 +65,17 @@ add_fact (JkJobPage  *self,
 
   if (value == NULL || value[0] == '\0')
     return;
-  name_label = gtk_label_new (name);
   value_label = gtk_label_new (NULL);
+  if (name == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (value_label), value);
+      gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+      gtk_label_set_line_wrap (GTK_LABEL (value_label), TRUE);
+      gtk_widget_show (value_label);
+      gtk_grid_attach (self->facts, value_label, 0, row, 2, 1);
+      return;
+    }
+  name_label = gtk_label_new (name);
   gtk_label_set_text (GTK_LABEL (value_label), value);
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_label_set_xalign (GTK_LABEL (value_label), 0);
@@ -125,6 +142,31 @@ breakable_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* "Dayton, OH 45402"; "Remote" or "Place not given" when the feed names no place. */
+static char *
+format_where (const JkJob *job)
+{
+  g_autoptr (GString) where = g_string_new (NULL);
+
+  switch (jk_job_get_place (job))
+    {
+    case JK_JOB_PLACE_REMOTE:
+      return g_strdup (_("Remote"));
+    case JK_JOB_PLACE_NOT_GIVEN:
+      return g_strdup (_("Place not given"));
+    case JK_JOB_PLACE_GIVEN:
+    default:
+      break;
+    }
+  if (job->city != NULL)
+    g_string_append (where, job->city);
+  if (job->state != NULL)
+    g_string_append_printf (where, "%s%s", where->len > 0 ? ", " : "", job->state);
+  if (job->postal_code != NULL)
+    g_string_append_printf (where, "%s%s", where->len > 0 ? " " : "", job->postal_code);
+  return g_string_free (g_steal_pointer (&where), FALSE);
+}
+
 static void
 update_save_button (JkJobPage *self)
 {
@@ -133,7 +175,7 @@ update_save_button (JkJobPage *self)
 
   self->updating = TRUE;
   gtk_toggle_button_set_active (self->save_button, saved);
-  gtk_button_set_label (GTK_BUTTON (self->save_button), saved ? _("Saved to my list ✓") : _("Save to my list"));
+  gtk_label_set_text (self->save_label, saved ? _("Saved to my list ✓") : _("Save to my list"));
   self->updating = FALSE;
 }
 
@@ -147,11 +189,10 @@ fill (JkJobPage *self)
   g_autofree char *schedule = jk_format_employment_type (job->employment_type);
   g_autofree char *posted = jk_format_posted (job->posted != 0 ? job->posted : self->record->first_seen, now);
   g_autofree char *closes = jk_format_closes (job->expires, now);
-  g_autofree char *place = g_strjoin (", ", job->city != NULL ? job->city : "", job->state != NULL ? job->state : "",
-                                      NULL);
+  g_autofree char *education = jk_format_education (job->education);
+  g_autofree char *where = format_where (job);
   g_autofree char *address = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *where = job->postal_code != NULL ? g_strjoin (" ", place, job->postal_code, NULL) : g_strdup (place);
   GList *old = gtk_container_get_children (GTK_CONTAINER (self->facts));
   int row = 0;
 
@@ -163,14 +204,17 @@ fill (JkJobPage *self)
   gtk_label_set_text (self->employer_label, job->employer != NULL ? job->employer : "");
   add_fact (self, row++, _("Pay"), pay);
   add_fact (self, row++, _("Schedule"), schedule);
-  add_fact (self, row++, _("Education"), job->education);
+  add_fact (self, row++, _("Education"), education);
   add_fact (self, row++, _("Where"), where);
-  add_fact (self, row++, _("Posted"), posted);
+  /* "Posted today" says what it is: no name before it. */
+  add_fact (self, row++, NULL, posted);
   add_fact (self, row++, _("Closes"), closes);
-  add_fact (self, row++, _("From"), self->record->source);
+  /* The source's name as staff set it for visitors; its identifier never. */
+  add_fact (self, row++, _("From"),
+            self->config != NULL ? jk_config_get_source_display_name (self->config, self->record->source) : NULL);
   description = breakable_text (job->description != NULL ? job->description : "");
   gtk_label_set_text (self->description_label, description);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->description_scroller), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->content_scroller), 0);
 
   gtk_widget_set_visible (self->apply_box, job->apply_url != NULL);
   if (job->apply_url != NULL)
@@ -182,8 +226,33 @@ fill (JkJobPage *self)
   update_save_button (self);
 }
 
+/* The QR code as large as the page's height allows: a phone reads a
+ * bigger code from further away, and a short screen keeps room for text. */
+static gboolean
+qr_side_cb (gpointer user_data)
+{
+  JkJobPage *self = user_data;
+  int height = gtk_widget_get_allocated_height (GTK_WIDGET (self->content_scroller));
+  int side = CLAMP (height / 2, QR_MIN, QR_MAX);
+  int old_side;
+
+  self->qr_side_id = 0;
+  gtk_widget_get_size_request (GTK_WIDGET (self->qr_code), NULL, &old_side);
+  if (side != old_side)
+    gtk_widget_set_size_request (GTK_WIDGET (self->qr_code), side, side);
+  return G_SOURCE_REMOVE;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Signal callbacks                                                       */
+
+static void
+on_scroller_allocated (JkJobPage *self)
+{
+  /* Not during the allocation itself: a new size request there is lost. */
+  if (self->qr_side_id == 0)
+    self->qr_side_id = g_idle_add (qr_side_cb, self);
+}
 
 static void
 on_print_clicked (JkJobPage *self)
@@ -266,6 +335,7 @@ jk_job_page_dispose (GObject *object)
 {
   JkJobPage *self = JK_JOB_PAGE (object);
 
+  g_clear_handle_id (&self->qr_side_id, g_source_remove);
   g_clear_pointer (&self->record, jk_job_record_free);
   g_clear_object (&self->clock);
   g_clear_object (&self->print_flow);
@@ -290,12 +360,14 @@ jk_job_page_class_init (JkJobPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkJobPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, JkJobPage, employer_label);
   gtk_widget_class_bind_template_child (widget_class, JkJobPage, facts);
-  gtk_widget_class_bind_template_child (widget_class, JkJobPage, description_scroller);
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, content_scroller);
   gtk_widget_class_bind_template_child (widget_class, JkJobPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, JkJobPage, apply_box);
   gtk_widget_class_bind_template_child (widget_class, JkJobPage, qr_code);
   gtk_widget_class_bind_template_child (widget_class, JkJobPage, address_label);
   gtk_widget_class_bind_template_child (widget_class, JkJobPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, save_label);
+  gtk_widget_class_bind_template_child (widget_class, JkJobPage, applied_button);
   gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_applied_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_save_toggled);
@@ -305,6 +377,9 @@ static void
 jk_job_page_init (JkJobPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jk_page_set_main_action (JK_PAGE (self), self->applied_button);
+  g_signal_connect_object (self->content_scroller, "size-allocate", G_CALLBACK (on_scroller_allocated), self,
+                           G_CONNECT_SWAPPED);
   jk_page_init_strings (JK_PAGE (self));
 }
 
@@ -317,6 +392,7 @@ create (const JkPageInfo   *info,
 {
   JkJobPage *self = g_object_new (JK_TYPE_JOB_PAGE, "title", N_("Job details"), NULL);
 
+  self->config = context->config;
   self->store = context->store;
   self->clock = g_object_ref (context->clock);
   self->print_flow = g_object_ref (context->print_flow);

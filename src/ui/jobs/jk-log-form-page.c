@@ -27,6 +27,7 @@ struct _JkLogFormPage
   GtkBox *method_box;
   GtkEntry *contact_entry;
   GtkEntry *result_entry;
+  GtkWidget *save_button;
 
   GtkToggleButton *methods[N_METHODS];
   JkClock *clock;
@@ -215,6 +216,7 @@ jk_log_form_page_class_init (JkLogFormPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkLogFormPage, method_box);
   gtk_widget_class_bind_template_child (widget_class, JkLogFormPage, contact_entry);
   gtk_widget_class_bind_template_child (widget_class, JkLogFormPage, result_entry);
+  gtk_widget_class_bind_template_child (widget_class, JkLogFormPage, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_earlier_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_later_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
@@ -224,6 +226,7 @@ static void
 jk_log_form_page_init (JkLogFormPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jk_page_set_main_action (JK_PAGE (self), self->save_button);
   for (int i = 0; i < N_METHODS; i++)
     {
       GtkWidget *chip = gtk_toggle_button_new_with_label ("");

@@ -37,7 +37,8 @@ make_row (const JkLogEntry *entry)
                                            g_date_get_day (&entry->date), 12, 0, 0);
   g_autofree char *day = jk_format_date_short (date);
   g_autoptr (GString) text = g_string_new (NULL);
-  GtkWidget *label;
+  g_autofree char *name = NULL;
+  GtkWidget *label, *row;
 
   g_date_time_unref (date);
   /* TRANSLATORS: a log row: date, employer, position, how */
@@ -56,7 +57,18 @@ make_row (const JkLogEntry *entry)
   gtk_label_set_line_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_style_context_add_class (gtk_widget_get_style_context (label), "log-row");
   gtk_widget_show (label);
-  return label;
+
+  /* A list item a screen reader names by who, what and when. */
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  name = entry->position != NULL && entry->position[0] != '\0'
+           ? g_strjoin (", ", entry->employer, entry->position, day, NULL)
+           : g_strjoin (", ", entry->employer, day, NULL);
+  atk_object_set_name (gtk_widget_get_accessible (row), name);
+  gtk_container_add (GTK_CONTAINER (row), label);
+  gtk_widget_show (row);
+  return row;
 }
 
 static void
@@ -173,6 +185,7 @@ static void
 jk_log_page_init (JkLogPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jk_page_set_main_action (JK_PAGE (self), self->print_button);
   jk_page_init_strings (JK_PAGE (self));
 }
 

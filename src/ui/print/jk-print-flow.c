@@ -5,10 +5,18 @@
 
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-print.h>
+#include <jobkiosk/jk-search.h>
 #include <jobkiosk/jk-task.h>
 
 #include "print/jk-print-page.h"
 #include "jk-print-flow.h"
+
+typedef enum {
+  STATUS_NONE,
+  STATUS_PRINTER,   /* ready and how many pages are left, or why not */
+  STATUS_PRINTING,  /* "Printing 2 pages…" */
+  STATUS_RESULT,    /* how a print job went */
+} StatusKind;
 
 struct _JkPrintRequest
 {
@@ -32,11 +40,21 @@ struct _JkPrintFlow
   JkSession *session;
 
   JkPrintRequest *request;   /* asked for, not yet taken by the print page */
-  char *status;              /* for the print page */
+  /* What the print page says is kept as what it means and put in words
+   * when asked, so it follows a language switch at once. */
+  StatusKind status_kind;
+  guint printing_pages;      /* STATUS_PRINTING */
+  char *result;              /* STATUS_RESULT: a job's outcome, in the language it was printed in */
+  char *status;              /* the last words given out by get_status */
   gboolean can_print;
   gboolean printing;
-  char *printer_text;        /* for the bottom bar */
+  /* The printer as last checked: its words are English msgids, for _()
+   * to translate when shown (see printer_check_work). */
+  gboolean printer_checked;
   gboolean printer_ready;
+  char *printer_problem;     /* why it cannot print; NULL when ready */
+  guint pages_left;
+  char *printer_text;        /* the last words given out by get_printer_text */
   guint printer_check_id;
   guint stale_id;
 };
@@ -74,13 +92,22 @@ G_DEFINE_FINAL_TYPE (JkPrintFlow, jk_print_flow, G_TYPE_OBJECT)
 
 static void
 set_status (JkPrintFlow *self,
-            const char  *status,
+            StatusKind   kind,
+            const char  *result,
             gboolean     can_print)
 {
-  g_free (self->status);
-  self->status = g_strdup (status);
+  self->status_kind = kind;
+  g_free (self->result);
+  self->result = g_strdup (result);
   self->can_print = can_print;
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* The printer's state as it stands, for the print page. */
+static void
+set_printer_status (JkPrintFlow *self)
+{
+  set_status (self, self->printer_checked ? STATUS_PRINTER : STATUS_NONE, NULL, self->printer_ready);
 }
 
 static FlowWork *
@@ -136,7 +163,10 @@ printer_check_work (gpointer       data,
   g_autoptr (GError) local_error = NULL;
   g_autoptr (JkStore) reader = NULL;
 
-  jk_i18n_set_thread_language (check->language);
+  /* The words in English, which are the catalogue's keys: the main thread
+   * translates them into whatever language the visit has when they are
+   * shown, even after a switch. */
+  jk_i18n_set_thread_language ("en");
   if (!jk_printer_get_status (check->options, &check->status, &local_error))
     {
       check->status.found = FALSE;
@@ -188,7 +218,7 @@ on_printed (gpointer      source,
   if (job->visit != jk_session_get_visit_number (self->session))
     return;
   self->printing = FALSE;
-  set_status (self, error == NULL ? job->result.message : error->message, TRUE);
+  set_status (self, STATUS_RESULT, error == NULL ? job->result.message : error->message, TRUE);
 }
 
 static void
@@ -199,22 +229,27 @@ on_printer_checked (gpointer      source,
   JkPrintFlow *self = source;
   FlowWork *check = data;
   gboolean usable = check->status.found && !check->status.out_of_service;
-  g_autofree char *text = NULL;
 
-  g_free (self->printer_text);
-  self->printer_text = g_strdup (usable ? _("Printer ready") : check->status.message);
+  self->printer_checked = TRUE;
   self->printer_ready = usable;
+  g_free (self->printer_problem);
+  self->printer_problem = usable ? NULL : g_strdup (check->status.message);
   /* What the page says belongs to the visit that asked, and waits while a job is on its way. */
   if (check->visit != jk_session_get_visit_number (self->session) || self->printing)
     {
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
       return;
     }
-  if (usable)
-    text = g_strdup_printf (jk_ngettext ("The printer is ready. You can print %u more page today.",
-                                         "The printer is ready. You can print %u more pages today.", check->pages_left),
-                            check->pages_left);
-  set_status (self, usable ? text : check->status.message, usable);
+  self->pages_left = check->pages_left;
+  set_printer_status (self);
+}
+
+/* After the window switched the catalogue (connected after its handler):
+ * everything the flow says is put in words again, without asking CUPS. */
+static void
+on_language_changed (JkPrintFlow *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static void
@@ -224,7 +259,7 @@ on_visit_ended (JkPrintFlow *self)
   cancel_stale_jobs (self, jk_session_get_visit_number (self->session) - 1);
   g_clear_pointer (&self->request, jk_print_request_free);
   self->printing = FALSE;
-  set_status (self, NULL, FALSE);
+  set_status (self, STATUS_NONE, NULL, FALSE);
   jk_print_flow_check_printer (self);
 }
 
@@ -268,7 +303,9 @@ jk_print_flow_finalize (GObject *object)
   jk_print_options_clear (&self->options);
   g_free (self->database_path);
   g_free (self->center_name);
+  g_free (self->result);
   g_free (self->status);
+  g_free (self->printer_problem);
   g_free (self->printer_text);
   G_OBJECT_CLASS (jk_print_flow_parent_class)->finalize (object);
 }
@@ -309,8 +346,9 @@ jk_print_flow_new (const JkConfig *config,
   self->clock = g_object_ref (clock);
   self->session = g_object_ref (session);
   g_signal_connect_swapped (session, "reset", G_CALLBACK (on_visit_ended), self);
-  /* The printer's words come in the visitor's language. */
-  g_signal_connect_swapped (session, "notify::language", G_CALLBACK (jk_print_flow_check_printer), self);
+  /* The printer's words come in the visitor's language, as soon as it changes. */
+  g_signal_connect_object (session, "notify::language", G_CALLBACK (on_language_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   return self;
 }
 
@@ -365,6 +403,17 @@ jk_print_request_render (JkPrintRequest  *request,
   return jk_document_render (request->kind, &context, request->input, error);
 }
 
+const char *
+jk_print_request_get_link (JkPrintRequest *request)
+{
+  const JkJobRecord *record;
+
+  if (request->kind != &jk_document_job_sheet)
+    return NULL;
+  record = request->input;
+  return record->job->apply_url;
+}
+
 void
 jk_print_request_free (JkPrintRequest *request)
 {
@@ -381,12 +430,12 @@ jk_print_flow_submit (JkPrintFlow *self,
 {
   FlowWork *job = flow_work_new (self);
   guint pages = jk_document_get_n_pages (document);
-  g_autofree char *printing = g_strdup_printf (jk_ngettext ("Printing %u page…", "Printing %u pages…", pages), pages);
 
   job->pdf = g_bytes_ref (jk_document_get_pdf (document));
   job->kind = g_strdup (jk_document_get_kind (document));
   self->printing = TRUE;
-  set_status (self, printing, FALSE);
+  self->printing_pages = pages;
+  set_status (self, STATUS_PRINTING, NULL, FALSE);
   jk_task_run (self, NULL, "jk-print", print_work, on_printed, job, (GDestroyNotify) flow_work_free);
 }
 
@@ -400,6 +449,35 @@ jk_print_flow_check_printer (JkPrintFlow *self)
 const char *
 jk_print_flow_get_status (JkPrintFlow *self)
 {
+  char *status = NULL;
+
+  switch (self->status_kind)
+    {
+    case STATUS_PRINTER:
+      if (self->printer_ready)
+        status = g_strdup_printf (jk_ngettext ("The printer is ready. You can print %u more page today.",
+                                               "The printer is ready. You can print %u more pages today.",
+                                               self->pages_left),
+                                  self->pages_left);
+      else
+        status = g_strdup (_(self->printer_problem));
+      break;
+    case STATUS_PRINTING:
+      status = g_strdup_printf (jk_ngettext ("Printing %u page…", "Printing %u pages…", self->printing_pages),
+                                self->printing_pages);
+      break;
+    case STATUS_RESULT:
+      status = g_strdup (self->result);
+      break;
+    case STATUS_NONE:
+    default:
+      /* Not asked yet in this visit: a printer known to be down is said at once. */
+      if (self->printer_checked && !self->printer_ready)
+        status = g_strdup (_(self->printer_problem));
+      break;
+    }
+  g_free (self->status);
+  self->status = status;
   return self->status;
 }
 
@@ -412,6 +490,11 @@ jk_print_flow_get_can_print (JkPrintFlow *self)
 const char *
 jk_print_flow_get_printer_text (JkPrintFlow *self)
 {
+  g_free (self->printer_text);
+  if (!self->printer_checked)
+    self->printer_text = NULL;
+  else
+    self->printer_text = g_strdup (self->printer_ready ? _("Printer ready") : _(self->printer_problem));
   return self->printer_text;
 }
 

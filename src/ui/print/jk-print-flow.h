@@ -40,6 +40,9 @@ JkPrintRequest  *jk_print_flow_take_request     (JkPrintFlow          *self);
 /* Renders on a worker thread, in the language the visit had when asked. */
 JkDocument      *jk_print_request_render        (JkPrintRequest       *request,
                                                  GError              **error);
+/* Where the printout can be taken instead, as a QR code (a job sheet's
+ * apply link); NULL when it has no such link. */
+const char      *jk_print_request_get_link      (JkPrintRequest       *request);
 void             jk_print_request_free          (JkPrintRequest       *request);
 
 void             jk_print_flow_submit           (JkPrintFlow          *self,

@@ -5,6 +5,7 @@
 
 #include <jobkiosk/jk-i18n.h>
 
+#include "widgets/jk-qr-code.h"
 #include "jk-print-flow.h"
 #include "jk-print-page.h"
 
@@ -16,14 +17,19 @@ struct _JkPrintPage
   JkPage parent_instance;
 
   GtkLabel *summary_label;
-  GtkBox *pages_box;
+  GtkScrolledWindow *content_scroller;
+  GtkWidget *takeaway_box;
+  JkQrCode *takeaway_qr;
+  GtkFlowBox *pages_box;
   GtkSpinner *spinner;
   GtkLabel *status_label;
   GtkWidget *print_button;
 
   JkPrintFlow *flow;
   JkDocument *document;
+  char *link;        /* where the printout can be taken instead (a QR code); NULL when nowhere */
   gboolean rendering;
+  gboolean failed;   /* the printout could not be prepared */
 };
 
 /* A printout being rendered on a worker thread. */
@@ -75,12 +81,43 @@ show_summary (JkPrintPage *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
+/* What the printer can do, in the current language, right next to Print:
+ * why not, and what to do instead, when it cannot. */
+static void
+show_status (JkPrintPage *self)
+{
+  const char *status = jk_print_flow_get_status (self->flow);
+  gboolean printable = can_print (self);
+  gboolean printer_down = !jk_print_flow_get_can_print (self->flow) && !jk_print_flow_is_printing (self->flow)
+                          && status != NULL;
+  gboolean take_away = printer_down && self->link != NULL;
+  g_autofree char *text = NULL;
+
+  if (self->failed)
+    text = g_strdup (_("Sorry, this could not be prepared for printing. Please ask staff for help."));
+  else if (take_away)
+    /* TRANSLATORS: %s says why the printer cannot print and to ask staff */
+    text = g_strdup_printf (_("%s Or take the job with you: scan the QR code with your phone."), status);
+  else if (status != NULL)
+    text = g_strdup (status);
+  else if (self->rendering)
+    text = g_strdup (_("Preparing your pages…"));
+  gtk_label_set_text (self->status_label, text != NULL ? text : "");
+  gtk_widget_set_sensitive (self->print_button, printable);
+  /* A screen reader hears why Print does nothing, as a sighted visitor reads it beside the button. */
+  atk_object_set_description (gtk_widget_get_accessible (self->print_button),
+                              !printable && text != NULL ? text : "");
+  gtk_widget_set_visible (self->takeaway_box, take_away);
+}
+
 static void
 show_preview (JkPrintPage *self)
 {
   guint pages = jk_document_get_n_pages (self->document);
 
   clear_preview (self);
+  /* No wider than its pages, so a lone page sits in the middle. */
+  gtk_flow_box_set_max_children_per_line (self->pages_box, CLAMP (pages, 1, MAX_PREVIEW_PAGES));
   for (guint i = 0; i < MIN (pages, MAX_PREVIEW_PAGES); i++)
     {
       cairo_surface_t *surface = jk_document_render_preview (self->document, i, PREVIEW_WIDTH);
@@ -96,9 +133,12 @@ show_preview (JkPrintPage *self)
       gtk_style_context_add_class (gtk_widget_get_style_context (image), "preview-page");
       gtk_widget_show (image);
       gtk_container_add (GTK_CONTAINER (self->pages_box), image);
+      /* A picture to look at, not a control: named, and not in the focus chain. */
+      gtk_widget_set_can_focus (gtk_widget_get_parent (image), FALSE);
+      atk_object_set_name (gtk_widget_get_accessible (gtk_widget_get_parent (image)), name);
     }
   show_summary (self);
-  gtk_widget_set_sensitive (self->print_button, can_print (self));
+  show_status (self);
 }
 
 static void on_flow_changed (JkPrintPage *self);
@@ -128,7 +168,8 @@ on_rendered (JkPage       *page,
   if (job->document == NULL)
     {
       g_warning ("Cannot render the printout: %s", error->message);
-      gtk_label_set_text (self->status_label, _("Sorry, this could not be prepared for printing. Please ask staff for help."));
+      self->failed = TRUE;
+      show_status (self);
       return;
     }
   g_clear_pointer (&self->document, jk_document_free);
@@ -159,11 +200,7 @@ on_print_clicked (JkPrintPage *self)
 static void
 on_flow_changed (JkPrintPage *self)
 {
-  const char *status = jk_print_flow_get_status (self->flow);
-
-  if (!self->rendering)
-    gtk_label_set_text (self->status_label, status != NULL ? status : "");
-  gtk_widget_set_sensitive (self->print_button, can_print (self));
+  show_status (self);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -183,13 +220,18 @@ jk_print_page_prepare (JkPage   *page,
   stop_rendering (self);
   g_clear_pointer (&self->document, jk_document_free);
   clear_preview (self);
-  gtk_label_set_text (self->status_label, "");
-  gtk_widget_set_sensitive (self->print_button, FALSE);
+  g_free (self->link);
+  self->link = g_strdup (jk_print_request_get_link (request));
+  jk_qr_code_set_text (self->takeaway_qr, self->link);
+  self->failed = FALSE;
   gtk_widget_show (GTK_WIDGET (self->spinner));
   gtk_spinner_start (self->spinner);
   job = g_new0 (RenderJob, 1);
   job->request = request;
   self->rendering = TRUE;
+  /* What the printer can do is said now, while the pages are prepared. */
+  show_status (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->content_scroller), 0);
   jk_page_run (page, "jk-render", render_work, on_rendered, job, (GDestroyNotify) render_job_free);
   return TRUE;
 }
@@ -209,7 +251,10 @@ jk_print_page_reset (JkPage *page)
   stop_rendering (self);
   g_clear_pointer (&self->document, jk_document_free);
   clear_preview (self);
-  gtk_label_set_text (self->status_label, "");
+  g_clear_pointer (&self->link, g_free);
+  jk_qr_code_set_text (self->takeaway_qr, NULL);
+  self->failed = FALSE;
+  show_status (self);
 }
 
 static void
@@ -217,6 +262,7 @@ jk_print_page_language_changed (JkPage *page)
 {
   JK_PAGE_CLASS (jk_print_page_parent_class)->language_changed (page);
   show_summary (JK_PRINT_PAGE (page));
+  show_status (JK_PRINT_PAGE (page));
 }
 
 static void
@@ -228,6 +274,7 @@ jk_print_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->flow, self);
   g_clear_object (&self->flow);
   g_clear_pointer (&self->document, jk_document_free);
+  g_clear_pointer (&self->link, g_free);
   G_OBJECT_CLASS (jk_print_page_parent_class)->dispose (object);
 }
 
@@ -244,8 +291,12 @@ jk_print_page_class_init (JkPrintPageClass *klass)
   page_class->reset = jk_print_page_reset;
   page_class->language_changed = jk_print_page_language_changed;
 
+  g_type_ensure (JK_TYPE_QR_CODE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/print/jk-print-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JkPrintPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, JkPrintPage, content_scroller);
+  gtk_widget_class_bind_template_child (widget_class, JkPrintPage, takeaway_box);
+  gtk_widget_class_bind_template_child (widget_class, JkPrintPage, takeaway_qr);
   gtk_widget_class_bind_template_child (widget_class, JkPrintPage, pages_box);
   gtk_widget_class_bind_template_child (widget_class, JkPrintPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, JkPrintPage, status_label);
@@ -257,6 +308,7 @@ static void
 jk_print_page_init (JkPrintPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jk_page_set_main_action (JK_PAGE (self), self->print_button);
   jk_page_init_strings (JK_PAGE (self));
 }
 
