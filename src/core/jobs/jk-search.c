@@ -9,12 +9,16 @@
 #include "jobkiosk/jk-geo.h"
 #include "jobkiosk/jk-jobs.h"
 #include "jobkiosk/jk-search.h"
+#include "jobs/jk-vocabulary-private.h"
 #include "store/jk-store-private.h"
 
 /* Visitor text is bounded before it reaches FTS5: a 10 000-character paste
  * costs no more than a sentence. */
 #define MAX_TERMS 12
 #define MAX_TERM_CHARS 40
+/* A word's translations and other forms: each costs the index one more
+ * lookup, so a word stands for a handful at most. */
+#define MAX_ALTERNATIVES 10
 
 /* Ranking reads only this many of the newest matches: bm25 costs one step
  * per matching row, and a word found in every posting must stay cheap. At
@@ -340,6 +344,18 @@ is_stop_word (const char *word)
   return FALSE;
 }
 
+/* The index folds case and accents and stems plurals: "Cooks" finds what
+ * "cook" does, and both in one match would count the word twice. */
+static gboolean
+is_same_word (const char *folded,
+              const char *other)
+{
+  gsize length = strlen (other);
+
+  return strncmp (folded, other, length) == 0 &&
+         (folded[length] == '\0' || g_str_equal (folded + length, "s") || g_str_equal (folded + length, "es"));
+}
+
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
@@ -390,18 +406,35 @@ jk_search_build_match (const char *text,
   for (guint i = 0; i < terms->len; i++)
     {
       const char *word = terms->pdata[i];
-
-      /* FTS5 joins a bracketed group only with an explicit AND. */
-      if (i > 0)
-        g_string_append (match, " AND ");
+      g_autofree char *folded = jk_vocabulary_fold (word);
+      g_autoptr (GPtrArray) alternatives = g_ptr_array_new ();
       /* A word still being typed matches as a prefix too; not with one or
        * two letters, where "co"* would rank half the index. Finished words
        * need no prefix: the stemmer already finds "cooks" for "cook", and a
        * prefix of a common word ("the"*) costs a hundred times the word. */
-      if (unfinished && i == terms->len - 1 && g_utf8_strlen (word, -1) >= 3)
-        g_string_append_printf (match, "(\"%s\" OR \"%s\"*)", word, word);
-      else
-        g_string_append_printf (match, "\"%s\"", word);
+      gboolean prefix = unfinished && i == terms->len - 1 && g_utf8_strlen (word, -1) >= 3;
+
+      /* FTS5 joins a bracketed group only with an explicit AND. */
+      if (i > 0)
+        g_string_append (match, " AND ");
+      /* "cocinero" is also "cook": postings are mostly in English, visitors
+       * often type Spanish. The index folds accents and case as the
+       * vocabulary does, so the word itself is not repeated. */
+      jk_vocabulary_expand (word, prefix, alternatives, MAX_ALTERNATIVES);
+      for (guint a = alternatives->len; a > 0; a--)
+        if (is_same_word (folded, alternatives->pdata[a - 1]))
+          g_ptr_array_remove_index (alternatives, a - 1);
+      if (!prefix && alternatives->len == 0)
+        {
+          g_string_append_printf (match, "\"%s\"", word);
+          continue;
+        }
+      g_string_append_printf (match, "(\"%s\"", word);
+      if (prefix)
+        g_string_append_printf (match, " OR \"%s\"*", word);
+      for (guint a = 0; a < alternatives->len; a++)
+        g_string_append_printf (match, " OR \"%s\"", (const char *) alternatives->pdata[a]);
+      g_string_append_c (match, ')');
     }
   return g_string_free (g_steal_pointer (&match), FALSE);
 }
