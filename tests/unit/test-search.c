@@ -1473,6 +1473,194 @@ test_jobs_past_rank_window (Fixture      *fixture,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Postings without a place                                               */
+
+#define UNPLACED_SOURCE_ID 3
+
+typedef struct {
+  const char *id;
+  const char *title;
+  const char *city;
+  const char *state;
+  const char *zip;
+  gboolean remote;
+  double pay;            /* an hour; 0: unknown */
+  gint64 posted_hours_ago;
+} Unplaced;
+
+/* In source 3, beside the fixture's postings. */
+static const Unplaced unplaced[] = {
+  { "U1", "Line Cook", NULL, NULL, NULL, FALSE, 15.5, 30 },         /* no place */
+  { "U2", "Cashier", NULL, NULL, NULL, TRUE, 0, 5 },                /* remote */
+  { "U3", "Prep Cook", "Columbus", "OH", "43215", TRUE, 17, 100 },  /* remote, at a place near */
+  { "U4", "Cook", NULL, "OH", NULL, FALSE, 14, 1 },                 /* a state: a place, not near */
+  { "U5", "Dishwasher", NULL, NULL, NULL, FALSE, 0, 2000 },         /* no place, oldest */
+};
+
+static void
+unplaced_set_up (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkSnapshot) snapshot = NULL;
+  JkSyncCounts counts;
+
+  fixture_set_up (fixture, user_data);
+  g_assert_true (jk_store_exec (fixture->store, "INSERT INTO sources (id, name, url) VALUES (3, 'anywhere', 'a.xml')",
+                                &error));
+  snapshot = jk_snapshot_begin (fixture->store, UNPLACED_SOURCE_ID, NOW, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (unplaced); i++)
+    {
+      g_autoptr (JkJob) job = jk_job_new ();
+
+      job->external_id = g_strdup (unplaced[i].id);
+      job->title = g_strdup (unplaced[i].title);
+      job->employer = g_strdup_printf ("Employer %s", unplaced[i].id);
+      job->city = g_strdup (unplaced[i].city);
+      job->state = g_strdup (unplaced[i].state);
+      job->postal_code = g_strdup (unplaced[i].zip);
+      job->remote = unplaced[i].remote;
+      if (unplaced[i].pay > 0)
+        {
+          job->salary_min = job->salary_max = unplaced[i].pay;
+          job->salary_period = JK_SALARY_PERIOD_HOUR;
+        }
+      job->posted = NOW - unplaced[i].posted_hours_ago * HOUR;
+      g_assert_true (jk_snapshot_add (snapshot, job, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (jk_snapshot_commit (snapshot, 0.0, &counts, &error));
+  g_assert_no_error (error);
+}
+
+/* The ids a query finds with include_unplaced, after checking that they
+ * are those it finds without, then the unplaced ones, and that paging
+ * and the count agree. */
+static char *
+nearby_then_unplaced (Fixture             *fixture,
+                      const JkSearchQuery *asked)
+{
+  JkSearchQuery query = *asked;
+  g_autofree char *nearby = NULL;
+  g_autofree char *all = NULL;
+
+  query.include_unplaced = FALSE;
+  {
+    g_autoptr (GPtrArray) records = search_ok (fixture, &query);
+    g_autoptr (GString) ids = g_string_new (NULL);
+
+    /* Remote ones are not nearby, wherever their employer is. */
+    for (guint i = 0; i < records->len; i++)
+      {
+        const JkJobRecord *record = records->pdata[i];
+
+        if (record->job->remote)
+          continue;
+        if (ids->len > 0)
+          g_string_append_c (ids, ' ');
+        g_string_append (ids, record->job->external_id);
+      }
+    nearby = g_string_free (g_steal_pointer (&ids), FALSE);
+  }
+  query.include_unplaced = TRUE;
+  for (guint limit = 1; limit <= 5; limit++)
+    {
+      g_autofree char *paged = page_through (fixture, &query, limit);
+
+      g_clear_pointer (&all, g_free);
+      all = g_steal_pointer (&paged);
+    }
+  g_assert_cmpint (count_ok (fixture, &query), ==, count_ids (all));
+  /* The nearby ones first, as they were. */
+  g_assert_true (g_str_has_prefix (all, nearby));
+  return g_strdup (all[strlen (nearby)] == ' ' ? all + strlen (nearby) + 1 : all + strlen (nearby));
+}
+
+static void
+test_unplaced (Fixture      *fixture,
+               gconstpointer user_data)
+{
+  JkSearchQuery query = query_new (NULL);
+  g_autofree char *after = NULL;
+
+  query.where = "43215"; /* within 15 miles of its centroid */
+  after = nearby_then_unplaced (fixture, &query);
+  /* Newest first among them too; U3 is remote (not nearby), U4 names a
+   * place (a state), just not one near. */
+  g_assert_cmpstr (after, ==, "U2 U1 U3 U5");
+  g_clear_pointer (&after, g_free);
+
+  /* In the same order as the nearby ones. */
+  query.sort = JK_SEARCH_SORT_PAY;
+  after = nearby_then_unplaced (fixture, &query);
+  g_assert_cmpstr (after, ==, "U3 U1 U5 U2");
+  g_clear_pointer (&after, g_free);
+  query.sort = JK_SEARCH_SORT_CLOSEST;
+  query.has_origin = TRUE;
+  query.origin_latitude = ORIGIN_LATITUDE;
+  query.origin_longitude = ORIGIN_LONGITUDE;
+  after = nearby_then_unplaced (fixture, &query);
+  /* U3's ZIP gives it a distance; without one, the newest row first. */
+  g_assert_cmpstr (after, ==, "U3 U5 U2 U1");
+  g_clear_pointer (&after, g_free);
+
+  /* With words, ranked among themselves. */
+  query.sort = JK_SEARCH_SORT_BEST;
+  query.text = "cook";
+  after = nearby_then_unplaced (fixture, &query);
+  {
+    g_autofree char *sorted = sorted_ids (after);
+
+    g_assert_cmpstr (sorted, ==, "U1 U3");
+  }
+  g_clear_pointer (&after, g_free);
+
+  /* A town by name, and a distance alone. */
+  query.text = NULL;
+  query.where = "Dayton";
+  after = nearby_then_unplaced (fixture, &query);
+  g_assert_cmpstr (after, ==, "U2 U1 U3 U5");
+  g_clear_pointer (&after, g_free);
+  query.where = NULL;
+  query.max_miles = 6;
+  after = nearby_then_unplaced (fixture, &query);
+  g_assert_cmpstr (after, ==, "U2 U1 U3 U5");
+  g_clear_pointer (&after, g_free);
+
+  /* Without a place asked for, nothing changes: everything is listed. */
+  {
+    JkSearchQuery everywhere = query_new (NULL);
+    g_autofree char *without = search_ids (fixture, &everywhere);
+    g_autofree char *with = NULL;
+
+    everywhere.include_unplaced = TRUE;
+    with = search_ids (fixture, &everywhere);
+    g_assert_cmpstr (with, ==, without);
+    g_assert_cmpint (count_ok (fixture, &everywhere), ==, N_ACTIVE + G_N_ELEMENTS (unplaced));
+  }
+
+  /* What each is, as the window and jobkioskctl say. */
+  {
+    JkSearchQuery all = query_new (NULL);
+    g_autoptr (GPtrArray) records = search_ok (fixture, &all);
+
+    for (guint i = 0; i < records->len; i++)
+      {
+        const JkJobRecord *record = records->pdata[i];
+        const char *id = record->job->external_id;
+        JkJobPlace expected = JK_JOB_PLACE_GIVEN;
+
+        if (g_str_equal (id, "U1") || g_str_equal (id, "U5"))
+          expected = JK_JOB_PLACE_NOT_GIVEN;
+        else if (g_str_equal (id, "U2") || g_str_equal (id, "U3"))
+          expected = JK_JOB_PLACE_REMOTE;
+        g_assert_cmpint (jk_job_get_place (record->job), ==, expected);
+      }
+  }
+}
+
+/* ---------------------------------------------------------------------- */
 /* Across languages, on the demo's postings (all in English)             */
 
 static void
@@ -1619,6 +1807,7 @@ main (int   argc,
   JK_TEST_ADD ("/search/popular-titles", Fixture, test_popular_titles);
   JK_TEST_ADD ("/search/spelling", Fixture, test_suggest_spelling);
   JK_TEST_ADD ("/search/get", Fixture, test_get);
+  g_test_add ("/search/unplaced", Fixture, NULL, unplaced_set_up, test_unplaced, fixture_tear_down);
   g_test_add ("/search/across-languages", Fixture, NULL, demo_set_up, test_across_languages, fixture_tear_down);
   /* Two bugs these found: function words used up the dozen words a match
    * keeps, and a suggestion could be a stem that finds nothing. */
