@@ -145,6 +145,7 @@ fill (JkJobPage *self)
   g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
   g_autofree char *pay = jk_format_pay (job);
   g_autofree char *schedule = jk_format_employment_type (job->employment_type);
+  g_autofree char *education = jk_format_education (job->education);
   g_autofree char *posted = jk_format_posted (job->posted != 0 ? job->posted : self->record->first_seen, now);
   g_autofree char *closes = jk_format_closes (job->expires, now);
   g_autofree char *place = g_strjoin (", ", job->city != NULL ? job->city : "", job->state != NULL ? job->state : "",
@@ -163,7 +164,7 @@ fill (JkJobPage *self)
   gtk_label_set_text (self->employer_label, job->employer != NULL ? job->employer : "");
   add_fact (self, row++, _("Pay"), pay);
   add_fact (self, row++, _("Schedule"), schedule);
-  add_fact (self, row++, _("Education"), job->education);
+  add_fact (self, row++, _("Education"), education);
   add_fact (self, row++, _("Where"), where);
   add_fact (self, row++, _("Posted"), posted);
   add_fact (self, row++, _("Closes"), closes);
