@@ -31,6 +31,7 @@ struct _JkConfig
   GPtrArray *source_names; /* every [source NAME] a file read names, usable or not, in order */
   GKeyFile *merged;    /* all groups and keys as finally applied (only valid values), for other modules */
   GHashTable *origins; /* private: group → "FILE:LINE" where it first appears */
+  GHashTable *display_names; /* private: source NAME → its display-name */
 
   /* [kiosk] */
   char *center_name;

@@ -44,6 +44,8 @@ typedef struct {
   gint64 posted;        /* Unix seconds, UTC; 0 when unknown */
   gint64 expires;       /* Unix seconds, UTC; 0 when unknown */
   guint64 raw_hash;     /* of the feed's text for it, before normalizing; 0 when not known */
+  gboolean remote;      /* the feed says the work is done remotely (JSON-LD TELECOMMUTE,
+                           USAJOBS RemoteIndicator, a place that reads "Remote") */
 } JkJob;
 
 /* Where a posting's work happens, as the visitor is told. */
@@ -57,7 +59,10 @@ JkJob       *jk_job_new                   (void);
 JkJob       *jk_job_copy                  (const JkJob    *job);
 void         jk_job_free                  (JkJob          *job);
 
+/* Remote when the feed says so, whatever place it also names. */
 JkJobPlace   jk_job_get_place             (const JkJob    *job);
+/* "given", "not-given", "remote": for jobkioskctl's output. */
+const char  *jk_job_place_to_string       (JkJobPlace      place);
 
 const char  *jk_salary_period_to_string   (JkSalaryPeriod  period); /* "hour"…"year", NULL for NONE */
 JkSalaryPeriod jk_salary_period_from_string (const char    *text);  /* the inverse; NONE when unknown */

@@ -57,6 +57,7 @@ add_record (JsonBuilder       *builder,
   jk_cli_add_string (builder, "city", job->city);
   jk_cli_add_string (builder, "state", job->state);
   jk_cli_add_string (builder, "postal_code", job->postal_code);
+  jk_cli_add_string (builder, "place", jk_job_place_to_string (jk_job_get_place (job)));
   add_number (builder, "salary_min", job->salary_min);
   add_number (builder, "salary_max", job->salary_max);
   jk_cli_add_string (builder, "salary_period", jk_salary_period_to_string (job->salary_period));
@@ -79,15 +80,35 @@ add_record (JsonBuilder       *builder,
   json_builder_end_object (builder);
 }
 
+/* "Columbus, OH"; what the place is when there is none to name. */
+static char *
+format_place (const JkJob *job)
+{
+  g_autofree char *named = g_strdup_printf ("%s%s%s", job->city != NULL ? job->city : "",
+                                            job->city != NULL && job->state != NULL ? ", " : "",
+                                            job->state != NULL ? job->state : "");
+
+  switch (jk_job_get_place (job))
+    {
+    case JK_JOB_PLACE_REMOTE:
+      return named[0] != '\0' ? g_strdup_printf (_("Remote (%s)"), named) : g_strdup (_("Remote"));
+    case JK_JOB_PLACE_NOT_GIVEN:
+      return g_strdup (_("Place not given"));
+    case JK_JOB_PLACE_GIVEN:
+    default:
+      return g_steal_pointer (&named);
+    }
+}
+
 static void
 print_record_line (const JkJobRecord *record)
 {
   const JkJob *job = record->job;
   g_autofree char *posted = format_day (job->posted != 0 ? job->posted : record->first_seen);
+  g_autofree char *place = format_place (job);
 
-  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s%s%s\t%s\t%s\n", record->id, job->title,
-           job->employer != NULL ? job->employer : "",
-           job->city != NULL ? job->city : "", job->state != NULL ? ", " : "", job->state != NULL ? job->state : "",
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", record->id, job->title,
+           job->employer != NULL ? job->employer : "", place,
            job->salary_text != NULL ? job->salary_text : "", posted != NULL ? posted : "");
 }
 
@@ -103,9 +124,11 @@ jobs_search (JkCli  *cli,
   g_auto (GStrv) words = NULL;
   double min_pay = 0;
   int posted_within = 0, limit = 20;
-  gboolean json = FALSE;
+  gboolean json = FALSE, include_unplaced = FALSE;
   const GOptionEntry entries[] = {
     { "where", 0, 0, G_OPTION_ARG_STRING, &where, N_("City or ZIP code"), N_("PLACE") },
+    { "include-unplaced", 0, 0, G_OPTION_ARG_NONE, &include_unplaced,
+      N_("With --where: also the jobs that name no place, or are remote, after the ones there"), NULL },
     { "type", 0, 0, G_OPTION_ARG_STRING, &type, N_("full-time, part-time, temporary, contract or internship"), N_("TYPE") },
     { "min-pay", 0, 0, G_OPTION_ARG_DOUBLE, &min_pay, N_("Lowest pay"), N_("AMOUNT") },
     { "per", 0, 0, G_OPTION_ARG_STRING, &per, N_("What --min-pay is per: hour or year"), N_("PERIOD") },
@@ -139,6 +162,7 @@ jobs_search (JkCli  *cli,
   text = words != NULL ? g_strjoinv (" ", words) : NULL;
   query.text = text;
   query.where = where;
+  query.include_unplaced = include_unplaced;
   query.employment_type = type;
   query.min_pay = min_pay;
   query.min_pay_per = per != NULL && g_str_equal (per, "year") ? JK_SALARY_PERIOD_YEAR : JK_SALARY_PERIOD_HOUR;

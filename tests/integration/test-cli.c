@@ -603,6 +603,65 @@ test_jobs_search_and_show (void)
   }
 }
 
+/* Postings that name no place, and remote ones, follow the nearby ones
+ * with --include-unplaced, and every posting says what its place is. */
+static void
+test_jobs_search_unplaced (void)
+{
+  g_autofree char *db = fresh_db_path ("unplaced.db");
+  g_autofree char *feed = sync_fixture ("feed-unplaced.xml");
+  g_auto (Run) synced = { 0 };
+  g_auto (Run) nearby = { 0 };
+  g_auto (Run) all = { 0 };
+  g_auto (Run) text = { 0 };
+  g_auto (Run) everywhere = { 0 };
+  g_autoptr (JsonArray) nearby_results = NULL;
+  g_autoptr (JsonArray) all_results = NULL;
+  const char *const expected[][2] = {
+    { "Line Cook", "given" },             /* at the place asked for, first */
+    { "Data Entry Clerk", "remote" },     /* "Work from home", OH */
+    { "Customer Service Representative", "remote" }, /* "Remote" */
+    { "Cashier", "not-given" },
+  };
+
+  CTL (&synced, "--db", db, "sync", "--name", "anywhere", feed);
+  g_assert_cmpint (synced.status, ==, 0);
+
+  /* Without the option, only what is there. */
+  CTL (&nearby, "--db", db, "jobs", "search", "--where", "43215", "--json");
+  g_assert_cmpint (nearby.status, ==, 0);
+  nearby_results = parse_array (nearby.out);
+  g_assert_cmpuint (json_array_get_length (nearby_results), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (nearby_results, 0), "place"), ==,
+                   "given");
+
+  CTL (&all, "--db", db, "jobs", "search", "--where", "43215", "--include-unplaced", "--sort", "newest", "--json");
+  g_assert_cmpint (all.status, ==, 0);
+  all_results = parse_array (all.out);
+  g_assert_cmpuint (json_array_get_length (all_results), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *job = json_array_get_object_element (all_results, i);
+
+      g_assert_cmpstr (json_object_get_string_member (job, "title"), ==, expected[i][0]);
+      g_assert_cmpstr (json_object_get_string_member (job, "place"), ==, expected[i][1]);
+    }
+
+  CTL (&text, "--db", db, "jobs", "search", "--where", "43215", "--include-unplaced");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "\tPlace not given\t"));
+  g_assert_nonnull (strstr (text.out, "\tRemote\t"));
+  g_assert_nonnull (strstr (text.out, "\tColumbus, OH\t"));
+  g_assert_null (strstr (text.out, "Dayton"));
+
+  /* Without --where the option changes nothing: everything is listed. */
+  CTL (&everywhere, "--db", db, "jobs", "search", "--include-unplaced", "--json");
+  g_assert_cmpint (everywhere.status, ==, 0);
+  json_array_unref (all_results);
+  all_results = parse_array (everywhere.out);
+  g_assert_cmpuint (json_array_get_length (all_results), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/cli/sync-keeps-sources-of-refused-config", test_sync_keeps_sources_of_refused_config);
   g_test_add_func ("/cli/status-lists-source-problems", test_status_lists_source_problems);
   g_test_add_func ("/cli/jobs-search-and-show", test_jobs_search_and_show);
+  g_test_add_func ("/cli/jobs-search-unplaced", test_jobs_search_unplaced);
   status = g_test_run ();
   jk_test_remove_tree (tmp_dir);
   return status;

@@ -263,6 +263,55 @@ test_unlistable_dropins (void)
   g_rmdir (dir);
 }
 
+/* A source's display name is what a visitor reads; its NAME stays an
+ * identifier. Drop-ins override it like any key; an empty one is a problem
+ * that keeps the earlier value. */
+static void
+test_source_display_name (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jk-config-XXXXXX", NULL);
+  g_autofree char *main_file = g_build_filename (dir, "main.conf", NULL);
+  g_autofree char *conf_d = g_build_filename (dir, "conf.d", NULL);
+  g_autofree char *dropin = g_build_filename (conf_d, "50-names.conf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = NULL;
+
+  g_assert_true (g_file_set_contents (main_file,
+                                      "[source ohio]\n"
+                                      "url = http://127.0.0.1/ohio.xml\n"
+                                      "display-name =  Ohio Means Jobs \n"
+                                      "[source county]\n"
+                                      "url = http://127.0.0.1/county.xml\n"
+                                      "display-name = County Board\n"
+                                      "[source plain]\n"
+                                      "url = http://127.0.0.1/plain.xml\n",
+                                      -1, NULL));
+  g_assert_cmpint (g_mkdir (conf_d, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (dropin,
+                                      "[source county]\n"
+                                      "display-name = Franklin County Jobs\n"
+                                      "[source plain]\n"
+                                      "display-name =\n",
+                                      -1, NULL));
+  jk_test_log_expect_warning ("jk-config", "*50-names.conf:4: [source plain] display-name: is empty*");
+  config = jk_config_load (main_file, &error);
+  jk_test_log_assert_expected ();
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (config->problems->len, ==, 1);
+  g_assert_cmpstr (jk_config_get_source_display_name (config, "ohio"), ==, "Ohio Means Jobs");
+  g_assert_cmpstr (jk_config_get_source_display_name (config, "county"), ==, "Franklin County Jobs");
+  g_assert_null (jk_config_get_source_display_name (config, "plain"));
+  g_assert_null (jk_config_get_source_display_name (config, "unknown"));
+  g_assert_null (jk_config_get_source_display_name (config, NULL));
+  g_assert_true (jk_config_is_complete (config, NULL));
+
+  g_unlink (dropin);
+  g_rmdir (conf_d);
+  g_unlink (main_file);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,5 +330,6 @@ main (int   argc,
   g_test_add_func ("/config/bad-lines-keep-the-rest", test_bad_lines_keep_the_rest);
   g_test_add_func ("/config/source-problems", test_source_problems);
   g_test_add_func ("/config/unlistable-drop-ins", test_unlistable_dropins);
+  g_test_add_func ("/config/source-display-name", test_source_display_name);
   return g_test_run ();
 }

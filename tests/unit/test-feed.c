@@ -1527,6 +1527,70 @@ test_large_feed_memory (void)
 /* ---------------------------------------------------------------------- */
 /* Main                                                                   */
 
+/* Remote work, however a feed says it: JSON-LD's jobLocationType,
+ * USAJOBS' RemoteIndicator (not TeleworkEligible), or a place that reads
+ * "Remote"; the place it names is then no place. */
+static void
+test_remote (void)
+{
+  static const char jsonld[] =
+    "[{\"@type\": \"JobPosting\", \"title\": \"Support Agent\", \"identifier\": \"R1\","
+    " \"jobLocationType\": \"TELECOMMUTE\"},"
+    " {\"@type\": \"JobPosting\", \"title\": \"Cook\", \"identifier\": \"R2\","
+    " \"jobLocation\": {\"@type\": \"Place\", \"address\": {\"addressLocality\": \"Columbus\","
+    " \"addressRegion\": \"OH\"}}},"
+    " {\"@type\": \"JobPosting\", \"title\": \"Writer\", \"identifier\": \"R3\","
+    " \"jobLocation\": {\"@type\": \"Place\", \"address\": {\"addressLocality\": \"Remote\","
+    " \"addressRegion\": \"OH\"}}},"
+    " {\"@type\": \"JobPosting\", \"title\": \"Clerk\", \"identifier\": \"R4\","
+    " \"jobLocation\": {\"@type\": \"Place\", \"address\": {\"addressLocality\": \"Remoteville\"}}}]";
+  static const char usajobs[] =
+    "{\"SearchResult\": {\"SearchResultItems\": ["
+    "{\"MatchedObjectDescriptor\": {\"PositionID\": \"U1\", \"PositionTitle\": \"Analyst\","
+    " \"PositionLocation\": [{\"LocationName\": \"Anywhere in the U.S. (remote job)\"}],"
+    " \"UserArea\": {\"Details\": {\"RemoteIndicator\": true, \"TeleworkEligible\": true}}}},"
+    "{\"MatchedObjectDescriptor\": {\"PositionID\": \"U2\", \"PositionTitle\": \"Nurse\","
+    " \"PositionLocation\": [{\"CityName\": \"Columbus, Ohio\", \"CountrySubDivisionCode\": \"Ohio\"}],"
+    " \"UserArea\": {\"Details\": {\"RemoteIndicator\": false, \"TeleworkEligible\": true}}}}]}}";
+  g_autoptr (Parsed) ld = parse_data (jsonld, strlen (jsonld), JK_FEED_FORMAT_JSONLD);
+  g_autoptr (Parsed) usa = parse_data (usajobs, strlen (usajobs), JK_FEED_FORMAT_USAJOBS);
+  JkJob *job;
+
+  g_assert_no_error (ld->error);
+  g_assert_cmpuint (ld->jobs->len, ==, 4);
+  job = ld->jobs->pdata[0];
+  g_assert_true (job->remote);
+  g_assert_cmpint (jk_job_get_place (job), ==, JK_JOB_PLACE_REMOTE);
+  job = ld->jobs->pdata[1];
+  g_assert_false (job->remote);
+  g_assert_cmpint (jk_job_get_place (job), ==, JK_JOB_PLACE_GIVEN);
+  job = ld->jobs->pdata[2];
+  g_assert_true (job->remote);
+  g_assert_null (job->city);
+  g_assert_cmpstr (job->state, ==, "OH");
+  job = ld->jobs->pdata[3];
+  g_assert_false (job->remote);
+  g_assert_cmpstr (job->city, ==, "Remoteville");
+
+  g_assert_no_error (usa->error);
+  g_assert_cmpuint (usa->jobs->len, ==, 2);
+  job = usa->jobs->pdata[0];
+  g_assert_true (job->remote);
+  g_assert_null (job->city);
+  job = usa->jobs->pdata[1];
+  g_assert_false (job->remote); /* telework is still a place to go to */
+  g_assert_cmpstr (job->city, ==, "Columbus");
+
+  /* A posting that names nothing at all. */
+  {
+    g_autoptr (JkJob) bare = jk_job_new ();
+
+    g_assert_cmpint (jk_job_get_place (bare), ==, JK_JOB_PLACE_NOT_GIVEN);
+    bare->state = g_strdup ("OH");
+    g_assert_cmpint (jk_job_get_place (bare), ==, JK_JOB_PLACE_GIVEN);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1554,6 +1618,7 @@ main (int    argc,
   g_test_add_func ("/feed/jsonld/html-page", test_jsonld_html_page);
   g_test_add_func ("/feed/jsonld/html-charset", test_jsonld_html_charset);
   g_test_add_func ("/feed/usajobs", test_usajobs);
+  g_test_add_func ("/feed/remote", test_remote);
   g_test_add_func ("/feed/errors/fixtures", test_errors);
   g_test_add_func ("/feed/errors/inline", test_errors_inline);
   g_test_add_func ("/feed/utf16", test_utf16);

@@ -2,6 +2,8 @@
 /* test-normalize.c: dates, pay, descriptions, fields, job types and states from hostile feed text */
 
 #include <string.h>
+#include <jobkiosk/jk-format.h>
+#include <jobkiosk/jk-i18n.h>
 #include "feeds/jk-normalize-private.h"
 
 #define NOTE "\n\n[This posting was shortened. See the full posting at the apply link.]"
@@ -808,6 +810,67 @@ test_threads (void)
     g_assert_true (GPOINTER_TO_INT (g_thread_join (threads[i])));
 }
 
+/* A feed's education and schedule, in the kiosk's own words and the
+ * visit's language; the feed's words when the kiosk does not know them. */
+static void
+test_education (void)
+{
+  static const struct {
+    const char *feed;
+    const char *en;
+    const char *es;
+  } cases[] = {
+    /* The demo's and the fixtures' values. */
+    { "No degree needed", "No degree needed", "Sin título universitario" },
+    { "No degree required", "No degree needed", "Sin título universitario" },
+    { "Bachelor's degree not required", "No degree needed", "Sin título universitario" },
+    { "High school diploma or GED", "High school diploma or GED", "Diploma de secundaria o GED" },
+    { "High school diploma or GED preferred", "High school diploma or GED, preferred",
+      "Diploma de secundaria o GED, preferible" },
+    { "Some college", "Some college", "Algunos estudios universitarios" },
+    { "Currently enrolled in college", "Some college", "Algunos estudios universitarios" },
+    { "Training provided", "Training provided", "Se ofrece capacitación" },
+    { "Trade school or experience", "Trade school", "Escuela de oficios" },
+    { "Associate degree preferred", "Associate degree, preferred", "Título universitario de dos años, preferible" },
+    { "Bachelor's degree in nursing", "Bachelor's degree", "Licenciatura" },
+    { "Bachelor's Degree in Computer Science, Information Systems or related fluency.", "Bachelor's degree",
+      "Licenciatura" },
+    { "Master's degree", "Master's degree", "Maestría" },
+    { "CDL-A license", "Certificate or license (CDL-A license)", "Certificado o licencia (CDL-A license)" },
+    { "STNA certificate", "Certificate or license (STNA certificate)", "Certificado o licencia (STNA certificate)" },
+    { "Welding certificate preferred", "Certificate or license (Welding certificate), preferred",
+      "Certificado o licencia (Welding certificate), preferible" },
+    /* Not a word the kiosk knows: as the feed says it. "ged" only as a word. */
+    { "Managed a team of five", "Managed a team of five", "Managed a team of five" },
+    { "Ability to lift 50 lb", "Ability to lift 50 lb", "Ability to lift 50 lb" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *en = NULL;
+      g_autofree char *es = NULL;
+
+      jk_i18n_set_language ("en");
+      en = jk_format_education (cases[i].feed);
+      jk_i18n_set_language ("es");
+      es = jk_format_education (cases[i].feed);
+      g_assert_cmpstr (en, ==, cases[i].en);
+      g_assert_cmpstr (es, ==, cases[i].es);
+    }
+  g_assert_null (jk_format_education (NULL));
+
+  /* The schedule is the kiosk's own words already, in both languages. */
+  {
+    g_autofree char *es = jk_format_employment_type ("full-time,part-time");
+    g_autofree char *en = NULL;
+
+    jk_i18n_set_language ("en");
+    en = jk_format_employment_type ("full-time,part-time");
+    g_assert_cmpstr (en, ==, "Full-time, Part-time");
+    g_assert_cmpstr (es, !=, en);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +894,7 @@ main (int   argc,
   g_test_add_func ("/normalize/field", test_clean_field);
   g_test_add_func ("/normalize/employment-type", test_employment_type);
   g_test_add_func ("/normalize/state", test_state);
+  g_test_add_func ("/normalize/education", test_education);
 
   return g_test_run ();
 }

@@ -4,9 +4,11 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <jobkiosk/jk-config.h>
 #include <jobkiosk/jk-jobs.h>
 #include <jobkiosk/jk-search.h>
 #include <jobkiosk/jk-store.h>
+#include "feeds/jk-ingest-private.h"
 #include "jobs/jk-snapshot-private.h"
 #include "store/jk-store-private.h"
 #include "jk-test.h"
@@ -426,16 +428,22 @@ counted_ids (Fixture             *fixture,
 /* ---------------------------------------------------------------------- */
 /* jk_search_build_match                                                  */
 
+/* What the bundled vocabulary (data/vocabulary/es-en.tsv) adds to a word:
+ * its other forms and its translations. Plurals are left out, the index
+ * stems them. */
+#define COOK_ALSO " OR \"cocinero\" OR \"cocinera\" OR \"chef\""
+#define IT_ALSO " OR \"computadora\" OR \"computacion\" OR \"informatica\" OR \"computer\""
+#define CASHIER_ALSO " OR \"cajero\" OR \"cajera\" OR \"checkout\""
+
 static void
 test_match_words (void)
 {
-  assert_match ("cook", FALSE, "\"cook\"");
-  assert_match ("line cook", FALSE, "\"line\" AND \"cook\"");
-  assert_match ("  Line   Cook  ", FALSE, "\"Line\" AND \"Cook\"");
-  assert_match ("forklift, warehouse; night-shift", FALSE,
-                "\"forklift\" AND \"warehouse\" AND \"night\" AND \"shift\"");
-  assert_match ("café 24", FALSE, "\"café\" AND \"24\"");
-  assert_match ("cocinero", FALSE, "\"cocinero\"");
+  assert_match ("line", FALSE, "\"line\"");
+  assert_match ("line cook", FALSE, "\"line\" AND (\"cook\"" COOK_ALSO ")");
+  assert_match ("  Line   Cook  ", FALSE, "\"Line\" AND (\"Cook\"" COOK_ALSO ")");
+  assert_match ("grill, line; night-time", FALSE, "\"grill\" AND \"line\" AND (\"night\" OR \"nocturno\" OR "
+                "\"nocturna\" OR \"noche\" OR \"overnight\") AND \"time\"");
+  assert_match ("résumé 24", FALSE, "\"résumé\" AND \"24\"");
   /* No words at all. */
   assert_match (NULL, FALSE, NULL);
   assert_match ("", FALSE, NULL);
@@ -447,34 +455,40 @@ static void
 test_match_typing (void)
 {
   /* The last word, still being typed, also matches as a prefix… */
-  assert_match ("line cook", TRUE, "\"line\" AND (\"cook\" OR \"cook\"*)");
-  assert_match ("cas", TRUE, "(\"cas\" OR \"cas\"*)");
-  assert_match ("cook", TRUE, "(\"cook\" OR \"cook\"*)");
+  assert_match ("grill line", TRUE, "\"grill\" AND (\"line\" OR \"line\"*)");
+  assert_match ("gri", TRUE, "(\"gri\" OR \"gri\"*)");
+  assert_match ("grill", TRUE, "(\"grill\" OR \"grill\"*)");
   /* … never with one or two letters … */
-  assert_match ("co", TRUE, "\"co\"");
-  assert_match ("line co", TRUE, "\"line\" AND \"co\"");
+  assert_match ("gr", TRUE, "\"gr\"");
+  assert_match ("line gr", TRUE, "\"line\" AND \"gr\"");
   /* … nor once it is finished by a space or punctuation … */
-  assert_match ("line cook ", TRUE, "\"line\" AND \"cook\"");
-  assert_match ("line cook,", TRUE, "\"line\" AND \"cook\"");
-  assert_match ("line cook.", TRUE, "\"line\" AND \"cook\"");
-  assert_match ("cook*", TRUE, "\"cook\"");
+  assert_match ("line grill ", TRUE, "\"line\" AND \"grill\"");
+  assert_match ("line grill,", TRUE, "\"line\" AND \"grill\"");
+  assert_match ("line grill.", TRUE, "\"line\" AND \"grill\"");
+  assert_match ("grill*", TRUE, "\"grill\"");
   /* … only the last word, and never without typing. */
-  assert_match ("prep line cook", TRUE, "\"prep\" AND \"line\" AND (\"cook\" OR \"cook\"*)");
-  assert_match ("line cook", FALSE, "\"line\" AND \"cook\"");
-  assert_match ("cas", FALSE, "\"cas\"");
+  assert_match ("grill line grill", TRUE, "\"grill\" AND \"line\" AND (\"grill\" OR \"grill\"*)");
+  assert_match ("line grill", FALSE, "\"line\" AND \"grill\"");
+  assert_match ("gri", FALSE, "\"gri\"");
+  /* A word of the vocabulary is a prefix and its translations… */
+  assert_match ("line cook", TRUE, "\"line\" AND (\"cook\" OR \"cook\"*" COOK_ALSO ")");
+  /* … and so is a word the vocabulary has only begun ("caje" for cajero)… */
+  assert_match ("caje", TRUE, "(\"caje\" OR \"caje\"* OR \"cajero\" OR \"cajera\" OR \"cashier\" OR \"checkout\")");
+  /* … unless too many of its words begin so ("ca"…). */
+  assert_match ("cam", TRUE, "(\"cam\" OR \"cam\"*)");
 }
 
 static void
 test_match_function_words (void)
 {
-  assert_match ("the cook", FALSE, "\"cook\"");
-  assert_match ("THE Cook and the Chef", FALSE, "\"Cook\" AND \"Chef\"");
+  assert_match ("the grill", FALSE, "\"grill\"");
+  assert_match ("THE Grill and the Line", FALSE, "\"Grill\" AND \"Line\"");
   assert_match ("jobs for you in the area", FALSE, "\"jobs\" AND \"area\"");
-  assert_match ("cocinero de la y el", FALSE, "\"cocinero\"");
-  assert_match ("trabajo para una cocina con salario", FALSE, "\"trabajo\" AND \"cocina\" AND \"salario\"");
+  assert_match ("parrilla de la y el", FALSE, "\"parrilla\"");
+  assert_match ("trabajo para una parrilla con tacos", FALSE, "\"trabajo\" AND \"parrilla\" AND \"tacos\"");
   /* "it" (IT support) and "us" are words people look for. */
-  assert_match ("it support", FALSE, "\"it\" AND \"support\"");
-  assert_match ("IT", FALSE, "\"IT\"");
+  assert_match ("it support", FALSE, "(\"it\"" IT_ALSO ") AND \"support\"");
+  assert_match ("IT", FALSE, "(\"IT\"" IT_ALSO ")");
   assert_match ("work for us", FALSE, "\"work\" AND \"us\"");
   /* Only function words: no words. */
   assert_match ("the", FALSE, NULL);
@@ -483,9 +497,9 @@ test_match_function_words (void)
   assert_match ("de la y", TRUE, NULL);
   assert_match ("The AND to OF a an", TRUE, NULL);
   /* A function word as the last word takes no prefix itself. */
-  assert_match ("cook and", FALSE, "\"cook\"");
+  assert_match ("grill and", FALSE, "\"grill\"");
   /* Nor does the word before it, which the visitor has finished. */
-  assert_match ("cashier the", TRUE, "\"cashier\"");
+  assert_match ("grill the", TRUE, "\"grill\"");
 }
 
 /* A long question: the function words in it must not use up the dozen
@@ -493,14 +507,15 @@ test_match_function_words (void)
 static void
 test_match_many_function_words (void)
 {
-  g_autofree char *twelve = jk_search_build_match ("the the the the the the the the the the the the cook", FALSE);
+  g_autofree char *twelve = jk_search_build_match ("the the the the the the the the the the the the grill", FALSE);
   g_autofree char *sentence = jk_search_build_match (
-    "a job at the store in the city for the day of the week as a cashier", FALSE);
+    "a grill at the deli in the city for the day of the month as a teller", FALSE);
   g_autofree char *thirteen = jk_search_build_match (
     "one two three four five six seven eight nine ten eleven twelve thirteen", FALSE);
 
-  g_assert_cmpstr (twelve, ==, "\"cook\"");
-  g_assert_cmpstr (sentence, ==, "\"job\" AND \"store\" AND \"city\" AND \"day\" AND \"week\" AND \"cashier\"");
+  g_assert_cmpstr (twelve, ==, "\"grill\"");
+  g_assert_cmpstr (sentence, ==, "\"grill\" AND \"deli\" AND \"city\" AND \"day\" AND \"month\" AND (\"teller\""
+                                 " OR \"banco\" OR \"bancario\" OR \"bancaria\" OR \"bank\" OR \"banking\" OR \"ventanilla\")");
   /* Real words past a dozen are dropped: the cost stays bounded. */
   g_assert_cmpstr (thirteen, ==, "\"one\" AND \"two\" AND \"three\" AND \"four\" AND \"five\" AND \"six\" AND "
                                  "\"seven\" AND \"eight\" AND \"nine\" AND \"ten\" AND \"eleven\" AND \"twelve\"");
@@ -538,13 +553,17 @@ static const char *const hostile[] = {
   "x\x01y\ty\nz",
 };
 
-/* The match is only quoted words, AND, and the one prefix group. */
+/* The match is only quoted words joined by AND, each alone or in a group
+ * with its prefix and its alternatives (words, or phrases of words). */
 static void
 assert_quoted_words (const char *match)
 {
-  g_assert_true (g_regex_match_simple ("^(\"[\\p{L}\\p{N}]+\"|\\(\"([\\p{L}\\p{N}]+)\" OR \"\\2\"\\*\\))"
-                                       "( AND (\"[\\p{L}\\p{N}]+\"|\\(\"([\\p{L}\\p{N}]+)\" OR \"\\5\"\\*\\)))*$",
-                                       match, 0, 0));
+  g_auto (GStrv) words = g_strsplit (match, " AND ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    g_assert_true (g_regex_match_simple ("^(\"[\\p{L}\\p{N}]+\"|\\(\"([\\p{L}\\p{N}]+)\"( OR \"\\2\"\\*)?"
+                                         "( OR \"[\\p{L}\\p{N}]+( [\\p{L}\\p{N}]+)*\")*\\))$",
+                                         words[i], 0, 0));
 }
 
 static char *
@@ -576,10 +595,11 @@ test_match_hostile (void)
           assert_quoted_words (match);
       }
 
-  assert_match ("\"cook\" OR \"cashier\"", FALSE, "\"cook\" AND \"cashier\"");
-  assert_match ("NEAR(cook cashier, 2)", FALSE, "\"NEAR\" AND \"cook\" AND \"cashier\" AND \"2\"");
-  assert_match ("title:cook*", TRUE, "\"title\" AND \"cook\"");
-  assert_match ("🍳 cook 🔥", FALSE, "\"cook\"");
+  assert_match ("\"cook\" OR \"cashier\"", FALSE, "(\"cook\"" COOK_ALSO ") AND (\"cashier\"" CASHIER_ALSO ")");
+  assert_match ("NEAR(grill teller, 2)", FALSE, "\"NEAR\" AND \"grill\" AND (\"teller\" OR \"banco\" OR \"bancario\" OR "
+                "\"bancaria\" OR \"bank\" OR \"banking\" OR \"ventanilla\") AND \"2\"");
+  assert_match ("title:cook*", TRUE, "\"title\" AND (\"cook\"" COOK_ALSO ")");
+  assert_match ("🍳 grill 🔥", FALSE, "\"grill\"");
   assert_match ("((()))", TRUE, NULL);
   assert_match ("*", TRUE, NULL);
   assert_match ("\xff\xfe cook", FALSE, NULL);
@@ -685,12 +705,16 @@ test_jobs_best_match (Fixture      *fixture,
   g_autofree char *ids = ids_of (records);
   g_autofree char *sorted = sorted_ids (ids);
 
-  /* Every posting with the word, the one with it only in its description
-   * after every one with it in the title. */
-  g_assert_cmpstr (sorted, ==, "A01 A02 A03 A04 B2");
+  /* Every posting with the word, the Spanish one (A27, "Cocinero") too,
+   * the one with it only in its description after every one with it in
+   * the title. */
+  g_assert_cmpstr (sorted, ==, "A01 A02 A03 A04 A27 B2");
   g_assert_cmpstr (((JkJobRecord *) records->pdata[records->len - 1])->job->external_id, ==, "A04");
-  /* The shortest title that is the word itself first. */
-  g_assert_cmpstr (((JkJobRecord *) records->pdata[0])->job->external_id, ==, "A02");
+  /* A title that is the word itself first: "Cook", or "Cocinero", its
+   * translation, which counts the same (a rarer word weighs more). */
+  g_assert_true (g_strv_contains ((const char *const[]) { "A02", "A27", NULL },
+                                  ((JkJobRecord *) records->pdata[0])->job->external_id));
+  g_assert_cmpstr (((JkJobRecord *) records->pdata[1])->job->external_id, !=, "A04");
 
   /* Function words change nothing, nor letter case, nor the word's ending. */
   {
@@ -744,7 +768,8 @@ test_jobs_best_match (Fixture      *fixture,
     JkSearchQuery other = query_new ("cocinero de la cocina");
     g_autofree char *other_ids = search_ids (fixture, &other);
 
-    g_assert_cmpstr (other_ids, ==, "A27");
+    /* A04 in English: "Help the cook keep the kitchen clean." */
+    g_assert_cmpstr (other_ids, ==, "A27 A04");
   }
 }
 
@@ -889,7 +914,7 @@ test_sort_newest (Fixture      *fixture,
   query.text = "cook";
   query.sort = JK_SEARCH_SORT_NEWEST;
   cooks = search_ids (fixture, &query);
-  g_assert_cmpstr (cooks, ==, "A04 A01 A02 A03 B2");
+  g_assert_cmpstr (cooks, ==, "A04 A01 A02 A03 A27 B2");
 }
 
 static void
@@ -912,7 +937,7 @@ test_sort_pay (Fixture      *fixture,
 
   query.text = "cook";
   cooks = search_ids (fixture, &query);
-  g_assert_cmpstr (cooks, ==, "A01 B2 A02 A03 A04");
+  g_assert_cmpstr (cooks, ==, "A01 B2 A02 A27 A03 A04");
 
   /* B1 would pay 99 an hour, but it is a hidden copy. */
   query.text = "cashier";
@@ -951,7 +976,7 @@ test_sort_closest (Fixture      *fixture,
   assert_filter (fixture, &query, "A27 A25 A24 A23 A18 A16 A15 A14 A13 A04 A02 A01 A12 A09 A11");
   query.text = "cook";
   query.max_miles = 6;
-  assert_filter (fixture, &query, "A01 A02 A04");
+  assert_filter (fixture, &query, "A01 A02 A04 A27");
 }
 
 static void
@@ -981,7 +1006,7 @@ test_jobs_paging (Fixture      *fixture,
           else if (g_str_equal (texts[t], "columbus"))
             g_assert_cmpuint (count_ids (ids), ==, 17);
           else
-            g_assert_cmpuint (count_ids (ids), ==, 5);
+            g_assert_cmpuint (count_ids (ids), ==, 6); /* "cook": A27 "Cocinero" too */
         }
 
   /* No limit is 20; past the end is nothing. */
@@ -1063,7 +1088,7 @@ test_filter_zip (Fixture      *fixture,
 
   query.where = "43215";
   query.text = "cook";
-  assert_filter (fixture, &query, "A01 A02 A04");
+  assert_filter (fixture, &query, "A01 A02 A04 A27");
 }
 
 static void
@@ -1246,7 +1271,7 @@ test_count (Fixture      *fixture,
   }
   {
     JkSearchQuery query = query_new ("cook");
-    g_assert_cmpint (count_ok (fixture, &query), ==, 5);
+    g_assert_cmpint (count_ok (fixture, &query), ==, 6);
     query.text = "zzz";
     g_assert_cmpint (count_ok (fixture, &query), ==, 0);
   }
@@ -1447,6 +1472,309 @@ test_jobs_past_rank_window (Fixture      *fixture,
   g_assert_cmpuint (pages, ==, n_jobs / 97);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Postings without a place                                               */
+
+#define UNPLACED_SOURCE_ID 3
+
+typedef struct {
+  const char *id;
+  const char *title;
+  const char *city;
+  const char *state;
+  const char *zip;
+  gboolean remote;
+  double pay;            /* an hour; 0: unknown */
+  gint64 posted_hours_ago;
+} Unplaced;
+
+/* In source 3, beside the fixture's postings. */
+static const Unplaced unplaced[] = {
+  { "U1", "Line Cook", NULL, NULL, NULL, FALSE, 15.5, 30 },         /* no place */
+  { "U2", "Cashier", NULL, NULL, NULL, TRUE, 0, 5 },                /* remote */
+  { "U3", "Prep Cook", "Columbus", "OH", "43215", TRUE, 17, 100 },  /* remote, at a place near */
+  { "U4", "Cook", NULL, "OH", NULL, FALSE, 14, 1 },                 /* a state: a place, not near */
+  { "U5", "Dishwasher", NULL, NULL, NULL, FALSE, 0, 2000 },         /* no place, oldest */
+};
+
+static void
+unplaced_set_up (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkSnapshot) snapshot = NULL;
+  JkSyncCounts counts;
+
+  fixture_set_up (fixture, user_data);
+  g_assert_true (jk_store_exec (fixture->store, "INSERT INTO sources (id, name, url) VALUES (3, 'anywhere', 'a.xml')",
+                                &error));
+  snapshot = jk_snapshot_begin (fixture->store, UNPLACED_SOURCE_ID, NOW, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (unplaced); i++)
+    {
+      g_autoptr (JkJob) job = jk_job_new ();
+
+      job->external_id = g_strdup (unplaced[i].id);
+      job->title = g_strdup (unplaced[i].title);
+      job->employer = g_strdup_printf ("Employer %s", unplaced[i].id);
+      job->city = g_strdup (unplaced[i].city);
+      job->state = g_strdup (unplaced[i].state);
+      job->postal_code = g_strdup (unplaced[i].zip);
+      job->remote = unplaced[i].remote;
+      if (unplaced[i].pay > 0)
+        {
+          job->salary_min = job->salary_max = unplaced[i].pay;
+          job->salary_period = JK_SALARY_PERIOD_HOUR;
+        }
+      job->posted = NOW - unplaced[i].posted_hours_ago * HOUR;
+      g_assert_true (jk_snapshot_add (snapshot, job, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (jk_snapshot_commit (snapshot, 0.0, &counts, &error));
+  g_assert_no_error (error);
+}
+
+/* The ids a query finds with include_unplaced, after checking that they
+ * are those it finds without, then the unplaced ones, and that paging
+ * and the count agree. */
+static char *
+nearby_then_unplaced (Fixture             *fixture,
+                      const JkSearchQuery *asked)
+{
+  JkSearchQuery query = *asked;
+  g_autofree char *nearby = NULL;
+  g_autofree char *all = NULL;
+
+  query.include_unplaced = FALSE;
+  {
+    g_autoptr (GPtrArray) records = search_ok (fixture, &query);
+    g_autoptr (GString) ids = g_string_new (NULL);
+
+    /* Remote ones are not nearby, wherever their employer is. */
+    for (guint i = 0; i < records->len; i++)
+      {
+        const JkJobRecord *record = records->pdata[i];
+
+        if (record->job->remote)
+          continue;
+        if (ids->len > 0)
+          g_string_append_c (ids, ' ');
+        g_string_append (ids, record->job->external_id);
+      }
+    nearby = g_string_free (g_steal_pointer (&ids), FALSE);
+  }
+  query.include_unplaced = TRUE;
+  for (guint limit = 1; limit <= 5; limit++)
+    {
+      g_autofree char *paged = page_through (fixture, &query, limit);
+
+      g_clear_pointer (&all, g_free);
+      all = g_steal_pointer (&paged);
+    }
+  g_assert_cmpint (count_ok (fixture, &query), ==, count_ids (all));
+  /* The nearby ones first, as they were. */
+  g_assert_true (g_str_has_prefix (all, nearby));
+  return g_strdup (all[strlen (nearby)] == ' ' ? all + strlen (nearby) + 1 : all + strlen (nearby));
+}
+
+static void
+test_unplaced (Fixture      *fixture,
+               gconstpointer user_data)
+{
+  JkSearchQuery query = query_new (NULL);
+  g_autofree char *after = NULL;
+
+  query.where = "43215"; /* within 15 miles of its centroid */
+  after = nearby_then_unplaced (fixture, &query);
+  /* Newest first among them too; U3 is remote (not nearby), U4 names a
+   * place (a state), just not one near. */
+  g_assert_cmpstr (after, ==, "U2 U1 U3 U5");
+  g_clear_pointer (&after, g_free);
+
+  /* In the same order as the nearby ones. */
+  query.sort = JK_SEARCH_SORT_PAY;
+  after = nearby_then_unplaced (fixture, &query);
+  g_assert_cmpstr (after, ==, "U3 U1 U5 U2");
+  g_clear_pointer (&after, g_free);
+  query.sort = JK_SEARCH_SORT_CLOSEST;
+  query.has_origin = TRUE;
+  query.origin_latitude = ORIGIN_LATITUDE;
+  query.origin_longitude = ORIGIN_LONGITUDE;
+  after = nearby_then_unplaced (fixture, &query);
+  /* U3's ZIP gives it a distance; without one, the newest row first. */
+  g_assert_cmpstr (after, ==, "U3 U5 U2 U1");
+  g_clear_pointer (&after, g_free);
+
+  /* With words, ranked among themselves. */
+  query.sort = JK_SEARCH_SORT_BEST;
+  query.text = "cook";
+  after = nearby_then_unplaced (fixture, &query);
+  {
+    g_autofree char *sorted = sorted_ids (after);
+
+    g_assert_cmpstr (sorted, ==, "U1 U3");
+  }
+  g_clear_pointer (&after, g_free);
+
+  /* A town by name, and a distance alone. */
+  query.text = NULL;
+  query.where = "Dayton";
+  after = nearby_then_unplaced (fixture, &query);
+  g_assert_cmpstr (after, ==, "U2 U1 U3 U5");
+  g_clear_pointer (&after, g_free);
+  query.where = NULL;
+  query.max_miles = 6;
+  after = nearby_then_unplaced (fixture, &query);
+  g_assert_cmpstr (after, ==, "U2 U1 U3 U5");
+  g_clear_pointer (&after, g_free);
+
+  /* Without a place asked for, nothing changes: everything is listed. */
+  {
+    JkSearchQuery everywhere = query_new (NULL);
+    g_autofree char *without = search_ids (fixture, &everywhere);
+    g_autofree char *with = NULL;
+
+    everywhere.include_unplaced = TRUE;
+    with = search_ids (fixture, &everywhere);
+    g_assert_cmpstr (with, ==, without);
+    g_assert_cmpint (count_ok (fixture, &everywhere), ==, N_ACTIVE + G_N_ELEMENTS (unplaced));
+  }
+
+  /* What each is, as the window and jobkioskctl say. */
+  {
+    JkSearchQuery all = query_new (NULL);
+    g_autoptr (GPtrArray) records = search_ok (fixture, &all);
+
+    for (guint i = 0; i < records->len; i++)
+      {
+        const JkJobRecord *record = records->pdata[i];
+        const char *id = record->job->external_id;
+        JkJobPlace expected = JK_JOB_PLACE_GIVEN;
+
+        if (g_str_equal (id, "U1") || g_str_equal (id, "U5"))
+          expected = JK_JOB_PLACE_NOT_GIVEN;
+        else if (g_str_equal (id, "U2") || g_str_equal (id, "U3"))
+          expected = JK_JOB_PLACE_REMOTE;
+        g_assert_cmpint (jk_job_get_place (record->job), ==, expected);
+      }
+  }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Across languages, on the demo's postings (all in English)             */
+
+static void
+demo_set_up (Fixture      *fixture,
+             gconstpointer user_data)
+{
+  g_autofree char *path = g_build_filename (jk_get_pkgdatadir (), "demo", "jobs.xml", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkSnapshot) snapshot = NULL;
+  JkFeedStats stats = { 0 };
+  JkSyncCounts counts;
+
+  jk_test_db_set_up (fixture, "jk-search-XXXXXX", NULL);
+  snapshot = jk_snapshot_begin (fixture->store, SOURCE_ID, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_true (jk_ingest_file (snapshot, path, JK_FEED_FORMAT_JOB_XML, &stats, &error));
+  g_assert_no_error (error);
+  jk_feed_stats_clear (&stats);
+  g_assert_true (jk_snapshot_commit (snapshot, 0.0, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, >, 50);
+}
+
+/* Every posting a text finds, in sorted order. */
+static char *
+all_found (Fixture    *fixture,
+           const char *text,
+           gboolean    typing)
+{
+  JkSearchQuery query = query_new (text);
+  g_autofree char *ids = NULL;
+
+  query.typing = typing;
+  query.limit = 1000;
+  ids = search_ids (fixture, &query);
+  g_assert_cmpint (count_ok (fixture, &query), ==, count_ids (ids));
+  return sorted_ids (ids);
+}
+
+static void
+test_across_languages (Fixture      *fixture,
+                       gconstpointer user_data)
+{
+  /* A Spanish word, its other forms, and the English word of the postings
+   * find the same postings, and some. */
+  static const char *const same[][6] = {
+    { "cocinero", "cocinera", "cocineros", "Cocineras", "cook", "cooks" },
+    { "cajero", "cajera", "cajeros", "CAJERAS", "cashier", "cashiers" },
+    { "chofer", "chófer", "choferes", "conductora", "driver", "drivers" },
+    { "limpieza", "limpiador", "limpiadoras", "limpieza", "cleaning", "cleaner" },
+    { "almacén", "almacen", "Almacenes", "bodega", "warehouse", "warehouses" },
+    { "soldador", "soldadora", "soldadores", "soldadura", "welder", "welding" },
+    { "enfermera", "enfermero", "enfermeras", "enfermería", "nurse", "nursing" },
+    { "mesero", "mesera", "meseros", "mesera", "server", "waiter" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *first = all_found (fixture, same[i][0], FALSE);
+
+      g_test_message ("%s: %s", same[i][0], first);
+      if (!g_str_equal (same[i][0], "mesero")) /* no restaurant server in the demo */
+        g_assert_cmpuint (count_ids (first), >, 0);
+      for (gsize j = 1; j < G_N_ELEMENTS (same[i]); j++)
+        {
+          g_autofree char *found = all_found (fixture, same[i][j], FALSE);
+
+          g_assert_cmpstr (found, ==, first);
+        }
+    }
+
+  /* The search page's examples, in both languages, find postings, while
+   * they are typed and once they are finished. */
+  {
+    const char *const examples[] = { "cashier", "cook", "driver", "cajero", "cocinero", "chofer", "limpieza" };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (examples); i++)
+      for (int typing = 0; typing <= 1; typing++)
+        {
+          g_autofree char *found = all_found (fixture, examples[i], typing);
+
+          g_assert_cmpuint (count_ids (found), >, 0);
+        }
+  }
+  /* Half typed, a Spanish word already finds its translation. */
+  {
+    g_autofree char *half = all_found (fixture, "cajer", TRUE);
+    g_autofree char *whole = all_found (fixture, "cashier", FALSE);
+
+    g_assert_cmpstr (half, ==, whole);
+  }
+  /* With other words, each translated alone. */
+  {
+    g_autofree char *spanish = all_found (fixture, "chofer de camión", FALSE);
+    g_autofree char *english = all_found (fixture, "truck driver", FALSE);
+
+    g_assert_cmpuint (count_ids (english), >, 0);
+    g_assert_cmpstr (spanish, ==, english);
+  }
+  /* A word the vocabulary does not know is searched as it is. */
+  {
+    g_autofree char *match = jk_search_build_match ("Hardware", FALSE);
+    g_autofree char *found = all_found (fixture, "Hardware", FALSE);
+
+    g_assert_cmpstr (match, ==, "\"Hardware\"");
+    g_assert_cmpuint (count_ids (found), >, 0);
+  }
+  {
+    g_autofree char *found = all_found (fixture, "zzzz", FALSE);
+
+    g_assert_cmpstr (found, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1479,6 +1807,8 @@ main (int   argc,
   JK_TEST_ADD ("/search/popular-titles", Fixture, test_popular_titles);
   JK_TEST_ADD ("/search/spelling", Fixture, test_suggest_spelling);
   JK_TEST_ADD ("/search/get", Fixture, test_get);
+  g_test_add ("/search/unplaced", Fixture, NULL, unplaced_set_up, test_unplaced, fixture_tear_down);
+  g_test_add ("/search/across-languages", Fixture, NULL, demo_set_up, test_across_languages, fixture_tear_down);
   /* Two bugs these found: function words used up the dozen words a match
    * keeps, and a suggestion could be a stem that finds nothing. */
   g_test_add_func ("/search/robustness/many-function-words", test_match_many_function_words);

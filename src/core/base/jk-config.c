@@ -77,6 +77,7 @@ static const KeySpec key_specs[] = {
   { SOURCE_GROUP, "format", KEY_FORMAT, NO_FIELD, 0, 0, 0 },
   { SOURCE_GROUP, "refresh", KEY_UINT, NO_FIELD, 1, 7 * 24 * 60, 60 },
   { SOURCE_GROUP, "enabled", KEY_BOOL, NO_FIELD, 0, 0, TRUE },
+  { SOURCE_GROUP, "display-name", KEY_STRING, NO_FIELD, 0, 0, 0 },
 };
 
 G_DEFINE_QUARK (jk-config-error-quark, jk_config_error)
@@ -333,6 +334,11 @@ apply_key (JkConfig      *self,
             add_problem (self, path, contents, group, spec->key, _("is empty; using the default"));
             return;
           }
+        /* A source's display name is kept per source; the other NO_FIELD
+         * keys are read from merged by the feeds. */
+        if (field == NULL && g_str_equal (spec->key, "display-name"))
+          g_hash_table_insert (self->display_names, g_strdup (group + strlen (SOURCE_PREFIX)),
+                               g_steal_pointer (&value));
         if (field == NULL)
           break;
         if (spec->type == KEY_PATH && value[0] != '\0')
@@ -563,6 +569,7 @@ jk_config_new_defaults (void)
   self->refused = g_ptr_array_new_with_free_func (g_free);
   self->source_names = g_ptr_array_new_with_free_func (g_free);
   self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->display_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->merged = g_key_file_new ();
   self->base_dir = g_get_current_dir ();
   self->center_name = g_strdup ("American Job Center");
@@ -755,6 +762,7 @@ jk_config_free (JkConfig *self)
   g_ptr_array_unref (self->refused);
   g_ptr_array_unref (self->source_names);
   g_hash_table_unref (self->origins);
+  g_hash_table_unref (self->display_names);
   g_key_file_unref (self->merged);
   g_free (self->center_name);
   g_free (self->kiosk_name);
@@ -773,6 +781,7 @@ jk_config_get_source_display_name (const JkConfig *self,
                                    const char     *source)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  (void) source;
-  return NULL; /* [source NAME] display-name: not read yet */
+  if (source == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->display_names, source);
 }

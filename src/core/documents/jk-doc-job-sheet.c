@@ -94,6 +94,7 @@ render_job_sheet (const JkDocumentContext *context,
   g_autofree char *place = NULL;
   g_autofree char *pay = NULL;
   g_autofree char *schedule = NULL;
+  g_autofree char *education = NULL;
   g_autofree char *dates = NULL;
 
   g_return_val_if_fail (record != NULL && record->job != NULL, NULL);
@@ -104,6 +105,7 @@ render_job_sheet (const JkDocumentContext *context,
   place = jk_layout_format_place (job);
   pay = jk_format_pay (job);
   schedule = jk_format_employment_type (job->employment_type);
+  education = jk_format_education (job->education);
   dates = jk_layout_format_dates (job, c.printed_at);
 
   jk_layout_add_text (&c, STYLE_TITLE, jk_layout_get_title (job));
@@ -119,9 +121,9 @@ render_job_sheet (const JkDocumentContext *context,
   if (schedule != NULL)
     /* TRANSLATORS: before the kind of schedule on a printed job posting: "Schedule: Full-time" */
     jk_layout_add_label_text (&c, STYLE_BODY, _("Schedule:"), schedule);
-  if (job->education != NULL)
+  if (education != NULL)
     /* TRANSLATORS: before the schooling a job asks for */
-    jk_layout_add_label_text (&c, STYLE_BODY, _("Education:"), job->education);
+    jk_layout_add_label_text (&c, STYLE_BODY, _("Education:"), education);
   if (dates != NULL)
     jk_layout_add_text (&c, STYLE_BODY, dates);
   if (record->source != NULL && record->source[0] != '\0')

@@ -421,6 +421,9 @@ emit_posting (JsonObject *object,
   fill_category (job, jk_json_get_member (object, "occupationalCategory"));
   job->education = read_education (jk_json_get_member (object, "educationRequirements"));
   job->description = describe_posting (object, job);
+  /* schema.org's one value for it; the jobLocation then, if any, is where
+   * the employer is, not where the work is. */
+  job->remote = g_ascii_strcasecmp (jk_json_member_string (object, "jobLocationType") ?: "", "TELECOMMUTE") == 0;
 
   locations = jk_json_get_member (object, "jobLocation");
   array = jk_json_node_array (locations);

@@ -106,6 +106,14 @@ emit_usajobs_item (JsonObject *item,
 
   details = jk_json_node_object (jk_json_get_member (jk_json_node_object (jk_json_get_member (position, "UserArea")), "Details"));
   summary = jk_json_member_string (details, "JobSummary");
+  /* Remote, not telework (TeleworkEligible): some days at home is still a
+   * place to go to. */
+  {
+    JsonNode *remote = jk_json_get_member (details, "RemoteIndicator");
+
+    job->remote = remote != NULL && JSON_NODE_HOLDS_VALUE (remote) &&
+                  json_node_get_value_type (remote) == G_TYPE_BOOLEAN && json_node_get_boolean (remote);
+  }
   job->description = jk_feed_describe (summary != NULL ? summary : jk_json_member_string (position, "QualificationSummary"));
 
   array = jk_json_node_array (jk_json_get_member (position, "PositionSchedule"));

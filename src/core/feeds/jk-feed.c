@@ -378,6 +378,31 @@ read_head (int      fd,
 /* ---------------------------------------------------------------------- */
 /* Inside the feed module                                                 */
 
+/* A place that is no place: "Remote", "Work from home", "Anywhere in the
+ * U.S. (remote job)". Whole words, so "Remoteville" is a town. */
+static gboolean
+names_remote_work (const char *text)
+{
+  static const char *const phrases[] = {
+    "remote", "remotely", "telecommute", "telework only", "work from home", "work at home", "wfh", "anywhere",
+    "remoto", "teletrabajo", "desde casa",
+  };
+  g_autofree char *lower = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  lower = g_utf8_strdown (text, -1);
+  for (gsize i = 0; i < G_N_ELEMENTS (phrases); i++)
+    for (const char *at = strstr (lower, phrases[i]); at != NULL; at = strstr (at + 1, phrases[i]))
+      {
+        const char *end = at + strlen (phrases[i]);
+
+        if ((at == lower || !g_ascii_isalnum (at[-1])) && !g_ascii_isalnum (*end))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 gboolean
 jk_feed_emit_job (JkJob       *job,
                   JkJobFunc    func,
@@ -388,6 +413,17 @@ jk_feed_emit_job (JkJob       *job,
   g_autoptr (GError) local_error = NULL;
 
   stats->jobs++;
+  /* Every format names remote work in its place's words too. */
+  if (names_remote_work (job->city))
+    {
+      job->remote = TRUE;
+      g_clear_pointer (&job->city, g_free);
+    }
+  if (names_remote_work (job->state))
+    {
+      job->remote = TRUE;
+      g_clear_pointer (&job->state, g_free);
+    }
   if (func == NULL)
     {
       jk_job_free (job);

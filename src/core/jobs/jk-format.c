@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "jobkiosk/jk-format.h"
+#include "jobs/jk-vocabulary-private.h"
 
 /* Names come from our own catalogue, not LC_TIME: a kiosk switches
  * language per visitor and cannot count on system locales being installed. */
@@ -214,10 +215,92 @@ jk_format_employment_type (const char *types)
   return out->len > 0 ? g_strdup (out->str) : NULL;
 }
 
+/* Whether folded text holds any of words (folded too), each from the
+ * start of a word ("ged", not "managed"). */
+static gboolean
+mentions (const char        *folded,
+          const char *const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    for (const char *at = strstr (folded, words[i]); at != NULL; at = strstr (at + 1, words[i]))
+      if (at == folded || !g_ascii_isalnum (at[-1]))
+        return TRUE;
+  return FALSE;
+}
+
 char *
 jk_format_education (const char *education)
 {
-  return g_strdup (education); /* the kiosk's own categories: not yet */
+  static const char *const none[] = { "no degree", "not required", "no diploma", "no education", "none",
+                                      "no se requiere", "sin estudios", "sin titulo", NULL };
+  static const char *const training[] = { "training provided", "will train", "we train", "on the job training",
+                                          "capacitacion", "entrenamiento", NULL };
+  static const char *const doctorate[] = { "doctorate", "doctoral", "phd", "ph.d", "doctorado", NULL };
+  static const char *const master[] = { "master's", "masters degree", "master degree", "maestria", NULL };
+  static const char *const bachelor[] = { "bachelor", "four-year degree", "4-year degree", "college degree",
+                                          "university degree", "licenciatura", "b.a.", "b.s.", NULL };
+  static const char *const associate[] = { "associate degree", "associate's", "associates degree", "two-year degree",
+                                           "2-year degree", NULL };
+  static const char *const some_college[] = { "some college", "enrolled in college", "college student",
+                                              "college coursework", NULL };
+  static const char *const trade[] = { "trade school", "vocational", "technical school", NULL };
+  static const char *const certificate[] = { "certificate", "certification", "certified", "license", "licence",
+                                             "cdl", "stna", "certificado", "licencia", NULL };
+  static const char *const high_school[] = { "high school", "ged", "diploma", "secundaria", "preparatoria", NULL };
+  static const char *const preferred[] = { "preferred", "a plus", "desired", "preferible", "deseable", NULL };
+  g_autofree char *folded = NULL;
+  const char *category;
+
+  if (education == NULL)
+    return NULL;
+  folded = jk_vocabulary_fold (education);
+  /* From the most to the least specific: "Bachelor's degree not
+   * required" asks for none, "Some college" is not a degree. */
+  if (mentions (folded, none))
+    /* TRANSLATORS: the schooling a job asks for, in the kiosk's own words */
+    category = _("No degree needed");
+  else if (mentions (folded, training))
+    category = _("Training provided");
+  else if (mentions (folded, doctorate))
+    category = _("Doctorate");
+  else if (mentions (folded, master))
+    category = _("Master's degree");
+  else if (mentions (folded, some_college))
+    category = _("Some college");
+  else if (mentions (folded, bachelor))
+    category = _("Bachelor's degree");
+  else if (mentions (folded, associate))
+    category = _("Associate degree");
+  else if (mentions (folded, trade))
+    category = _("Trade school");
+  else if (mentions (folded, certificate))
+    {
+      /* Which one matters ("CDL-A license"): in the feed's words beside it. */
+      g_autofree char *kind = g_strdup (education);
+
+      for (guint i = 0; preferred[i] != NULL; i++)
+        {
+          g_autofree char *lower = g_ascii_strdown (kind, -1);
+          char *at = strstr (lower, preferred[i]);
+
+          if (at != NULL)
+            kind[at - lower] = '\0';
+        }
+      g_strstrip (kind);
+      if (mentions (folded, preferred))
+        /* TRANSLATORS: "Certificate or license (Welding certificate), preferred": the feed's words in brackets */
+        return g_strdup_printf (_("Certificate or license (%s), preferred"), kind);
+      /* TRANSLATORS: "Certificate or license (CDL-A license)": the feed's own words in brackets */
+      return g_strdup_printf (_("Certificate or license (%s)"), kind);
+    }
+  else if (mentions (folded, high_school))
+    category = _("High school diploma or GED");
+  else
+    return g_strdup (education);
+  if (mentions (folded, preferred))
+    /* TRANSLATORS: schooling a job would like but does not ask for: "High school diploma or GED, preferred" */
+    return g_strdup_printf (_("%s, preferred"), category);
+  return g_strdup (category);
 }
 
 /* Whole days between two moments in the kiosk's own time zone. */

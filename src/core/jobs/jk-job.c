@@ -88,7 +88,24 @@ jk_salary_period_from_string (const char *text)
 JkJobPlace
 jk_job_get_place (const JkJob *job)
 {
+  if (job->remote)
+    return JK_JOB_PLACE_REMOTE;
   if (job->has_geo || job->city != NULL || job->state != NULL || job->postal_code != NULL)
     return JK_JOB_PLACE_GIVEN;
   return JK_JOB_PLACE_NOT_GIVEN;
+}
+
+const char *
+jk_job_place_to_string (JkJobPlace place)
+{
+  switch (place)
+    {
+    case JK_JOB_PLACE_REMOTE:
+      return "remote";
+    case JK_JOB_PLACE_NOT_GIVEN:
+      return "not-given";
+    case JK_JOB_PLACE_GIVEN:
+    default:
+      return "given";
+    }
 }

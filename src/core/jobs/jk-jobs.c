@@ -52,16 +52,16 @@ static const char *const stmt_sql[N_STMTS] = {
   /* A posting without coordinates takes its ZIP code's. */
   /* A new row takes the highest id, so it is a duplicate exactly when
    * the oldest row with its key is another source's (see IS_DUPLICATE). */
-  [STMT_INSERT] = "INSERT INTO jobs (source_id, external_id, first_seen, last_seen, " JOB_COLUMNS ", raw_hash, duplicate) "
-                  "VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", "
-                  "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
+  [STMT_INSERT] = "INSERT INTO jobs (source_id, external_id, first_seen, last_seen, " JOB_COLUMNS ", raw_hash, remote,"
+                  " duplicate) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " ZIP_LATITUDE ", " ZIP_LONGITUDE ", "
+                  "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
                   " ?5 <> '' AND ifnull ((SELECT source_id FROM jobs WHERE dedup_key = ?5 ORDER BY id LIMIT 1) <> ?1, 0))",
   /* A changed posting in two steps, with the parameters of STMT_INSERT:
    * first the columns no index reads, then the indexed ones only when
    * they differ, so an edited description rewrites no index entry. */
   [STMT_UPDATE] = "UPDATE jobs SET (last_seen, content_hash, title, employer, city, state, postal_code, country,"
-                  " salary_text, employment_type, soc_code, category, education, description, apply_url, raw_hash) ="
-                  " (?3, ?4, ?6, ?7, ?8, ?9, ?10, ?11, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?26) WHERE id = ?1",
+                  " salary_text, employment_type, soc_code, category, education, description, apply_url, raw_hash, remote) ="
+                  " (?3, ?4, ?6, ?7, ?8, ?9, ?10, ?11, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?26, ?27) WHERE id = ?1",
   [STMT_UPDATE_KEYS] = "UPDATE jobs SET (" INDEXED_COLUMNS ") = (" INDEXED_VALUES ")"
                        " WHERE id = ?1 AND (" INDEXED_COLUMNS ") IS NOT (" INDEXED_VALUES ")",
   [STMT_RAW_HASH] = "UPDATE jobs SET raw_hash = ?2 WHERE id = ?1",
@@ -157,7 +157,7 @@ bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
-/* Parameters ?4 … ?26 of STMT_INSERT and the updates, in JOB_COLUMNS order. */
+/* Parameters ?4 … ?27 of STMT_INSERT and the updates, in JOB_COLUMNS order. */
 static void
 bind_row (sqlite3_stmt        *stmt,
           const JkSnapshotRow *row)
@@ -188,7 +188,8 @@ bind_row (sqlite3_stmt        *stmt,
   bind_time (stmt, i++, job->posted);
   bind_time (stmt, i++, job->expires);
   g_assert (i == 4 + N_JOB_COLUMNS);
-  sqlite3_bind_int64 (stmt, i, (gint64) job->raw_hash);
+  sqlite3_bind_int64 (stmt, i++, (gint64) job->raw_hash);
+  sqlite3_bind_int (stmt, i, job->remote ? 1 : 0);
 }
 
 /* Whether the text indexed for a row (STMT_OLD_FTS's first columns) is
@@ -522,6 +523,9 @@ jk_jobs_content_hash (const JkJob *job)
   hash = hash_double (hash, job->salary_max);
   hash = hash_double (hash, (double) job->posted);
   hash = hash_double (hash, (double) job->expires);
+  /* Only when set: the hashes of postings from before it stay the same. */
+  if (job->remote)
+    hash = hash_double (hash, 1.0);
   return (gint64) hash;
 }
 

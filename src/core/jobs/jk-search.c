@@ -9,12 +9,16 @@
 #include "jobkiosk/jk-geo.h"
 #include "jobkiosk/jk-jobs.h"
 #include "jobkiosk/jk-search.h"
+#include "jobs/jk-vocabulary-private.h"
 #include "store/jk-store-private.h"
 
 /* Visitor text is bounded before it reaches FTS5: a 10 000-character paste
  * costs no more than a sentence. */
 #define MAX_TERMS 12
 #define MAX_TERM_CHARS 40
+/* A word's translations and other forms: each costs the index one more
+ * lookup, so a word stands for a handful at most. */
+#define MAX_ALTERNATIVES 10
 
 /* Ranking reads only this many of the newest matches: bm25 costs one step
  * per matching row, and a word found in every posting must stay cheap. At
@@ -31,7 +35,7 @@
 #define RECORD_COLUMNS \
   "j.id, s.name, j.first_seen, j.external_id, j.title, j.employer, j.city, j.state, j.postal_code, " \
   "j.country, j.latitude, j.longitude, j.salary_min, j.salary_max, j.salary_period, j.salary_text, " \
-  "j.employment_type, j.soc_code, j.category, j.education, j.apply_url, j.posted, j.expires"
+  "j.employment_type, j.soc_code, j.category, j.education, j.apply_url, j.posted, j.expires, j.remote"
 
 /* Pay as an hourly equivalent, for filtering and sorting across periods;
  * the same expression as the jobs_best_paid index (jk-store.c). */
@@ -49,6 +53,19 @@
   " OR NOT (lower (j.education) LIKE '%bachelor%' OR lower (j.education) LIKE '%associate%'" \
   " OR lower (j.education) LIKE '%master%' OR lower (j.education) LIKE '%doctor%' OR lower (j.education) LIKE '%degree%'" \
   " OR lower (j.education) LIKE '%licenciatura%' OR lower (j.education) LIKE '%título%'))"
+
+/* A posting that names no place at all, or says its work is remote:
+ * jk_job_get_place's NOT_GIVEN and REMOTE. */
+#define UNPLACED \
+  "(j.remote = 1 OR (j.city IS NULL AND j.state IS NULL AND j.postal_code IS NULL AND j.latitude IS NULL))"
+
+/* Which postings a statement reads. With include_unplaced and a place
+ * asked for, a search is two lists, one after the other. */
+typedef enum {
+  PART_ALL,      /* everything the query asks for */
+  PART_NEARBY,   /* at the place asked for, not remote */
+  PART_UNPLACED, /* no place or remote, wherever the place asked for */
+} Part;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -92,13 +109,18 @@ is_zip (const char *text)
  * FALSE when only those that hide expired and duplicate postings. */
 static gboolean
 append_filters (GString             *sql,
-                const JkSearchQuery *query)
+                const JkSearchQuery *query,
+                Part                 part)
 {
   gsize visible_only;
 
   g_string_append (sql, " j.duplicate = 0 AND (j.expires IS NULL OR j.expires > :now)");
   visible_only = sql->len;
-  if (query->where != NULL && query->where[0] != '\0')
+  if (part == PART_UNPLACED)
+    g_string_append (sql, " AND " UNPLACED);
+  else if (part == PART_NEARBY)
+    g_string_append (sql, " AND j.remote = 0");
+  if (part != PART_UNPLACED && query->where != NULL && query->where[0] != '\0')
     {
       if (is_zip (query->where))
         g_string_append (sql, " AND j.postal_code LIKE :zip || '%'");
@@ -113,7 +135,7 @@ append_filters (GString             *sql,
     g_string_append (sql, " AND " LISTED_AT " >= :since");
   if (query->no_degree)
     g_string_append (sql, " AND " NEEDS_NO_DEGREE);
-  if (query->has_origin && query->max_miles > 0)
+  if (part != PART_UNPLACED && query->has_origin && query->max_miles > 0)
     g_string_append (sql, " AND jk_distance_miles (j.latitude, j.longitude, :olat, :olon) <= :miles");
   return sql->len > visible_only;
 }
@@ -223,6 +245,7 @@ read_record (sqlite3_stmt *stmt)
   job->apply_url = column_text (stmt, c++);
   job->posted = sqlite3_column_int64 (stmt, c++);
   job->expires = sqlite3_column_int64 (stmt, c++);
+  job->remote = sqlite3_column_int (stmt, c++) != 0;
   record->job = job;
   return record;
 }
@@ -340,6 +363,129 @@ is_stop_word (const char *word)
   return FALSE;
 }
 
+/* The index folds case and accents and stems plurals: "Cooks" finds what
+ * "cook" does, and both in one match would count the word twice. */
+static gboolean
+is_same_word (const char *folded,
+              const char *other)
+{
+  gsize length = strlen (other);
+
+  return strncmp (folded, other, length) == 0 &&
+         (folded[length] == '\0' || g_str_equal (folded + length, "s") || g_str_equal (folded + length, "es"));
+}
+
+/* One list of a search: the page the query's limit, offset and after ask
+ * for, among the postings of part. */
+static GPtrArray *
+search_part (JkStore             *store,
+             const JkSearchQuery *query,
+             const char          *match,
+             Part                 part,
+             GError             **error)
+{
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
+  int rc;
+
+  if (match != NULL && query->sort == JK_SEARCH_SORT_BEST)
+    {
+      /* The newest matches, ranked: FTS5 walks rowids backwards and stops,
+       * so the window bounds the cost of ranking. CROSS JOIN keeps the
+       * index outermost: the planner would otherwise start from
+       * "duplicate = 0" on jobs and search the index once per posting. */
+      g_string_append (sql, "WITH m AS (SELECT jobs_fts.rowid AS id, jobs_fts.rank AS score " MATCHES_FROM);
+      append_filters (sql, query, part);
+      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT :window),"
+                            " top AS MATERIALIZED (SELECT id, score FROM m ORDER BY score, id DESC LIMIT :limit OFFSET :offset),");
+      /* Past the window, the older matches follow, newest first, so paging
+       * reaches every match the count promises. */
+      g_string_append (sql, " rest AS (SELECT jobs_fts.rowid AS id " MATCHES_FROM);
+      append_filters (sql, query, part);
+      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT max (0, :limit - (SELECT count(*) FROM top))"
+                            " OFFSET max (:offset, :window)),"
+                            " page AS (SELECT id, 0 AS part, score FROM top UNION ALL SELECT id, 1, 0 FROM rest)"
+                            /* Whole records only for the page shown. */
+                            " SELECT " RECORD_COLUMNS " FROM page m JOIN jobs j ON j.id = m.id"
+                            " JOIN sources s ON s.id = j.source_id ORDER BY m.part, m.score, j.id DESC");
+    }
+  else
+    {
+      /* In another order, every match counts: "highest pay" means of all. */
+      gboolean keyed;
+
+      g_string_append (sql, "SELECT " RECORD_COLUMNS " FROM jobs j JOIN sources s ON s.id = j.source_id WHERE");
+      append_filters (sql, query, part);
+      if (match != NULL)
+        g_string_append (sql, " AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH :match)");
+      keyed = match == NULL && append_after (sql, query);
+      g_string_append (sql, order_clause (query));
+      g_string_append (sql, keyed ? " LIMIT :limit" : " LIMIT :limit OFFSET :offset");
+    }
+
+  stmt = jk_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, query, match);
+  bind_after (stmt, query);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, read_record (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      jk_store_set_error (store, error, "Cannot search the job listings");
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+static gint64
+count_part (JkStore             *store,
+            const JkSearchQuery *query,
+            const char          *match,
+            Part                 part,
+            GError             **error)
+{
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (match != NULL)
+    g_string_append (sql, "SELECT count(*) " MATCHES_FROM);
+  else
+    g_string_append (sql, "SELECT count(*) FROM jobs j WHERE");
+  /* Everything shown: counted from an index alone. */
+  if (!append_filters (sql, query, part) && match == NULL)
+    return jk_jobs_count_active (store, 0, query->now, error);
+  stmt = jk_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return -1;
+  bind_query (stmt, query, match);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      jk_store_set_error (store, error, "Cannot count the job listings");
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Whether the postings without a place follow the nearby ones: asked
+ * for, and a place asked for (a where, or a distance). */
+static gboolean
+splits (const JkSearchQuery *query)
+{
+  return query->include_unplaced &&
+         ((query->where != NULL && query->where[0] != '\0') || (query->has_origin && query->max_miles > 0));
+}
+
+/* Whether search_part pages by query->after rather than by offset: the
+ * same test as its own. */
+static gboolean
+pages_by_after (const JkSearchQuery *query,
+                const char          *match)
+{
+  return query->after != NULL && match == NULL && !(query->sort == JK_SEARCH_SORT_CLOSEST && query->has_origin);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
@@ -390,21 +536,39 @@ jk_search_build_match (const char *text,
   for (guint i = 0; i < terms->len; i++)
     {
       const char *word = terms->pdata[i];
-
-      /* FTS5 joins a bracketed group only with an explicit AND. */
-      if (i > 0)
-        g_string_append (match, " AND ");
+      g_autofree char *folded = jk_vocabulary_fold (word);
+      g_autoptr (GPtrArray) alternatives = g_ptr_array_new ();
       /* A word still being typed matches as a prefix too; not with one or
        * two letters, where "co"* would rank half the index. Finished words
        * need no prefix: the stemmer already finds "cooks" for "cook", and a
        * prefix of a common word ("the"*) costs a hundred times the word. */
-      if (unfinished && i == terms->len - 1 && g_utf8_strlen (word, -1) >= 3)
-        g_string_append_printf (match, "(\"%s\" OR \"%s\"*)", word, word);
-      else
-        g_string_append_printf (match, "\"%s\"", word);
+      gboolean prefix = unfinished && i == terms->len - 1 && g_utf8_strlen (word, -1) >= 3;
+
+      /* FTS5 joins a bracketed group only with an explicit AND. */
+      if (i > 0)
+        g_string_append (match, " AND ");
+      /* "cocinero" is also "cook": postings are mostly in English, visitors
+       * often type Spanish. The index folds accents and case as the
+       * vocabulary does, so the word itself is not repeated. */
+      jk_vocabulary_expand (word, prefix, alternatives, MAX_ALTERNATIVES);
+      for (guint a = alternatives->len; a > 0; a--)
+        if (is_same_word (folded, alternatives->pdata[a - 1]))
+          g_ptr_array_remove_index (alternatives, a - 1);
+      if (!prefix && alternatives->len == 0)
+        {
+          g_string_append_printf (match, "\"%s\"", word);
+          continue;
+        }
+      g_string_append_printf (match, "(\"%s\"", word);
+      if (prefix)
+        g_string_append_printf (match, " OR \"%s\"*", word);
+      for (guint a = 0; a < alternatives->len; a++)
+        g_string_append_printf (match, " OR \"%s\"", (const char *) alternatives->pdata[a]);
+      g_string_append_c (match, ')');
     }
   return g_string_free (g_steal_pointer (&match), FALSE);
 }
+
 
 GPtrArray *
 jk_search_jobs (JkStore             *store,
@@ -414,59 +578,46 @@ jk_search_jobs (JkStore             *store,
   JkSearchQuery resolved = resolve_place (store, asked);
   const JkSearchQuery *query = &resolved;
   g_autofree char *match = jk_search_build_match (query->text, query->typing);
-  g_autoptr (GString) sql = g_string_new (NULL);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
-  int rc;
+  g_autoptr (GPtrArray) nearby = NULL;
+  g_autoptr (GPtrArray) unplaced = NULL;
+  JkSearchQuery rest;
+  guint limit = query->limit > 0 ? query->limit : 20;
 
-  if (match != NULL && query->sort == JK_SEARCH_SORT_BEST)
+  if (!splits (query))
+    return search_part (store, query, match, PART_ALL, error);
+
+  /* The nearby postings, then the unplaced ones in the same order, as one
+   * list: the page may hold the end of one and the start of the other. */
+  rest = *query;
+  rest.after = NULL;
+  rest.offset = 0;
+  if (pages_by_after (query, match) && jk_job_get_place (query->after->job) != JK_JOB_PLACE_GIVEN)
     {
-      /* The newest matches, ranked: FTS5 walks rowids backwards and stops,
-       * so the window bounds the cost of ranking. CROSS JOIN keeps the
-       * index outermost: the planner would otherwise start from
-       * "duplicate = 0" on jobs and search the index once per posting. */
-      g_string_append (sql, "WITH m AS (SELECT jobs_fts.rowid AS id, jobs_fts.rank AS score " MATCHES_FROM);
-      append_filters (sql, query);
-      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT :window),"
-                            " top AS MATERIALIZED (SELECT id, score FROM m ORDER BY score, id DESC LIMIT :limit OFFSET :offset),");
-      /* Past the window, the older matches follow, newest first, so paging
-       * reaches every match the count promises. */
-      g_string_append (sql, " rest AS (SELECT jobs_fts.rowid AS id " MATCHES_FROM);
-      append_filters (sql, query);
-      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT max (0, :limit - (SELECT count(*) FROM top))"
-                            " OFFSET max (:offset, :window)),"
-                            " page AS (SELECT id, 0 AS part, score FROM top UNION ALL SELECT id, 1, 0 FROM rest)"
-                            /* Whole records only for the page shown. */
-                            " SELECT " RECORD_COLUMNS " FROM page m JOIN jobs j ON j.id = m.id"
-                            " JOIN sources s ON s.id = j.source_id ORDER BY m.part, m.score, j.id DESC");
+      /* Past every nearby posting already. */
+      rest.after = query->after;
+      return search_part (store, &rest, match, PART_UNPLACED, error);
     }
-  else
-    {
-      /* In another order, every match counts: "highest pay" means of all. */
-      gboolean keyed;
-
-      g_string_append (sql, "SELECT " RECORD_COLUMNS " FROM jobs j JOIN sources s ON s.id = j.source_id WHERE");
-      append_filters (sql, query);
-      if (match != NULL)
-        g_string_append (sql, " AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH :match)");
-      keyed = match == NULL && append_after (sql, query);
-      g_string_append (sql, order_clause (query));
-      g_string_append (sql, keyed ? " LIMIT :limit" : " LIMIT :limit OFFSET :offset");
-    }
-
-  stmt = jk_store_prepare (store, sql->str, error);
-  if (stmt == NULL)
+  nearby = search_part (store, query, match, PART_NEARBY, error);
+  if (nearby == NULL)
     return NULL;
-  bind_query (stmt, query, match);
-  bind_after (stmt, query);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, read_record (stmt));
-  if (rc != SQLITE_DONE)
+  if (nearby->len >= limit)
+    return g_steal_pointer (&nearby);
+  if (nearby->len == 0 && !pages_by_after (query, match) && query->offset > 0)
     {
-      jk_store_set_error (store, error, "Cannot search the job listings");
-      return NULL;
+      /* A page past the nearby ones: how far past is the offset less
+       * their number. */
+      gint64 nearby_count = count_part (store, query, match, PART_NEARBY, error);
+
+      if (nearby_count < 0)
+        return NULL;
+      rest.offset = query->offset - (guint) MIN ((gint64) query->offset, nearby_count);
     }
-  return g_steal_pointer (&records);
+  rest.limit = limit - nearby->len;
+  unplaced = search_part (store, &rest, match, PART_UNPLACED, error);
+  if (unplaced == NULL)
+    return NULL;
+  g_ptr_array_extend_and_steal (nearby, g_steal_pointer (&unplaced));
+  return g_steal_pointer (&nearby);
 }
 
 gint64
@@ -477,26 +628,17 @@ jk_search_count (JkStore             *store,
   JkSearchQuery resolved = resolve_place (store, asked);
   const JkSearchQuery *query = &resolved;
   g_autofree char *match = jk_search_build_match (query->text, query->typing);
-  g_autoptr (GString) sql = g_string_new (NULL);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 nearby, unplaced;
 
-  if (match != NULL)
-    g_string_append (sql, "SELECT count(*) " MATCHES_FROM);
-  else
-    g_string_append (sql, "SELECT count(*) FROM jobs j WHERE");
-  /* Everything shown: counted from an index alone. */
-  if (!append_filters (sql, query) && match == NULL)
-    return jk_jobs_count_active (store, 0, query->now, error);
-  stmt = jk_store_prepare (store, sql->str, error);
-  if (stmt == NULL)
+  if (!splits (query))
+    return count_part (store, query, match, PART_ALL, error);
+  nearby = count_part (store, query, match, PART_NEARBY, error);
+  if (nearby < 0)
     return -1;
-  bind_query (stmt, query, match);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      jk_store_set_error (store, error, "Cannot count the job listings");
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  unplaced = count_part (store, query, match, PART_UNPLACED, error);
+  if (unplaced < 0)
+    return -1;
+  return nearby + unplaced;
 }
 
 JkJobRecord *

@@ -207,6 +207,13 @@ static const char *const migrations[] = {
    * equal to it. */
   "UPDATE jobs SET duplicate = 0 WHERE duplicate = 1 AND NOT (jobs.dedup_key <> '' AND jobs.source_id <>"
   " (SELECT j2.source_id FROM jobs j2 WHERE j2.dedup_key = jobs.dedup_key ORDER BY j2.id LIMIT 1));",
+
+  /* 12: whether the feed says a posting's work is remote, so a search can
+   * show remote postings after the nearby ones. Postings cached before
+   * are normalized again at their next sync (their raw hash forgotten),
+   * which is when their feed's word for it is read. */
+  "ALTER TABLE jobs ADD COLUMN remote INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE jobs SET raw_hash = 0;",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)

@@ -187,9 +187,9 @@ fill (JkJobPage *self)
   g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
   g_autofree char *pay = jk_format_pay (job);
   g_autofree char *schedule = jk_format_employment_type (job->employment_type);
+  g_autofree char *education = jk_format_education (job->education);
   g_autofree char *posted = jk_format_posted (job->posted != 0 ? job->posted : self->record->first_seen, now);
   g_autofree char *closes = jk_format_closes (job->expires, now);
-  g_autofree char *education = jk_format_education (job->education);
   g_autofree char *where = format_where (job);
   g_autofree char *address = NULL;
   g_autofree char *description = NULL;
