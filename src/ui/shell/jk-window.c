@@ -66,6 +66,9 @@ struct _JkWindow
   int shown_minute;
 };
 
+/* The narrowest kiosk screen (1280x720, 1280x800). */
+#define JK_WINDOW_MIN_WIDTH 1280
+
 static void update_armed (JkWindow *self);
 static void on_keyboard_hide_requested (JkWindow *self);
 static gboolean on_keyboard_enter (JkKeyboard *keyboard,
@@ -160,11 +163,26 @@ static void
 hide_keyboard (JkWindow *self)
 {
   gtk_revealer_set_reveal_child (self->keyboard_revealer, FALSE);
-  gtk_widget_show (self->bottom_bar);
+  /* The bar comes back once the keyboard has gone (on_keyboard_revealed):
+   * both at once would ask for more than the screen while it slides. */
+  if (!gtk_revealer_get_child_revealed (self->keyboard_revealer))
+    gtk_widget_show (self->bottom_bar);
   if (self->keyboard == NULL)
     return;
   jk_keyboard_set_target (self->keyboard, NULL);
   jk_keyboard_reset (self->keyboard);
+}
+
+/* For a new page or the wipe: a keyboard still sliding out under the next
+ * page would ask for more room than the screen has. */
+static void
+hide_keyboard_at_once (JkWindow *self)
+{
+  guint duration = gtk_revealer_get_transition_duration (self->keyboard_revealer);
+
+  gtk_revealer_set_transition_duration (self->keyboard_revealer, 0);
+  hide_keyboard (self);
+  gtk_revealer_set_transition_duration (self->keyboard_revealer, duration);
 }
 
 static void scroll_to_target (JkWindow *self);
@@ -446,7 +464,7 @@ switch_to (JkWindow         *self,
     }
   if (GTK_WIDGET (old_page) == new_page)
     return;
-  hide_keyboard (self);
+  hide_keyboard_at_once (self);
   hide_cleared_notice (self);
   if (old_page != NULL)
     jk_page_leave (old_page);
@@ -505,7 +523,7 @@ on_session_reset (JkSession *session,
   for (GList *l = pages; l != NULL; l = l->next)
     jk_page_reset (JK_PAGE (l->data));
   g_list_free (pages);
-  hide_keyboard (self);
+  hide_keyboard_at_once (self);
   jk_window_go_home (self);
 }
 
@@ -627,6 +645,8 @@ on_keyboard_revealed (JkWindow *self)
 {
   if (gtk_revealer_get_child_revealed (self->keyboard_revealer))
     scroll_to_target (self);
+  else if (!gtk_revealer_get_reveal_child (self->keyboard_revealer))
+    gtk_widget_show (self->bottom_bar);
 }
 
 static void
@@ -859,6 +879,10 @@ jk_window_init (JkWindow *self)
   /* Only the page showing may ask for width: a page that is not shown
    * must never widen the window past the screen. */
   gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  /* GTK 3 makes a window at least as tall as its content is at the
+   * window's narrowest width, where every wrapping label is at its
+   * tallest. Kiosk screens are 1280 px wide or more: measure there. */
+  gtk_widget_set_size_request (self->frame, JK_WINDOW_MIN_WIDTH, -1);
 
   /* What lies over the whole window (the bars too) goes in an overlay
    * around the frame, made here so the template keeps its shape. */
