@@ -543,6 +543,19 @@ sample_side (GdkPixbuf          *shot,
   pixel_at (shot, ox, oy, &out->behind);
   pixel_at (shot, bx, by, &out->border);
   pixel_at (shot, fx, fy, &out->fill);
+  /* A dashed border has gaps: along the side, its most visible pixel is
+   * its colour. */
+  for (int step = -12; step <= 12; step += 2)
+    {
+      int sx = side < 2 ? bx : bx + step, sy = side < 2 ? by + step : by;
+      GdkRGBA other;
+
+      if (!in_pixbuf (shot, sx, sy))
+        continue;
+      pixel_at (shot, sx, sy, &other);
+      if (jk_layout_contrast_ratio (&other, &out->behind) > jk_layout_contrast_ratio (&out->border, &out->behind))
+        out->border = other;
+    }
   out->valid = TRUE;
 }
 

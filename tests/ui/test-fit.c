@@ -166,8 +166,14 @@ run_matrix (const char *screen,
               continue;
             jk_session_set_high_contrast (session, themes[t].high_contrast_large_text);
             jk_session_set_large_text (session, themes[t].high_contrast_large_text);
+            /* By the visitor's button, unless a warning lies over the bar. */
             if (!g_str_equal (jk_session_get_language (session), languages[l].code))
-              click (languages[l].button);
+              {
+                if (gtk_widget_is_sensitive (jk_test_find_by_name (GTK_WIDGET (window), languages[l].button)))
+                  click (languages[l].button);
+                else
+                  jk_session_set_language (session, languages[l].code);
+              }
             jk_test_wait_until (jk_test_search_idle, window, 10000);
             g_assert_cmpstr (jk_window_get_page_name (window), ==, page);
             /* The screen's size again: a window grown for the last look
