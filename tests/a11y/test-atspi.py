@@ -370,8 +370,18 @@ def run(frame):
     check_names(frame, "home es")
     check_reading_order_of(frame, ["Buscar trabajo", "Sueldos y carreras", "Hacer un currículum",
                                    "Registrar mi llegada"], "home es", "the home tiles")
+    # The visit changed the language, so Finish asks first, as an alert.
     press(frame, "Terminar y borrar mi información")
+    question = wait_for("the Finish question", lambda: find(frame, "¿Borrar todo y empezar de nuevo?"))
+    if role_of(question) != pyatspi.ROLE_ALERT:
+        fail("finish es", "the question “¿Borrar todo y empezar de nuevo?” is a %s, not an alert"
+             % question.getRoleName())
+    press(frame, "Sí, borrar todo")
     wait_for("English again", lambda: find(frame, "Find a job", [pyatspi.ROLE_PUSH_BUTTON]))
+    try:
+        wait_for("the cleared notice", lambda: find(frame, "Your information was cleared"), 5)
+    except RuntimeError:
+        fail("home en", "no “Your information was cleared” after Finish")
 
     # Find a job: the results, then typing with the keyboard open.
     press(frame, "Find a job")
@@ -397,7 +407,7 @@ def run(frame):
     # A job saved: my list counts it, in its name.
     press(frame, "Hide keyboard")
     card = wait_for("a result", lambda: find_prefix(frame, "Line Cook", [pyatspi.ROLE_LIST_ITEM]))
-    # A list row has no action in GTK 3: a touch on it, through the registry.
+    # GTK 3 gives a list row no action; the kiosk's cards have "activate".
     try:
         card.queryAction()
         has_action = True
@@ -411,7 +421,8 @@ def run(frame):
         x, y, w, h = extents(card)
         pyatspi.Registry.generateMouseEvent(x + w // 2, y + h // 2, pyatspi.MOUSE_B1C)
     try:
-        wait_for("the job's page", lambda: find(frame, "Save to my list", [pyatspi.ROLE_PUSH_BUTTON]), 5)
+        wait_for("the job's page", lambda: find(frame, "Save to my list",
+                                                [pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON]), 5)
     except RuntimeError:
         fail("search en", "the job's page did not open from the result card; My list's count not checked")
     else:
@@ -423,6 +434,7 @@ def run(frame):
             fail("search en, one job saved", "the My list button is named “%s”, without its count (1)"
                  % my_list.name)
     press(frame, "Finish and clear my information")
+    press(frame, "Yes, clear everything")
     wait_for("home", lambda: find(frame, "Find a job", [pyatspi.ROLE_PUSH_BUTTON]))
 
     # The idle warning, away from home with nothing touched.

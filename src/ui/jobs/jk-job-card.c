@@ -7,6 +7,7 @@
 #include <jobkiosk/jk-format.h>
 
 #include "jk-job-card.h"
+#include "widgets/jk-row-accessible.h"
 
 struct _JkJobCard
 {
@@ -82,6 +83,7 @@ jk_job_card_class_init (JkJobCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = jk_job_card_finalize;
+  gtk_widget_class_set_accessible_type (GTK_WIDGET_CLASS (klass), JK_TYPE_ROW_ACCESSIBLE);
 }
 
 static void

@@ -294,6 +294,7 @@ add_card (JkSearchPage *self,
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
       gtk_style_context_add_class (gtk_widget_get_style_context (list), "results");
+      atk_object_set_name (gtk_widget_get_accessible (list), _("Search results"));
       /* Results that arrive while the visitor types come compact. */
       if (self->typing)
         gtk_style_context_add_class (gtk_widget_get_style_context (list), "compact");
