@@ -127,6 +127,7 @@ main (int   argc,
   g_autofree char *db = g_build_filename (dir, "jobkiosk.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GPtrArray) first_round = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) frames = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
   JkApplicationOptions options = { 0 };
@@ -182,11 +183,23 @@ main (int   argc,
       {
         double ms = (drawn_at - t0) / 1000.0;
         g_array_append_val (latencies, ms);
+        if (i < G_N_ELEMENTS (queries))
+          {
+            g_autofree char *line = g_strdup_printf ("“%s” %.0f ms", queries[i], ms);
+
+            g_ptr_array_add (first_round, g_steal_pointer (&line));
+          }
       }
     }
   printf ("keystroke to first page drawn (%u keystrokes, includes the 40 ms typing pause):\n", n_keys);
   printf ("  median %.1f ms, p95 %.1f ms (target: p95 under 100 ms)\n", jk_bench_percentile (latencies, 0.5),
           jk_bench_percentile (latencies, 0.95));
+  g_ptr_array_add (first_round, NULL);
+  {
+    g_autofree char *each = g_strjoinv (", ", (char **) first_round->pdata);
+
+    printf ("  each keystroke of the first round: %s\n", each);
+  }
 
   /* Scroll through 2 000 results, a step per frame. */
   jk_search_page_set_text (page, "", NULL);

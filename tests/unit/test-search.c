@@ -455,9 +455,9 @@ static void
 test_match_typing (void)
 {
   /* The last word, still being typed, also matches as a prefix… */
-  assert_match ("grill line", TRUE, "\"grill\" AND (\"line\" OR \"line\"*)");
-  assert_match ("gri", TRUE, "(\"gri\" OR \"gri\"*)");
-  assert_match ("grill", TRUE, "(\"grill\" OR \"grill\"*)");
+  assert_match ("grill line", TRUE, "\"grill\" AND (\"line\" OR {title employer} : \"line\"*)");
+  assert_match ("gri", TRUE, "(\"gri\" OR {title employer} : \"gri\"*)");
+  assert_match ("grill", TRUE, "(\"grill\" OR {title employer} : \"grill\"*)");
   /* … never with one or two letters … */
   assert_match ("gr", TRUE, "\"gr\"");
   assert_match ("line gr", TRUE, "\"line\" AND \"gr\"");
@@ -467,15 +467,15 @@ test_match_typing (void)
   assert_match ("line grill.", TRUE, "\"line\" AND \"grill\"");
   assert_match ("grill*", TRUE, "\"grill\"");
   /* … only the last word, and never without typing. */
-  assert_match ("grill line grill", TRUE, "\"grill\" AND \"line\" AND (\"grill\" OR \"grill\"*)");
+  assert_match ("grill line grill", TRUE, "\"grill\" AND \"line\" AND (\"grill\" OR {title employer} : \"grill\"*)");
   assert_match ("line grill", FALSE, "\"line\" AND \"grill\"");
   assert_match ("gri", FALSE, "\"gri\"");
   /* A word of the vocabulary is a prefix and its translations… */
-  assert_match ("line cook", TRUE, "\"line\" AND (\"cook\" OR \"cook\"*" COOK_ALSO ")");
+  assert_match ("line cook", TRUE, "\"line\" AND (\"cook\" OR {title employer} : \"cook\"*" COOK_ALSO ")");
   /* … and so is a word the vocabulary has only begun ("caje" for cajero)… */
-  assert_match ("caje", TRUE, "(\"caje\" OR \"caje\"* OR \"cajero\" OR \"cajera\" OR \"cashier\" OR \"checkout\")");
+  assert_match ("caje", TRUE, "(\"caje\" OR {title employer} : \"caje\"* OR \"cajero\" OR \"cajera\" OR \"cashier\" OR \"checkout\")");
   /* … unless too many of its words begin so ("ca"…). */
-  assert_match ("cam", TRUE, "(\"cam\" OR \"cam\"*)");
+  assert_match ("cam", TRUE, "(\"cam\" OR {title employer} : \"cam\"*)");
 }
 
 static void
@@ -554,14 +554,15 @@ static const char *const hostile[] = {
 };
 
 /* The match is only quoted words joined by AND, each alone or in a group
- * with its prefix and its alternatives (words, or phrases of words). */
+ * with its prefix (in titles and employers) and its alternatives (words,
+ * or phrases of words). */
 static void
 assert_quoted_words (const char *match)
 {
   g_auto (GStrv) words = g_strsplit (match, " AND ", -1);
 
   for (guint i = 0; words[i] != NULL; i++)
-    g_assert_true (g_regex_match_simple ("^(\"[\\p{L}\\p{N}]+\"|\\(\"([\\p{L}\\p{N}]+)\"( OR \"\\2\"\\*)?"
+    g_assert_true (g_regex_match_simple ("^(\"[\\p{L}\\p{N}]+\"|\\(\"([\\p{L}\\p{N}]+)\"( OR \\{title employer\\} : \"\\2\"\\*)?"
                                          "( OR \"[\\p{L}\\p{N}]+( [\\p{L}\\p{N}]+)*\")*\\))$",
                                          words[i], 0, 0));
 }

@@ -560,8 +560,13 @@ jk_search_build_match (const char *text,
           continue;
         }
       g_string_append_printf (match, "(\"%s\"", word);
+      /* The prefix looks in titles and employers only: it is how a visitor
+       * types what they want ("cash…" for Cashier), and an excerpt's common
+       * words ("cash", "customers") make the prefix's list of postings nearly
+       * the whole index, which FTS5 builds in full: at 1 000 000 postings
+       * 100 ms a keystroke, against 40 with titles and employers. */
       if (prefix)
-        g_string_append_printf (match, " OR \"%s\"*", word);
+        g_string_append_printf (match, " OR {title employer} : \"%s\"*", word);
       for (guint a = 0; a < alternatives->len; a++)
         g_string_append_printf (match, " OR \"%s\"", (const char *) alternatives->pdata[a]);
       g_string_append_c (match, ')');

@@ -989,6 +989,20 @@ jk_window_new (GtkApplication      *application,
 
   if (self->kiosk_mode)
     {
+      GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+      GdkMonitor *monitor = gdk_display_get_primary_monitor (display);
+      GdkRectangle screen;
+
+      /* The first frame at the screen's size: a compositor may show it for
+       * a while (cage's headless output kept it), and the window's natural
+       * size is not the screen's. */
+      if (monitor == NULL && gdk_display_get_n_monitors (display) > 0)
+        monitor = gdk_display_get_monitor (display, 0);
+      if (monitor != NULL)
+        {
+          gdk_monitor_get_geometry (monitor, &screen);
+          gtk_window_set_default_size (GTK_WINDOW (self), screen.width, screen.height);
+        }
       gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
       gtk_window_fullscreen (GTK_WINDOW (self));
     }
