@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "jk-config.h"
+
 #include "jk-joblog.h"
 #include "jk-search.h"
 
@@ -28,6 +30,7 @@ typedef struct {
   JkPaperSize paper;
   GDateTime *printed_at;   /* shown in the footer; NULL for now */
   const char *language;    /* "en", "es": the visitor's; NULL for the kiosk's current one */
+  const JkConfig *config;  /* for the names sources are shown by; NULL names none */
 } JkDocumentContext;
 
 /* A rendered printout: PDF bytes (fonts embedded, text extractable), its

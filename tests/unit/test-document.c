@@ -10,6 +10,7 @@
 #include <jobkiosk/jk-i18n.h>
 
 #include "jk-test-log.h"
+#include "jk-test-proc.h"
 
 #define HOSTILE_TITLE "<i>Baker</i> & <u>Helper</u>"
 #define EMPLOYER "Panadería El Niño 🍞"
@@ -402,6 +403,44 @@ make_log_entries (guint n)
 /* ---------------------------------------------------------------------- */
 /* Tests                                                                  */
 
+/* The job board as staff named it for visitors ([source NAME]
+ * display-name), in the visitor's language. */
+static void
+test_job_sheet_source_name (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  g_autoptr (JkJobRecord) record = make_record ("Line Cook", EMPLOYER, 16.25, 18.0, JK_SALARY_PERIOD_HOUR,
+                                                "https://example.org/apply", "Cook on the line.");
+  g_autoptr (JkConfig) config = jk_config_new_defaults ();
+  g_autofree char *dir = g_dir_make_tmp ("jk-doc-config-XXXXXX", NULL);
+  g_autofree char *conf = g_build_filename (dir, "jobkiosk.conf", NULL);
+  g_autoptr (GError) error = NULL;
+
+  if (!have_tools ())
+    return;
+  g_assert_true (g_file_set_contents (conf, "[source " SOURCE "]\nurl = jobs.xml\n"
+                                      "display-name = Ohio Means Jobs\n", -1, NULL));
+  g_assert_true (jk_config_load_file (config, conf, &error));
+  g_assert_no_error (error);
+  context.config = config;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (JkDocument) document = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+
+      context.language = i == 0 ? "en" : "es";
+      document = jk_document_render (&jk_document_job_sheet, &context, record, &error);
+      g_assert_no_error (error);
+      path = save_document (document, i == 0 ? "job-sheet-source-en.pdf" : "job-sheet-source-es.pdf");
+      text = pdf_text (path, 1);
+      assert_contains (text, i == 0 ? "From: Ohio Means Jobs" : "Fuente: Ohio Means Jobs");
+      g_assert_null (strstr (text, SOURCE));
+    }
+  jk_test_remove_tree (dir);
+}
+
 static void
 test_job_sheet (void)
 {
@@ -443,7 +482,9 @@ test_job_sheet (void)
   assert_contains (text, "High school diploma or GED");
   assert_contains (text, "Posted Nov 20");
   assert_contains (text, "Closes Dec 31");
-  assert_contains (text, "From: " SOURCE);
+  /* A source's identifier is never shown: only a name staff gave it. */
+  g_assert_null (strstr (text, "From:"));
+  g_assert_null (strstr (text, SOURCE));
   assert_contains (text, "How to apply");
   assert_contains (text, "Eastside Career Center");
   assert_contains (text, "Page 1 of");
@@ -996,6 +1037,7 @@ main (int   argc,
   g_test_add_func ("/document/log-entry", test_log_entry);
   g_test_add_func ("/document/kinds", test_kinds);
   g_test_add_func ("/document/job-sheet", test_job_sheet);
+  g_test_add_func ("/document/job-sheet-source-name", test_job_sheet_source_name);
   g_test_add_func ("/document/job-sheet/pay-words", test_pay_words);
   g_test_add_func ("/document/long-text", test_long_text);
   g_test_add_func ("/document/job-sheet/qr", test_job_sheet_qr);

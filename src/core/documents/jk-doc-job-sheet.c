@@ -96,8 +96,11 @@ render_job_sheet (const JkDocumentContext *context,
   g_autofree char *schedule = NULL;
   g_autofree char *education = NULL;
   g_autofree char *dates = NULL;
+  const char *source_name;
 
   g_return_val_if_fail (record != NULL && record->job != NULL, NULL);
+  source_name = context != NULL && context->config != NULL ?
+                jk_config_get_source_display_name (context->config, record->source) : NULL;
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   job = record->job;
@@ -126,9 +129,10 @@ render_job_sheet (const JkDocumentContext *context,
     jk_layout_add_label_text (&c, STYLE_BODY, _("Education:"), education);
   if (dates != NULL)
     jk_layout_add_text (&c, STYLE_BODY, dates);
-  if (record->source != NULL && record->source[0] != '\0')
+  /* The source as staff named it for visitors; its identifier never. */
+  if (source_name != NULL)
     /* TRANSLATORS: before the name of the job board a posting came from */
-    jk_layout_add_label_text (&c, STYLE_BODY, _("From:"), record->source);
+    jk_layout_add_label_text (&c, STYLE_BODY, _("From:"), source_name);
 
   jk_composer_space (&c, 16);
   add_apply_box (&c, job->apply_url);

@@ -23,6 +23,7 @@ struct _JkPrintRequest
   const JkDocumentKind *kind;
   gpointer input;
   char *center_name;
+  const JkConfig *config;    /* the application's, which outlives every printout */
   char *language;
   JkPaperSize paper;
   GDateTime *printed_at;
@@ -35,6 +36,7 @@ struct _JkPrintFlow
   JkPrintOptions options;
   char *database_path;
   char *center_name;
+  const JkConfig *config;
   JkPaperSize paper;
   JkClock *clock;
   JkSession *session;
@@ -342,6 +344,7 @@ jk_print_flow_new (const JkConfig *config,
   jk_print_options_init (&self->options, config, database_path);
   self->database_path = g_strdup (database_path);
   self->center_name = g_strdup (config->center_name);
+  self->config = config;
   self->paper = g_strcmp0 (config->print_paper, "a4") == 0 ? JK_PAPER_A4 : JK_PAPER_LETTER;
   self->clock = g_object_ref (clock);
   self->session = g_object_ref (session);
@@ -374,6 +377,7 @@ jk_print_flow_show (JkPrintFlow          *self,
   request->kind = kind;
   request->input = kind->copy_input (input);
   request->center_name = g_strdup (self->center_name);
+  request->config = self->config;
   request->language = g_strdup (jk_session_get_language (self->session));
   request->paper = self->paper;
   request->printed_at = jk_clock_now_local (self->clock);
@@ -398,6 +402,7 @@ jk_print_request_render (JkPrintRequest  *request,
     .paper = request->paper,
     .printed_at = request->printed_at,
     .language = request->language,
+    .config = request->config,
   };
 
   return jk_document_render (request->kind, &context, request->input, error);
