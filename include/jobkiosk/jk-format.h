@@ -18,6 +18,10 @@ const char  *jk_format_weekday_name  (int        weekday);/* 1 = Monday .. 7 */
 /* Pay as a visitor reads it: "$16.25–$18.00 an hour", "$38,000 a year",
  * the feed's own words when it gave no numbers ("DOE"), or "Pay not listed". */
 char        *jk_format_pay           (const JkJob *job);
+/* Where the work is: "Dayton, OH" (with_postal_code: "Dayton, OH 45402"),
+ * or why no place is shown: "Remote", "Place not given". */
+char        *jk_format_place         (const JkJob *job,
+                                      gboolean     with_postal_code);
 /* "Full-time", "Part-time, Temporary"; NULL when unknown. */
 char        *jk_format_employment_type (const char *type);
 /* The kiosk's own words for a feed's education value, in the current

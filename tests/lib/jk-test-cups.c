@@ -965,3 +965,11 @@ jk_test_cups_set_fault (JkTestCups *self, JkTestCupsFault fault)
     write_file (self->fault_file, line, 0644);
   }
 }
+
+void
+jk_test_cups_make_default (JkTestCups *self)
+{
+  const char *argv[] = { "lpadmin", "-d", jk_test_cups_get_printer (self), NULL };
+
+  g_free (jk_test_cups_run (self, argv));
+}

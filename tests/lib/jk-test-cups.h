@@ -39,6 +39,9 @@ GPtrArray  *jk_test_cups_wait_for_output (JkTestCups *self, guint n, guint timeo
  * looked up in PATH) with CUPS_SERVER set to it; g_error (with the command's
  * stderr and cupsd's error log) if it fails; returns its stdout. */
 char       *jk_test_cups_run (JkTestCups *self, const char *const *argv);
+/* Makes the server's queue its default printer (lpadmin -d), as a kiosk
+ * configured without a printer name uses. */
+void        jk_test_cups_make_default (JkTestCups *self);
 
 /* Makes the printer's next jobs fail the way a real printer does, through
  * the backend (read at the start of each job; stays until changed). */

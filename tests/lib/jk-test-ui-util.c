@@ -297,3 +297,30 @@ jk_test_search_idle (gpointer window)
 {
   return !jk_search_page_is_busy (jk_test_search_page (window));
 }
+
+gint64
+jk_test_kiosk_sync (JkTestKiosk    *kiosk,
+                    const JkSource *source,
+                    gint64          now)
+{
+  g_autoptr (GPtrArray) sources = NULL;
+  JkSyncOptions options = { 0 };
+  JkSyncReport report = { 0 };
+  g_autoptr (GError) error = NULL;
+  gint64 active;
+
+  if (source == NULL)
+    {
+      sources = jk_sources_from_config (kiosk->config, NULL);
+      g_assert_cmpuint (sources->len, ==, 1);
+      source = sources->pdata[0];
+    }
+  jk_sync_options_init (&options, kiosk->config, jk_store_get_path (kiosk->store));
+  g_assert_true (jk_sync_source (kiosk->store, source, &options, now, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report.outcome, ==, JK_SYNC_OK);
+  active = report.active;
+  jk_sync_report_clear (&report);
+  jk_sync_options_clear (&options);
+  return active;
+}

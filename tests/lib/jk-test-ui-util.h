@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <jobkiosk/jk-sync.h>
 
 #include "jobs/jk-search-page.h"
 #include "shell/jk-application.h"
@@ -64,5 +65,11 @@ typedef struct {
 void         jk_test_kiosk_start       (JkTestKiosk *kiosk,
                                         const char  *dir_template,
                                         JkClock     *clock);
+/* Syncs source (NULL: the one source the kiosk's configuration names, the
+ * demo feed) into the kiosk's database as of now, and returns how many
+ * postings are active; fails the test on any error. */
+gint64       jk_test_kiosk_sync        (JkTestKiosk    *kiosk,
+                                        const JkSource *source,
+                                        gint64          now);
 
 G_END_DECLS

@@ -371,25 +371,6 @@ test_placeholder (gconstpointer data)
 /* ---------------------------------------------------------------------- */
 /* Set-up                                                                 */
 
-static void
-sync_demo (JkConfig *config,
-           JkStore  *store,
-           gint64    now)
-{
-  g_autoptr (GPtrArray) sources = jk_sources_from_config (config, NULL);
-  JkSyncOptions options = { 0 };
-  JkSyncReport report = { 0 };
-  g_autoptr (GError) error = NULL;
-
-  g_assert_cmpuint (sources->len, ==, 1);
-  jk_sync_options_init (&options, config, jk_store_get_path (store));
-  g_assert_true (jk_sync_source (store, sources->pdata[0], &options, now, &report, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (report.outcome, ==, JK_SYNC_OK);
-  jk_sync_report_clear (&report);
-  jk_sync_options_clear (&options);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -420,7 +401,7 @@ main (int   argc,
   jk_test_kiosk_start (&kiosk, "jk-ui-fit-XXXXXX", fake_clock);
   app = kiosk.app;
   window = kiosk.window;
-  sync_demo (kiosk.config, kiosk.store, g_date_time_to_unix (start));
+  jk_test_kiosk_sync (&kiosk, NULL, g_date_time_to_unix (start));
   /* JK_FIT_EXTRA_CSS=file.css: style over the kiosk's, to try a colour or
    * size fix against these measurements before editing ui/. */
   if (g_getenv ("JK_FIT_EXTRA_CSS") != NULL)

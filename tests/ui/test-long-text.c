@@ -405,26 +405,6 @@ test_job_pages_large (void)
 /* ---------------------------------------------------------------------- */
 /* Set-up                                                                 */
 
-static void
-sync_fixture (JkConfig *config,
-              JkStore  *store,
-              gint64    now)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "feeds", "job-xml-long-text.xml", NULL);
-  g_autoptr (JkSource) source = jk_source_new ("Long text", path, JK_FEED_FORMAT_JOB_XML);
-  JkSyncOptions options = { 0 };
-  JkSyncReport report = { 0 };
-  g_autoptr (GError) error = NULL;
-
-  jk_sync_options_init (&options, config, jk_store_get_path (store));
-  g_assert_true (jk_sync_source (store, source, &options, now, &report, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (report.outcome, ==, JK_SYNC_OK);
-  g_assert_cmpint (report.active, ==, N_POSTINGS);
-  jk_sync_report_clear (&report);
-  jk_sync_options_clear (&options);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -444,7 +424,12 @@ main (int   argc,
   app = kiosk.app;
   window = kiosk.window;
   kiosk_store = kiosk.store;
-  sync_fixture (kiosk.config, kiosk.store, g_date_time_to_unix (start));
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "feeds", "job-xml-long-text.xml", NULL);
+    g_autoptr (JkSource) source = jk_source_new ("Long text", path, JK_FEED_FORMAT_JOB_XML);
+
+    g_assert_cmpint (jk_test_kiosk_sync (&kiosk, source, g_date_time_to_unix (start)), ==, N_POSTINGS);
+  }
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
   jk_test_wait_drawn (GTK_WIDGET (window));

@@ -543,25 +543,6 @@ test_printer_stopped (void)
 /* ---------------------------------------------------------------------- */
 /* Set-up                                                                 */
 
-static void
-sync_demo (JkConfig *kiosk_config,
-           JkStore  *kiosk_store,
-           gint64    now)
-{
-  g_autoptr (GPtrArray) sources = jk_sources_from_config (kiosk_config, NULL);
-  JkSyncOptions options = { 0 };
-  JkSyncReport report = { 0 };
-  g_autoptr (GError) error = NULL;
-
-  g_assert_cmpuint (sources->len, ==, 1);
-  jk_sync_options_init (&options, kiosk_config, jk_store_get_path (kiosk_store));
-  g_assert_true (jk_sync_source (kiosk_store, sources->pdata[0], &options, now, &report, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (report.outcome, ==, JK_SYNC_OK);
-  jk_sync_report_clear (&report);
-  jk_sync_options_clear (&options);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -577,17 +558,14 @@ main (int   argc,
 
   cups = jk_test_cups_start ();
   g_setenv ("CUPS_SERVER", jk_test_cups_get_server (cups), TRUE);
-  {
-    const char *argv_default[] = { "lpadmin", "-d", jk_test_cups_get_printer (cups), NULL };
-    g_free (jk_test_cups_run (cups, argv_default));
-  }
+  jk_test_cups_make_default (cups);
   fake_clock = jk_clock_new_fake (start);
   jk_test_kiosk_start (&kiosk, "jk-ui-print-XXXXXX", fake_clock);
   app = kiosk.app;
   window = kiosk.window;
   store = kiosk.store;
   config = kiosk.config;
-  sync_demo (kiosk.config, kiosk.store, g_date_time_to_unix (start));
+  jk_test_kiosk_sync (&kiosk, NULL, g_date_time_to_unix (start));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   screen_height = 720;
   gtk_window_present (GTK_WINDOW (window));

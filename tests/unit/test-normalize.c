@@ -871,6 +871,45 @@ test_education (void)
   }
 }
 
+/* Where a posting's work is, as cards, the job page and printouts say it. */
+static void
+test_place (void)
+{
+  g_autoptr (JkJob) job = jk_job_new ();
+  struct {
+    const char *city, *state, *postal_code;
+    gboolean remote, with_postal_code;
+    const char *en, *es;
+  } cases[] = {
+    { "Dayton", "OH", "45402", FALSE, TRUE, "Dayton, OH 45402", "Dayton, OH 45402" },
+    { "Dayton", "OH", "45402", FALSE, FALSE, "Dayton, OH", "Dayton, OH" },
+    { NULL, NULL, "45402", FALSE, FALSE, "45402", "45402" },
+    { NULL, NULL, NULL, FALSE, TRUE, "Place not given", "Lugar no indicado" },
+    { NULL, "OH", NULL, TRUE, TRUE, "Remote", "Trabajo a distancia" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *en = NULL;
+      g_autofree char *es = NULL;
+
+      g_free (job->city);
+      g_free (job->state);
+      g_free (job->postal_code);
+      job->city = g_strdup (cases[i].city);
+      job->state = g_strdup (cases[i].state);
+      job->postal_code = g_strdup (cases[i].postal_code);
+      job->remote = cases[i].remote;
+      jk_i18n_set_language ("en");
+      en = jk_format_place (job, cases[i].with_postal_code);
+      jk_i18n_set_language ("es");
+      es = jk_format_place (job, cases[i].with_postal_code);
+      g_assert_cmpstr (en, ==, cases[i].en);
+      g_assert_cmpstr (es, ==, cases[i].es);
+    }
+  jk_i18n_set_language ("en");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -895,6 +934,7 @@ main (int   argc,
   g_test_add_func ("/normalize/employment-type", test_employment_type);
   g_test_add_func ("/normalize/state", test_state);
   g_test_add_func ("/normalize/education", test_education);
+  g_test_add_func ("/normalize/place", test_place);
 
   return g_test_run ();
 }

@@ -229,6 +229,32 @@ mentions (const char        *folded,
 }
 
 char *
+jk_format_place (const JkJob *job,
+                 gboolean     with_postal_code)
+{
+  g_autoptr (GString) where = g_string_new (NULL);
+
+  switch (jk_job_get_place (job))
+    {
+    case JK_JOB_PLACE_REMOTE:
+      return g_strdup (_("Remote"));
+    case JK_JOB_PLACE_NOT_GIVEN:
+      return g_strdup (_("Place not given"));
+    case JK_JOB_PLACE_GIVEN:
+    default:
+      break;
+    }
+  if (job->city != NULL)
+    g_string_append (where, job->city);
+  if (job->state != NULL)
+    g_string_append_printf (where, "%s%s", where->len > 0 ? ", " : "", job->state);
+  /* A ZIP alone still says where, even where it is not asked for. */
+  if (job->postal_code != NULL && (with_postal_code || where->len == 0))
+    g_string_append_printf (where, "%s%s", where->len > 0 ? " " : "", job->postal_code);
+  return g_string_free (g_steal_pointer (&where), FALSE);
+}
+
+char *
 jk_format_education (const char *education)
 {
   static const char *const none[] = { "no degree", "not required", "no diploma", "no education", "none",

@@ -92,27 +92,6 @@ jk_job_card_init (JkJobCard *self)
   gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (self)), "job-card");
 }
 
-/* Where the city would be: the place, or why there is none. */
-static char *
-describe_place (const JkJob *job)
-{
-  switch (jk_job_get_place (job))
-    {
-    case JK_JOB_PLACE_REMOTE:
-      return g_strdup (_("Remote"));
-    case JK_JOB_PLACE_NOT_GIVEN:
-      return g_strdup (_("Place not given"));
-    case JK_JOB_PLACE_GIVEN:
-    default:
-      break;
-    }
-  if (job->city != NULL && job->state != NULL)
-    return g_strdup_printf ("%s, %s", job->city, job->state);
-  if (job->city != NULL || job->state != NULL)
-    return g_strdup (job->city != NULL ? job->city : job->state);
-  return g_strdup (job->postal_code != NULL ? job->postal_code : "");
-}
-
 static void
 set_side (JkJobCard *self)
 {
@@ -144,7 +123,7 @@ jk_job_card_new (JkJobRecord *record,
   main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   self->record = record;
   self->pay = jk_format_pay (job);
-  self->place = describe_place (job);
+  self->place = jk_format_place (job, FALSE);
   /* TRANSLATORS: "Posted 2 days ago · Closes Dec 31" */
   when = closes != NULL ? g_strdup_printf (_("%s · %s"), posted, closes) : g_strdup (posted != NULL ? posted : "");
   title = g_markup_printf_escaped ("<span size=\"x-large\" weight=\"bold\">%s</span>", job->title);

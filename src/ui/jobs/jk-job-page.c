@@ -142,31 +142,6 @@ breakable_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* "Dayton, OH 45402"; "Remote" or "Place not given" when the feed names no place. */
-static char *
-format_where (const JkJob *job)
-{
-  g_autoptr (GString) where = g_string_new (NULL);
-
-  switch (jk_job_get_place (job))
-    {
-    case JK_JOB_PLACE_REMOTE:
-      return g_strdup (_("Remote"));
-    case JK_JOB_PLACE_NOT_GIVEN:
-      return g_strdup (_("Place not given"));
-    case JK_JOB_PLACE_GIVEN:
-    default:
-      break;
-    }
-  if (job->city != NULL)
-    g_string_append (where, job->city);
-  if (job->state != NULL)
-    g_string_append_printf (where, "%s%s", where->len > 0 ? ", " : "", job->state);
-  if (job->postal_code != NULL)
-    g_string_append_printf (where, "%s%s", where->len > 0 ? " " : "", job->postal_code);
-  return g_string_free (g_steal_pointer (&where), FALSE);
-}
-
 static void
 update_save_button (JkJobPage *self)
 {
@@ -190,7 +165,7 @@ fill (JkJobPage *self)
   g_autofree char *education = jk_format_education (job->education);
   g_autofree char *posted = jk_format_posted (job->posted != 0 ? job->posted : self->record->first_seen, now);
   g_autofree char *closes = jk_format_closes (job->expires, now);
-  g_autofree char *where = format_where (job);
+  g_autofree char *where = jk_format_place (job, TRUE);
   g_autofree char *address = NULL;
   g_autofree char *description = NULL;
   GList *old = gtk_container_get_children (GTK_CONTAINER (self->facts));
