@@ -324,3 +324,12 @@ jk_test_kiosk_sync (JkTestKiosk    *kiosk,
   jk_sync_options_clear (&options);
   return active;
 }
+
+void
+jk_test_fresh_visit (JkWindow *window)
+{
+  jk_window_finish_visit (window);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
+  g_assert_true (jk_session_is_pristine (jk_window_get_session (window)));
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "home");
+}

@@ -44,6 +44,10 @@ void         jk_test_click_widget      (GtkWidget  *button);
  * button down). */
 void         jk_test_send_button_event (GtkWidget    *button,
                                         GdkEventType  type);
+/* Ends the visit as "Finish" does (no question) and waits until the
+ * window is home with a pristine session and no search running: how
+ * every UI test case starts. */
+void         jk_test_fresh_visit       (JkWindow   *window);
 /* Runs the main loop until done() says so, failing after timeout_ms. */
 void         jk_test_wait_until        (gboolean  (*done) (gpointer),
                                         gpointer    data,

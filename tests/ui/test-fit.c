@@ -65,14 +65,6 @@ typedef void (*ExtraCheck) (const char *where,
 #define click(name) jk_test_click (GTK_WIDGET (window), (name))
 
 static void
-fresh_visit (void)
-{
-  jk_window_finish_visit (window);
-  jk_test_wait_until (jk_test_search_idle, window, 10000);
-  g_assert_true (jk_session_is_pristine (jk_window_get_session (window)));
-}
-
-static void
 search_for (const char *what)
 {
   jk_search_page_set_text (jk_test_search_page (window), what, NULL);
@@ -252,14 +244,14 @@ check_warning_shown (const char *where,
 static void
 test_home (void)
 {
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   run_matrix ("home", NULL);
 }
 
 static void
 test_search_results (void)
 {
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   click ("Find a job");
   jk_test_wait_until (jk_test_search_idle, window, 10000);
   g_assert_cmpint (jk_search_page_get_count (jk_test_search_page (window)), >, 3);
@@ -272,7 +264,7 @@ test_search_keyboard (void)
   JkSearchPage *page;
   GtkWidget *entry;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   click ("Find a job");
   page = jk_test_search_page (window);
   jk_test_wait_until (jk_test_search_idle, window, 10000);
@@ -295,7 +287,7 @@ test_search_keyboard (void)
 static void
 test_job (void)
 {
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   open_line_cook ();
   run_matrix ("job", NULL);
 }
@@ -303,7 +295,7 @@ test_job (void)
 static void
 test_my_list (void)
 {
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   open_line_cook ();
   click ("Save to my list");
   jk_window_show_page (window, &jk_list_page_info);
@@ -314,7 +306,7 @@ test_my_list (void)
 static void
 test_print (void)
 {
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   open_line_cook ();
   click ("Print this job");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
@@ -327,7 +319,7 @@ test_print (void)
 static void
 test_log (void)
 {
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   open_line_cook ();
   click ("I applied / I contacted this employer");
   click ("Add to my log");
@@ -339,7 +331,7 @@ test_log (void)
 static void
 test_log_form (void)
 {
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   open_line_cook ();
   click ("I applied / I contacted this employer");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "logform");
@@ -349,7 +341,7 @@ test_log_form (void)
 static void
 test_idle_warning (void)
 {
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   open_line_cook ();
   jk_idle_monitor_poke (jk_window_get_idle_monitor (window));
   jk_clock_advance (fake_clock, jk_idle_monitor_get_timeout (jk_window_get_idle_monitor (window)) * G_USEC_PER_SEC);
@@ -363,7 +355,7 @@ test_placeholder (gconstpointer data)
 {
   const JkPageInfo *info = data;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   jk_window_show_page (window, info);
   run_matrix (info->name, NULL);
 }

@@ -155,14 +155,6 @@ assert_shown_whole (GtkWidget  *root,
 }
 
 static void
-fresh_visit (void)
-{
-  jk_window_finish_visit (window);
-  jk_test_wait_until (jk_test_search_idle, window, 10000);
-  g_assert_true (jk_session_is_pristine (jk_window_get_session (window)));
-}
-
-static void
 search_all (void)
 {
   jk_window_show_page (window, &jk_search_page_info);
@@ -185,7 +177,7 @@ run_at (int width,
   g_autofree char *shot = NULL;
   JkJobPage *job_page = JK_JOB_PAGE (jk_window_get_page (window, &jk_job_page_info));
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   jk_test_resize (GTK_WIDGET (window), width, height);
   assert_window_size (width, height, "home");
 
@@ -299,7 +291,7 @@ run_at (int width,
   shot = g_strdup_printf ("long-text-log-%s", size);
   jk_test_screenshot (GTK_WIDGET (window), shot);
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
 }
 
 static void
@@ -359,7 +351,7 @@ run_job_pages_at (int width,
 
   g_assert_no_error (error);
   g_assert_cmpuint (records->len, ==, N_POSTINGS);
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   for (guint i = 0; i < records->len; i++)
     {
       const JkJobRecord *record = records->pdata[i];
@@ -387,7 +379,7 @@ run_job_pages_at (int width,
   jk_test_click (GTK_WIDGET (window), "Print this job");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
   assert_page_inside (print_page, width, height, "the print page");
-  fresh_visit ();
+  jk_test_fresh_visit (window);
 }
 
 static void

@@ -73,15 +73,6 @@ print_done (gpointer data)
 
 /* Every test starts from a new visit at home, so each passes alone and in
  * any order. */
-static void
-fresh_visit (void)
-{
-  jk_window_finish_visit (window);
-  jk_test_wait_until (jk_test_search_idle, window, 10000);
-  g_assert_true (jk_session_is_pristine (jk_window_get_session (window)));
-  g_assert_cmpstr (jk_window_get_page_name (window), ==, "home");
-}
-
 /* Opens the Line Cook posting from a search for "cook". */
 static JkJobPage *
 open_line_cook (void)
@@ -297,7 +288,7 @@ test_search_common_job (void)
 {
   JkSearchPage *page = jk_test_search_page (window);
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   click ("Find a job");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "jobs");
   jk_test_wait_until (jk_test_search_idle, window, 10000);
@@ -330,7 +321,7 @@ test_results_in_sight (void)
   const int sizes[][2] = { { 1280, 720 }, { 1280, 800 }, { 1920, 1080 } };
   const char *const languages[] = { "en", "es" };
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   jk_window_show_page (window, &jk_search_page_info);
   jk_test_wait_until (jk_test_search_idle, window, 10000);
   for (gsize s = 0; s < G_N_ELEMENTS (sizes); s++)
@@ -380,7 +371,7 @@ test_typing_keeps_results (void)
   GdkRectangle area;
   guint shown;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   jk_window_show_page (window, &jk_search_page_info);
   fit_window (1280, 720);
   search_for ("");
@@ -471,7 +462,7 @@ test_chips_and_order (void)
   GtkWidget *part_time, *full_time, *newest, *best, *order, *more, *pay;
   GtkWidget *page;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   jk_window_show_page (window, &jk_search_page_info);
   page = GTK_WIDGET (jk_test_search_page (window));
   search_for ("");
@@ -539,7 +530,7 @@ test_chips_and_order (void)
   jk_test_wait_until (jk_test_search_idle, window, 10000);
   g_assert_false (shows_check_mark (full_time));
   g_assert_false (has_state (full_time, ATK_STATE_CHECKED));
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (best)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (newest)));
 }
@@ -552,7 +543,7 @@ test_placeholder_examples (void)
   const char *const languages[] = { "en", "es" };
   JkSearchPage *page = jk_test_search_page (window);
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   jk_window_show_page (window, &jk_search_page_info);
   for (gsize l = 0; l < G_N_ELEMENTS (languages); l++)
     {
@@ -597,7 +588,7 @@ test_card_place (void)
   JkJobRecord *record = g_new0 (JkJobRecord, 1);
   GtkWidget *card;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   record->id = 1;
   record->first_seen = g_date_time_to_unix (now);
   record->job = jk_job_new ();
@@ -631,7 +622,7 @@ test_filters (void)
   JkSearchPage *page = jk_test_search_page (window);
   gint64 all;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   jk_window_show_page (window, &jk_search_page_info);
   search_for ("");
   all = jk_search_page_get_count (page);
@@ -687,7 +678,7 @@ test_results_keynav (void)
   JkSearchPage *page = jk_test_search_page (window);
   GtkListBoxRow *last_of_first, *first_of_second;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   jk_window_show_page (window, &jk_search_page_info);
   search_for ("");
   jk_test_wait_until (scrolled_to_shown, GUINT_TO_POINTER (40), 10000);
@@ -723,7 +714,7 @@ test_results_keynav (void)
 static void
 test_nothing_found (void)
 {
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   jk_window_show_page (window, &jk_search_page_info);
   search_for ("zzqqxx");
   g_assert_cmpint (jk_search_page_get_count (jk_test_search_page (window)), ==, 0);
@@ -752,7 +743,7 @@ test_hostile_queries (void)
   const char *const queries[] = { "\"cook", "(cook", "cook AND", "AND", "*", "NEAR(", "🙂🍳 cocinero",
                                   "<i>Baker</i> & <u>Helper</u>", "'; DROP TABLE jobs; --", long_text, NULL };
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   for (guint i = 0; queries[i] != NULL; i++)
     {
       search_for (queries[i]);
@@ -766,7 +757,7 @@ test_details_qr_save_apply (void)
   JkJobPage *job_page;
   JkQrCode *qr;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   job_page = open_line_cook ();
   qr = JK_QR_CODE (jk_test_find_by_type (GTK_WIDGET (window), JK_TYPE_QR_CODE));
   g_assert_nonnull (qr);
@@ -801,7 +792,7 @@ test_my_list_and_log_print (void)
   g_autofree char *text = NULL;
   JkDocument *document;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   save_and_log_line_cook ();
   jk_window_show_page (window, &jk_list_page_info);
   g_assert_nonnull (jk_test_find_by_name (GTK_WIDGET (window), "One QR code for all"));
@@ -846,7 +837,7 @@ test_my_list_and_log_print (void)
 static void
 test_my_list_count_name (void)
 {
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   jk_window_show_page (window, &jk_search_page_info);
   g_assert_nonnull (jk_test_find_by_name (GTK_WIDGET (window), "My list"));
   open_line_cook ();
@@ -881,7 +872,7 @@ test_my_list_remove (void)
   g_autofree char *name = NULL;
   guint n;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   jk_window_show_page (window, &jk_search_page_info);
   search_for ("");
   jk_test_wait_until (scrolled_to_shown, GUINT_TO_POINTER (12), 10000);
@@ -949,7 +940,7 @@ test_idle_wipe_forgets (void)
 {
   JkSession *session = jk_window_get_session (window);
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   save_and_log_line_cook ();
   jk_window_go_home (window);
   g_assert_false (jk_session_is_pristine (session));
@@ -973,7 +964,7 @@ test_print_after_wipe_reaches_nobody (void)
   g_autofree char *text = NULL;
   guint before;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   open_line_cook ();
   click ("Print this job");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
@@ -1009,7 +1000,7 @@ test_wipe_leaves_nothing (void)
   GtkEntry *entry;
   guint results_after_wipe = 0;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   /* The visit: a search, a saved job, a log entry with a contact, a name, a preview. */
   jk_window_show_page (window, &jk_search_page_info);
   open_line_cook ();

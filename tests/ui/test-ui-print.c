@@ -48,14 +48,6 @@ static const Setup setups[] = { { "en", FALSE }, { "es", FALSE }, { "en", TRUE }
 /* Helpers                                                                */
 
 static void
-fresh_visit (void)
-{
-  jk_window_finish_visit (window);
-  jk_test_wait_until (jk_test_search_idle, window, 10000);
-  g_assert_true (jk_session_is_pristine (jk_window_get_session (window)));
-}
-
-static void
 set_up_visit (const Setup *setup)
 {
   JkSession *session = jk_window_get_session (window);
@@ -297,7 +289,7 @@ check_pages (int          width,
   g_autofree char *shot = NULL;
   JkPage *page;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   set_up_visit (setup);
 
   /* Sized on each page: a window is never made smaller than the page it
@@ -364,7 +356,7 @@ check_form_with_keyboard (const Setup *setup)
   g_autofree char *name = setup_name (setup, 1280, 720);
   GtkWidget *window_widget = GTK_WIDGET (window);
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   set_up_visit (setup);
   jk_window_show_page (window, &jk_log_form_page_info);
   resize (1280, 720);
@@ -399,14 +391,14 @@ test_pages_fit (gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     check_pages (sizes[i].width, sizes[i].height, setup);
-  fresh_visit ();
+  jk_test_fresh_visit (window);
 }
 
 static void
 test_form_keyboard (gconstpointer data)
 {
   check_form_with_keyboard (data);
-  fresh_visit ();
+  jk_test_fresh_visit (window);
 }
 
 /* "Posted today" once, without a name that says it again; the source by
@@ -418,7 +410,7 @@ test_job_facts (void)
   const JkJobRecord *record;
   const char *display_name;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   page = open_job ("Line Cook");
   record = jk_job_page_get_record (page);
   g_assert_cmpuint (count_labels (GTK_WIDGET (page), "Posted"), ==, 1);
@@ -449,7 +441,7 @@ test_job_facts (void)
       }
     g_list_free (rows);
   }
-  fresh_visit ();
+  jk_test_fresh_visit (window);
 }
 
 static gboolean
@@ -490,7 +482,7 @@ test_printer_stopped (void)
   const char *apply_url;
   const char *badge;
 
-  fresh_visit ();
+  jk_test_fresh_visit (window);
   g_free (jk_test_cups_run (cups, argv_stop));
   apply_url = jk_job_page_get_record (open_job ("Line Cook"))->job->apply_url;
   jk_test_click (GTK_WIDGET (window), _("Print this job"));
@@ -537,7 +529,7 @@ test_printer_stopped (void)
   g_assert_true (g_str_has_prefix (jk_print_flow_get_printer_text (flow), "The printer is paused."));
 
   g_free (jk_test_cups_run (cups, argv_start));
-  fresh_visit ();
+  jk_test_fresh_visit (window);
 }
 
 /* ---------------------------------------------------------------------- */
