@@ -200,6 +200,31 @@ main (int   argc,
 
     printf ("  each keystroke of the first round: %s\n", each);
   }
+  /* The same words through the core alone, on this thread: what of a
+   * keystroke is the query's, and what its count costs the other core. */
+  {
+    g_autoptr (GPtrArray) core = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      {
+        JkSearchQuery query = { .text = queries[i], .typing = TRUE, .limit = 20,
+                                .now = g_date_time_to_unix (start) };
+        g_autoptr (GPtrArray) records = NULL;
+        gint64 t0 = g_get_monotonic_time (), t1;
+
+        records = jk_search_jobs (store, &query, NULL);
+        t1 = g_get_monotonic_time ();
+        jk_search_count (store, &query, NULL);
+        g_ptr_array_add (core, g_strdup_printf ("“%s” %.0f + %.0f ms", queries[i], (t1 - t0) / 1000.0,
+                                                (g_get_monotonic_time () - t1) / 1000.0));
+      }
+    g_ptr_array_add (core, NULL);
+    {
+      g_autofree char *each = g_strjoinv (", ", (char **) core->pdata);
+
+      printf ("  the core alone, first page + count: %s\n", each);
+    }
+  }
 
   /* Scroll through 2 000 results, a step per frame. */
   jk_search_page_set_text (page, "", NULL);
