@@ -77,11 +77,14 @@ char        *jk_search_suggest_spelling (JkStore          *store,
                                         const char        *text,
                                         GError           **error);
 
-/* The FTS5 expression for visitor text: each word quoted, all required;
- * with typing, the last one also matched as a prefix. NULL when the text
- * has no words. */
+/* The FTS5 expression for visitor text: each word quoted, all required.
+ * With typing and title_match, a last word still being typed (three
+ * letters or more) is left out of it and set in *title_match instead, as
+ * a prefix, for the titles-and-employers index. NULL when the text has
+ * no (other) words. */
 char        *jk_search_build_match   (const char          *text,
-                                      gboolean             typing);
+                                      gboolean             typing,
+                                      char               **title_match);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkJobRecord, jk_job_record_free)
 

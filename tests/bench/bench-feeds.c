@@ -618,7 +618,7 @@ measure_search (const char *db_path,
     }
   for (guint i = 0; i < queries->len; i++)
     {
-      g_autofree char *match = jk_search_build_match (queries->pdata[i], FALSE);
+      g_autofree char *match = jk_search_build_match (queries->pdata[i], FALSE, NULL);
       gint64 start;
       guint rows = 0;
       int rc;

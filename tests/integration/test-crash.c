@@ -100,6 +100,8 @@ open_whole (const char *path)
   g_assert_cmpstr ((const char *) sqlite3_column_text (check, 0), ==, "ok");
   g_assert_true (jk_store_exec (store, "INSERT INTO jobs_fts (jobs_fts) VALUES ('integrity-check')", &error));
   g_assert_no_error (error);
+  g_assert_true (jk_store_exec (store, "INSERT INTO jobs_title_fts (jobs_title_fts) VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
   return g_steal_pointer (&store);
 }
 

@@ -17,6 +17,7 @@
 #include "feeds/jk-fetch-private.h"
 #include "store/jk-store-private.h"
 #include "jk-test.h"
+#include "jk-test-db.h"
 #include "jk-test-log.h"
 #include "jk-test-nginx.h"
 #include "jk-test-proc.h"
@@ -179,6 +180,25 @@ assert_index_consistent (Fixture *fixture)
 
   g_assert_true (jk_store_exec (fixture->store, "INSERT INTO jobs_fts (jobs_fts) VALUES ('integrity-check')", &error));
   g_assert_no_error (error);
+  g_assert_true (jk_store_exec (fixture->store, "INSERT INTO jobs_title_fts (jobs_title_fts) VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
+  /* The titles' index holds what the whole index holds for titles and
+   * employers, word for word: both follow every insert, change and delete. */
+  g_assert_true (jk_store_exec (fixture->store,
+                                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.whole_words USING fts5vocab (main, jobs_fts, instance);"
+                                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.title_words"
+                                " USING fts5vocab (main, jobs_title_fts, instance);",
+                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jk_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM (SELECT doc, term, col, offset FROM whole_words"
+                                      " WHERE col IN ('title', 'employer') EXCEPT SELECT doc, term, col, offset FROM title_words)"),
+                   ==, 0);
+  g_assert_cmpint (jk_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM (SELECT doc, term, col, offset FROM title_words"
+                                      " EXCEPT SELECT doc, term, col, offset FROM whole_words)"),
+                   ==, 0);
+  g_assert_cmpint (jk_test_query_int (fixture->store, "SELECT count(*) FROM title_words"), >, 0);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -417,13 +417,18 @@ counted_ids (Fixture             *fixture,
   } \
   G_STMT_END
 
-#define assert_match(text, typing, expected) \
+/* The expression for the words, and that for the word being typed. */
+#define assert_typed(text, typing, expected, expected_title) \
   G_STMT_START \
   { \
-    g_autofree char *_match = jk_search_build_match ((text), (typing)); \
+    g_autofree char *_title = NULL; \
+    g_autofree char *_match = jk_search_build_match ((text), (typing), &_title); \
     g_assert_cmpstr (_match, ==, (expected)); \
+    g_assert_cmpstr (_title, ==, (expected_title)); \
   } \
   G_STMT_END
+
+#define assert_match(text, typing, expected) assert_typed (text, typing, expected, NULL)
 
 /* ---------------------------------------------------------------------- */
 /* jk_search_build_match                                                  */
@@ -454,10 +459,10 @@ test_match_words (void)
 static void
 test_match_typing (void)
 {
-  /* The last word, still being typed, also matches as a prefix… */
-  assert_match ("grill line", TRUE, "\"grill\" AND (\"line\" OR {title employer} : \"line\"*)");
-  assert_match ("gri", TRUE, "(\"gri\" OR {title employer} : \"gri\"*)");
-  assert_match ("grill", TRUE, "(\"grill\" OR {title employer} : \"grill\"*)");
+  /* The last word, still being typed, is a prefix in titles… */
+  assert_typed ("grill line", TRUE, "\"grill\"", "\"line\"*");
+  assert_typed ("gri", TRUE, NULL, "\"gri\"*");
+  assert_typed ("grill", TRUE, NULL, "\"grill\"*");
   /* … never with one or two letters … */
   assert_match ("gr", TRUE, "\"gr\"");
   assert_match ("line gr", TRUE, "\"line\" AND \"gr\"");
@@ -467,15 +472,21 @@ test_match_typing (void)
   assert_match ("line grill.", TRUE, "\"line\" AND \"grill\"");
   assert_match ("grill*", TRUE, "\"grill\"");
   /* … only the last word, and never without typing. */
-  assert_match ("grill line grill", TRUE, "\"grill\" AND \"line\" AND (\"grill\" OR {title employer} : \"grill\"*)");
+  assert_typed ("grill line grill", TRUE, "\"grill\" AND \"line\"", "\"grill\"*");
   assert_match ("line grill", FALSE, "\"line\" AND \"grill\"");
   assert_match ("gri", FALSE, "\"gri\"");
   /* A word of the vocabulary is a prefix and its translations… */
-  assert_match ("line cook", TRUE, "\"line\" AND (\"cook\" OR {title employer} : \"cook\"*" COOK_ALSO ")");
+  assert_typed ("line cook", TRUE, "\"line\"", "(\"cook\"*" COOK_ALSO ")");
   /* … and so is a word the vocabulary has only begun ("caje" for cajero)… */
-  assert_match ("caje", TRUE, "(\"caje\" OR {title employer} : \"caje\"* OR \"cajero\" OR \"cajera\" OR \"cashier\" OR \"checkout\")");
+  assert_typed ("caje", TRUE, NULL, "(\"caje\"* OR \"cajero\" OR \"cajera\" OR \"cashier\" OR \"checkout\")");
   /* … unless too many of its words begin so ("ca"…). */
-  assert_match ("cam", TRUE, "(\"cam\" OR {title employer} : \"cam\"*)");
+  assert_typed ("cam", TRUE, NULL, "\"cam\"*");
+  /* Without a place for it, the word being typed is a whole word. */
+  {
+    g_autofree char *whole = jk_search_build_match ("grill line", TRUE, NULL);
+
+    g_assert_cmpstr (whole, ==, "\"grill\" AND \"line\"");
+  }
 }
 
 static void
@@ -507,11 +518,11 @@ test_match_function_words (void)
 static void
 test_match_many_function_words (void)
 {
-  g_autofree char *twelve = jk_search_build_match ("the the the the the the the the the the the the grill", FALSE);
+  g_autofree char *twelve = jk_search_build_match ("the the the the the the the the the the the the grill", FALSE, NULL);
   g_autofree char *sentence = jk_search_build_match (
-    "a grill at the deli in the city for the day of the month as a teller", FALSE);
+    "a grill at the deli in the city for the day of the month as a teller", FALSE, NULL);
   g_autofree char *thirteen = jk_search_build_match (
-    "one two three four five six seven eight nine ten eleven twelve thirteen", FALSE);
+    "one two three four five six seven eight nine ten eleven twelve thirteen", FALSE, NULL);
 
   g_assert_cmpstr (twelve, ==, "\"grill\"");
   g_assert_cmpstr (sentence, ==, "\"grill\" AND \"deli\" AND \"city\" AND \"day\" AND \"month\" AND (\"teller\""
@@ -562,7 +573,7 @@ assert_quoted_words (const char *match)
   g_auto (GStrv) words = g_strsplit (match, " AND ", -1);
 
   for (guint i = 0; words[i] != NULL; i++)
-    g_assert_true (g_regex_match_simple ("^(\"[\\p{L}\\p{N}]+\"|\\(\"([\\p{L}\\p{N}]+)\"( OR \\{title employer\\} : \"\\2\"\\*)?"
+    g_assert_true (g_regex_match_simple ("^(\"[\\p{L}\\p{N}]+\"\\*?|\\(\"[\\p{L}\\p{N}]+\"\\*?"
                                          "( OR \"[\\p{L}\\p{N}]+( [\\p{L}\\p{N}]+)*\")*\\))$",
                                          words[i], 0, 0));
 }
@@ -588,12 +599,16 @@ test_match_hostile (void)
   for (gsize i = 0; i < G_N_ELEMENTS (hostile); i++)
     for (int typing = 0; typing <= 1; typing++)
       {
-        g_autofree char *match = jk_search_build_match (hostile[i], typing);
+        g_autofree char *title = NULL;
+        g_autofree char *match = jk_search_build_match (hostile[i], typing, &title);
         g_autofree char *escaped = g_strescape (hostile[i], NULL);
 
-        g_test_message ("%s (typing %d): %s", escaped, typing, match != NULL ? match : "(null)");
+        g_test_message ("%s (typing %d): %s / %s", escaped, typing, match != NULL ? match : "(null)",
+                        title != NULL ? title : "(null)");
         if (match != NULL)
           assert_quoted_words (match);
+        if (title != NULL)
+          assert_quoted_words (title);
       }
 
   assert_match ("\"cook\" OR \"cashier\"", FALSE, "(\"cook\"" COOK_ALSO ") AND (\"cashier\"" CASHIER_ALSO ")");
@@ -613,7 +628,7 @@ test_match_hostile (void)
   /* … and many words to a dozen. */
   {
     g_autofree char *text = long_text ("cook ", 10000);
-    g_autofree char *match = jk_search_build_match (text, TRUE);
+    g_autofree char *match = jk_search_build_match (text, TRUE, NULL);
     g_auto (GStrv) terms = g_strsplit (match, " AND ", -1);
 
     assert_quoted_words (match);
@@ -621,7 +636,7 @@ test_match_hostile (void)
   }
   {
     g_autofree char *text = long_text ("\"(*NEAR ", 10000);
-    g_autofree char *match = jk_search_build_match (text, TRUE);
+    g_autofree char *match = jk_search_build_match (text, TRUE, NULL);
 
     assert_quoted_words (match);
   }
@@ -1763,7 +1778,7 @@ test_across_languages (Fixture      *fixture,
   }
   /* A word the vocabulary does not know is searched as it is. */
   {
-    g_autofree char *match = jk_search_build_match ("Hardware", FALSE);
+    g_autofree char *match = jk_search_build_match ("Hardware", FALSE, NULL);
     g_autofree char *found = all_found (fixture, "Hardware", FALSE);
 
     g_assert_cmpstr (match, ==, "\"Hardware\"");

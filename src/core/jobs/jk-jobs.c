@@ -21,6 +21,8 @@ typedef enum {
   STMT_OLD_FTS,
   STMT_FTS_INSERT,
   STMT_FTS_DELETE,
+  STMT_TITLE_FTS_INSERT,
+  STMT_TITLE_FTS_DELETE,
   STMT_TOUCH_KEY,
   STMT_DELETE,
   STMT_ROW_OF_ID,
@@ -71,6 +73,9 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_FTS_INSERT] = "INSERT INTO jobs_fts (rowid, title, employer, place, excerpt) VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_FTS_DELETE] = "INSERT INTO jobs_fts (jobs_fts, rowid, title, employer, place, excerpt) "
                       "VALUES ('delete', ?1, ?2, ?3, ?4, ?5)",
+  [STMT_TITLE_FTS_INSERT] = "INSERT INTO jobs_title_fts (rowid, title, employer) VALUES (?1, ?2, ?3)",
+  [STMT_TITLE_FTS_DELETE] = "INSERT INTO jobs_title_fts (jobs_title_fts, rowid, title, employer) "
+                            "VALUES ('delete', ?1, ?2, ?3)",
   [STMT_TOUCH_KEY] = "INSERT OR IGNORE INTO temp.jk_touched (key) VALUES (?1)",
   /* Without RETURNING, which opens a savepoint and so flushes FTS5. */
   [STMT_DELETE] = "DELETE FROM jobs WHERE id = ?1",
@@ -220,6 +225,7 @@ delete_from_index (JkSnapshot          *self,
 {
   sqlite3_stmt *old = self->stmts[STMT_OLD_FTS];
   sqlite3_stmt *del = self->stmts[STMT_FTS_DELETE];
+  sqlite3_stmt *title_del = self->stmts[STMT_TITLE_FTS_DELETE];
   gboolean ok;
 
   sqlite3_bind_int64 (old, 1, id);
@@ -237,13 +243,18 @@ delete_from_index (JkSnapshot          *self,
       return TRUE;
     }
   sqlite3_bind_int64 (del, 1, id);
+  sqlite3_bind_int64 (title_del, 1, id);
   for (int c = 0; c < 4; c++)
     sqlite3_bind_value (del, c + 2, sqlite3_column_value (old, c));
-  ok = step_done (self, del, "Cannot remove a posting from the search index", error);
+  for (int c = 0; c < 2; c++)
+    sqlite3_bind_value (title_del, c + 2, sqlite3_column_value (old, c));
+  ok = step_done (self, del, "Cannot remove a posting from the search index", error) &&
+       step_done (self, title_del, "Cannot remove a posting from the search index", error);
   if (out_dedup_key != NULL)
     *out_dedup_key = g_strdup ((const char *) sqlite3_column_text (old, 4));
   sqlite3_reset (old);
   sqlite3_clear_bindings (del);
+  sqlite3_clear_bindings (title_del);
   return ok;
 }
 
@@ -278,6 +289,7 @@ add_to_index (JkSnapshot          *self,
               GError             **error)
 {
   sqlite3_stmt *insert = self->stmts[STMT_FTS_INSERT];
+  sqlite3_stmt *title_insert = self->stmts[STMT_TITLE_FTS_INSERT];
   gboolean ok;
 
   sqlite3_bind_int64 (insert, 1, id);
@@ -285,8 +297,13 @@ add_to_index (JkSnapshot          *self,
   bind_text (insert, 3, row->job->employer);
   sqlite3_bind_text (insert, 4, row->place, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 5, row->excerpt, -1, SQLITE_STATIC);
-  ok = step_done (self, insert, "Cannot index a posting", error);
+  sqlite3_bind_int64 (title_insert, 1, id);
+  bind_text (title_insert, 2, row->job->title);
+  bind_text (title_insert, 3, row->job->employer);
+  ok = step_done (self, insert, "Cannot index a posting", error) &&
+       step_done (self, title_insert, "Cannot index a posting", error);
   sqlite3_clear_bindings (insert);
+  sqlite3_clear_bindings (title_insert);
   return ok;
 }
 
@@ -834,13 +851,15 @@ jk_jobs_remove_source (JkStore  *store,
     "BEGIN IMMEDIATE;"
     "INSERT INTO jobs_fts (jobs_fts, rowid, title, employer, place, excerpt)"
     "  SELECT 'delete', id, title, employer, place, excerpt FROM jobs WHERE source_id = %" G_GINT64_FORMAT ";"
+    "INSERT INTO jobs_title_fts (jobs_title_fts, rowid, title, employer)"
+    "  SELECT 'delete', id, title, employer FROM jobs WHERE source_id = %" G_GINT64_FORMAT ";"
     "DELETE FROM jobs WHERE source_id = %" G_GINT64_FORMAT ";"
     "DELETE FROM sources WHERE id = %" G_GINT64_FORMAT ";"
     /* A copy hidden behind one of the removed postings may show now. */
     "UPDATE jobs SET duplicate = " IS_DUPLICATE
     "  WHERE duplicate = 1;"
     "COMMIT;",
-    source_id, source_id, source_id);
+    source_id, source_id, source_id, source_id);
 
   if (!jk_store_exec (store, sql, error))
     {

@@ -26,8 +26,6 @@
  * 27 ms); a kiosk's visitors want recent postings first anyway. */
 #define RANK_WINDOW 1000
 
-/* The matches of a query with the postings they are: the index first. */
-#define MATCHES_FROM "FROM jobs_fts CROSS JOIN jobs j ON j.id = jobs_fts.rowid WHERE jobs_fts MATCH :match AND"
 
 /* Popular titles are counted among this many of the newest listings. */
 #define POPULAR_SAMPLE 3000
@@ -66,6 +64,38 @@ typedef enum {
   PART_NEARBY,   /* at the place asked for, not remote */
   PART_UNPLACED, /* no place or remote, wherever the place asked for */
 } Part;
+
+/* A query's words as FTS5 expressions: the finished words against the
+ * whole index (jobs_fts), the word still being typed against titles and
+ * employers (jobs_title_fts). Either may be NULL. */
+typedef struct {
+  char *words;
+  char *title;
+} Match;
+
+static void
+match_clear (Match *match)
+{
+  g_clear_pointer (&match->words, g_free);
+  g_clear_pointer (&match->title, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Match, match_clear)
+
+static Match
+match_for (const JkSearchQuery *query)
+{
+  Match match;
+
+  match.words = jk_search_build_match (query->text, query->typing, &match.title);
+  return match;
+}
+
+static gboolean
+has_words (const Match *match)
+{
+  return match->words != NULL || match->title != NULL;
+}
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -170,9 +200,10 @@ bind_named_int64 (sqlite3_stmt *stmt,
 static void
 bind_query (sqlite3_stmt        *stmt,
             const JkSearchQuery *query,
-            const char          *match)
+            const Match         *match)
 {
-  bind_named_text (stmt, ":match", match);
+  bind_named_text (stmt, ":match", match->words);
+  bind_named_text (stmt, ":title_match", match->title);
   bind_named_int64 (stmt, ":now", query->now);
   bind_named_int64 (stmt, ":limit", query->limit > 0 ? query->limit : 20);
   bind_named_int64 (stmt, ":offset", query->offset);
@@ -375,12 +406,35 @@ is_same_word (const char *folded,
          (folded[length] == '\0' || g_str_equal (folded + length, "s") || g_str_equal (folded + length, "es"));
 }
 
+/* The index a query's matches are read from first: the whole postings'
+ * for its words, else the titles' for the one word being typed. */
+static const char *
+first_index (const Match *match)
+{
+  return match->words != NULL ? "jobs_fts" : "jobs_title_fts";
+}
+
+/* The query's matches with the postings they are (j), from first_index;
+ * with both words and a word being typed, the titles' as a set. FTS5 does
+ * not take an alias in MATCH, hence the tables' own names. */
+static void
+append_matches_from (GString     *sql,
+                     const Match *match)
+{
+  const char *index = first_index (match);
+
+  g_string_append_printf (sql, "FROM %s CROSS JOIN jobs j ON j.id = %s.rowid WHERE %s MATCH %s AND", index, index,
+                          index, match->words != NULL ? ":match" : ":title_match");
+  if (match->words != NULL && match->title != NULL)
+    g_string_append (sql, " j.id IN (SELECT rowid FROM jobs_title_fts WHERE jobs_title_fts MATCH :title_match) AND");
+}
+
 /* One list of a search: the page the query's limit, offset and after ask
  * for, among the postings of part. */
 static GPtrArray *
 search_part (JkStore             *store,
              const JkSearchQuery *query,
-             const char          *match,
+             const Match         *match,
              Part                 part,
              GError             **error)
 {
@@ -389,21 +443,26 @@ search_part (JkStore             *store,
   g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_job_record_free);
   int rc;
 
-  if (match != NULL && query->sort == JK_SEARCH_SORT_BEST)
+  if (has_words (match) && query->sort == JK_SEARCH_SORT_BEST)
     {
       /* The newest matches, ranked: FTS5 walks rowids backwards and stops,
        * so the window bounds the cost of ranking. CROSS JOIN keeps the
        * index outermost: the planner would otherwise start from
        * "duplicate = 0" on jobs and search the index once per posting. */
-      g_string_append (sql, "WITH m AS (SELECT jobs_fts.rowid AS id, jobs_fts.rank AS score " MATCHES_FROM);
+      const char *index = first_index (match);
+
+      g_string_append_printf (sql, "WITH m AS (SELECT %s.rowid AS id, %s.rank AS score ", index, index);
+      append_matches_from (sql, match);
       append_filters (sql, query, part);
-      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT :window),"
-                            " top AS MATERIALIZED (SELECT id, score FROM m ORDER BY score, id DESC LIMIT :limit OFFSET :offset),");
+      g_string_append_printf (sql, " ORDER BY %s.rowid DESC LIMIT :window),", index);
+      g_string_append (sql, " top AS MATERIALIZED (SELECT id, score FROM m ORDER BY score, id DESC LIMIT :limit OFFSET :offset),");
       /* Past the window, the older matches follow, newest first, so paging
        * reaches every match the count promises. */
-      g_string_append (sql, " rest AS (SELECT jobs_fts.rowid AS id " MATCHES_FROM);
+      g_string_append_printf (sql, " rest AS (SELECT %s.rowid AS id ", index);
+      append_matches_from (sql, match);
       append_filters (sql, query, part);
-      g_string_append (sql, " ORDER BY jobs_fts.rowid DESC LIMIT max (0, :limit - (SELECT count(*) FROM top))"
+      g_string_append_printf (sql, " ORDER BY %s.rowid DESC", index);
+      g_string_append (sql, " LIMIT max (0, :limit - (SELECT count(*) FROM top))"
                             " OFFSET max (:offset, :window)),"
                             " page AS (SELECT id, 0 AS part, score FROM top UNION ALL SELECT id, 1, 0 FROM rest)"
                             /* Whole records only for the page shown. */
@@ -417,9 +476,11 @@ search_part (JkStore             *store,
 
       g_string_append (sql, "SELECT " RECORD_COLUMNS " FROM jobs j JOIN sources s ON s.id = j.source_id WHERE");
       append_filters (sql, query, part);
-      if (match != NULL)
+      if (match->words != NULL)
         g_string_append (sql, " AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH :match)");
-      keyed = match == NULL && append_after (sql, query);
+      if (match->title != NULL)
+        g_string_append (sql, " AND j.id IN (SELECT rowid FROM jobs_title_fts WHERE jobs_title_fts MATCH :title_match)");
+      keyed = !has_words (match) && append_after (sql, query);
       g_string_append (sql, order_clause (query));
       g_string_append (sql, keyed ? " LIMIT :limit" : " LIMIT :limit OFFSET :offset");
     }
@@ -442,19 +503,20 @@ search_part (JkStore             *store,
 static gint64
 count_part (JkStore             *store,
             const JkSearchQuery *query,
-            const char          *match,
+            const Match         *match,
             Part                 part,
             GError             **error)
 {
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  if (match != NULL)
-    g_string_append (sql, "SELECT count(*) " MATCHES_FROM);
+  g_string_append (sql, "SELECT count(*) ");
+  if (has_words (match))
+    append_matches_from (sql, match);
   else
-    g_string_append (sql, "SELECT count(*) FROM jobs j WHERE");
+    g_string_append (sql, "FROM jobs j WHERE");
   /* Everything shown: counted from an index alone. */
-  if (!append_filters (sql, query, part) && match == NULL)
+  if (!append_filters (sql, query, part) && !has_words (match))
     return jk_jobs_count_active (store, 0, query->now, error);
   stmt = jk_store_prepare (store, sql->str, error);
   if (stmt == NULL)
@@ -481,9 +543,9 @@ splits (const JkSearchQuery *query)
  * same test as its own. */
 static gboolean
 pages_by_after (const JkSearchQuery *query,
-                const char          *match)
+                const Match         *match)
 {
-  return query->after != NULL && match == NULL && !(query->sort == JK_SEARCH_SORT_CLOSEST && query->has_origin);
+  return query->after != NULL && !has_words (match) && !(query->sort == JK_SEARCH_SORT_CLOSEST && query->has_origin);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -491,7 +553,8 @@ pages_by_after (const JkSearchQuery *query,
 
 char *
 jk_search_build_match (const char *text,
-                       gboolean    typing)
+                       gboolean    typing,
+                       char      **title_match)
 {
   g_autoptr (GString) match = g_string_new (NULL);
   g_autoptr (GString) term = g_string_new (NULL);
@@ -499,6 +562,8 @@ jk_search_build_match (const char *text,
   const char *p, *end;
   gboolean unfinished, last_kept = FALSE;
 
+  if (title_match != NULL)
+    *title_match = NULL;
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
 
@@ -542,11 +607,18 @@ jk_search_build_match (const char *text,
        * two letters, where "co"* would rank half the index. Finished words
        * need no prefix: the stemmer already finds "cooks" for "cook", and a
        * prefix of a common word ("the"*) costs a hundred times the word. */
-      gboolean prefix = unfinished && i == terms->len - 1 && g_utf8_strlen (word, -1) >= 3;
+      gboolean prefix = title_match != NULL && unfinished && i == terms->len - 1 && g_utf8_strlen (word, -1) >= 3;
+      /* The word being typed looks in titles and employers only: it is how
+       * a visitor types what they want ("cash…" for Cashier), and in the
+       * whole index a prefix's list of postings holds every common word it
+       * begins ("cash", "customers" in most descriptions), which FTS5
+       * builds in full: at 1 000 000 postings 60 ms a keystroke, against
+       * 2 among titles. */
+      GString *group = prefix ? g_string_new (NULL) : match;
 
       /* FTS5 joins a bracketed group only with an explicit AND. */
-      if (i > 0)
-        g_string_append (match, " AND ");
+      if (group->len > 0)
+        g_string_append (group, " AND ");
       /* "cocinero" is also "cook": postings are mostly in English, visitors
        * often type Spanish. The index folds accents and case as the
        * vocabulary does, so the word itself is not repeated. */
@@ -554,23 +626,20 @@ jk_search_build_match (const char *text,
       for (guint a = alternatives->len; a > 0; a--)
         if (is_same_word (folded, alternatives->pdata[a - 1]))
           g_ptr_array_remove_index (alternatives, a - 1);
-      if (!prefix && alternatives->len == 0)
+      if (alternatives->len == 0)
+        g_string_append_printf (group, prefix ? "\"%s\"*" : "\"%s\"", word);
+      else
         {
-          g_string_append_printf (match, "\"%s\"", word);
-          continue;
+          g_string_append_printf (group, prefix ? "(\"%s\"*" : "(\"%s\"", word);
+          for (guint a = 0; a < alternatives->len; a++)
+            g_string_append_printf (group, " OR \"%s\"", (const char *) alternatives->pdata[a]);
+          g_string_append_c (group, ')');
         }
-      g_string_append_printf (match, "(\"%s\"", word);
-      /* The prefix looks in titles and employers only: it is how a visitor
-       * types what they want ("cash…" for Cashier), and an excerpt's common
-       * words ("cash", "customers") make the prefix's list of postings nearly
-       * the whole index, which FTS5 builds in full: at 1 000 000 postings
-       * 100 ms a keystroke, against 40 with titles and employers. */
       if (prefix)
-        g_string_append_printf (match, " OR {title employer} : \"%s\"*", word);
-      for (guint a = 0; a < alternatives->len; a++)
-        g_string_append_printf (match, " OR \"%s\"", (const char *) alternatives->pdata[a]);
-      g_string_append_c (match, ')');
+        *title_match = g_string_free (group, FALSE);
     }
+  if (match->len == 0)
+    return NULL;
   return g_string_free (g_steal_pointer (&match), FALSE);
 }
 
@@ -582,43 +651,43 @@ jk_search_jobs (JkStore             *store,
 {
   JkSearchQuery resolved = resolve_place (store, asked);
   const JkSearchQuery *query = &resolved;
-  g_autofree char *match = jk_search_build_match (query->text, query->typing);
+  g_auto (Match) match = match_for (query);
   g_autoptr (GPtrArray) nearby = NULL;
   g_autoptr (GPtrArray) unplaced = NULL;
   JkSearchQuery rest;
   guint limit = query->limit > 0 ? query->limit : 20;
 
   if (!splits (query))
-    return search_part (store, query, match, PART_ALL, error);
+    return search_part (store, query, &match, PART_ALL, error);
 
   /* The nearby postings, then the unplaced ones in the same order, as one
    * list: the page may hold the end of one and the start of the other. */
   rest = *query;
   rest.after = NULL;
   rest.offset = 0;
-  if (pages_by_after (query, match) && jk_job_get_place (query->after->job) != JK_JOB_PLACE_GIVEN)
+  if (pages_by_after (query, &match) && jk_job_get_place (query->after->job) != JK_JOB_PLACE_GIVEN)
     {
       /* Past every nearby posting already. */
       rest.after = query->after;
-      return search_part (store, &rest, match, PART_UNPLACED, error);
+      return search_part (store, &rest, &match, PART_UNPLACED, error);
     }
-  nearby = search_part (store, query, match, PART_NEARBY, error);
+  nearby = search_part (store, query, &match, PART_NEARBY, error);
   if (nearby == NULL)
     return NULL;
   if (nearby->len >= limit)
     return g_steal_pointer (&nearby);
-  if (nearby->len == 0 && !pages_by_after (query, match) && query->offset > 0)
+  if (nearby->len == 0 && !pages_by_after (query, &match) && query->offset > 0)
     {
       /* A page past the nearby ones: how far past is the offset less
        * their number. */
-      gint64 nearby_count = count_part (store, query, match, PART_NEARBY, error);
+      gint64 nearby_count = count_part (store, query, &match, PART_NEARBY, error);
 
       if (nearby_count < 0)
         return NULL;
       rest.offset = query->offset - (guint) MIN ((gint64) query->offset, nearby_count);
     }
   rest.limit = limit - nearby->len;
-  unplaced = search_part (store, &rest, match, PART_UNPLACED, error);
+  unplaced = search_part (store, &rest, &match, PART_UNPLACED, error);
   if (unplaced == NULL)
     return NULL;
   g_ptr_array_extend_and_steal (nearby, g_steal_pointer (&unplaced));
@@ -632,15 +701,15 @@ jk_search_count (JkStore             *store,
 {
   JkSearchQuery resolved = resolve_place (store, asked);
   const JkSearchQuery *query = &resolved;
-  g_autofree char *match = jk_search_build_match (query->text, query->typing);
+  g_auto (Match) match = match_for (query);
   gint64 nearby, unplaced;
 
   if (!splits (query))
-    return count_part (store, query, match, PART_ALL, error);
-  nearby = count_part (store, query, match, PART_NEARBY, error);
+    return count_part (store, query, &match, PART_ALL, error);
+  nearby = count_part (store, query, &match, PART_NEARBY, error);
   if (nearby < 0)
     return -1;
-  unplaced = count_part (store, query, match, PART_UNPLACED, error);
+  unplaced = count_part (store, query, &match, PART_UNPLACED, error);
   if (unplaced < 0)
     return -1;
   return nearby + unplaced;

@@ -214,6 +214,18 @@ static const char *const migrations[] = {
    * which is when their feed's word for it is read. */
   "ALTER TABLE jobs ADD COLUMN remote INTEGER NOT NULL DEFAULT 0;"
   "UPDATE jobs SET raw_hash = 0;",
+
+  /* 13: titles and employers alone, for the word a visitor is still
+   * typing: its prefix ("cas"*) in the whole index is also every common
+   * word it begins ("cash" in most descriptions), which FTS5 lists in full
+   * at every keystroke; among titles the list is short. Written with
+   * jobs_fts (jk-jobs.c), from the same columns. */
+  "CREATE VIRTUAL TABLE jobs_title_fts USING fts5 ("
+  "  title, employer,"
+  "  content = 'jobs', content_rowid = 'id',"
+  "  tokenize = 'porter unicode61 remove_diacritics 2');"
+  "INSERT INTO jobs_title_fts (jobs_title_fts) VALUES ('rebuild');"
+  "INSERT INTO jobs_title_fts (jobs_title_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0)');",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
