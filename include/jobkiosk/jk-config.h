@@ -67,7 +67,31 @@ struct _JkConfig
   gboolean fullscreen;
   gboolean start_high_contrast;
   gboolean start_large_text;
+
+  /* [speech] */
+  guint speech_rate;         /* 0-100, 50 the voice's normal: where every visit starts */
+  guint speech_volume;       /* 0-100, 50 the voice's normal */
+  char *speech_module;       /* speech-dispatcher output module */
+  char *speech_headphones;   /* an input device whose headphone switch starts speech; NULL: none */
+
+  /* [keypad]: action = key names (GTK accelerator names, ";" between
+   * several), read from merged by the window; see JK_KEYPAD_ACTIONS. */
 };
+
+/* The keypad's actions, each a key of [keypad], with its default keys. */
+#define JK_KEYPAD_ACTIONS \
+  X (NEXT, "next", "Down") \
+  X (PREVIOUS, "previous", "Up") \
+  X (SELECT, "select", "Return;KP_Enter") \
+  X (BACK, "back", "Escape;BackSpace") \
+  X (HELP, "help", "F1;Help") \
+  X (SPEECH, "speech", "F2") \
+  X (REPEAT, "repeat", "F3") \
+  X (STOP, "stop", "F4") \
+  X (SLOWER, "slower", "F5") \
+  X (FASTER, "faster", "F6") \
+  X (QUIETER, "quieter", "F7;XF86AudioLowerVolume") \
+  X (LOUDER, "louder", "F8;XF86AudioRaiseVolume")
 
 GQuark       jk_config_error_quark        (void);
 

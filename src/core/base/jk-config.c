@@ -72,6 +72,13 @@ static const KeySpec key_specs[] = {
   { "display", "fullscreen", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, fullscreen), 0, 0, 0 },
   { "display", "high-contrast", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_high_contrast), 0, 0, 0 },
   { "display", "large-text", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_large_text), 0, 0, 0 },
+  { "speech", "rate", KEY_UINT, G_STRUCT_OFFSET (JkConfig, speech_rate), 0, 100, 0 },
+  { "speech", "volume", KEY_UINT, G_STRUCT_OFFSET (JkConfig, speech_volume), 0, 100, 0 },
+  { "speech", "module", KEY_STRING, G_STRUCT_OFFSET (JkConfig, speech_module), 0, 0, 0 },
+  { "speech", "headphone-device", KEY_PATH, G_STRUCT_OFFSET (JkConfig, speech_headphones), 0, 0, 0 },
+#define X(id, key, keys) { "keypad", key, KEY_STRING, NO_FIELD, 0, 0, 0 },
+  JK_KEYPAD_ACTIONS
+#undef X
   /* [source NAME]; header-NAME and header-NAME-file are checked apart. */
   { SOURCE_GROUP, "url", KEY_URL, NO_FIELD, 0, 0, 0 },
   { SOURCE_GROUP, "format", KEY_FORMAT, NO_FIELD, 0, 0, 0 },
@@ -335,7 +342,7 @@ apply_key (JkConfig      *self,
             return;
           }
         /* A source's display name is kept per source; the other NO_FIELD
-         * keys are read from merged by the feeds. */
+         * keys are read from merged (by the feeds, by the keypad). */
         if (field == NULL && g_str_equal (spec->key, "display-name"))
           g_hash_table_insert (self->display_names, g_strdup (group + strlen (SOURCE_PREFIX)),
                                g_steal_pointer (&value));
@@ -591,6 +598,9 @@ jk_config_new_defaults (void)
   self->feed_retry_delay_ms = 2000;
   self->feed_stall_timeout = 60;
   self->feed_sync_deadline = 600;
+  self->speech_rate = 50;
+  self->speech_volume = 50;
+  self->speech_module = g_strdup ("espeak-ng");
   return self;
 }
 
@@ -773,6 +783,8 @@ jk_config_free (JkConfig *self)
   g_free (self->zip_centroids);
   g_free (self->print_printer);
   g_free (self->print_paper);
+  g_free (self->speech_module);
+  g_free (self->speech_headphones);
   g_free (self);
 }
 
