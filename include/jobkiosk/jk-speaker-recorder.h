@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* A speaker that writes down what it is asked to say, for tests: each
  * request one line, "LANG MODE: text" ("en interrupt: Find a job. …",
- * "es queue: …", "en character: c", "en tone"), and "stop", "rate N",
+ * "es queue: …", "en character: c", "en tone: digit"), and "stop", "rate N",
  * "volume N" for the other calls. */
 #define JK_TYPE_SPEAKER_RECORDER (jk_speaker_recorder_get_type ())
 G_DECLARE_FINAL_TYPE (JkSpeakerRecorder, jk_speaker_recorder, JK, SPEAKER_RECORDER, GObject)

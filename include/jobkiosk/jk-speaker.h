@@ -17,7 +17,7 @@ typedef enum {
 typedef enum {
   JK_SPEAK_TEXT,      /* words, spoken as plain text: markup is never read as markup */
   JK_SPEAK_CHARACTER, /* one typed character, by its name ("a", "space") */
-  JK_SPEAK_TONE,      /* a short sound for a key pressed in a hidden field; text is ignored */
+  JK_SPEAK_TONE,      /* a key pressed in a hidden field (a PIN): a short sound, or text ("digit") where the speaker has no sound */
 } JkSpeakKind;
 
 /* How fast and how loud, each 0-100 with 50 the voice's normal. */

@@ -45,7 +45,7 @@ recorder_speak (JkSpeaker  *speaker,
       add_line (self, g_strdup_printf ("%s character: %s", language, text));
       break;
     case JK_SPEAK_TONE:
-      add_line (self, g_strdup_printf ("%s tone", language));
+      add_line (self, g_strdup_printf ("%s tone: %s", language, text));
       break;
     case JK_SPEAK_TEXT:
     default:

@@ -22,7 +22,7 @@ jk_speaker_speak (JkSpeaker  *self,
                   JkSpeakMode mode)
 {
   g_return_if_fail (JK_IS_SPEAKER (self));
-  g_return_if_fail (text != NULL || kind == JK_SPEAK_TONE);
+  g_return_if_fail (text != NULL);
 
   JK_SPEAKER_GET_IFACE (self)->speak (self, kind, text, language, mode);
 }

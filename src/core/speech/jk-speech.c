@@ -249,7 +249,7 @@ jk_speech_say_tone (JkSpeech *self)
   g_return_if_fail (JK_IS_SPEECH (self));
 
   if (self->active)
-    jk_speaker_speak (self->speaker, JK_SPEAK_TONE, NULL, language (self), JK_SPEAK_INTERRUPT);
+    jk_speaker_speak (self->speaker, JK_SPEAK_TONE, C_ ("key read aloud", "digit"), language (self), JK_SPEAK_INTERRUPT);
 }
 
 void
