@@ -60,6 +60,11 @@ char        *jk_speech_text_pay       (const JkJob *job);
 char        *jk_speech_text_job       (const JkJob *job,
                                        gint64       listed,
                                        GDateTime   *now);
+/* Text too long for one line of speech (a posting's description) in
+ * pieces of at most max_chars, cut at paragraphs, then sentences, then
+ * words; each piece cleaned as jk_speech_clean_text does. */
+GPtrArray   *jk_speech_split_text     (const char  *text,
+                                       guint        max_chars);
 /* A key's name as speech says it: "a", "space", "comma". */
 char        *jk_speech_text_character (gunichar    character);
 

@@ -225,6 +225,37 @@ jk_test_click_widget (GtkWidget *button)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static void
+send_key_event (GtkWidget   *window,
+                GdkEventType type,
+                guint        keyval)
+{
+  GdkDisplay *display = gtk_widget_get_display (window);
+  GdkEvent *event = gdk_event_new (type);
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n_keys = 0;
+
+  event->key.window = g_object_ref (gtk_widget_get_window (window));
+  event->key.send_event = TRUE;
+  event->key.time = GDK_CURRENT_TIME;
+  event->key.keyval = keyval;
+  if (gdk_keymap_get_entries_for_keyval (gdk_keymap_get_for_display (display), keyval, &keys, &n_keys) && n_keys > 0)
+    event->key.hardware_keycode = (guint16) keys[0].keycode;
+  gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+}
+
+void
+jk_test_press_key (GtkWidget *window,
+                   guint      keyval)
+{
+  send_key_event (window, GDK_KEY_PRESS, keyval);
+  send_key_event (window, GDK_KEY_RELEASE, keyval);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
 void
 jk_test_click (GtkWidget  *root,
                const char *accessible_name)
@@ -270,6 +301,8 @@ jk_test_kiosk_start (JkTestKiosk *kiosk,
   kiosk->store = jk_store_open (db_path, &error);
   g_assert_no_error (error);
 
+  kiosk->speaker = jk_speaker_recorder_new ();
+  options.speaker = JK_SPEAKER (kiosk->speaker);
   kiosk->app = jk_application_new (kiosk->config, kiosk->store, clock, &options);
   g_assert_true (g_application_register (G_APPLICATION (kiosk->app), NULL, NULL));
   jk_application_load_style ();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <jobkiosk/jk-speaker-recorder.h>
 #include <jobkiosk/jk-sync.h>
 
 #include "jobs/jk-search-page.h"
@@ -44,6 +45,11 @@ void         jk_test_click_widget      (GtkWidget  *button);
  * button down). */
 void         jk_test_send_button_event (GtkWidget    *button,
                                         GdkEventType  type);
+/* A key pressed and released on the window, delivered as a keyboard's
+ * are (the window's key handlers, then the focused widget); then runs
+ * what is pending. */
+void         jk_test_press_key         (GtkWidget    *window,
+                                        guint         keyval);
 /* Ends the visit as "Finish" does (no question) and waits until the
  * window is home with a pristine session and no search running: how
  * every UI test case starts. */
@@ -63,6 +69,7 @@ typedef struct {
   JkConfig      *config;     /* the application's */
   JkStore       *store;      /* the application's */
   char          *state_dir;  /* the folder the database is in */
+  JkSpeakerRecorder *speaker; /* what the kiosk says, written down */
 } JkTestKiosk;
 
 /* dir_template names the folder, as for g_dir_make_tmp (). */

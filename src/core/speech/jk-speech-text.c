@@ -156,3 +156,60 @@ jk_speech_text_character (gunichar character)
     return g_strdup (C_ ("key read aloud", "space"));
   return g_strdup (utf8);
 }
+
+/* ---------------------------------------------------------------------- */
+/* Long text                                                              */
+
+/* Where a piece of at most max_chars characters from text ends: after the
+ * last sentence end inside it, else the last space, else max_chars. */
+static const char *
+piece_end (const char *text,
+           guint       max_chars)
+{
+  const char *sentence = NULL, *space = NULL, *p = text;
+
+  for (guint n = 0; n < max_chars && *p != '\0'; n++, p = g_utf8_next_char (p))
+    {
+      if ((*p == '.' || *p == '?' || *p == '!') && (p[1] == ' ' || p[1] == '\0'))
+        sentence = p + 1;
+      else if (*p == ' ')
+        space = p;
+    }
+  if (*p == '\0')
+    return p;
+  return sentence != NULL ? sentence : space != NULL ? space : p;
+}
+
+GPtrArray *
+jk_speech_split_text (const char *text,
+                      guint       max_chars)
+{
+  GPtrArray *pieces = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *clean = NULL;
+  g_auto (GStrv) paragraphs = NULL;
+
+  g_return_val_if_fail (max_chars > 0, pieces);
+
+  paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      const char *p;
+
+      g_free (clean);
+      /* Cleaned with no cap of its own: the pieces are the cap. */
+      clean = g_strstrip (g_strdup (paragraphs[i]));
+      for (p = clean; *p != '\0';)
+        {
+          const char *end = piece_end (p, max_chars);
+          g_autofree char *piece = g_strstrip (g_strndup (p, (gsize) (end - p)));
+          g_autofree char *spoken = jk_speech_clean_text (piece);
+
+          if (spoken[0] != '\0')
+            g_ptr_array_add (pieces, g_steal_pointer (&spoken));
+          p = end;
+          while (*p == ' ')
+            p++;
+        }
+    }
+  return pieces;
+}

@@ -11,6 +11,8 @@
 /* Repeat says again at most this many lines: a screen's title and prompt,
  * a count, the results after it. */
 #define MAX_REPEAT_LINES 40
+/* Session data while speech is on. */
+#define SPEECH_ON_KEY "jk-speech-on"
 
 struct _JkSpeech
 {
@@ -72,11 +74,32 @@ restore_defaults (JkSpeech *self)
 }
 
 static void
+set_active (JkSpeech *self,
+            gboolean  active,
+            gboolean  stop)
+{
+  active = !!active;
+  if (self->active == active)
+    return;
+  if (!active && stop)
+    jk_speaker_stop (self->speaker);
+  /* Speech is the visit's: it keeps the visit from being pristine, so
+   * the idle wipe ends it for the next visitor. */
+  jk_session_set_data (self->session, SPEECH_ON_KEY, active ? GINT_TO_POINTER (1) : NULL, NULL);
+  self->active = active;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+static void
 on_session_reset (JkSession *session,
                   JkSpeech  *self)
 {
-  /* 402.3: the next visitor starts at the kiosk's own rate and volume. */
-  jk_speech_set_active (self, FALSE);
+  /* The visitor who pressed Finish hears that it was done; then speech
+   * is off, and 402.3: the next visitor starts at the kiosk's own rate
+   * and volume. */
+  if (self->active)
+    speak (self, _("Your information was cleared."), JK_SPEAK_INTERRUPT);
+  set_active (self, FALSE, FALSE);
   restore_defaults (self);
   g_ptr_array_set_size (self->said, 0);
 }
@@ -209,13 +232,7 @@ jk_speech_set_active (JkSpeech *self,
 {
   g_return_if_fail (JK_IS_SPEECH (self));
 
-  active = !!active;
-  if (self->active == active)
-    return;
-  if (!active)
-    jk_speaker_stop (self->speaker);
-  self->active = active;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+  set_active (self, active, TRUE);
 }
 
 void

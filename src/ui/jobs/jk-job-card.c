@@ -5,7 +5,9 @@
 
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-format.h>
+#include <jobkiosk/jk-speech.h>
 
+#include "access/jk-describe.h"
 #include "jk-job-card.h"
 #include "widgets/jk-row-accessible.h"
 
@@ -118,6 +120,7 @@ jk_job_card_new (JkJobRecord *record,
   g_autofree char *title = NULL;
   g_autofree char *details = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *spoken = NULL;
 
   box = self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -147,6 +150,9 @@ jk_job_card_new (JkJobRecord *record,
   /* A screen reader hears the card as one sentence. */
   name = g_strjoin (", ", job->title, job->employer != NULL ? job->employer : "", self->place, self->pay, NULL);
   atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self)), name);
+  /* The kiosk's own voice says it with the pay in words and the date. */
+  spoken = jk_speech_text_job (job, job->posted != 0 ? job->posted : record->first_seen, now);
+  jk_describe_set_text (GTK_WIDGET (self), spoken);
   return GTK_WIDGET (self);
 }
 

@@ -277,10 +277,39 @@ jk_job_page_prepare (JkPage   *page,
   return jk_job_page_show_job (self, g_variant_get_int64 (argument));
 }
 
+/* The details in the order the page shows them, a part a line, so the
+ * visitor can stop or repeat where they are. */
+static void
+speak_details (JkJobPage *self)
+{
+  const JkJob *job = self->record->job;
+  JkPage *page = JK_PAGE (self);
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+  g_autofree char *summary = jk_speech_text_job (job, job->posted != 0 ? job->posted : self->record->first_seen, now);
+  g_autofree char *schedule = jk_format_employment_type (job->employment_type);
+  g_autofree char *education = jk_format_education (job->education);
+  g_autofree char *closes = jk_format_closes (job->expires, now);
+  g_autoptr (GPtrArray) description = jk_speech_split_text (job->description, JK_SPEECH_MAX_CHARS);
+
+  jk_page_say (page, summary, JK_SPEAK_QUEUE);
+  jk_page_say (page, schedule, JK_SPEAK_QUEUE);
+  jk_page_say (page, education, JK_SPEAK_QUEUE);
+  jk_page_say (page, closes, JK_SPEAK_QUEUE);
+  for (guint i = 0; i < description->len; i++)
+    jk_page_say (page, description->pdata[i], JK_SPEAK_QUEUE);
+  if (job->apply_url != NULL)
+    jk_page_say (page, _("To apply, point your phone's camera at the code on the screen, or print this job."),
+                 JK_SPEAK_QUEUE);
+}
+
 static void
 jk_job_page_enter (JkPage *page)
 {
-  update_save_button (JK_JOB_PAGE (page));
+  JkJobPage *self = JK_JOB_PAGE (page);
+
+  update_save_button (self);
+  if (self->record != NULL && jk_page_is_speaking (page))
+    speak_details (self);
 }
 
 static void
@@ -365,7 +394,8 @@ static JkPage *
 create (const JkPageInfo   *info,
         const JkPageContext *context)
 {
-  JkJobPage *self = g_object_new (JK_TYPE_JOB_PAGE, "title", N_("Job details"), NULL);
+  JkJobPage *self = g_object_new (JK_TYPE_JOB_PAGE, "title", N_("Job details"), "prompt",
+                                  N_("Print it, save it to your list, or tell us you applied. The job:"), NULL);
 
   self->config = context->config;
   self->store = context->store;

@@ -230,7 +230,9 @@ static JkPage *
 create (const JkPageInfo   *info,
         const JkPageContext *context)
 {
-  JkListPage *self = g_object_new (JK_TYPE_LIST_PAGE, "title", N_("My list"), NULL);
+  JkListPage *self = g_object_new (JK_TYPE_LIST_PAGE, "title", N_("My list"), "prompt",
+                                   N_("The jobs you saved in this visit. Open one, remove it, or print the list."),
+                                   NULL);
 
   self->clock = g_object_ref (context->clock);
   self->print_flow = g_object_ref (context->print_flow);

@@ -250,7 +250,10 @@ static JkPage *
 create (const JkPageInfo   *info,
         const JkPageContext *context)
 {
-  JkLogFormPage *self = g_object_new (JK_TYPE_LOG_FORM_PAGE, "title", N_("I contacted an employer"), NULL);
+  JkLogFormPage *self = g_object_new (JK_TYPE_LOG_FORM_PAGE, "title", N_("I contacted an employer"), "prompt",
+                                      N_("Fill in the employer, the job, the date and how you contacted them, then "
+                                         "add it to your log."),
+                                      NULL);
 
   self->clock = g_object_ref (context->clock);
   start (self, NULL, NULL);

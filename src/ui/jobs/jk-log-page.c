@@ -196,7 +196,8 @@ static JkPage *
 create (const JkPageInfo   *info,
         const JkPageContext *context)
 {
-  JkLogPage *self = g_object_new (JK_TYPE_LOG_PAGE, "title", N_("My job-search log"), NULL);
+  JkLogPage *self = g_object_new (JK_TYPE_LOG_PAGE, "title", N_("My job-search log"), "prompt",
+                                  N_("The employers you contacted in this visit. Add one, or print the log."), NULL);
 
   self->clock = g_object_ref (context->clock);
   self->print_flow = g_object_ref (context->print_flow);

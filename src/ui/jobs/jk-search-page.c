@@ -10,6 +10,7 @@
 #include <jobkiosk/jk-task.h>
 #include <jobkiosk/jk-visit.h>
 
+#include "access/jk-describe.h"
 #include "jk-job-card.h"
 #include "shell/jk-retranslate.h"
 #include "shell/jk-window.h"
@@ -125,6 +126,7 @@ struct _JkSearchPage
   gint64 count;
   guint loaded;
   char *spelling;
+  GPtrArray *spoken;        /* the first page as speech says it, until the count is known */
   gboolean updating_chips;
   GQueue pending;         /* records fetched, waiting to become cards */
   JkJobRecord *last;      /* the last record fetched: the next page starts after it */
@@ -532,6 +534,7 @@ chip_new (const char *msgid)
   g_object_set_data (G_OBJECT (chip), "jk-chip-mark", mark);
   jk_retranslate_set_label (GTK_LABEL (label), msgid);
   jk_retranslate_set_a11y_name (chip, msgid);
+  jk_describe_set_role (chip, C_ ("spoken role", "filter"));
   gtk_widget_show (chip);
   return chip;
 }
@@ -624,6 +627,31 @@ count_work (gpointer       data,
   return TRUE;
 }
 
+/* The count, then each result of the first page, once both are known;
+ * or why there is none. Queued: the visitor's next key interrupts. */
+static void
+speak_results (JkSearchPage *self)
+{
+  g_autofree char *count = NULL;
+
+  if (self->spoken == NULL || self->count < 0)
+    return;
+  if (self->count == 0)
+    {
+      g_autofree char *empty = jk_describe_text_of (self->empty_box);
+
+      jk_page_say (JK_PAGE (self), empty, JK_SPEAK_QUEUE);
+    }
+  else
+    {
+      count = jk_format_job_count (self->count);
+      jk_page_say (JK_PAGE (self), count, JK_SPEAK_QUEUE);
+      for (guint i = 0; i < self->spoken->len; i++)
+        jk_page_say (JK_PAGE (self), self->spoken->pdata[i], JK_SPEAK_QUEUE);
+    }
+  g_clear_pointer (&self->spoken, g_ptr_array_unref);
+}
+
 static void
 on_counted (gpointer      source,
             gpointer      data,
@@ -636,6 +664,7 @@ on_counted (gpointer      source,
   /* A count that failed leaves no number rather than a wrong one. */
   self->count = job->count >= 0 ? MAX (job->count, (gint64) self->loaded) : -1;
   update_count (self);
+  speak_results (self);
 }
 
 static void
@@ -681,6 +710,18 @@ on_search_done (gpointer      source,
       g_free (self->spelling);
       self->spelling = g_steal_pointer (&job->spelling);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0);
+      g_clear_pointer (&self->spoken, g_ptr_array_unref);
+      if (jk_page_is_speaking (JK_PAGE (self)))
+        {
+          self->spoken = g_ptr_array_new_with_free_func (g_free);
+          for (guint i = 0; i < job->records->len; i++)
+            {
+              const JkJobRecord *record = job->records->pdata[i];
+              gint64 listed = record->job->posted != 0 ? record->job->posted : record->first_seen;
+
+              g_ptr_array_add (self->spoken, jk_speech_text_job (record->job, listed, now));
+            }
+        }
     }
   if (job->records->len > 0)
     {
@@ -703,6 +744,7 @@ on_search_done (gpointer      source,
     self->count = MAX (self->count, (gint64) self->loaded);
   update_count (self);
   show_empty_state (self, self->count == 0);
+  speak_results (self);
   g_signal_emit (self, signals[SIGNAL_RESULTS_SHOWN], 0);
 }
 
@@ -912,8 +954,21 @@ jk_search_page_enter (JkPage *page)
   update_my_list (self);
   update_typing (self);
   refresh_suggestions (self);
+  /* "The job list was last updated 3 days ago": said before the results. */
+  if (jk_page_is_speaking (page) && gtk_widget_get_visible (GTK_WIDGET (self->feed_status)))
+    {
+      g_autofree char *status = jk_describe_text_of (GTK_WIDGET (self->feed_status));
+
+      jk_page_say (page, status, JK_SPEAK_QUEUE);
+    }
   if ((self->loaded == 0 || self->rerun) && !self->busy)
     start_search (self, TRUE);
+  else if (jk_page_is_speaking (page) && self->count >= 0)
+    {
+      g_autofree char *count = jk_format_job_count (self->count);
+
+      jk_page_say (page, count, JK_SPEAK_QUEUE);
+    }
   self->rerun = FALSE;
 }
 
@@ -1090,7 +1145,8 @@ static JkPage *
 create (const JkPageInfo   *info,
         const JkPageContext *context)
 {
-  JkSearchPage *self = g_object_new (JK_TYPE_SEARCH_PAGE, "title", N_("Find a job"), NULL);
+  JkSearchPage *self = g_object_new (JK_TYPE_SEARCH_PAGE, "title", N_("Find a job"), "prompt",
+                                     N_("What kind of work? Type a word, or press Down to hear the choices."), NULL);
   g_autoptr (GError) error = NULL;
 
   self->store = context->store;

@@ -102,6 +102,9 @@ show_status (JkPrintPage *self)
     text = g_strdup (status);
   else if (self->rendering)
     text = g_strdup (_("Preparing your pages…"));
+  /* Said when it changes: the printer is checked again and again. */
+  if (g_strcmp0 (text, gtk_label_get_text (self->status_label)) != 0)
+    jk_page_say (JK_PAGE (self), text, JK_SPEAK_QUEUE);
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
   gtk_widget_set_sensitive (self->print_button, printable);
   /* A screen reader hears why Print does nothing, as a sighted visitor reads it beside the button. */
@@ -319,7 +322,8 @@ static JkPage *
 create (const JkPageInfo   *info,
         const JkPageContext *context)
 {
-  JkPrintPage *self = g_object_new (JK_TYPE_PRINT_PAGE, "title", N_("Print"), NULL);
+  JkPrintPage *self = g_object_new (JK_TYPE_PRINT_PAGE, "title", N_("Print"), "prompt",
+                                    N_("Check the pages, then press Print."), NULL);
 
   self->flow = g_object_ref (context->print_flow);
   g_signal_connect_swapped (self->flow, "changed", G_CALLBACK (on_flow_changed), self);

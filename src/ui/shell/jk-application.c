@@ -10,6 +10,7 @@
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-refresher.h>
 #include <jobkiosk/jk-session.h>
+#include <jobkiosk/jk-speaker-spd.h>
 
 #include "jobs/jk-search-page.h"
 #include "print/jk-print-flow.h"
@@ -27,6 +28,7 @@ struct _JkApplication
   JkSession *session;
   JkRefresher *refresher;
   JkPrintFlow *print_flow;
+  JkSpeech *speech;
   JkApplicationOptions options;
   JkWindow *window;
 };
@@ -159,6 +161,7 @@ jk_application_finalize (GObject *object)
 
   g_clear_object (&self->refresher);
   g_clear_object (&self->print_flow);
+  g_clear_object (&self->speech);
   g_clear_object (&self->session);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->store, jk_store_free);
@@ -195,12 +198,16 @@ jk_application_new (JkConfig                   *config,
                                       "application-id", APPLICATION_ID,
                                       "flags", G_APPLICATION_NON_UNIQUE,
                                       NULL);
+  g_autoptr (JkSpeaker) speaker = options->speaker != NULL ? g_object_ref (options->speaker)
+                                                           : JK_SPEAKER (jk_speaker_spd_new (config->speech_module));
 
   self->config = config;
   self->store = store;
   self->clock = g_object_ref (clock);
   self->options = *options;
+  self->options.speaker = NULL;
   self->session = jk_session_new (config->language, config->start_high_contrast, config->start_large_text);
+  self->speech = jk_speech_new (self->session, speaker, config->speech_rate, config->speech_volume);
   self->refresher = jk_refresher_new (config, jk_store_get_path (store), self->clock);
   self->print_flow = jk_print_flow_new (config, jk_store_get_path (store), self->clock, self->session);
   g_signal_connect_swapped (self->print_flow, "changed", G_CALLBACK (on_printer_changed), self);
@@ -244,6 +251,12 @@ jk_application_get_print_page (JkApplication *self)
   return JK_PRINT_PAGE (jk_window_get_page (self->window, &jk_print_page_info));
 }
 
+JkSpeech *
+jk_application_get_speech (JkApplication *self)
+{
+  return self->speech;
+}
+
 JkPrintFlow *
 jk_application_get_print_flow (JkApplication *self)
 {
@@ -264,6 +277,8 @@ jk_application_create_window (JkApplication *self)
     .idle_timeout = self->config->idle_timeout,
     .idle_warning = self->config->idle_warning,
     .kiosk_mode = self->options.kiosk_mode,
+    .speech = self->speech,
+    .keypad_keys = self->config->merged,
   };
   JkPageContext context = {
     .config = self->config,

@@ -7,6 +7,7 @@
 #include <jobkiosk/jk-store.h>
 
 #include <jobkiosk/jk-refresher.h>
+#include <jobkiosk/jk-speech.h>
 
 #include "jobs/jk-feed-status.h"
 #include "print/jk-print-flow.h"
@@ -21,6 +22,7 @@ G_DECLARE_FINAL_TYPE (JkApplication, jk_application, JK, APPLICATION, GtkApplica
 typedef struct {
   gboolean kiosk_mode;
   gboolean quit_after_first_frame; /* for the start-up benchmark */
+  JkSpeaker *speaker;              /* NULL: speech-dispatcher; tests pass a recorder */
 } JkApplicationOptions;
 
 /* Takes ownership of config and store. */
@@ -37,6 +39,8 @@ JkFeedStatus  *jk_application_get_feed_status (JkApplication *self);
 /* The page every printout passes through, and the flow behind it. */
 JkPrintPage   *jk_application_get_print_page (JkApplication *self);
 JkPrintFlow   *jk_application_get_print_flow (JkApplication *self);
+/* The visit's speech (on, off, rate, volume, what is said). */
+JkSpeech      *jk_application_get_speech     (JkApplication *self);
 /* Loads the kiosk's style sheets for the default screen. */
 void           jk_application_load_style     (void);
 

@@ -67,7 +67,10 @@ JkPage *
 jk_home_page_new (void)
 {
   /* TRANSLATORS: the home screen's title in the top bar */
-  return g_object_new (JK_TYPE_HOME_PAGE, "title", N_("Welcome"), NULL);
+  return g_object_new (JK_TYPE_HOME_PAGE, "title", N_("Welcome"), "prompt",
+                       N_("What would you like to do? Find a job, Pay and careers, Build a resume, or Check in. "
+                          "Press Down to go through the choices, and Select to choose one."),
+                       NULL);
 }
 
 static JkPage *

@@ -42,7 +42,7 @@ jk_info_page_new (const char *title,
                   const char *heading,
                   const char *body)
 {
-  JkInfoPage *self = g_object_new (JK_TYPE_INFO_PAGE, "title", title, NULL);
+  JkInfoPage *self = g_object_new (JK_TYPE_INFO_PAGE, "title", title, "prompt", body, NULL);
 
   gtk_image_set_from_icon_name (self->icon, icon_name, GTK_ICON_SIZE_DIALOG);
   gtk_image_set_pixel_size (self->icon, 96);

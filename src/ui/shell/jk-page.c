@@ -11,7 +11,9 @@
 typedef struct
 {
   char *title;
+  char *prompt;
   JkSession *session;
+  JkSpeech *speech;
   const JkPageInfo *info;
   guint step;
   guint n_steps;
@@ -22,6 +24,7 @@ typedef struct
 enum {
   PROP_0,
   PROP_TITLE,
+  PROP_PROMPT,
   PROP_SESSION,
   PROP_STEP,
   N_PROPS
@@ -81,6 +84,9 @@ jk_page_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, jk_page_get_title (self));
       break;
+    case PROP_PROMPT:
+      g_value_set_string (value, jk_page_get_prompt (self));
+      break;
     case PROP_SESSION:
       g_value_set_object (value, jk_page_get_session (self));
       break;
@@ -105,6 +111,9 @@ jk_page_set_property (GObject      *object,
     case PROP_TITLE:
       jk_page_set_title (self, g_value_get_string (value));
       break;
+    case PROP_PROMPT:
+      jk_page_set_prompt (self, g_value_get_string (value));
+      break;
     case PROP_SESSION:
       jk_page_set_session (self, g_value_get_object (value));
       break;
@@ -119,7 +128,9 @@ jk_page_finalize (GObject *object)
   JkPagePrivate *priv = jk_page_get_instance_private (JK_PAGE (object));
 
   g_free (priv->title);
+  g_free (priv->prompt);
   g_clear_object (&priv->session);
+  g_clear_object (&priv->speech);
   if (priv->cancellable != NULL)
     g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
@@ -140,6 +151,9 @@ jk_page_class_init (JkPageClass *klass)
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROMPT] =
+    g_param_spec_string ("prompt", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, JK_TYPE_SESSION,
@@ -184,6 +198,63 @@ jk_page_set_title (JkPage     *self,
   g_free (priv->title);
   priv->title = g_strdup (title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+jk_page_get_prompt (JkPage *self)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  return priv->prompt;
+}
+
+void
+jk_page_set_prompt (JkPage     *self,
+                    const char *prompt)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  if (g_strcmp0 (priv->prompt, prompt) == 0)
+    return;
+  g_free (priv->prompt);
+  priv->prompt = g_strdup (prompt);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMPT]);
+}
+
+JkSpeech *
+jk_page_get_speech (JkPage *self)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  return priv->speech;
+}
+
+void
+jk_page_set_speech (JkPage   *self,
+                    JkSpeech *speech)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  g_set_object (&priv->speech, speech);
+}
+
+void
+jk_page_say (JkPage      *self,
+             const char  *text,
+             JkSpeakMode  mode)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  if (priv->speech != NULL && text != NULL)
+    jk_speech_say (priv->speech, text, mode);
+}
+
+gboolean
+jk_page_is_speaking (JkPage *self)
+{
+  JkPagePrivate *priv = jk_page_get_instance_private (self);
+
+  return priv->speech != NULL && jk_speech_get_active (priv->speech);
 }
 
 JkSession *

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 #include <jobkiosk/jk-session.h>
+#include <jobkiosk/jk-speech.h>
 #include <jobkiosk/jk-task.h>
 
 #include "jk-page-info.h"
@@ -40,6 +41,23 @@ typedef void (*JkPageDoneFunc) (JkPage       *page,
 const char       *jk_page_get_title        (JkPage           *self);
 void              jk_page_set_title        (JkPage           *self,
                                             const char       *title);
+/* What the screen asks of the visitor, untranslated (a msgid): spoken
+ * after the title when the screen is entered with speech on ("What kind
+ * of work? Type a word, or press Down to hear the choices."). */
+const char       *jk_page_get_prompt       (JkPage           *self);
+void              jk_page_set_prompt       (JkPage           *self,
+                                            const char       *prompt);
+/* Speech for the visit (the window sets it); jk_page_say does nothing
+ * while speech is off. A page says its status and errors with it, and
+ * what it shows when it arrives (a count, the results, a job's details). */
+JkSpeech         *jk_page_get_speech       (JkPage           *self);
+void              jk_page_set_speech       (JkPage           *self,
+                                            JkSpeech         *speech);
+void              jk_page_say              (JkPage           *self,
+                                            const char       *text,
+                                            JkSpeakMode       mode);
+/* Whether speech is on: a page may skip composing what nobody hears. */
+gboolean          jk_page_is_speaking      (JkPage           *self);
 JkSession        *jk_page_get_session      (JkPage           *self);
 void              jk_page_set_session      (JkPage           *self,
                                             JkSession        *session);

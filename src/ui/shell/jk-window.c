@@ -6,6 +6,9 @@
 #include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-i18n.h>
 
+#include "access/jk-keypad.h"
+#include "access/jk-screen-reader.h"
+#include "access/jk-speech-bar.h"
 #include "jk-finish-confirm.h"
 #include "jk-idle-warning.h"
 #include "jk-retranslate.h"
@@ -55,8 +58,12 @@ struct _JkWindow
   GtkImage *printer_icon;
   GtkGesture *activity_gesture;
   GtkEventController *activity_keys;
+  GtkWidget *speech_bar;
 
   JkSession *session;
+  JkSpeech *speech;
+  JkScreenReader *reader;
+  JkKeypad *keypad;
   JkClock *clock;
   JkIdleMonitor *idle;
   GQueue history; /* JkPageInfo, most recent last */
@@ -74,6 +81,14 @@ static void on_keyboard_hide_requested (JkWindow *self);
 static gboolean on_keyboard_enter (JkKeyboard *keyboard,
                                    JkWindow   *self);
 static void on_typed_field_changed (JkWindow *self);
+
+enum {
+  SIGNAL_PAGE_SHOWN,
+  SIGNAL_MODAL_SHOWN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (JkWindow, jk_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -157,6 +172,15 @@ ensure_keyboard (JkWindow *self)
   return self->keyboard;
 }
 
+/* The bottom bar, and the speech bar above it while speech is on. */
+static void
+show_bottom_bars (JkWindow *self,
+                  gboolean  shown)
+{
+  gtk_widget_set_visible (self->bottom_bar, shown);
+  gtk_widget_set_visible (self->speech_bar, shown && self->speech != NULL && jk_speech_get_active (self->speech));
+}
+
 /* While the keyboard is up the bottom bar steps aside (the keyboard has
  * its own Hide key), so a short screen keeps room for the page. */
 static void
@@ -166,7 +190,7 @@ hide_keyboard (JkWindow *self)
   /* The bar comes back once the keyboard has gone (on_keyboard_revealed):
    * both at once would ask for more than the screen while it slides. */
   if (!gtk_revealer_get_child_revealed (self->keyboard_revealer))
-    gtk_widget_show (self->bottom_bar);
+    show_bottom_bars (self, TRUE);
   if (self->keyboard == NULL)
     return;
   jk_keyboard_set_target (self->keyboard, NULL);
@@ -193,7 +217,7 @@ show_keyboard_for (JkWindow  *self,
 {
   jk_keyboard_set_target (ensure_keyboard (self), field);
   jk_keyboard_set_mode (self->keyboard, jk_keyboard_mode_for_widget (field));
-  gtk_widget_hide (self->bottom_bar);
+  show_bottom_bars (self, FALSE);
   gtk_revealer_set_reveal_child (self->keyboard_revealer, TRUE);
   scroll_to_target (self);
 }
@@ -375,6 +399,7 @@ show_modal (JkWindow  *self,
     jk_idle_warning_present (self->idle_warning);
   else
     jk_finish_confirm_present (self->finish_confirm);
+  g_signal_emit (self, signals[SIGNAL_MODAL_SHOWN], 0, modal);
 }
 
 static void
@@ -473,11 +498,13 @@ switch_to (JkWindow         *self,
   self->quiet_focus = TRUE;
   gtk_stack_set_visible_child (self->stack, new_page);
   self->quiet_focus = FALSE;
-  jk_page_enter (JK_PAGE (new_page));
   gtk_widget_set_sensitive (self->back_button, !g_queue_is_empty (&self->history));
   update_title (self);
   update_armed (self);
   update_printer_badge (self);
+  /* Said before the page's enter, which may say what it shows after. */
+  g_signal_emit (self, signals[SIGNAL_PAGE_SHOWN], 0, new_page);
+  jk_page_enter (JK_PAGE (new_page));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -646,7 +673,7 @@ on_keyboard_revealed (JkWindow *self)
   if (gtk_revealer_get_child_revealed (self->keyboard_revealer))
     scroll_to_target (self);
   else if (!gtk_revealer_get_reveal_child (self->keyboard_revealer))
-    gtk_widget_show (self->bottom_bar);
+    show_bottom_bars (self, TRUE);
 }
 
 static void
@@ -746,6 +773,13 @@ on_page_navigate (JkPage           *page,
 }
 
 static void
+on_speech_active (JkWindow *self)
+{
+  show_bottom_bars (self, gtk_widget_get_visible (self->bottom_bar));
+  update_armed (self);
+}
+
+static void
 on_page_step (JkWindow *self)
 {
   update_title (self);
@@ -821,6 +855,11 @@ jk_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->clock, self);
   if (self->idle != NULL)
     g_signal_handlers_disconnect_by_data (self->idle, self);
+  if (self->speech != NULL)
+    g_signal_handlers_disconnect_by_data (self->speech, self);
+  g_clear_object (&self->reader);
+  g_clear_object (&self->keypad);
+  g_clear_object (&self->speech);
   g_clear_object (&self->activity_gesture);
   g_clear_object (&self->activity_keys);
   g_clear_object (&self->idle);
@@ -855,6 +894,13 @@ jk_window_class_init (JkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkWindow, frame);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, bottom_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_language_toggled);
+
+  /* A page was shown, before its enter runs: what speech says first. */
+  signals[SIGNAL_PAGE_SHOWN] = g_signal_new ("page-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                             NULL, G_TYPE_NONE, 1, JK_TYPE_PAGE);
+  /* A question now covers the window (the idle warning, Finish). */
+  signals[SIGNAL_MODAL_SHOWN] = g_signal_new ("modal-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                              NULL, NULL, G_TYPE_NONE, 1, GTK_TYPE_WIDGET);
 }
 
 static void
@@ -929,6 +975,11 @@ jk_window_init (JkWindow *self)
   self->activity_keys = gtk_event_controller_key_new (GTK_WIDGET (self));
   gtk_event_controller_set_propagation_phase (self->activity_keys, GTK_PHASE_CAPTURE);
   g_signal_connect (self->activity_keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+
+  /* Above the bottom bar while speech is on. */
+  self->speech_bar = jk_speech_bar_new ();
+  gtk_box_pack_start (GTK_BOX (self->frame), self->speech_bar, FALSE, FALSE, 0);
+  gtk_box_reorder_child (GTK_BOX (self->frame), self->speech_bar, 3);
 
   /* Made in code and placed before Help: a label that follows the printer. */
   self->printer_badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -1007,6 +1058,11 @@ jk_window_new (GtkApplication      *application,
       gtk_window_fullscreen (GTK_WINDOW (self));
     }
 
+  self->speech = g_object_ref (setup->speech);
+  g_signal_connect_swapped (self->speech, "notify::active", G_CALLBACK (on_speech_active), self);
+  self->reader = jk_screen_reader_new (self, self->speech);
+  self->keypad = jk_keypad_new (self, setup->keypad_keys);
+
   jk_i18n_set_language (jk_session_get_language (session));
   sync_language_buttons (self);
   apply_display_classes (self);
@@ -1021,6 +1077,7 @@ jk_window_add_page (JkWindow         *self,
 {
   jk_page_set_info (page, info);
   jk_page_set_session (page, self->session);
+  jk_page_set_speech (page, self->speech);
   g_signal_connect_object (page, "navigate", G_CALLBACK (on_page_navigate), self, 0);
   g_signal_connect_object (page, "notify::step", G_CALLBACK (on_page_step), self, G_CONNECT_SWAPPED);
   gtk_widget_show (GTK_WIDGET (page));
@@ -1138,6 +1195,36 @@ GtkWidget *
 jk_window_get_cleared_notice (JkWindow *self)
 {
   return self->cleared_notice;
+}
+
+JkPage *
+jk_window_get_current_page (JkWindow *self)
+{
+  g_return_val_if_fail (JK_IS_WINDOW (self), NULL);
+
+  return current_page (self);
+}
+
+gboolean
+jk_window_cancel_modal (JkWindow *self)
+{
+  g_return_val_if_fail (JK_IS_WINDOW (self), FALSE);
+
+  if (self->modal == GTK_WIDGET (self->finish_confirm))
+    on_finish_cancelled (self);
+  else if (self->modal == GTK_WIDGET (self->idle_warning))
+    on_more_time (self);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+GtkWidget *
+jk_window_get_speech_bar (JkWindow *self)
+{
+  g_return_val_if_fail (JK_IS_WINDOW (self), NULL);
+
+  return self->speech_bar;
 }
 
 JkSession *

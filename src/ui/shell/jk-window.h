@@ -5,6 +5,7 @@
 #include <jobkiosk/jk-clock.h>
 #include <jobkiosk/jk-idle.h>
 #include <jobkiosk/jk-session.h>
+#include <jobkiosk/jk-speech.h>
 
 #include "jk-keyboard.h"
 #include "jk-page.h"
@@ -21,6 +22,8 @@ typedef struct {
   guint idle_timeout;   /* seconds */
   guint idle_warning;   /* seconds */
   gboolean kiosk_mode;  /* fullscreen, undecorated, no inspector */
+  JkSpeech *speech;     /* the visit's speech */
+  GKeyFile *keypad_keys; /* the configuration's [keypad], or NULL for the default keys */
 } JkWindowSetup;
 
 JkWindow      *jk_window_new                 (GtkApplication      *application,
@@ -45,6 +48,7 @@ gboolean       jk_window_open_page           (JkWindow         *self,
  * that was just sent). */
 void           jk_window_replace_page        (JkWindow         *self,
                                               const JkPageInfo *info);
+JkPage        *jk_window_get_current_page    (JkWindow         *self);
 /* The shown page's registry name ("jobs"), for logs and tests. */
 const char    *jk_window_get_page_name       (JkWindow         *self);
 void           jk_window_go_back             (JkWindow   *self);
@@ -54,6 +58,9 @@ void           jk_window_finish_visit        (JkWindow   *self);
 /* What Finish does: when the visit holds anything, asks "Clear everything
  * and start over?" first; then wipes and says so on home for a while. */
 void           jk_window_ask_finish          (JkWindow   *self);
+/* Answers the question on screen as "No" (Finish) or "more time" (the
+ * idle warning); FALSE when none is shown. */
+gboolean       jk_window_cancel_modal        (JkWindow   *self);
 /* The question, and the notice on home afterwards (for tests). */
 GtkWidget     *jk_window_get_finish_confirm  (JkWindow   *self);
 GtkWidget     *jk_window_get_cleared_notice  (JkWindow   *self);
@@ -63,6 +70,8 @@ JkIdleMonitor *jk_window_get_idle_monitor    (JkWindow   *self);
 JkKeyboard    *jk_window_get_keyboard        (JkWindow   *self);
 gboolean       jk_window_get_keyboard_shown  (JkWindow   *self);
 GtkWidget     *jk_window_get_idle_warning    (JkWindow   *self);
+/* The speech controls, shown while speech is on. */
+GtkWidget     *jk_window_get_speech_bar      (JkWindow   *self);
 /* The printer's health, shown small in the bottom bar on the pages that
  * offer printing, so a visitor knows before trying. */
 void           jk_window_set_printer_badge   (JkWindow   *self,
