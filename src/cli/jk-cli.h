@@ -79,5 +79,8 @@ int          jk_cli_printer        (JkCli        *cli,
 int          jk_cli_jobs           (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+int          jk_cli_speak          (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 
 G_END_DECLS

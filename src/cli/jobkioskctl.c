@@ -21,6 +21,7 @@ static const JkCliCommand commands[] = {
   { "print", jk_cli_print, N_("Print a PDF (print FILE), list print jobs (print jobs), or release, cancel or reprint one") },
   { "printer", jk_cli_printer, N_("Show the printer's state (printer status)") },
   { "jobs", jk_cli_jobs, N_("Search job listings (jobs search) or show one (jobs show ID)") },
+  { "speak", jk_cli_speak, N_("Say a line through the kiosk's voice (speak TEXT [--lang en|es])") },
 };
 
 /* ---------------------------------------------------------------------- */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-speech.c: what the kiosk says, with keys alone, as a visitor who
+/* test-ui-speech.c: what the kiosk says, with keys alone, as a visitor who
  * cannot see the screen meets it: the real window, its keypad keys, and
  * a recording speaker in place of speech-dispatcher */
 
