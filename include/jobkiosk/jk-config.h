@@ -70,7 +70,7 @@ struct _JkConfig
 
   /* [speech] */
   guint speech_rate;         /* 0-100, 50 the voice's normal: where every visit starts */
-  guint speech_volume;       /* 0-100, 50 the voice's normal */
+  guint speech_volume;       /* 0-100 (speech-dispatcher's -100 to 100); 75 by default */
   char *speech_module;       /* speech-dispatcher output module */
   char *speech_headphones;   /* an input device whose headphone switch starts speech; NULL: none */
 

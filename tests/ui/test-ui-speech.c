@@ -345,13 +345,13 @@ test_wipe_resets_voice (void)
   key (GDK_KEY_F6);
   key (GDK_KEY_F6);
   key (GDK_KEY_F8);
-  g_assert_cmpuint (jk_speaker_recorder_get_rate (kiosk.speaker), ==, JK_SPEECH_NORMAL + 2 * JK_SPEECH_STEP);
-  g_assert_cmpuint (jk_speaker_recorder_get_volume (kiosk.speaker), ==, JK_SPEECH_NORMAL + JK_SPEECH_STEP);
-  g_assert_cmpuint (jk_speech_get_rate (speech), ==, JK_SPEECH_NORMAL + 2 * JK_SPEECH_STEP);
+  g_assert_cmpuint (jk_speaker_recorder_get_rate (kiosk.speaker), ==, kiosk.config->speech_rate + 2 * JK_SPEECH_STEP);
+  g_assert_cmpuint (jk_speaker_recorder_get_volume (kiosk.speaker), ==, kiosk.config->speech_volume + JK_SPEECH_STEP);
+  g_assert_cmpuint (jk_speech_get_rate (speech), ==, kiosk.config->speech_rate + 2 * JK_SPEECH_STEP);
   jk_window_finish_visit (window);
   jk_test_run_for (50);
-  g_assert_cmpuint (jk_speaker_recorder_get_rate (kiosk.speaker), ==, JK_SPEECH_NORMAL);
-  g_assert_cmpuint (jk_speaker_recorder_get_volume (kiosk.speaker), ==, JK_SPEECH_NORMAL);
+  g_assert_cmpuint (jk_speaker_recorder_get_rate (kiosk.speaker), ==, kiosk.config->speech_rate);
+  g_assert_cmpuint (jk_speaker_recorder_get_volume (kiosk.speaker), ==, kiosk.config->speech_volume);
   g_assert_false (jk_speech_get_active (speech));
 }
 

@@ -599,7 +599,9 @@ jk_config_new_defaults (void)
   self->feed_stall_timeout = 60;
   self->feed_sync_deadline = 600;
   self->speech_rate = 50;
-  self->speech_volume = 50;
+  /* speech-dispatcher's own default is its loudest (100), our 100; a
+   * quarter below leaves "Louder" somewhere to go. */
+  self->speech_volume = 75;
   self->speech_module = g_strdup ("espeak-ng");
   return self;
 }

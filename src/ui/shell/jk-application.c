@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-refresher.h>
+#include <jobkiosk/jk-headphone-watch.h>
 #include <jobkiosk/jk-session.h>
 #include <jobkiosk/jk-speaker-spd.h>
 
@@ -29,6 +30,7 @@ struct _JkApplication
   JkRefresher *refresher;
   JkPrintFlow *print_flow;
   JkSpeech *speech;
+  JkHeadphoneWatch *headphones;
   JkApplicationOptions options;
   JkWindow *window;
 };
@@ -75,6 +77,31 @@ guard_kiosk_settings (void)
 
 /* ---------------------------------------------------------------------- */
 /* Signal callbacks                                                       */
+
+static void
+on_headphones_plugged (JkApplication *self)
+{
+  g_info ("headphones plugged in: speech on");
+  jk_speech_set_active (self->speech, TRUE);
+}
+
+/* Headphones plugged in start speech (402.2.1), where the configuration
+ * names the jack's input device; without it, Listen and the keypad do. */
+static void
+watch_headphones (JkApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->config->speech_headphones == NULL)
+    return;
+  self->headphones = jk_headphone_watch_new (self->config->speech_headphones, &error);
+  if (self->headphones == NULL)
+    {
+      g_warning ("Headphones will not start speech: %s", error->message);
+      return;
+    }
+  g_signal_connect_swapped (self->headphones, "plugged", G_CALLBACK (on_headphones_plugged), self);
+}
 
 static void
 update_printer_badge (JkApplication *self)
@@ -161,6 +188,7 @@ jk_application_finalize (GObject *object)
 
   g_clear_object (&self->refresher);
   g_clear_object (&self->print_flow);
+  g_clear_object (&self->headphones);
   g_clear_object (&self->speech);
   g_clear_object (&self->session);
   g_clear_object (&self->clock);
@@ -208,6 +236,7 @@ jk_application_new (JkConfig                   *config,
   self->options.speaker = NULL;
   self->session = jk_session_new (config->language, config->start_high_contrast, config->start_large_text);
   self->speech = jk_speech_new (self->session, speaker, config->speech_rate, config->speech_volume);
+  watch_headphones (self);
   self->refresher = jk_refresher_new (config, jk_store_get_path (store), self->clock);
   self->print_flow = jk_print_flow_new (config, jk_store_get_path (store), self->clock, self->session);
   g_signal_connect_swapped (self->print_flow, "changed", G_CALLBACK (on_printer_changed), self);
