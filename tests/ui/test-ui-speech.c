@@ -218,6 +218,11 @@ test_journey (gconstpointer data)
   jk_test_run_for (200);
   lines = take ();
   at = find_line ((const char *const *) lines, 0, journey->job_screen);
+  /* No printer here: the badge's words are said with the screen. */
+  g_assert_nonnull (jk_window_get_printer_problem (window));
+  g_clear_pointer (&prefix, g_free);
+  prefix = g_strdup_printf ("%s queue: %s", journey->language, jk_window_get_printer_problem (window));
+  find_line ((const char *const *) lines, at + 1, prefix);
   g_clear_pointer (&prefix, g_free);
   prefix = g_strdup_printf ("%s queue: %s", journey->language, journey->card);
   at = find_line ((const char *const *) lines, at + 1, prefix);

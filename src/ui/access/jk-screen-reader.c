@@ -85,6 +85,8 @@ say_screen (JkScreenReader *self)
 
   cancel_focus_idle (self);
   say (self, text, JK_SPEAK_INTERRUPT);
+  /* A printer that cannot print, on a page that offers printing. */
+  say (self, jk_window_get_printer_problem (self->window), JK_SPEAK_QUEUE);
   say_widget (self, focus, JK_SPEAK_QUEUE);
 }
 

@@ -56,6 +56,7 @@ struct _JkWindow
   GtkWidget *printer_badge;
   GtkLabel *printer_label;
   GtkImage *printer_icon;
+  gboolean printer_ready;
   GtkGesture *activity_gesture;
   GtkEventController *activity_keys;
   GtkWidget *speech_bar;
@@ -1262,11 +1263,22 @@ jk_window_set_printer_badge (JkWindow   *self,
                              const char *text,
                              gboolean    ready)
 {
+  self->printer_ready = ready;
   gtk_label_set_text (self->printer_label, text != NULL ? text : "");
   gtk_image_set_from_icon_name (self->printer_icon, ready ? "printer-symbolic" : "printer-error-symbolic",
                                 GTK_ICON_SIZE_LARGE_TOOLBAR);
   atk_object_set_name (gtk_widget_get_accessible (self->printer_badge), text != NULL ? text : "");
   update_printer_badge (self);
+}
+
+const char *
+jk_window_get_printer_problem (JkWindow *self)
+{
+  g_return_val_if_fail (JK_IS_WINDOW (self), NULL);
+
+  if (!gtk_widget_get_visible (self->printer_badge) || self->printer_ready)
+    return NULL;
+  return gtk_label_get_text (self->printer_label);
 }
 
 const char *

@@ -77,6 +77,9 @@ GtkWidget     *jk_window_get_speech_bar      (JkWindow   *self);
 void           jk_window_set_printer_badge   (JkWindow   *self,
                                               const char *text,
                                               gboolean    ready);
+/* What the badge says when the printer cannot print, on a page that
+ * shows it; NULL when it can, or the page shows no badge. */
+const char    *jk_window_get_printer_problem (JkWindow   *self);
 /* "Step 2 of 6" as shown now, or "" on a page without steps. */
 const char    *jk_window_get_step_text       (JkWindow   *self);
 /* The screen's title as shown now, in the visitor's language. */
