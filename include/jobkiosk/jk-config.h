@@ -74,6 +74,10 @@ struct _JkConfig
   char *speech_module;       /* speech-dispatcher output module */
   char *speech_headphones;   /* an input device whose headphone switch starts speech; NULL: none */
 
+  /* [lmi]: the labor market information the kiosk keeps and shows */
+  char *lmi_state;           /* 2-digit FIPS code ("39"): its OEWS, LAUS and projections are kept */
+  char *lmi_metro;           /* the kiosk's metro, a CBSA code ("18140"); NULL: none */
+
   /* [keypad]: action = key names (GTK accelerator names, ";" between
    * several), read from merged by the window; see JK_KEYPAD_ACTIONS. */
 };

@@ -72,6 +72,8 @@ static const KeySpec key_specs[] = {
   { "display", "fullscreen", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, fullscreen), 0, 0, 0 },
   { "display", "high-contrast", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_high_contrast), 0, 0, 0 },
   { "display", "large-text", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_large_text), 0, 0, 0 },
+  { "lmi", "state", KEY_STRING, G_STRUCT_OFFSET (JkConfig, lmi_state), 0, 0, 0 },
+  { "lmi", "metro", KEY_STRING, G_STRUCT_OFFSET (JkConfig, lmi_metro), 0, 0, 0 },
   { "speech", "rate", KEY_UINT, G_STRUCT_OFFSET (JkConfig, speech_rate), 0, 100, 0 },
   { "speech", "volume", KEY_UINT, G_STRUCT_OFFSET (JkConfig, speech_volume), 0, 100, 0 },
   { "speech", "module", KEY_STRING, G_STRUCT_OFFSET (JkConfig, speech_module), 0, 0, 0 },
@@ -603,6 +605,9 @@ jk_config_new_defaults (void)
    * quarter below leaves "Louder" somewhere to go. */
   self->speech_volume = 75;
   self->speech_module = g_strdup ("espeak-ng");
+  /* The demo's: Ohio, and Columbus (the demo center's area). */
+  self->lmi_state = g_strdup ("39");
+  self->lmi_metro = g_strdup ("18140");
   return self;
 }
 
@@ -786,6 +791,8 @@ jk_config_free (JkConfig *self)
   g_free (self->print_printer);
   g_free (self->print_paper);
   g_free (self->speech_module);
+  g_free (self->lmi_state);
+  g_free (self->lmi_metro);
   g_free (self->speech_headphones);
   g_free (self);
 }

@@ -226,6 +226,110 @@ static const char *const migrations[] = {
   "  tokenize = 'porter unicode61 remove_diacritics 2');"
   "INSERT INTO jobs_title_fts (jobs_title_fts) VALUES ('rebuild');"
   "INSERT INTO jobs_title_fts (jobs_title_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0)');",
+
+  /* 14: labor market information (src/core/lmi/). Every row belongs to a
+   * release, one published file set (BLS OEWS May 2024, O*NET 29.1, the
+   * center's hiring requirements…): a re-import of a release deletes its
+   * rows and writes the new ones in one transaction. Occupations are keyed
+   * by the 2018 SOC code with its hyphen ("29-1141"); O*NET's detailed
+   * codes ("11-1011.03") are kept beside it. Areas use BLS codes: "0000000"
+   * the nation, "ST" + 2-digit FIPS + zeros for a state as OEWS writes it
+   * ("3900000"), the 5-digit CBSA code for a metro ("0018140"), the LAUS
+   * code for a county. Money is in dollars; a figure BLS did not give is
+   * NULL, with the reason in `reasons` ("annual_p90=top_coded;…"). */
+  "CREATE TABLE lmi_releases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"        /* oews, laus, projections, onet, requirements */
+  "  name TEXT NOT NULL,"        /* as published: "May 2024", "2023-2033", "29.1" */
+  "  source TEXT NOT NULL,"      /* who published it, for the source line on every figure */
+  "  demo INTEGER NOT NULL DEFAULT 0," /* figures made up for the demo: say so on screen */
+  "  imported INTEGER NOT NULL,"
+  "  files TEXT,"                /* what was read, for jobkioskctl */
+  "  UNIQUE (kind, name));"
+  "CREATE TABLE lmi_areas ("
+  "  code TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  type TEXT NOT NULL,"        /* national, state, metro, county */
+  "  state TEXT);"               /* 2-digit FIPS; NULL for the nation */
+  "CREATE TABLE lmi_occupations ("
+  "  soc TEXT PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  description TEXT,"
+  "  job_zone INTEGER,"          /* O*NET 1 (little preparation) to 5 */
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE);"
+  "CREATE TABLE lmi_titles ("   /* every name an occupation goes by */
+  "  id INTEGER PRIMARY KEY,"
+  "  soc TEXT NOT NULL,"
+  "  onet_code TEXT,"
+  "  title TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"        /* main, alternate, short, reported */
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE);"
+  "CREATE INDEX lmi_titles_soc ON lmi_titles (soc);"
+  "CREATE TABLE lmi_wages ("
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE,"
+  "  area_code TEXT NOT NULL,"
+  "  soc TEXT NOT NULL,"
+  "  employment REAL, jobs_per_1000 REAL, location_quotient REAL,"
+  "  hourly_mean REAL, annual_mean REAL,"
+  "  hourly_p10 REAL, hourly_p25 REAL, hourly_median REAL, hourly_p75 REAL, hourly_p90 REAL,"
+  "  annual_p10 REAL, annual_p25 REAL, annual_median REAL, annual_p75 REAL, annual_p90 REAL,"
+  "  reasons TEXT,"
+  "  PRIMARY KEY (release_id, area_code, soc));"
+  "CREATE INDEX lmi_wages_soc ON lmi_wages (soc, area_code);"
+  "CREATE TABLE lmi_unemployment ("
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE,"
+  "  area_code TEXT NOT NULL,"
+  "  year INTEGER NOT NULL,"
+  "  period TEXT NOT NULL,"      /* M01-M12, M13 the annual average */
+  "  rate REAL,"
+  "  preliminary INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (release_id, area_code, year, period));"
+  "CREATE TABLE lmi_projections ("
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE,"
+  "  area_code TEXT NOT NULL,"
+  "  soc TEXT NOT NULL,"
+  "  base_year INTEGER, projected_year INTEGER,"
+  "  base_employment REAL, projected_employment REAL, change REAL, percent_change REAL,"
+  "  annual_openings REAL, median_wage REAL,"
+  "  education TEXT, experience TEXT, training TEXT," /* BLS's own words: "High school diploma or equivalent" */
+  "  PRIMARY KEY (release_id, area_code, soc));"
+  "CREATE TABLE lmi_tasks ("
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE,"
+  "  soc TEXT NOT NULL,"
+  "  onet_code TEXT NOT NULL,"
+  "  task TEXT NOT NULL,"
+  "  core INTEGER NOT NULL DEFAULT 1," /* O*NET Task Type Core, not Supplemental */
+  "  importance REAL);"
+  "CREATE INDEX lmi_tasks_soc ON lmi_tasks (soc);"
+  "CREATE TABLE lmi_skills ("
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE,"
+  "  soc TEXT NOT NULL,"
+  "  onet_code TEXT NOT NULL,"
+  "  skill TEXT NOT NULL,"
+  "  importance REAL);"
+  "CREATE INDEX lmi_skills_soc ON lmi_skills (soc);"
+  "CREATE TABLE lmi_education ("  /* O*NET Education, Training, and Experience: the share of workers at each level */
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE,"
+  "  soc TEXT NOT NULL,"
+  "  onet_code TEXT NOT NULL,"
+  "  element TEXT NOT NULL,"     /* Required Level of Education, Related Work Experience, On-Site or In-Plant Training, On-the-Job Training */
+  "  category INTEGER NOT NULL,"
+  "  category_name TEXT,"        /* from Education, Training, and Experience Categories */
+  "  percent REAL);"
+  "CREATE INDEX lmi_education_soc ON lmi_education (soc);"
+  "CREATE TABLE lmi_related ("
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE,"
+  "  soc TEXT NOT NULL,"
+  "  related_soc TEXT NOT NULL,"
+  "  rank INTEGER);"
+  "CREATE INDEX lmi_related_soc ON lmi_related (soc);"
+  "CREATE TABLE lmi_requirements ("
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE,"
+  "  soc TEXT NOT NULL,"
+  "  requirement TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"        /* license, certificate, background check, drug test, driver's license */
+  "  agency TEXT, link TEXT, note TEXT);"
+  "CREATE INDEX lmi_requirements_soc ON lmi_requirements (soc);",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
