@@ -232,11 +232,12 @@ static const char *const migrations[] = {
    * center's hiring requirements…): a re-import of a release deletes its
    * rows and writes the new ones in one transaction. Occupations are keyed
    * by the 2018 SOC code with its hyphen ("29-1141"); O*NET's detailed
-   * codes ("11-1011.03") are kept beside it. Areas use BLS codes: "0000000"
-   * the nation, "ST" + 2-digit FIPS + zeros for a state as OEWS writes it
-   * ("3900000"), the 5-digit CBSA code for a metro ("0018140"), the LAUS
-   * code for a county. Money is in dollars; a figure BLS did not give is
-   * NULL, with the reason in `reasons` ("annual_p90=top_coded;…"). */
+   * codes ("11-1011.03") are kept beside it. Areas use the 7-digit codes
+   * of OEWS series ids: "0000000" the nation, the 2-digit state FIPS and
+   * five zeros for a state ("3900000"), the CBSA code with leading zeros
+   * for a metro ("0018140"); a county its 5-digit FIPS ("39049"). Money
+   * is in dollars; a figure BLS did not give is NULL, with the reason in
+   * `reasons` ("annual_p90=top_coded;…"). */
   "CREATE TABLE lmi_releases ("
   "  id INTEGER PRIMARY KEY,"
   "  kind TEXT NOT NULL,"        /* oews, laus, projections, onet, requirements */
