@@ -21,7 +21,8 @@ typedef struct {
 } JkPayChartRow;
 
 typedef struct {
-  double ink[3];         /* text and the median mark */
+  double ink[3];         /* text */
+  double mark[3];        /* the median's mark, drawn with a paper-coloured edge */
   double range[3];       /* the p10-p90 bar */
   double middle[3];      /* the p25-p75 part */
   double grid[3];        /* the scale's lines */

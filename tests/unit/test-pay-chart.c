@@ -18,6 +18,7 @@ style (void)
 {
   static JkPayChartStyle style = {
     .ink = { 0.05, 0.10, 0.25 },
+    .mark = { 0.70, 0.28, 0.06 },
     .range = { 0.72, 0.80, 0.93 },
     .middle = { 0.30, 0.45, 0.75 },
     .grid = { 0.85, 0.85, 0.85 },
@@ -166,17 +167,40 @@ test_areas_on_one_scale (void)
       for (int x = 0; x < WIDTH; x++)
         {
           pixel_at (surface, x, y, rgb);
-          if (is_colour (rgb, style ()->range) || is_colour (rgb, style ()->middle) || is_colour (rgb, style ()->ink))
+          if (is_colour (rgb, style ()->range) || is_colour (rgb, style ()->middle) || is_colour (rgb, style ()->mark))
             {
               if (first_range[i] < 0 && x > 200)
                 first_range[i] = x;
               last_range[i] = x;
             }
         }
-      /* The median's mark is drawn in ink inside the bar. */
-      g_assert_cmpint (count_colour (surface, y, first_range[i], last_range[i], style ()->ink), >=, 3);
+      /* The median's mark is drawn inside the bar. */
+      g_assert_cmpint (count_colour (surface, y, first_range[i], last_range[i], style ()->mark), >=, 3);
       g_assert_cmpint (count_colour (surface, y, first_range[i], last_range[i], style ()->middle), >, 10);
     }
+  /* The median where the scale puts it: from $0 to $30 across the chart,
+   * which starts after the names (28%) and a 16 px gap, and ends 16 px
+   * before the edge. */
+  {
+    int y = bar_y (surface, 0, G_N_ELEMENTS (rows));
+    double x0 = WIDTH * 0.28 + 16, expected = x0 + 18.4 / 30 * (WIDTH - x0 - 16);
+    double sum = 0;
+    int n = 0;
+
+    for (int x = 0; x < WIDTH; x++)
+      {
+        guint8 rgb[3];
+
+        pixel_at (surface, x, y, rgb);
+        if (is_colour (rgb, style ()->mark))
+          {
+            sum += x;
+            n++;
+          }
+      }
+    g_assert_cmpint (n, >, 0);
+    g_assert_cmpfloat (fabs (sum / n - expected), <, 3);
+  }
   /* The nation's p90 is the highest: its bar ends furthest right; the
    * state's p10 the... second lowest: the nation starts leftmost. */
   g_assert_cmpint (last_range[2], >, last_range[0]);

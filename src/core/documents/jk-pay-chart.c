@@ -278,9 +278,14 @@ jk_pay_chart_draw (cairo_t               *cr,
           /* TRANSLATORS: above the mark of the median pay: "Median $18.40" */
           g_autofree char *text = g_strdup_printf (_("Median %s"), figure);
 
-          set_rgb (cr, style->ink);
+          /* An edge of paper, so the mark stands out from either part of the bar. */
+          set_rgb (cr, style->paper);
+          cairo_rectangle (cr, x - MEDIAN_LINE / 2 - 2, bar_top - 6, MEDIAN_LINE + 4, bar_height + 12);
+          cairo_fill (cr);
+          set_rgb (cr, style->mark);
           cairo_rectangle (cr, x - MEDIAN_LINE / 2, bar_top - 4, MEDIAN_LINE, bar_height + 8);
           cairo_fill (cr);
+          set_rgb (cr, style->ink);
           draw_text_at (cr, pango, style->bold, text, x, bar_top - bold_line - 6, x0, width);
         }
       /* The ends, under the bar. */
