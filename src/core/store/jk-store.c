@@ -331,6 +331,44 @@ static const char *const migrations[] = {
   "  kind TEXT NOT NULL,"        /* license, certificate, background check, drug test, driver's license */
   "  agency TEXT, link TEXT, note TEXT);"
   "CREATE INDEX lmi_requirements_soc ON lmi_requirements (soc);",
+
+  /* 15: finding an occupation by the words a person types (jk-lmi-search.c).
+   * lmi_search_titles is every name of every occupation once, main and
+   * short titles in `main`, alternate and reported ones in `other`, so that
+   * bm25 ranks a main title above an alternate one; lmi_search indexes it
+   * without stemming (a typed word matches as a prefix, so "driver" finds
+   * "Drivers") with prefix indexes for what is being typed. lmi_search_terms
+   * holds each indexed word and the words it makes less one letter (key),
+   * which find a misspelt word's neighbours with index lookups.
+   * lmi_job_phrases are the titles that name one occupation alone, for
+   * counting postings by title. jk_lmi_reindex writes all four, and the
+   * importer calls it at the end of its transaction. jobs_soc counts the
+   * postings of an occupation by the SOC code their feed gives. */
+  "CREATE TABLE lmi_search_titles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  soc TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  main TEXT,"
+  "  other TEXT);"
+  "CREATE VIRTUAL TABLE lmi_search USING fts5 ("
+  "  main, other,"
+  "  content = 'lmi_search_titles', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');"
+  "INSERT INTO lmi_search (lmi_search, rank) VALUES ('rank', 'bm25(3.0, 1.0)');"
+  "CREATE TABLE lmi_search_terms ("
+  "  key TEXT NOT NULL,"
+  "  term TEXT NOT NULL,"
+  "  PRIMARY KEY (key, term)) WITHOUT ROWID;"
+  "CREATE TABLE lmi_job_phrases ("
+  "  soc TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  phrase TEXT NOT NULL);"
+  "CREATE INDEX lmi_job_phrases_soc ON lmi_job_phrases (soc);"
+  "CREATE INDEX jobs_soc ON jobs (soc_code, duplicate, expires) WHERE soc_code IS NOT NULL;"
+  /* The occupation page and the lists read one occupation's projections,
+   * and one area's unemployment, without reading every release's rows. */
+  "CREATE INDEX lmi_projections_soc ON lmi_projections (soc, area_code);"
+  "CREATE INDEX lmi_unemployment_area ON lmi_unemployment (area_code, release_id);",
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
