@@ -6,6 +6,7 @@
 #include "jk-config.h"
 
 #include "jk-joblog.h"
+#include "jk-lmi.h"
 #include "jk-search.h"
 
 G_BEGIN_DECLS
@@ -69,6 +70,19 @@ extern const JkDocumentKind jk_document_job_list;
  * one row per contact (date, employer, position, how, contact, result),
  * and lines for a signature and date. Input: const JkSearchLogInput *. */
 extern const JkDocumentKind jk_document_search_log;
+
+/* The input of jk_document_career_sheet: the occupation as its page shows
+ * it, and the pay per hour or per year. */
+typedef struct {
+  const JkLmiOccupation *occupation;
+  gboolean hourly;
+} JkCareerSheetInput;
+
+/* One occupation on one page: the pay chart for the metro, the state and
+ * the nation, the outlook, what it takes to start, hiring requirements,
+ * the main tasks, the jobs open now, sources and attribution.
+ * Input: const JkCareerSheetInput *. */
+extern const JkDocumentKind jk_document_career_sheet;
 
 GQuark       jk_document_error_quark        (void);
 

@@ -10,6 +10,7 @@
 #include <jobkiosk/jk-visit.h>
 
 #include "shell/jk-application.h"
+#include "careers/jk-careers-page.h"
 #include "shell/jk-info-page.h"
 #include "jobs/jk-job-card.h"
 #include "jobs/jk-job-page.h"

@@ -16,6 +16,7 @@ static const JkDocumentKind *const kinds[] = {
   &jk_document_job_sheet,
   &jk_document_job_list,
   &jk_document_search_log,
+  &jk_document_career_sheet,
 };
 
 struct _JkDocument

@@ -59,10 +59,6 @@ typedef struct {
   const char *body;
 } InfoText;
 
-static const InfoText careers = {
-  N_("Pay and careers"), "x-office-spreadsheet-symbolic", N_("Pay and careers is coming soon"),
-  N_("Soon you can see what jobs pay here and how to get them. For now, please ask staff at the front desk."),
-};
 static const InfoText resume = {
   N_("Build a resume"), "x-office-document-symbolic", N_("The resume builder is coming soon"),
   N_("Soon you can build and print a resume here, step by step. For now, please ask staff at the front desk."),
@@ -85,7 +81,6 @@ create (const JkPageInfo    *info,
   return jk_info_page_new (text->title, text->icon_name, text->heading, text->body);
 }
 
-const JkPageInfo jk_careers_page_info = { "careers", JK_PAGE_NO_KEYBOARD, create, &careers };
 const JkPageInfo jk_resume_page_info = { "resume", JK_PAGE_NO_KEYBOARD, create, &resume };
 const JkPageInfo jk_check_in_page_info = { "checkin", JK_PAGE_NO_KEYBOARD, create, &check_in };
 const JkPageInfo jk_help_page_info = { "help", JK_PAGE_NO_KEYBOARD, create, &help };

@@ -5,6 +5,8 @@
 
 #include "jk-page-registry.h"
 
+#include "careers/jk-careers-page.h"
+#include "careers/jk-occupation-page.h"
 #include "jobs/jk-job-page.h"
 #include "jobs/jk-list-page.h"
 #include "jobs/jk-log-form-page.h"
@@ -24,6 +26,7 @@ static const JkPageInfo *const pages[] = {
   &jk_log_form_page_info,
   &jk_print_page_info,
   &jk_careers_page_info,
+  &jk_occupation_page_info,
   &jk_resume_page_info,
   &jk_check_in_page_info,
   &jk_help_page_info,
