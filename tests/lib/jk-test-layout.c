@@ -6,6 +6,7 @@
 #include "shell/jk-page.h"
 #include "shell/jk-window.h"
 #include "jk-test-layout.h"
+#include "jk-test-ui-util.h"
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -616,8 +617,10 @@ check_control (GtkWidget  *widget,
             name, border_hex, fill_hex, behind_hex, worst_ratio, gtk_widget_is_sensitive (widget) ? "" : " (disabled)");
     }
 
-  /* The focus indicator as the style would draw it on focus. */
-  if (!gtk_widget_get_can_focus (widget) || !gtk_widget_is_sensitive (widget))
+  /* The focus indicator as the style would draw it on focus. A field's
+   * is a ring drawn as a shadow, which the style's colours do not tell:
+   * jk_layout_check_keys measures it (every indicator) from the pixels. */
+  if (!gtk_widget_get_can_focus (widget) || !gtk_widget_is_sensitive (widget) || GTK_IS_ENTRY (widget))
     return;
   gtk_style_context_get (context, state | GTK_STATE_FLAG_FOCUSED, "outline-color", &outline, "outline-width",
                          &outline_width, "outline-style", &outline_style, "border-left-color", &focused_border,
@@ -659,8 +662,390 @@ check_control (GtkWidget  *widget,
   gdk_rgba_free (normal_border);
 }
 
+/* Keys alone: the focus walk, reading order and the drawn focus outline. */
+
+/* A widget the walk must reach, where it was when the walk began. */
+typedef struct {
+  GtkWidget *widget; /* a reference */
+  GdkRectangle rect;
+  gboolean reached;
+} Target;
+
+static void
+target_free (gpointer data)
+{
+  Target *target = data;
+
+  g_object_unref (target->widget);
+  g_free (target);
+}
+
+/* The keyboard slides; the picture is taken once it is still. */
+static void
+wait_settled (GtkWidget *window)
+{
+  JkKeyboard *keyboard = JK_IS_WINDOW (window) ? jk_window_get_keyboard (JK_WINDOW (window)) : NULL;
+  GtkWidget *revealer = keyboard != NULL ? gtk_widget_get_parent (GTK_WIDGET (keyboard)) : NULL;
+
+  for (int i = 0; i < 100 && revealer != NULL && GTK_IS_REVEALER (revealer)
+                  && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer))
+                       != gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)); i++)
+    jk_test_run_for (20);
+  jk_test_wait_drawn (window);
+}
+
+static gboolean
+in_keyboard (GtkWidget *window,
+             GtkWidget *widget)
+{
+  JkKeyboard *keyboard = JK_IS_WINDOW (window) ? jk_window_get_keyboard (JK_WINDOW (window)) : NULL;
+
+  return keyboard != NULL && gtk_widget_is_ancestor (widget, GTK_WIDGET (keyboard));
+}
+
+/* The ancestor a widget scrolls with, or NULL. */
+static GtkWidget *
+scroll_region (GtkWidget *widget)
+{
+  return gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+}
+
+/* Below its nearest common ancestor with other, the ancestor of widget. */
+static GtkWidget *
+branch_under_common (GtkWidget *widget,
+                     GtkWidget *other)
+{
+  GtkWidget *child = widget;
+
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; child = up, up = gtk_widget_get_parent (up))
+    if (up == other || gtk_widget_is_ancestor (other, up))
+      return child;
+  return NULL;
+}
+
+/* <0 when a is read before b: rows from the top, and within a row (most
+ * of the lower one's height shared) from the left. */
+static int
+compare_rects (const GdkRectangle *a,
+               const GdkRectangle *b)
+{
+  int overlap = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  if (overlap * 2 >= MIN (a->height, b->height))
+    return a->x - b->x;
+  return a->y - b->y;
+}
+
+/* Widgets that scroll together are compared where they are in the page;
+ * else their branches below the common ancestor are (the scrolled content,
+ * a sticky row, the keyboard, the bars), each wherever its content lies. */
+static int
+reading_compare (GtkWidget          *window,
+                 const Target       *a,
+                 const Target       *b)
+{
+  GtkWidget *branch_a, *branch_b;
+  GdkRectangle ra, rb;
+
+  if (scroll_region (a->widget) == scroll_region (b->widget))
+    return compare_rects (&a->rect, &b->rect);
+  branch_a = branch_under_common (a->widget, b->widget);
+  branch_b = branch_under_common (b->widget, a->widget);
+  if (branch_a == NULL || branch_b == NULL || !window_rect (branch_a, &ra) || !window_rect (branch_b, &rb))
+    return compare_rects (&a->rect, &b->rect);
+  return compare_rects (&ra, &rb);
+}
+
+/* One line across a side of the focused widget, inside to outside: the
+ * longest run of pixels the focus changed by 3:1 or more, and the most
+ * changed pixel, with and without the focus. */
+typedef struct {
+  int thick;
+  double ratio;
+  GdkRGBA focused, unfocused;
+} Scan;
+
+static void
+scan_line (GdkPixbuf *with,
+           GdkPixbuf *without,
+           int        x,
+           int        y,
+           int        dx,
+           int        dy,
+           int        steps,
+           Scan      *scan)
+{
+  int run = 0;
+
+  memset (scan, 0, sizeof *scan);
+  scan->ratio = 1;
+  for (int i = 0; i < steps; i++, x += dx, y += dy)
+    {
+      GdkRGBA a, b;
+      double ratio;
+
+      if (!in_pixbuf (with, x, y))
+        {
+          run = 0;
+          continue;
+        }
+      pixel_at (with, x, y, &a);
+      pixel_at (without, x, y, &b);
+      ratio = jk_layout_contrast_ratio (&a, &b);
+      run = ratio >= JK_LAYOUT_UI_CONTRAST - 0.005 ? run + 1 : 0;
+      scan->thick = MAX (scan->thick, run);
+      if (ratio > scan->ratio)
+        {
+          scan->ratio = ratio;
+          scan->focused = a;
+          scan->unfocused = b;
+        }
+    }
+}
+
+static int
+compare_scans (gconstpointer a,
+               gconstpointer b)
+{
+  const Scan *sa = a, *sb = b;
+
+  if (sa->thick != sb->thick)
+    return sa->thick - sb->thick;
+  return sa->ratio < sb->ratio ? -1 : sa->ratio > sb->ratio;
+}
+
+#define OUTLINE_REACH 16 /* px outside the border box where an outline may lie */
+#define OUTLINE_INSET 10 /* px inside it */
+
+/* The focused widget drawn with its focus and without it (the same
+ * layout: only the focus state and the window's focus-visible flag
+ * change), and the ring compared side by side. */
+static void
+check_outline (GtkWidget  *window,
+               GtkWidget  *widget,
+               const char *where,
+               GPtrArray  *failures,
+               double     *min_outline)
+{
+  GdkWindow *gdk_window = gtk_widget_get_window (window);
+  GdkRectangle box, area, bounds = { 0, 0, gdk_window_get_width (gdk_window), gdk_window_get_height (gdk_window) };
+  g_autoptr (GdkPixbuf) with = NULL;
+  g_autoptr (GdkPixbuf) without = NULL;
+  JkSight sight;
+  const char *side_names[] = { "left", "right", "top", "bottom" };
+  Scan worst = { G_MAXINT, G_MAXDOUBLE, { 0 }, { 0 } };
+  int worst_side = -1;
+
+  jk_layout_sight (widget, 0, 0, &sight);
+  if (!border_box (widget, &box) || sight.visible.width <= 0 || sight.visible.height <= 0)
+    return;
+  area = (GdkRectangle) { box.x - OUTLINE_REACH, box.y - OUTLINE_REACH, box.width + 2 * OUTLINE_REACH,
+                          box.height + 2 * OUTLINE_REACH };
+  if (!rect_intersect (&area, &bounds, &area))
+    return;
+  with = gdk_pixbuf_get_from_window (gdk_window, area.x, area.y, area.width, area.height);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  gtk_widget_unset_state_flags (widget, GTK_STATE_FLAG_FOCUSED);
+  jk_test_wait_drawn (window);
+  without = gdk_pixbuf_get_from_window (gdk_window, area.x, area.y, area.width, area.height);
+  gtk_widget_set_state_flags (widget, GTK_STATE_FLAG_FOCUSED, FALSE);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  g_assert_nonnull (with);
+  g_assert_nonnull (without);
+
+  for (int side = 0; side < 4; side++)
+    {
+      g_autoptr (GArray) scans = g_array_new (FALSE, TRUE, sizeof (Scan));
+      gboolean vertical = side < 2;
+      int length = vertical ? box.height : box.width;
+      int step = MAX (2, length / 16);
+      /* Where the side is, and which way is out. */
+      int edge = side == 0 ? box.x : side == 1 ? box.x + box.width - 1 : side == 2 ? box.y : box.y + box.height - 1;
+      int out = side == 0 || side == 2 ? -1 : 1;
+      Scan median;
+
+      /* A side scrolled away or cut off is not seen, nor is its outline. */
+      if (vertical ? edge < sight.visible.x || edge >= sight.visible.x + sight.visible.width
+                   : edge < sight.visible.y || edge >= sight.visible.y + sight.visible.height)
+        continue;
+      /* Along the straight middle of the side, past the rounded corners. */
+      for (int along = length / 5; along < length - length / 5; along += step)
+        {
+          int start = edge - out * OUTLINE_INSET;
+          int x = vertical ? start : box.x + along, y = vertical ? box.y + along : start;
+          Scan scan;
+
+          if (vertical ? y < sight.visible.y || y >= sight.visible.y + sight.visible.height
+                       : x < sight.visible.x || x >= sight.visible.x + sight.visible.width)
+            continue;
+          scan_line (with, without, x - area.x, y - area.y, vertical ? out : 0, vertical ? 0 : out,
+                     OUTLINE_INSET + OUTLINE_REACH, &scan);
+          g_array_append_val (scans, scan);
+        }
+      if (scans->len == 0)
+        continue;
+      g_array_sort (scans, compare_scans);
+      median = g_array_index (scans, Scan, scans->len / 2);
+      if (median.thick < worst.thick || (median.thick == worst.thick && median.ratio < worst.ratio))
+        {
+          worst = median;
+          worst_side = side;
+        }
+    }
+  if (worst_side < 0)
+    return;
+  if (min_outline != NULL && worst.thick >= JK_LAYOUT_MIN_OUTLINE && worst.ratio < *min_outline)
+    {
+      g_autofree char *name = jk_layout_describe (widget);
+      g_autofree char *focused = hex (&worst.focused);
+      g_autofree char *unfocused = hex (&worst.unfocused);
+
+      *min_outline = worst.ratio;
+      g_test_message ("%s: focus: the faintest outline so far: %s, %s side, %s over %s, %.2f:1, %d px", where, name,
+                      side_names[worst_side], focused, unfocused, worst.ratio, worst.thick);
+    }
+  if (worst.thick < JK_LAYOUT_MIN_OUTLINE)
+    {
+      g_autofree char *name = jk_layout_describe (widget);
+      g_autofree char *focused = hex (&worst.focused);
+      g_autofree char *unfocused = hex (&worst.unfocused);
+
+      if (worst.ratio < 1.05)
+        fail (failures, where, "focus: %s shows no focus outline on its %s side (nothing drawn changes)", name,
+              side_names[worst_side]);
+      else
+        fail (failures, where, "focus: the outline of %s on its %s side: %s over %s, %.2f:1, %d px at 3:1 or more "
+              "(needs %d px at 3:1)", name, side_names[worst_side], focused, unfocused, worst.ratio, worst.thick,
+              JK_LAYOUT_MIN_OUTLINE);
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
+
+void
+jk_layout_check_keys (GtkWidget  *window,
+                      const char *where,
+                      GPtrArray  *failures,
+                      double     *min_outline)
+{
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GPtrArray) targets = g_ptr_array_new_full (0, target_free);
+  g_autoptr (GPtrArray) stops = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) checked = g_hash_table_new (NULL, NULL);
+  GtkWidget *first = NULL;
+  gboolean round = FALSE;
+  const Target *previous = NULL;
+  const guint max_stops = 400;
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  wait_settled (window);
+  found = jk_layout_collect_actionable (window);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GtkWidget *widget = found->pdata[i];
+      JkSight sight;
+      Target *target;
+
+      jk_layout_sight (widget, 0, 0, &sight);
+      if (sight.rect.width <= 0 || sight.rect.height <= 0 || sight.cover != NULL || !gtk_widget_is_sensitive (widget)
+          || in_keyboard (window, widget))
+        continue;
+      target = g_new0 (Target, 1);
+      target->widget = g_object_ref (widget);
+      window_rect (widget, &target->rect);
+      g_ptr_array_add (targets, target);
+    }
+
+  for (guint i = 0; i < max_stops && !round; i++)
+    {
+      GtkWidget *focus;
+
+      jk_test_press_key (window, GDK_KEY_Down);
+      wait_settled (window);
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (focus == NULL)
+        {
+          fail (failures, where, "keys: Down left nothing focused (after %u stops)", stops->len);
+          break;
+        }
+      if (first == NULL)
+        first = focus;
+      else if (focus == first)
+        {
+          round = TRUE;
+          break;
+        }
+      else if (g_ptr_array_find (stops, focus, NULL))
+        {
+          g_autofree char *name = jk_layout_describe (focus);
+          g_autofree char *start = jk_layout_describe (first);
+
+          fail (failures, where, "keys: Down comes back to %s, never to %s where it began", name, start);
+          break;
+        }
+      g_ptr_array_add (stops, g_object_ref (focus));
+      if (jk_layout_is_actionable (focus) && !g_hash_table_contains (checked, focus))
+        {
+          g_hash_table_add (checked, focus);
+          check_outline (window, focus, where, failures, min_outline);
+        }
+    }
+  if (!round && stops->len >= max_stops)
+    fail (failures, where, "keys: after %u presses of Down the focus has not come round", max_stops);
+
+  /* Reached, and in reading order (measured from where things were when
+   * the walk began: the focus scrolls the page as it goes). */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  wait_settled (window);
+  for (guint i = 0; i < stops->len; i++)
+    for (guint j = 0; j < targets->len; j++)
+      {
+        Target *target = targets->pdata[j];
+
+        if (target->widget != stops->pdata[i] || target->reached)
+          continue;
+        target->reached = TRUE;
+        if (previous != NULL && reading_compare (window, target, previous) < 0)
+          {
+            g_autofree char *before = jk_layout_describe (previous->widget);
+            g_autofree char *after = jk_layout_describe (target->widget);
+
+            fail (failures, where, "order: Down goes from %s at %d,%d to %s at %d,%d, drawn before it", before,
+                  previous->rect.x, previous->rect.y, after, target->rect.x, target->rect.y);
+          }
+        previous = target;
+      }
+  for (guint j = 0; j < targets->len; j++)
+    {
+      Target *target = targets->pdata[j];
+
+      if (!target->reached && g_getenv ("JK_KEYS_TRACE") != NULL)
+        for (guint i = 0; i < stops->len; i++)
+          {
+            g_autofree char *name = jk_layout_describe (stops->pdata[i]);
+            g_test_message ("%s: stop %u: %s", where, i, name);
+          }
+      if (!target->reached)
+        {
+          g_autofree char *name = jk_layout_describe (target->widget);
+
+          fail (failures, where, "keys: %s at %d,%d %dx%d is never reached by Down (%u stops)", name,
+                target->rect.x, target->rect.y, target->rect.width, target->rect.height, stops->len);
+        }
+    }
+}
+
+void
+jk_layout_check_outline (GtkWidget  *window,
+                         GtkWidget  *widget,
+                         const char *where,
+                         GPtrArray  *failures,
+                         double     *min_outline)
+{
+  wait_settled (window);
+  check_outline (window, widget, where, failures, min_outline);
+}
 
 double
 jk_layout_contrast_ratio (const GdkRGBA *a,

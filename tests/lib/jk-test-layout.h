@@ -78,6 +78,32 @@ void       jk_layout_check_contrast    (GtkWidget   *window,
                                         const char  *where,
                                         GPtrArray   *failures);
 
+/* (d) Keys alone, as a visitor with a navigation keypad: from no focus,
+ * the keypad's Down (through the window's real key handler) until the
+ * focus comes back to where it started. Every actionable widget on screen
+ * that is sensitive and not under an overlay (a modal's own buttons only,
+ * while one is shown) must be reached; in reading order (top to bottom,
+ * left to right within a row; what scrolls before the sticky rows and the
+ * bars below it); and each, focused, shows an outline of at least
+ * JK_LAYOUT_MIN_OUTLINE px at 3:1 against what it is drawn over, measured
+ * from the pixels drawn with and without the focus. The on-screen
+ * keyboard's keys are left out: they never take the focus, which stays in
+ * the field the keys type into (a real keyboard's keys type there too).
+ * min_outline (may be NULL) is lowered to the smallest outline contrast
+ * measured. Leaves nothing focused, as it began. */
+#define JK_LAYOUT_MIN_OUTLINE      2
+void       jk_layout_check_keys        (GtkWidget   *window,
+                                        const char  *where,
+                                        GPtrArray   *failures,
+                                        double      *min_outline);
+
+/* The outline check of (d) alone, for widget, which has the focus. */
+void       jk_layout_check_outline     (GtkWidget   *window,
+                                        GtkWidget   *widget,
+                                        const char  *where,
+                                        GPtrArray   *failures,
+                                        double      *min_outline);
+
 /* The window as drawn now. */
 GdkPixbuf *jk_layout_capture           (GtkWidget   *window);
 /* WCAG 2 contrast ratio of two opaque colours. */

@@ -6,24 +6,16 @@
 
 #include <glib/gstdio.h>
 #include <jobkiosk/jk-i18n.h>
-#include <jobkiosk/jk-sync.h>
-#include <jobkiosk/jk-visit.h>
+#include <jobkiosk/jk-speech.h>
 
 #include "shell/jk-application.h"
-#include "careers/jk-careers-page.h"
-#include "shell/jk-info-page.h"
-#include "jobs/jk-job-card.h"
-#include "jobs/jk-job-page.h"
-#include "jobs/jk-list-page.h"
-#include "jobs/jk-log-page.h"
 #include "jobs/jk-search-page.h"
-#include "print/jk-print-page.h"
 #include "jk-test-layout.h"
 #include "jk-test-log.h"
-#include "jk-test-proc.h"
+#include "jk-test-screens.h"
 #include "jk-test-ui-util.h"
 
-static JkApplication *app;
+static JkTestKiosk kiosk;
 static JkWindow *window;
 static JkClock *fake_clock;
 
@@ -56,6 +48,17 @@ static const struct {
   { "es", "Español" },
 };
 
+/* Speech on shows the speech bar above the bottom bar: measured on the
+ * screens that say it so (JkTestScreen.speech), at the sizes measured in
+ * every look. */
+static const struct {
+  const char *name;
+  gboolean on;
+} speech_modes[] = {
+  { "", FALSE },
+  { "speech", TRUE },
+};
+
 /* A check of its own that one screen adds to the matrix. */
 typedef void (*ExtraCheck) (const char *where,
                             GPtrArray  *failures);
@@ -64,42 +67,6 @@ typedef void (*ExtraCheck) (const char *where,
 /* Helpers                                                                */
 
 #define click(name) jk_test_click (GTK_WIDGET (window), (name))
-
-static void
-search_for (const char *what)
-{
-  jk_search_page_set_text (jk_test_search_page (window), what, NULL);
-  jk_search_page_search_now (jk_test_search_page (window));
-  jk_test_wait_until (jk_test_search_idle, window, 10000);
-}
-
-static void
-open_line_cook (void)
-{
-  GtkListBoxRow *row;
-
-  jk_window_show_page (window, &jk_search_page_info);
-  jk_test_wait_until (jk_test_search_idle, window, 10000);
-  search_for ("cook");
-  row = jk_search_page_get_result (jk_test_search_page (window), 0);
-  g_assert_nonnull (row);
-  g_signal_emit_by_name (row, "activate");
-  g_assert_cmpstr (jk_window_get_page_name (window), ==, "job");
-}
-
-static gboolean
-keyboard_revealed (gpointer data)
-{
-  GtkWidget *keyboard = GTK_WIDGET (jk_window_get_keyboard (window));
-
-  return keyboard != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_parent (keyboard)));
-}
-
-static gboolean
-rendered (gpointer data)
-{
-  return !jk_print_page_is_rendering (JK_PRINT_PAGE (jk_window_get_page (window, &jk_print_page_info)));
-}
 
 /* The saved screenshot and, beside it, the failures found on it. */
 static void
@@ -139,6 +106,7 @@ save_report (const char *screen,
  * once, at the end, with every failure listed. */
 static void
 run_matrix (const char *screen,
+            gboolean    with_speech,
             ExtraCheck  extra)
 {
   JkSession *session = jk_window_get_session (window);
@@ -148,6 +116,7 @@ run_matrix (const char *screen,
   for (gsize s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       jk_test_resize (GTK_WIDGET (window), sizes[s].width, sizes[s].height);
+      for (gsize m = 0; m < G_N_ELEMENTS (speech_modes); m++)
       for (gsize t = 0; t < G_N_ELEMENTS (themes); t++)
         for (gsize l = 0; l < G_N_ELEMENTS (languages); l++)
           {
@@ -155,8 +124,12 @@ run_matrix (const char *screen,
             g_autofree char *name = NULL;
             g_autoptr (GdkPixbuf) shot = NULL;
 
-            if (!sizes[s].every_look && (t > 0 || l > 0))
+            if (!sizes[s].every_look && (t > 0 || l > 0 || m > 0))
               continue;
+            if (speech_modes[m].on && !with_speech)
+              continue;
+            if (jk_speech_get_active (jk_application_get_speech (kiosk.app)) != speech_modes[m].on)
+              jk_test_screens_speech (&kiosk, speech_modes[m].on);
             jk_session_set_high_contrast (session, themes[t].high_contrast_large_text);
             jk_session_set_large_text (session, themes[t].high_contrast_large_text);
             /* By the visitor's button, unless a warning lies over the bar. */
@@ -175,10 +148,12 @@ run_matrix (const char *screen,
             jk_test_run_for (80);
             jk_test_wait_drawn (GTK_WIDGET (window));
 
-            where = g_strdup_printf ("%s %dx%d %s %s", screen, sizes[s].width, sizes[s].height, themes[t].name,
+            where = g_strdup_printf ("%s %dx%d %s%s%s %s", screen, sizes[s].width, sizes[s].height,
+                                     themes[t].name, speech_modes[m].on ? " " : "", speech_modes[m].name,
                                      languages[l].code);
-            name = g_strdup_printf ("fit-%s-%s-%s-%dx%d", screen, languages[l].code, themes[t].name,
-                                    sizes[s].width, sizes[s].height);
+            name = g_strdup_printf ("fit-%s-%s-%s%s%s-%dx%d", screen, languages[l].code, themes[t].name,
+                                    speech_modes[m].on ? "-" : "", speech_modes[m].name, sizes[s].width,
+                                    sizes[s].height);
             shot = jk_layout_capture (GTK_WIDGET (window));
             g_assert_nonnull (shot);
             save_shot (shot, name);
@@ -195,6 +170,7 @@ run_matrix (const char *screen,
   if (failures->len > 0)
     g_test_fail_printf ("%s: %u failures (listed above, and in fit-%s.txt beside the screenshots)", screen,
                         failures->len, screen);
+  jk_test_screens_speech (&kiosk, FALSE);
   jk_test_resize (GTK_WIDGET (window), 1920, 1080);
 }
 
@@ -243,122 +219,19 @@ check_warning_shown (const char *where,
 /* Tests: one per screen                                                  */
 
 static void
-test_home (void)
+test_screen (gconstpointer data)
 {
-  jk_test_fresh_visit (window);
-  run_matrix ("home", NULL);
-}
+  const JkTestScreen *screen = data;
+  ExtraCheck extra = NULL;
 
-static void
-test_search_results (void)
-{
-  jk_test_fresh_visit (window);
-  click ("Find a job");
-  jk_test_wait_until (jk_test_search_idle, window, 10000);
-  g_assert_cmpint (jk_search_page_get_count (jk_test_search_page (window)), >, 3);
-  run_matrix ("search-results", NULL);
-}
-
-static void
-test_search_keyboard (void)
-{
-  JkSearchPage *page;
-  GtkWidget *entry;
-
-  jk_test_fresh_visit (window);
-  click ("Find a job");
-  page = jk_test_search_page (window);
-  jk_test_wait_until (jk_test_search_idle, window, 10000);
-  entry = jk_test_find_by_type (GTK_WIDGET (page), GTK_TYPE_ENTRY);
-  g_assert_nonnull (entry);
-  gtk_widget_grab_focus (entry);
-  g_assert_true (jk_window_get_keyboard_shown (window));
-  for (const char *key = "cook"; *key != '\0'; key++)
-    {
-      char letter[2] = { *key, '\0' };
-      g_assert_true (jk_keyboard_press (jk_window_get_keyboard (window), letter));
-    }
-  jk_search_page_search_now (page);
-  jk_test_wait_until (jk_test_search_idle, window, 10000);
-  jk_test_wait_until (keyboard_revealed, NULL, 5000);
-  g_assert_cmpint (jk_search_page_get_count (page), >=, 2);
-  run_matrix ("search-keyboard", check_cards_while_typing);
-}
-
-static void
-test_job (void)
-{
-  jk_test_fresh_visit (window);
-  open_line_cook ();
-  run_matrix ("job", NULL);
-}
-
-static void
-test_my_list (void)
-{
-  jk_test_fresh_visit (window);
-  open_line_cook ();
-  click ("Save to my list");
-  jk_window_show_page (window, &jk_list_page_info);
-  g_assert_cmpuint (jk_visit_get_saved_jobs (jk_window_get_session (window))->len, ==, 1);
-  run_matrix ("my-list", NULL);
-}
-
-static void
-test_print (void)
-{
-  jk_test_fresh_visit (window);
-  open_line_cook ();
-  click ("Print this job");
-  g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
-  jk_test_wait_until (rendered, NULL, 10000);
-  /* The printer check (no printer here) answers quickly; let it. */
-  jk_test_run_for (300);
-  run_matrix ("print", NULL);
-}
-
-static void
-test_log (void)
-{
-  jk_test_fresh_visit (window);
-  open_line_cook ();
-  click ("I applied / I contacted this employer");
-  click ("Add to my log");
-  g_assert_cmpuint (jk_visit_get_log (jk_window_get_session (window))->len, ==, 1);
-  jk_window_show_page (window, &jk_log_page_info);
-  run_matrix ("log", NULL);
-}
-
-static void
-test_log_form (void)
-{
-  jk_test_fresh_visit (window);
-  open_line_cook ();
-  click ("I applied / I contacted this employer");
-  g_assert_cmpstr (jk_window_get_page_name (window), ==, "logform");
-  run_matrix ("log-form", NULL);
-}
-
-static void
-test_idle_warning (void)
-{
-  jk_test_fresh_visit (window);
-  open_line_cook ();
-  jk_idle_monitor_poke (jk_window_get_idle_monitor (window));
-  jk_clock_advance (fake_clock, jk_idle_monitor_get_timeout (jk_window_get_idle_monitor (window)) * G_USEC_PER_SEC);
-  g_assert_true (gtk_widget_get_visible (jk_window_get_idle_warning (window)));
-  run_matrix ("idle-warning", check_warning_shown);
-  click ("I need more time");
-}
-
-static void
-test_placeholder (gconstpointer data)
-{
-  const JkPageInfo *info = data;
-
-  jk_test_fresh_visit (window);
-  jk_window_show_page (window, info);
-  run_matrix (info->name, NULL);
+  screen->reach (window, fake_clock, screen->data);
+  if (g_str_equal (screen->name, "search-keyboard"))
+    extra = check_cards_while_typing;
+  else if (g_str_equal (screen->name, "idle-warning"))
+    extra = check_warning_shown;
+  run_matrix (screen->name, screen->speech, extra);
+  if (screen->leave != NULL)
+    screen->leave (window);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -368,9 +241,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GDateTime) start = g_date_time_new_local (2026, 11, 22, 9, 40, 0);
-  JkTestKiosk kiosk;
   int status;
+  guint n_screens = 0;
+  const JkTestScreen *screens;
   /* Every screen is measured even when one fails, so the list is whole. */
   g_autofree char **args = g_new0 (char *, argc + 2);
   int n_args = argc + 1;
@@ -382,53 +255,22 @@ main (int   argc,
   argv = args;
   argc = n_args;
 
-  /* No printer: a closed port on loopback answers at once, as a kiosk
-   * whose printer is off would, and the print page shows why. */
-  g_setenv ("CUPS_SERVER", "127.0.0.1:9", TRUE);
   g_test_init (&argc, &argv, NULL);
   jk_test_log_init ();
   jk_i18n_init ();
   jk_test_require_display ();
 
-  fake_clock = jk_clock_new_fake (start);
-  jk_test_kiosk_start (&kiosk, "jk-ui-fit-XXXXXX", fake_clock);
-  app = kiosk.app;
+  jk_test_screens_start (&kiosk, "jk-ui-fit-XXXXXX", &fake_clock);
   window = kiosk.window;
-  jk_test_kiosk_sync (&kiosk, NULL, g_date_time_to_unix (start));
-  /* JK_FIT_EXTRA_CSS=file.css: style over the kiosk's, to try a colour or
-   * size fix against these measurements before editing ui/. */
-  if (g_getenv ("JK_FIT_EXTRA_CSS") != NULL)
+
+  screens = jk_test_screens (&n_screens);
+  for (guint i = 0; i < n_screens; i++)
     {
-      g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
-      g_autoptr (GError) error = NULL;
-
-      gtk_css_provider_load_from_path (provider, g_getenv ("JK_FIT_EXTRA_CSS"), &error);
-      g_assert_no_error (error);
-      gtk_style_context_add_provider_for_screen (gdk_screen_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+      g_autofree char *path = g_strdup_printf ("/fit/%s", screens[i].name);
+      g_test_add_data_func (path, &screens[i], test_screen);
     }
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  gtk_window_present (GTK_WINDOW (window));
-  jk_test_wait_drawn (GTK_WIDGET (window));
-
-  g_test_add_func ("/fit/home", test_home);
-  g_test_add_func ("/fit/search-results", test_search_results);
-  g_test_add_func ("/fit/search-keyboard", test_search_keyboard);
-  g_test_add_func ("/fit/job", test_job);
-  g_test_add_func ("/fit/my-list", test_my_list);
-  g_test_add_func ("/fit/print", test_print);
-  g_test_add_func ("/fit/log", test_log);
-  g_test_add_func ("/fit/log-form", test_log_form);
-  g_test_add_func ("/fit/idle-warning", test_idle_warning);
-  g_test_add_data_func ("/fit/careers", &jk_careers_page_info, test_placeholder);
-  g_test_add_data_func ("/fit/resume", &jk_resume_page_info, test_placeholder);
-  g_test_add_data_func ("/fit/checkin", &jk_check_in_page_info, test_placeholder);
   status = g_test_run ();
 
-  gtk_widget_destroy (GTK_WIDGET (window));
-  g_object_unref (app);
-  g_object_unref (fake_clock);
-  jk_test_remove_tree (kiosk.state_dir);
-  g_free (kiosk.state_dir);
+  jk_test_screens_stop (&kiosk, fake_clock);
   return status;
 }

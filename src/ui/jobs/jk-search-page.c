@@ -77,6 +77,7 @@ struct _JkSearchPage
   GtkWidget *search_button;
   GtkWidget *my_list_button;
   GtkLabel *my_list_label;
+  GtkWidget *top_row;
   GtkBox *suggestions;
   GtkBox *filters;
   GtkBox *type_filters;
@@ -785,6 +786,42 @@ start_search (JkSearchPage *self,
 /* ---------------------------------------------------------------------- */
 /* Signal callbacks                                                       */
 
+/* Keys move along the fields' row in the order it is read. GTK 3 orders a
+ * row by each child's middle, and the fields (a label above each) and the
+ * shorter buttons (at the row's foot) differ: Down skipped Search and My
+ * list, and while typing (the labels folded away) went from "Where?"
+ * straight to the results. */
+static gboolean
+on_top_row_focus (GtkWidget        *row,
+                  GtkDirectionType  direction,
+                  JkSearchPage     *self)
+{
+  g_autoptr (GList) children = NULL;
+  GtkWidget *focus_child = gtk_container_get_focus_child (GTK_CONTAINER (row));
+  GList *from;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GDK_EVENT_PROPAGATE;
+  children = gtk_container_get_children (GTK_CONTAINER (row));
+  if (direction == GTK_DIR_TAB_BACKWARD)
+    children = g_list_reverse (children);
+  from = children;
+  if (focus_child != NULL)
+    {
+      if (gtk_widget_child_focus (focus_child, direction))
+        return GDK_EVENT_STOP;
+      from = g_list_find (children, focus_child);
+      from = from != NULL ? from->next : NULL;
+    }
+  for (GList *l = from; l != NULL; l = l->next)
+    if (gtk_widget_is_drawable (l->data) && gtk_widget_is_sensitive (l->data) &&
+        gtk_widget_child_focus (l->data, direction))
+      return GDK_EVENT_STOP;
+  /* Out of the row, without GTK's own order having another go at it. */
+  g_signal_stop_emission_by_name (row, "focus");
+  return FALSE;
+}
+
 static gboolean
 debounce_cb (gpointer user_data)
 {
@@ -1070,6 +1107,7 @@ jk_search_page_class_init (JkSearchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, what_entry);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, where_entry);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, what_label);
+  gtk_widget_class_bind_template_child (widget_class, JkSearchPage, top_row);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, where_label);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, JkSearchPage, my_list_button);
@@ -1131,6 +1169,7 @@ jk_search_page_init (JkSearchPage *self)
   jk_retranslate_set_a11y_name (GTK_WIDGET (self->pay_filters), N_("Pay"));
   jk_retranslate_set_a11y_name (GTK_WIDGET (self->posted_filters), N_("Posted"));
   jk_retranslate_set_a11y_name (GTK_WIDGET (self->distance_filters), N_("Distance"));
+  g_signal_connect (self->top_row, "focus", G_CALLBACK (on_top_row_focus), self);
   jk_page_set_main_action (JK_PAGE (self), self->search_button);
   jk_page_init_strings (JK_PAGE (self));
   update_more_button (self);

@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-test-screens.c: every screen of the kiosk, reached as a visitor would, for the measuring tests */
+
+#include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-speech.h>
+#include <jobkiosk/jk-visit.h>
+
+#include "shell/jk-application.h"
+#include "careers/jk-careers-page.h"
+#include "shell/jk-info-page.h"
+#include "jobs/jk-list-page.h"
+#include "jobs/jk-log-page.h"
+#include "jobs/jk-search-page.h"
+#include "print/jk-print-page.h"
+#include "jk-test-proc.h"
+#include "jk-test-screens.h"
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+#define click(name) jk_test_click (GTK_WIDGET (window), (name))
+
+static void
+search_for (JkWindow   *window,
+            const char *what)
+{
+  jk_search_page_set_text (jk_test_search_page (window), what, NULL);
+  jk_search_page_search_now (jk_test_search_page (window));
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
+}
+
+static void
+open_line_cook (JkWindow *window)
+{
+  GtkListBoxRow *row;
+
+  jk_window_show_page (window, &jk_search_page_info);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
+  search_for (window, "cook");
+  row = jk_search_page_get_result (jk_test_search_page (window), 0);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "job");
+}
+
+static gboolean
+keyboard_revealed (gpointer data)
+{
+  GtkWidget *keyboard = GTK_WIDGET (jk_window_get_keyboard (JK_WINDOW (data)));
+
+  return keyboard != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_parent (keyboard)));
+}
+
+static gboolean
+rendered (gpointer data)
+{
+  return !jk_print_page_is_rendering (JK_PRINT_PAGE (jk_window_get_page (JK_WINDOW (data), &jk_print_page_info)));
+}
+
+/* ---------------------------------------------------------------------- */
+/* The screens                                                            */
+
+static void
+reach_home (JkWindow     *window,
+            JkClock      *clock,
+            gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+}
+
+static void
+reach_search_results (JkWindow     *window,
+                      JkClock      *clock,
+                      gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  click ("Find a job");
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
+  g_assert_cmpint (jk_search_page_get_count (jk_test_search_page (window)), >, 3);
+}
+
+static void
+reach_search_keyboard (JkWindow     *window,
+                       JkClock      *clock,
+                       gconstpointer data)
+{
+  JkSearchPage *page;
+  GtkWidget *entry;
+
+  jk_test_fresh_visit (window);
+  click ("Find a job");
+  page = jk_test_search_page (window);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
+  entry = jk_test_find_by_type (GTK_WIDGET (page), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  g_assert_true (jk_window_get_keyboard_shown (window));
+  for (const char *key = "cook"; *key != '\0'; key++)
+    {
+      char letter[2] = { *key, '\0' };
+      g_assert_true (jk_keyboard_press (jk_window_get_keyboard (window), letter));
+    }
+  jk_search_page_search_now (page);
+  jk_test_wait_until (jk_test_search_idle, window, 10000);
+  jk_test_wait_until (keyboard_revealed, window, 5000);
+  g_assert_cmpint (jk_search_page_get_count (page), >=, 2);
+}
+
+static void
+reach_job (JkWindow     *window,
+           JkClock      *clock,
+           gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  open_line_cook (window);
+}
+
+static void
+reach_my_list (JkWindow     *window,
+               JkClock      *clock,
+               gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  open_line_cook (window);
+  click ("Save to my list");
+  jk_window_show_page (window, &jk_list_page_info);
+  g_assert_cmpuint (jk_visit_get_saved_jobs (jk_window_get_session (window))->len, ==, 1);
+}
+
+static void
+reach_print (JkWindow     *window,
+             JkClock      *clock,
+             gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  open_line_cook (window);
+  click ("Print this job");
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
+  jk_test_wait_until (rendered, window, 10000);
+  /* The printer check (no printer here) answers quickly; let it. */
+  jk_test_run_for (300);
+}
+
+static void
+reach_log (JkWindow     *window,
+           JkClock      *clock,
+           gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  open_line_cook (window);
+  click ("I applied / I contacted this employer");
+  click ("Add to my log");
+  g_assert_cmpuint (jk_visit_get_log (jk_window_get_session (window))->len, ==, 1);
+  jk_window_show_page (window, &jk_log_page_info);
+}
+
+static void
+reach_log_form (JkWindow     *window,
+                JkClock      *clock,
+                gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  open_line_cook (window);
+  click ("I applied / I contacted this employer");
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "logform");
+}
+
+static void
+reach_idle_warning (JkWindow     *window,
+                    JkClock      *clock,
+                    gconstpointer data)
+{
+  JkIdleMonitor *idle = jk_window_get_idle_monitor (window);
+
+  jk_test_fresh_visit (window);
+  open_line_cook (window);
+  jk_idle_monitor_poke (idle);
+  jk_clock_advance (clock, jk_idle_monitor_get_timeout (idle) * G_USEC_PER_SEC);
+  g_assert_true (gtk_widget_get_visible (jk_window_get_idle_warning (window)));
+}
+
+static void
+leave_idle_warning (JkWindow *window)
+{
+  click ("I need more time");
+}
+
+static void
+reach_placeholder (JkWindow     *window,
+                   JkClock      *clock,
+                   gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  jk_window_show_page (window, data);
+}
+
+static const JkTestScreen screens[] = {
+  { "home", reach_home, NULL, NULL, TRUE },
+  { "search-results", reach_search_results, NULL, NULL, TRUE },
+  { "search-keyboard", reach_search_keyboard, NULL, NULL, FALSE },
+  { "job", reach_job, NULL, NULL, TRUE },
+  { "my-list", reach_my_list, NULL, NULL, FALSE },
+  { "print", reach_print, NULL, NULL, FALSE },
+  { "log", reach_log, NULL, NULL, FALSE },
+  { "log-form", reach_log_form, NULL, NULL, FALSE },
+  { "idle-warning", reach_idle_warning, NULL, leave_idle_warning, FALSE },
+  { "careers", reach_placeholder, &jk_careers_page_info, NULL, FALSE },
+  { "resume", reach_placeholder, &jk_resume_page_info, NULL, FALSE },
+  { "checkin", reach_placeholder, &jk_check_in_page_info, NULL, FALSE },
+};
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+const JkTestScreen *
+jk_test_screens (guint *n_screens)
+{
+  *n_screens = G_N_ELEMENTS (screens);
+  return screens;
+}
+
+void
+jk_test_screens_start (JkTestKiosk *kiosk,
+                       const char  *dir_template,
+                       JkClock    **clock)
+{
+  g_autoptr (GDateTime) start = g_date_time_new_local (2026, 11, 22, 9, 40, 0);
+
+  /* No printer: a closed port on loopback answers at once, as a kiosk
+   * whose printer is off would, and the print page shows why. */
+  g_setenv ("CUPS_SERVER", "127.0.0.1:9", TRUE);
+  *clock = jk_clock_new_fake (start);
+  jk_test_kiosk_start (kiosk, dir_template, *clock);
+  jk_test_kiosk_sync (kiosk, NULL, g_date_time_to_unix (start));
+  /* JK_FIT_EXTRA_CSS=file.css: style over the kiosk's, to try a colour or
+   * size fix against these measurements before editing ui/. */
+  if (g_getenv ("JK_FIT_EXTRA_CSS") != NULL)
+    {
+      g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+      g_autoptr (GError) error = NULL;
+
+      gtk_css_provider_load_from_path (provider, g_getenv ("JK_FIT_EXTRA_CSS"), &error);
+      g_assert_no_error (error);
+      gtk_style_context_add_provider_for_screen (gdk_screen_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (kiosk->window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (kiosk->window));
+  jk_test_wait_drawn (GTK_WIDGET (kiosk->window));
+}
+
+void
+jk_test_screens_stop (JkTestKiosk *kiosk,
+                      JkClock     *clock)
+{
+  gtk_widget_destroy (GTK_WIDGET (kiosk->window));
+  g_object_unref (kiosk->app);
+  g_object_unref (kiosk->speaker);
+  g_object_unref (clock);
+  jk_test_remove_tree (kiosk->state_dir);
+  g_free (kiosk->state_dir);
+}
+
+void
+jk_test_screens_speech (JkTestKiosk *kiosk,
+                        gboolean     on)
+{
+  JkSpeech *speech = jk_application_get_speech (kiosk->app);
+
+  if (jk_speech_get_active (speech) != on)
+    g_action_group_activate_action (G_ACTION_GROUP (kiosk->window), "speech", NULL);
+  g_assert_true (jk_speech_get_active (speech) == on);
+  jk_test_run_for (50);
+  jk_test_wait_drawn (GTK_WIDGET (kiosk->window));
+}
