@@ -542,22 +542,29 @@ jk_lmi_describe_skip (const JkLmiRelease *release,
   switch (why)
     {
     case JK_LMI_SKIP_OTHER_AREAS:
-      return g_strdup_printf (jk_ngettext ("%s row of other states and areas skipped", "%s rows of other states and areas skipped",
-                            (gulong) n), count);
+      return g_strdup_printf (jk_ngettext ("%s row of other states and areas skipped",
+                                           "%s rows of other states and areas skipped", (gulong) n), count);
     case JK_LMI_SKIP_INDUSTRIES:
       return g_strdup_printf (jk_ngettext ("%s row of a single industry skipped (all industries kept)",
-                            "%s rows of single industries skipped (all industries kept)", (gulong) n), count);
+                                           "%s rows of single industries skipped (all industries kept)", (gulong) n),
+                              count);
     case JK_LMI_SKIP_GROUPS:
       return g_strdup_printf (jk_ngettext ("%s row of an occupation group skipped (detailed occupations kept)",
-                            "%s rows of occupation groups skipped (detailed occupations kept)", (gulong) n), count);
+                                           "%s rows of occupation groups skipped (detailed occupations kept)",
+                                           (gulong) n),
+                              count);
     case JK_LMI_SKIP_FIGURES:
       return g_strdup_printf (jk_ngettext ("%s row of a figure the kiosk does not show skipped",
-                            "%s rows of figures the kiosk does not show skipped", (gulong) n), count);
+                                           "%s rows of figures the kiosk does not show skipped", (gulong) n),
+                              count);
     case JK_LMI_SKIP_OTHER_YEARS:
-      return g_strdup_printf (jk_ngettext ("%s row of another year skipped", "%s rows of other years skipped", (gulong) n), count);
+      return g_strdup_printf (jk_ngettext ("%s row of another year skipped", "%s rows of other years skipped",
+                                           (gulong) n),
+                              count);
     case JK_LMI_SKIP_ADJUSTED:
       return g_strdup_printf (jk_ngettext ("%s seasonally adjusted row skipped (unadjusted kept)",
-                            "%s seasonally adjusted rows skipped (unadjusted kept)", (gulong) n), count);
+                                           "%s seasonally adjusted rows skipped (unadjusted kept)", (gulong) n),
+                              count);
     case JK_LMI_SKIP_N:
     default:
       break;
