@@ -13,6 +13,7 @@ enum {
   JK_CLI_EXIT_OK = 0,
   JK_CLI_EXIT_FAILED = 1,
   JK_CLI_EXIT_USAGE = 2,
+  JK_CLI_EXIT_REFUSED = 3, /* lmi import: a release refused, its earlier import kept */
 };
 
 /* What the global options set up, handed to each command. */
@@ -80,6 +81,9 @@ int          jk_cli_jobs           (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
 int          jk_cli_speak          (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
+int          jk_cli_lmi            (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
 
