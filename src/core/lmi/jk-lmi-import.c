@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jobkiosk/jk-lmi.h"
 #include "lmi/jk-lmi-import-private.h"
 
 /* A folder holding this file holds figures made up for the demo. */
@@ -631,8 +632,10 @@ jk_lmi_import (JkStore                  *store,
       import.release = release;
       import.release_id = 0;
       import.titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      /* The search index of titles is rebuilt in the same transaction:
+       * a search never sees a release without its titles. */
       ok = jk_store_begin (store, error) && import_group (&import, groups->pdata[i], error) &&
-           jk_store_commit (store, error);
+           jk_lmi_reindex (store, error) && jk_store_commit (store, error);
       g_clear_pointer (&import.titles, g_hash_table_unref);
       if (!ok)
         {
