@@ -82,5 +82,17 @@ int          jk_cli_jobs           (JkCli        *cli,
 int          jk_cli_speak          (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+/* lmi search, lmi show (jk-cli-lmi-query.c): the `lmi` group calls them
+ * with argv[0] "search" or "show". */
+int          jk_cli_lmi_search     (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
+int          jk_cli_lmi_show       (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
+/* Until the lmi group (jk-cli-lmi.c) is merged; the merge removes it. */
+int          jk_cli_lmi_query_group (JkCli       *cli,
+                                    int           argc,
+                                    char        **argv);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ static const JkCliCommand commands[] = {
   { "printer", jk_cli_printer, N_("Show the printer's state (printer status)") },
   { "jobs", jk_cli_jobs, N_("Search job listings (jobs search) or show one (jobs show ID)") },
   { "speak", jk_cli_speak, N_("Say a line through the kiosk's voice (speak TEXT [--lang en|es])") },
+  { "lmi", jk_cli_lmi_query_group, N_("Find an occupation (lmi search TEXT) or show its pay and outlook (lmi show SOC)") },
 };
 
 /* ---------------------------------------------------------------------- */
