@@ -86,22 +86,11 @@ lmi_import (JkCli  *cli,
   return JK_CLI_EXIT_OK;
 }
 
-/* Stands in for a subcommand this build does not have. */
-static int
-not_available (JkCli  *cli,
-               int     argc,
-               char  **argv)
-{
-  g_printerr (_("jobkioskctl lmi %s: not available in this build\n"), argv[0]);
-  return JK_CLI_EXIT_USAGE;
-}
-
 static const JkCliCommand subcommands[] = {
   { "import", lmi_import, N_("Import labor market files or folders (lmi import PATH…)") },
-  /* The query side's slots (jk-cli-lmi-query.c): when it is built, these
-   * call jk_cli_lmi_search and jk_cli_lmi_show, declared in jk-cli.h. */
-  { "search", not_available /* SLOT: jk_cli_lmi_search */, N_("Find occupations by words (lmi search TEXT [--json])") },
-  { "show", not_available /* SLOT: jk_cli_lmi_show */,
+  /* The query side: jk-cli-lmi-query.c. */
+  { "search", jk_cli_lmi_search, N_("Find occupations by words (lmi search TEXT [--json])") },
+  { "show", jk_cli_lmi_show,
     N_("Show an occupation's pay, outlook and requirements (lmi show SOC-or-TITLE [--area CODE] [--json])") },
 };
 

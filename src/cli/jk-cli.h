@@ -83,6 +83,14 @@ int          jk_cli_jobs           (JkCli        *cli,
 int          jk_cli_speak          (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+/* lmi search, lmi show (jk-cli-lmi-query.c): the `lmi` group calls them
+ * with argv[0] "search" or "show". */
+int          jk_cli_lmi_search     (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
+int          jk_cli_lmi_show       (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 int          jk_cli_lmi            (JkCli        *cli,
                                     int           argc,
                                     char        **argv);

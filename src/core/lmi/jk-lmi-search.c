@@ -24,6 +24,9 @@
 /* Titles that count a posting as an occupation's, the shortest first. */
 #define MAX_PHRASES 40
 #define MAX_PHRASE_WORDS 4
+/* Of those, the ones a count of postings looks for: each costs the jobs
+ * index a phrase lookup, and the page counts while it opens. */
+#define MAX_COUNTED_PHRASES 12
 
 /* How well one typed word found a word of a title. */
 #define HIT_EXACT 3.0       /* the word itself, or its singular or plural */
@@ -765,7 +768,7 @@ jk_lmi_count_open_jobs (JkStore    *store,
   g_autoptr (sqlite3_stmt) phrases = jk_store_prepare (
     store,
     "SELECT phrase FROM lmi_job_phrases WHERE soc = ?1"
-    " ORDER BY kind = 'short' DESC, kind = 'main' DESC, instr (phrase, ' ') > 0 DESC, length (phrase)",
+    " ORDER BY kind = 'short' DESC, kind = 'main' DESC, instr (phrase, ' ') > 0 DESC, length (phrase) LIMIT ?2",
     error);
   g_autoptr (sqlite3_stmt) count = NULL;
   g_autoptr (GString) match = g_string_new (NULL);
@@ -777,6 +780,7 @@ jk_lmi_count_open_jobs (JkStore    *store,
   if (phrases == NULL)
     return -1;
   sqlite3_bind_text (phrases, 1, soc, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (phrases, 2, MAX_COUNTED_PHRASES);
   while ((rc = sqlite3_step (phrases)) == SQLITE_ROW)
     {
       const char *phrase = (const char *) sqlite3_column_text (phrases, 0);
@@ -802,12 +806,14 @@ jk_lmi_count_open_jobs (JkStore    *store,
 
   compact = g_strdup_printf ("%.2s%s", soc, strlen (soc) >= 7 ? soc + 3 : "");
   detailed = g_strdup_printf ("%s.00", soc);
+  /* The titles' matches drive the second count (CROSS JOIN keeps that
+   * order): through an index of jobs it would read every posting. */
   count = jk_store_prepare (
     store,
     "SELECT (SELECT count(*) FROM jobs j WHERE j.soc_code IS NOT NULL AND j.soc_code IN (?1, ?2, ?3)"
     "  AND j.duplicate = 0 AND (j.expires IS NULL OR j.expires > ?4))"
     " + CASE WHEN ?5 IS NULL THEN 0 ELSE"
-    " (SELECT count(*) FROM jobs j WHERE j.id IN (SELECT rowid FROM jobs_title_fts WHERE jobs_title_fts MATCH ?5)"
+    " (SELECT count(*) FROM jobs_title_fts m CROSS JOIN jobs j ON j.id = m.rowid WHERE jobs_title_fts MATCH ?5"
     "  AND (j.soc_code IS NULL OR j.soc_code = '') AND j.duplicate = 0 AND (j.expires IS NULL OR j.expires > ?4)) END",
     error);
   if (count == NULL)
