@@ -169,9 +169,8 @@ jk_lmi_words_open_jobs (gint64 open_jobs)
 {
   if (open_jobs <= 0)
     return g_strdup (_("No jobs open near you right now"));
-  return g_strdup_printf (jk_ngettext ("%" G_GINT64_FORMAT " job open near you now",
-                                       "%" G_GINT64_FORMAT " jobs open near you now", (gulong) open_jobs),
-                          open_jobs);
+  return g_strdup_printf (jk_ngettext ("%d job open near you now", "%d jobs open near you now", (gulong) open_jobs),
+                          (int) MIN (open_jobs, G_MAXINT));
 }
 
 char *
