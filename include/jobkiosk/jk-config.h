@@ -77,6 +77,7 @@ struct _JkConfig
   /* [lmi]: the labor market information the kiosk keeps and shows */
   char *lmi_state;           /* 2-digit FIPS code ("39"): its OEWS, LAUS and projections are kept */
   char *lmi_metro;           /* the kiosk's metro, a CBSA code ("18140"); NULL: none */
+  char *lmi_data;            /* files or a folder imported when the database has no LMI yet; NULL: none */
 
   /* [keypad]: action = key names (GTK accelerator names, ";" between
    * several), read from merged by the window; see JK_KEYPAD_ACTIONS. */

@@ -62,6 +62,13 @@ gboolean      jk_lmi_import             (JkStore                  *store,
                                          GPtrArray                *releases,
                                          GError                  **error);
 
+/* Imports path when the database holds no labor market information yet:
+ * a kiosk's bundled or first data, at start-up ([lmi] data). TRUE when
+ * there was nothing to do. */
+gboolean      jk_lmi_import_if_empty    (JkStore                  *store,
+                                         const char               *path,
+                                         const JkLmiImportOptions *options,
+                                         GError                  **error);
 GPtrArray    *jk_lmi_release_list_new   (void);
 void          jk_lmi_release_free       (JkLmiRelease *release);
 /* "5,812,402 rows of other states and areas skipped", in the visit's

@@ -74,6 +74,7 @@ static const KeySpec key_specs[] = {
   { "display", "large-text", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, start_large_text), 0, 0, 0 },
   { "lmi", "state", KEY_STRING, G_STRUCT_OFFSET (JkConfig, lmi_state), 0, 0, 0 },
   { "lmi", "metro", KEY_STRING, G_STRUCT_OFFSET (JkConfig, lmi_metro), 0, 0, 0 },
+  { "lmi", "data", KEY_PATH, G_STRUCT_OFFSET (JkConfig, lmi_data), 0, 0, 0 },
   { "speech", "rate", KEY_UINT, G_STRUCT_OFFSET (JkConfig, speech_rate), 0, 100, 0 },
   { "speech", "volume", KEY_UINT, G_STRUCT_OFFSET (JkConfig, speech_volume), 0, 100, 0 },
   { "speech", "module", KEY_STRING, G_STRUCT_OFFSET (JkConfig, speech_module), 0, 0, 0 },
@@ -793,6 +794,7 @@ jk_config_free (JkConfig *self)
   g_free (self->speech_module);
   g_free (self->lmi_state);
   g_free (self->lmi_metro);
+  g_free (self->lmi_data);
   g_free (self->speech_headphones);
   g_free (self);
 }

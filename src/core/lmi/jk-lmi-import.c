@@ -646,3 +646,29 @@ jk_lmi_import (JkStore                  *store,
     }
   return TRUE;
 }
+
+gboolean
+jk_lmi_import_if_empty (JkStore                  *store,
+                        const char               *path,
+                        const JkLmiImportOptions *options,
+                        GError                  **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) releases = NULL;
+  const char *paths[] = { path, NULL };
+
+  if (path == NULL)
+    return TRUE;
+  stmt = jk_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM lmi_releases)", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      jk_store_set_error (store, error, "Cannot read the labor market information");
+      return FALSE;
+    }
+  if (sqlite3_column_int (stmt, 0) != 0)
+    return TRUE;
+  releases = jk_lmi_release_list_new ();
+  return jk_lmi_import (store, paths, options, releases, error);
+}

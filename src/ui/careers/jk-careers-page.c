@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "jk-careers"
 
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-lmi-import.h>
 #include <jobkiosk/jk-lmi.h>
 #include <jobkiosk/jk-pay-chart.h>
 #include <math.h>
@@ -421,10 +422,16 @@ create (const JkPageInfo    *info,
   JkCareersPage *self = g_object_new (JK_TYPE_CAREERS_PAGE, "title", N_("Pay and careers"), "prompt",
                                       N_("What job do you want to know about? Type its name, or choose a list."),
                                       NULL);
+  JkLmiImportOptions options = { context->config->lmi_state, context->config->lmi_metro };
+  g_autoptr (GError) error = NULL;
 
   self->db_path = g_strdup (jk_store_get_path (context->store));
   self->state = g_strdup (context->config->lmi_state);
   self->metro = g_strdup (context->config->lmi_metro);
+  /* Once, at start-up: a kiosk's first labor market information (the
+   * demo's), like the ZIP centroids; later releases come from jobkioskctl. */
+  if (!jk_lmi_import_if_empty (context->store, context->config->lmi_data, &options, &error))
+    g_warning ("The labor market information could not be imported: %s", error->message);
   return JK_PAGE (self);
 }
 
