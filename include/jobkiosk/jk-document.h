@@ -79,8 +79,8 @@ typedef struct {
 } JkCareerSheetInput;
 
 /* One occupation on one page: the pay chart for the metro, the state and
- * the nation, the outlook, what it takes to start, hiring requirements,
- * the main tasks, the jobs open now, sources and attribution.
+ * the nation, the outlook, the jobs open now, what it takes to start and
+ * hiring requirements, with their sources.
  * Input: const JkCareerSheetInput *. */
 extern const JkDocumentKind jk_document_career_sheet;
 

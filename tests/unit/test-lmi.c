@@ -571,7 +571,9 @@ test_open_jobs (Fixture       *fixture,
 
   occupation = page (fixture, "31-1131", &place);
   g_assert_cmpint (occupation->open_jobs, ==, 4);
-  g_assert_cmpstr (occupation->open_jobs_text, ==, "Nursing Assistants");
+  /* Job search is by words: the newest of the coded postings' titles
+   * (each is there once), which finds it. */
+  g_assert_cmpstr (occupation->open_jobs_text, ==, "Caregiver");
   cooks = page (fixture, "35-2014", &place);
   g_assert_cmpint (cooks->open_jobs, ==, 2);
   g_assert_cmpint (jk_lmi_count_open_jobs (fixture->db.store, "29-1141", NOW, &text, &error), ==, 1);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jk-doc-career-sheet.c: one occupation on one page: the pay chart, the
- * outlook, what it takes, the jobs open now */
+ * outlook, the jobs open now, what it takes (the page on screen has the
+ * tasks, with O*NET's attribution) */
 
 #define G_LOG_DOMAIN "jk-document"
 
@@ -28,10 +29,8 @@ typedef struct {
   char *experience;
   char *training;
   GPtrArray *requirements;
-  GPtrArray *tasks;
   char *open_jobs;
   gboolean demo;
-  char *attribution;
 } Sheet;
 
 static void
@@ -51,9 +50,7 @@ sheet_free (gpointer data)
   g_free (sheet->experience);
   g_free (sheet->training);
   g_ptr_array_unref (sheet->requirements);
-  g_ptr_array_unref (sheet->tasks);
   g_free (sheet->open_jobs);
-  g_free (sheet->attribution);
   g_free (sheet);
 }
 
@@ -86,12 +83,8 @@ sheet_new (gconstpointer data)
   sheet->requirements = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; o->requirements != NULL && i < o->requirements->len; i++)
     g_ptr_array_add (sheet->requirements, jk_lmi_words_requirement (o->requirements->pdata[i]));
-  sheet->tasks = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; o->tasks != NULL && i < o->tasks->len; i++)
-    g_ptr_array_add (sheet->tasks, g_strdup (o->tasks->pdata[i]));
   sheet->open_jobs = jk_lmi_words_open_jobs (o->open_jobs);
   sheet->demo = o->demo;
-  sheet->attribution = jk_lmi_words_attribution (o);
   return sheet;
 }
 
@@ -109,7 +102,7 @@ add_chart (Composer    *c,
     .font = c->fonts[STYLE_BODY_SMALL],
     .bold = c->fonts[STYLE_CELL_HEAD],
   };
-  double height = MIN (CHART_HEIGHT, 48 + 60.0 * sheet->n_rows);
+  double height = MIN (CHART_HEIGHT, 40 + 54.0 * sheet->n_rows);
 
   jk_composer_need (c, height);
   cairo_save (c->cr);
@@ -131,34 +124,41 @@ render_career_sheet (const JkDocumentContext *context,
 
   jk_composer_init (&c, context, _(jk_document_career_sheet.title));
   jk_layout_add_text (&c, STYLE_TITLE, sheet->title);
+  /* Said once for the whole sheet; each figure's source line is then the
+   * same words again, and left out. */
   if (sheet->demo)
     jk_layout_add_text (&c, STYLE_BODY_SMALL,
                         _("Demo data: the figures and texts on this sheet are made up to show how the kiosk works."));
-  jk_composer_space (&c, 8);
+  jk_composer_space (&c, 6);
   jk_layout_add_heading (&c, sheet->hourly ? _("Pay per hour") : _("Pay per year"));
   add_chart (&c, sheet);
   jk_layout_add_text (&c, STYLE_BODY_SMALL,
                       _("The bar shows what most workers earn, from the lowest 10% to the highest 10%; the darker "
                         "part is the middle half, and the mark the median: half earn more, half less."));
-  jk_layout_add_text (&c, STYLE_BODY_SMALL, sheet->pay_source);
+  if (!sheet->demo)
+    jk_layout_add_text (&c, STYLE_BODY_SMALL, sheet->pay_source);
 
   if (sheet->outlook != NULL)
     {
-      jk_composer_space (&c, 8);
+      jk_composer_space (&c, 6);
       jk_layout_add_heading (&c, _("Outlook"));
       jk_layout_add_text (&c, STYLE_PAY, sheet->outlook);
       if (sheet->change != NULL)
         jk_layout_add_text (&c, STYLE_BODY, sheet->change);
       if (sheet->openings != NULL)
         jk_layout_add_text (&c, STYLE_BODY, sheet->openings);
-      if (sheet->outlook_source != NULL)
+      if (sheet->outlook_source != NULL && !sheet->demo)
         jk_layout_add_text (&c, STYLE_BODY_SMALL, sheet->outlook_source);
     }
+
+  jk_composer_space (&c, 8);
+  jk_layout_add_text (&c, STYLE_PAY, sheet->open_jobs);
+  jk_layout_add_text (&c, STYLE_BODY, _("Search for them at the kiosk: Find a job."));
 
   if (sheet->education != NULL || sheet->experience != NULL || sheet->training != NULL ||
       sheet->requirements->len > 0)
     {
-      jk_composer_space (&c, 8);
+      jk_composer_space (&c, 6);
       jk_layout_add_heading (&c, _("What it takes to start"));
       if (sheet->education != NULL)
         jk_layout_add_label_text (&c, STYLE_BODY, _("Education:"), sheet->education);
@@ -174,26 +174,6 @@ render_career_sheet (const JkDocumentContext *context,
         }
     }
 
-  if (sheet->tasks->len > 0)
-    {
-      jk_composer_space (&c, 8);
-      jk_layout_add_heading (&c, _("What the work is"));
-      for (guint i = 0; i < sheet->tasks->len; i++)
-        {
-          g_autofree char *item = g_strdup_printf ("• %s", (const char *) sheet->tasks->pdata[i]);
-
-          jk_layout_add_text (&c, STYLE_BODY, item);
-        }
-    }
-
-  jk_composer_space (&c, 10);
-  jk_layout_add_text (&c, STYLE_PAY, sheet->open_jobs);
-  jk_layout_add_text (&c, STYLE_BODY, _("Search for them at the kiosk: Find a job."));
-  if (sheet->attribution != NULL)
-    {
-      jk_composer_space (&c, 6);
-      jk_layout_add_text (&c, STYLE_BODY_SMALL, sheet->attribution);
-    }
   return jk_composer_finish (&c, jk_document_career_sheet.id, error);
 }
 

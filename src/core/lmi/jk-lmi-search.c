@@ -831,6 +831,29 @@ jk_lmi_count_open_jobs (JkStore    *store,
       jk_store_set_error (store, error, "Cannot count the occupation's postings");
       return -1;
     }
+  /* Job search finds postings by words, not by code: hand it the title
+   * most of the coded postings have ("Forklift Operator"), which finds
+   * them, rather than one of the occupation's own names ("Hi-Lo Driver"). */
+  {
+    g_autoptr (sqlite3_stmt) title = jk_store_prepare (
+      store,
+      "SELECT j.title FROM jobs j WHERE j.soc_code IN (?1, ?2, ?3) AND j.duplicate = 0"
+      " AND (j.expires IS NULL OR j.expires > ?4) GROUP BY lower (j.title) ORDER BY count(*) DESC, max (j.id) DESC"
+      " LIMIT 1",
+      error);
+
+    if (title == NULL)
+      return -1;
+    sqlite3_bind_text (title, 1, soc, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (title, 2, detailed, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (title, 3, compact, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (title, 4, now);
+    if (sqlite3_step (title) == SQLITE_ROW && sqlite3_column_text (title, 0) != NULL)
+      {
+        g_free (*text);
+        *text = g_strdup ((const char *) sqlite3_column_text (title, 0));
+      }
+  }
   return sqlite3_column_int64 (count, 0);
 }
 

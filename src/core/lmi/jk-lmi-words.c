@@ -69,7 +69,12 @@ jk_lmi_words_chart_rows (const JkLmiOccupation *occupation,
       if (w == NULL)
         continue;
       memset (row, 0, sizeof *row);
-      row->area = w->origin.area_name != NULL ? w->origin.area_name : w->origin.area_code;
+      /* The nation by the name a visitor uses, in their language (OEWS
+       * calls it "National"). */
+      if (g_strcmp0 (w->origin.area_type, "national") == 0)
+        row->area = _("United States");
+      else
+        row->area = w->origin.area_name != NULL ? w->origin.area_name : w->origin.area_code;
       row->p10 = wage (w, hourly ? JK_LMI_HOURLY_P10 : JK_LMI_ANNUAL_P10, NULL);
       row->p25 = wage (w, hourly ? JK_LMI_HOURLY_P25 : JK_LMI_ANNUAL_P25, NULL);
       row->median = wage (w, hourly ? JK_LMI_HOURLY_MEDIAN : JK_LMI_ANNUAL_MEDIAN, &row->median_top_coded);

@@ -9,7 +9,7 @@
 #include "jk-pay-chart-view.h"
 
 /* Each area's row, and the scale's figures under them. */
-#define ROW_HEIGHT 104
+#define ROW_HEIGHT 84
 #define AXIS_HEIGHT 36
 
 struct _JkPayChartView
@@ -33,13 +33,15 @@ static const JkPayChartStyle normal_look = {
   .paper = { 1, 1, 1 },
 };
 
+/* High contrast pages are white with black text: the bars in black and
+ * a dark grey, the median's mark black with its white edge. */
 static const JkPayChartStyle high_contrast_look = {
-  .ink = { 1, 1, 0 },
-  .mark = { 1, 1, 0 },
-  .range = { 1, 1, 1 },
-  .middle = { 0, 1, 1 },
-  .grid = { 0.6, 0.6, 0.6 },
-  .paper = { 0, 0, 0 },
+  .ink = { 0, 0, 0 },
+  .mark = { 0, 0, 0 },
+  .range = { 0x59 / 255.0, 0x59 / 255.0, 0x59 / 255.0 },
+  .middle = { 0, 0, 0 },
+  .grid = { 0x76 / 255.0, 0x76 / 255.0, 0x76 / 255.0 },
+  .paper = { 1, 1, 1 },
 };
 
 static void

@@ -8,6 +8,9 @@
 #include <jobkiosk/jk-visit.h>
 #include <string.h>
 
+#include <jobkiosk/jk-lmi.h>
+
+#include "careers/jk-occupation-page.h"
 #include "jk-job-page.h"
 #include "jk-log-form-page.h"
 #include "print/jk-print-flow.h"
@@ -45,6 +48,7 @@ struct _JkJobPage
   JkClock *clock;
   JkPrintFlow *print_flow;
   JkJobRecord *record;
+  char *soc;               /* the occupation the posting is, when the kiosk knows it */
   gboolean updating;
   guint qr_side_id;
 };
@@ -154,6 +158,13 @@ update_save_button (JkJobPage *self)
   self->updating = FALSE;
 }
 
+static void
+on_pays_clicked (JkJobPage *self)
+{
+  if (self->soc != NULL)
+    jk_page_navigate (JK_PAGE (self), &jk_occupation_page_info, g_variant_new_string (self->soc));
+}
+
 /* Everything on the page comes from the feed: plain text only. */
 static void
 fill (JkJobPage *self)
@@ -187,6 +198,22 @@ fill (JkJobPage *self)
   /* The source's name as staff set it for visitors; its identifier never. */
   add_fact (self, row++, _("From"),
             self->config != NULL ? jk_config_get_source_display_name (self->config, self->record->source) : NULL);
+  /* "What this job pays here", beside the pay: the occupation's page,
+   * when one matches. */
+  g_clear_pointer (&self->soc, g_free);
+  self->soc = jk_lmi_soc_for_job (self->store, job, NULL);
+  if (self->soc != NULL)
+    {
+      GtkWidget *pays = gtk_button_new_with_label (_("What this job pays here"));
+
+      gtk_widget_set_halign (pays, GTK_ALIGN_START);
+      gtk_widget_set_valign (pays, GTK_ALIGN_CENTER);
+      gtk_style_context_add_class (gtk_widget_get_style_context (pays), "pays-here");
+      atk_object_set_name (gtk_widget_get_accessible (pays), _("What this job pays here"));
+      g_signal_connect_swapped (pays, "clicked", G_CALLBACK (on_pays_clicked), self);
+      gtk_widget_show (pays);
+      gtk_grid_attach (self->facts, pays, 2, 0, 1, 1);
+    }
   description = breakable_text (job->description != NULL ? job->description : "");
   gtk_label_set_text (self->description_label, description);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->content_scroller), 0);
@@ -319,6 +346,7 @@ jk_job_page_reset (JkPage *page)
 
   JK_PAGE_CLASS (jk_job_page_parent_class)->reset (page);
   g_clear_pointer (&self->record, jk_job_record_free);
+  g_clear_pointer (&self->soc, g_free);
   gtk_label_set_text (self->title_label, "");
   gtk_label_set_text (self->description_label, "");
   jk_qr_code_set_text (self->qr_code, NULL);
@@ -341,6 +369,7 @@ jk_job_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->qr_side_id, g_source_remove);
   g_clear_pointer (&self->record, jk_job_record_free);
+  g_clear_pointer (&self->soc, g_free);
   g_clear_object (&self->clock);
   g_clear_object (&self->print_flow);
   G_OBJECT_CLASS (jk_job_page_parent_class)->dispose (object);

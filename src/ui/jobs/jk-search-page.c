@@ -975,6 +975,23 @@ stop_work (JkSearchPage *self)
 /* ---------------------------------------------------------------------- */
 /* Overrides                                                              */
 
+/* Opened with words (an occupation's "jobs open near you"): they are
+ * searched as finished words, everywhere in the postings. */
+static gboolean
+jk_search_page_prepare (JkPage   *page,
+                        GVariant *argument)
+{
+  JkSearchPage *self = JK_SEARCH_PAGE (page);
+  g_autofree char *words = NULL;
+
+  if (argument == NULL)
+    return TRUE;
+  words = g_strconcat (g_variant_get_string (argument, NULL), " ", NULL);
+  gtk_entry_set_text (self->what_entry, words);
+  jk_search_page_search_now (self);
+  return TRUE;
+}
+
 static void
 jk_search_page_enter (JkPage *page)
 {
@@ -1095,6 +1112,7 @@ jk_search_page_class_init (JkSearchPageClass *klass)
 
   object_class->dispose = jk_search_page_dispose;
   object_class->finalize = jk_search_page_finalize;
+  page_class->prepare = jk_search_page_prepare;
   page_class->enter = jk_search_page_enter;
   page_class->leave = jk_search_page_leave;
   page_class->reset = jk_search_page_reset;
