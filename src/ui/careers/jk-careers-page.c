@@ -134,7 +134,8 @@ row_new (const char *soc,
   if (detail != NULL)
     gtk_container_add (GTK_CONTAINER (box), label_new (detail, "card-details"));
   gtk_container_add (GTK_CONTAINER (row), box);
-  gtk_style_context_add_class (gtk_widget_get_style_context (row), "card");
+  /* Find a job's result cards: their size, spacing and focus ring. */
+  gtk_style_context_add_class (gtk_widget_get_style_context (row), "job-card");
   g_object_set_data_full (G_OBJECT (row), "jk-soc", g_strdup (soc), g_free);
   atk_object_set_name (gtk_widget_get_accessible (row), spoken);
   jk_describe_set_text (row, spoken);
@@ -164,13 +165,14 @@ list_detail (const JkLmiListItem *item)
     }
   if (isfinite (item->annual_openings))
     {
-      g_autofree char *openings = g_strdup_printf ("%.0f", item->annual_openings);
+      g_autofree char *openings = jk_lmi_format_count ((gint64) llround (item->annual_openings));
 
       g_ptr_array_add (parts, g_strdup_printf (jk_ngettext ("%s opening a year", "%s openings a year",
                                                             (gulong) item->annual_openings),
                                                openings));
     }
-  if (item->training != NULL)
+  /* BLS writes "None" where no training on the job is typical. */
+  if (item->training != NULL && g_ascii_strcasecmp (item->training, "None") != 0)
     g_ptr_array_add (parts, g_strdup (item->training));
   if (parts->len == 0)
     return NULL;
