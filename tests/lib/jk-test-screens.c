@@ -7,6 +7,7 @@
 
 #include "shell/jk-application.h"
 #include "careers/jk-careers-page.h"
+#include "careers/jk-occupation-page.h"
 #include "shell/jk-info-page.h"
 #include "jobs/jk-list-page.h"
 #include "jobs/jk-log-page.h"
@@ -194,6 +195,34 @@ reach_placeholder (JkWindow     *window,
   jk_window_show_page (window, data);
 }
 
+static gboolean
+careers_idle (gpointer window)
+{
+  return !jk_careers_page_is_busy (JK_CAREERS_PAGE (jk_window_get_page (window, &jk_careers_page_info)));
+}
+
+/* Pay and careers with its first list, from the demo's labor market
+ * information. */
+static void
+reach_careers (JkWindow     *window,
+               JkClock      *clock,
+               gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  jk_window_show_page (window, &jk_careers_page_info);
+  jk_test_wait_until (careers_idle, window, 10000);
+}
+
+/* An occupation's page: forklift operators, with the demo's figures. */
+static void
+reach_occupation (JkWindow     *window,
+                  JkClock      *clock,
+                  gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  g_assert_true (jk_window_open_page (window, &jk_occupation_page_info, g_variant_new_string ("53-7051")));
+}
+
 static const JkTestScreen screens[] = {
   { "home", reach_home, NULL, NULL, TRUE },
   { "search-results", reach_search_results, NULL, NULL, TRUE },
@@ -204,7 +233,8 @@ static const JkTestScreen screens[] = {
   { "log", reach_log, NULL, NULL, FALSE },
   { "log-form", reach_log_form, NULL, NULL, FALSE },
   { "idle-warning", reach_idle_warning, NULL, leave_idle_warning, FALSE },
-  { "careers", reach_placeholder, &jk_careers_page_info, NULL, FALSE },
+  { "careers", reach_careers, NULL, NULL, TRUE },
+  { "occupation", reach_occupation, NULL, NULL, TRUE },
   { "resume", reach_placeholder, &jk_resume_page_info, NULL, FALSE },
   { "checkin", reach_placeholder, &jk_check_in_page_info, NULL, FALSE },
 };
