@@ -141,6 +141,21 @@ test_forklift_journey (void)
   g_assert_nonnull (strstr (yearly, "a year"));
   g_assert_cmpstr (hourly, !=, yearly);
   jk_test_screenshot (GTK_WIDGET (window), "occupation-forklift-yearly-en");
+  /* The rest of the page: outlook, what it takes, unemployment, related. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (chart), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2 - 100);
+    jk_test_run_for (50);
+    jk_test_screenshot (GTK_WIDGET (window), "occupation-forklift-middle-en");
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    jk_test_run_for (50);
+    jk_test_screenshot (GTK_WIDGET (window), "occupation-forklift-end-en");
+    g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Outlook"));
+    g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), "Related jobs"));
+    gtk_adjustment_set_value (adjustment, 0);
+  }
 
   /* The same page in Spanish, and in larger text with high contrast. */
   click ("Español");

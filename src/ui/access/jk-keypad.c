@@ -6,6 +6,9 @@
 #include "shell/jk-window.h"
 #include "jk-keypad.h"
 
+/* The focus ring lies up to this far outside a control (style.css). */
+#define FOCUS_ROOM 8
+
 /* The modifiers a key binding may use; lock keys never count. */
 #define BINDING_MODS (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_MOD1_MASK | GDK_SUPER_MASK)
 
@@ -100,7 +103,7 @@ scroll_into_view (GtkWidget *widget)
   GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *content;
   GtkAdjustment *adjustment;
-  int x, y;
+  int x, y, height;
   double top, page;
 
   if (scroller == NULL)
@@ -111,10 +114,13 @@ scroll_into_view (GtkWidget *widget)
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   top = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);
+  /* With room for the focus ring drawn around it. */
+  y -= FOCUS_ROOM;
+  height = gtk_widget_get_allocated_height (widget) + 2 * FOCUS_ROOM;
   if (y < top)
     gtk_adjustment_set_value (adjustment, y);
-  else if (y + gtk_widget_get_allocated_height (widget) > top + page)
-    gtk_adjustment_set_value (adjustment, y + gtk_widget_get_allocated_height (widget) - page);
+  else if (y + height > top + page)
+    gtk_adjustment_set_value (adjustment, y + height - page);
 }
 
 /* Along a list of results, row by row; FALSE at its end. */
