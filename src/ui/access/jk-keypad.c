@@ -7,7 +7,7 @@
 #include "jk-keypad.h"
 
 /* The focus ring lies up to this far outside a control (style.css). */
-#define FOCUS_ROOM 8
+#define FOCUS_ROOM 12
 
 /* The modifiers a key binding may use; lock keys never count. */
 #define BINDING_MODS (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_MOD1_MASK | GDK_SUPER_MASK)
