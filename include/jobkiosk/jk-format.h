@@ -18,6 +18,10 @@ const char  *jk_format_weekday_name  (int        weekday);/* 1 = Monday .. 7 */
 /* Pay as a visitor reads it: "$16.25–$18.00 an hour", "$38,000 a year",
  * the feed's own words when it gave no numbers ("DOE"), or "Pay not listed". */
 char        *jk_format_pay           (const JkJob *job);
+/* An amount (or range) with its period: "$16.25 an hour", "16 dollars a
+ * year"; the amount alone for NONE. */
+char        *jk_format_per_period    (const char    *amount,
+                                      JkSalaryPeriod period);
 /* Where the work is: "Dayton, OH" (with_postal_code: "Dayton, OH 45402"),
  * or why no place is shown: "Remote", "Place not given". */
 char        *jk_format_place         (const JkJob *job,

@@ -147,7 +147,14 @@ jk_format_pay (const JkJob *job)
   else
     return g_strdup (_("Pay not listed"));
 
-  switch (job->salary_period)
+  return jk_format_per_period (amount, job->salary_period);
+}
+
+char *
+jk_format_per_period (const char     *amount,
+                      JkSalaryPeriod  period)
+{
+  switch (period)
     {
     case JK_SALARY_PERIOD_HOUR:
       /* TRANSLATORS: pay per hour: an amount or range, "$16.25–$18.00 an hour" */
@@ -166,7 +173,7 @@ jk_format_pay (const JkJob *job)
       return g_strdup_printf (_("%s a year"), amount);
     case JK_SALARY_PERIOD_NONE:
     default:
-      return g_steal_pointer (&amount);
+      return g_strdup (amount);
     }
 }
 

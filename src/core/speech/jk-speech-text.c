@@ -74,22 +74,7 @@ jk_speech_text_pay (const JkJob *job)
   else
     return g_strdup (_("Pay not listed"));
 
-  switch (job->salary_period)
-    {
-    case JK_SALARY_PERIOD_HOUR:
-      return g_strdup_printf (_("%s an hour"), amount);
-    case JK_SALARY_PERIOD_DAY:
-      return g_strdup_printf (_("%s a day"), amount);
-    case JK_SALARY_PERIOD_WEEK:
-      return g_strdup_printf (_("%s a week"), amount);
-    case JK_SALARY_PERIOD_MONTH:
-      return g_strdup_printf (_("%s a month"), amount);
-    case JK_SALARY_PERIOD_YEAR:
-      return g_strdup_printf (_("%s a year"), amount);
-    case JK_SALARY_PERIOD_NONE:
-    default:
-      return g_steal_pointer (&amount);
-    }
+  return jk_format_per_period (amount, job->salary_period);
 }
 
 /* ---------------------------------------------------------------------- */
