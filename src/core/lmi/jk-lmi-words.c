@@ -24,6 +24,16 @@ wage (const JkLmiWages *wages,
   return wages->values[figure];
 }
 
+/* An area as a visitor names it: the nation in their language (OEWS
+ * calls it "National"), the others as published. */
+static const char *
+area_name (const JkLmiOrigin *origin)
+{
+  if (g_strcmp0 (origin->area_type, "national") == 0)
+    return _("United States");
+  return origin->area_name != NULL ? origin->area_name : origin->area_code;
+}
+
 static char *
 whole_number (double value)
 {
@@ -69,12 +79,7 @@ jk_lmi_words_chart_rows (const JkLmiOccupation *occupation,
       if (w == NULL)
         continue;
       memset (row, 0, sizeof *row);
-      /* The nation by the name a visitor uses, in their language (OEWS
-       * calls it "National"). */
-      if (g_strcmp0 (w->origin.area_type, "national") == 0)
-        row->area = _("United States");
-      else
-        row->area = w->origin.area_name != NULL ? w->origin.area_name : w->origin.area_code;
+      row->area = area_name (&w->origin);
       row->p10 = wage (w, hourly ? JK_LMI_HOURLY_P10 : JK_LMI_ANNUAL_P10, NULL);
       row->p25 = wage (w, hourly ? JK_LMI_HOURLY_P25 : JK_LMI_ANNUAL_P25, NULL);
       row->median = wage (w, hourly ? JK_LMI_HOURLY_MEDIAN : JK_LMI_ANNUAL_MEDIAN, &row->median_top_coded);
@@ -101,7 +106,7 @@ jk_lmi_words_pay_source (const JkLmiOccupation *occupation)
       if (first == NULL && w->origin.source != NULL)
         first = w;
       if (w->origin.area_name != NULL)
-        g_string_append_printf (areas, "%s%s", areas->len > 0 ? "; " : "", w->origin.area_name);
+        g_string_append_printf (areas, "%s%s", areas->len > 0 ? "; " : "", area_name (&w->origin));
     }
   source = jk_lmi_words_source (first != NULL ? &first->origin : NULL);
   if (source == NULL)
@@ -143,17 +148,19 @@ char *
 jk_lmi_words_unemployment (const JkLmiUnemployment *u)
 {
   const JkLmiRate *last;
+  const char *area;
 
   if (u == NULL || u->months == NULL || u->months->len == 0)
     return NULL;
   last = &g_array_index (u->months, JkLmiRate, u->months->len - 1);
   if (!isfinite (last->rate) || last->month < 1 || last->month > 12)
     return NULL;
+  area = u->origin.area_name != NULL ? u->origin.area_name : "";
   if (last->preliminary)
     /* TRANSLATORS: "Ohio: 4.1% in October 2026 (early figure)." */
-    return g_strdup_printf (_("%1$s: %2$.1f%% in %3$s %4$d (early figure)."), u->origin.area_name, last->rate,
+    return g_strdup_printf (_("%1$s: %2$.1f%% in %3$s %4$d (early figure)."), area, last->rate,
                             jk_format_month_name (last->month), last->year);
-  return g_strdup_printf (_("%1$s: %2$.1f%% in %3$s %4$d."), u->origin.area_name, last->rate,
+  return g_strdup_printf (_("%1$s: %2$.1f%% in %3$s %4$d."), area, last->rate,
                           jk_format_month_name (last->month), last->year);
 }
 
