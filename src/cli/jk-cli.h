@@ -94,5 +94,8 @@ int          jk_cli_lmi_show       (JkCli        *cli,
 int          jk_cli_lmi            (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+int          jk_cli_resume         (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 
 G_END_DECLS
