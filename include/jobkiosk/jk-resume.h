@@ -42,7 +42,7 @@ typedef struct {
 typedef struct {
   char *name;        /* the employer */
   char *position;
-  char *location;
+  char *location;    /* work only: the schema gives volunteer work none */
   char *url;
   char *start_date;
   char *end_date;    /* NULL: works there now */

@@ -249,6 +249,24 @@ test_copy_and_equal (void)
   g_assert_false (jk_resume_equal (resume, copy));
 }
 
+/* Volunteer work has "organization" for its name, and no location. */
+static void
+test_volunteer_members (void)
+{
+  const char data[] = "{ \"basics\": { \"name\": \"A\" }, "
+                      "\"volunteer\": [ { \"organization\": \"Food bank\", \"name\": \"x\", \"location\": \"Akron\" } ] }";
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (JkResume) resume = jk_resume_load_data (data, sizeof data - 1, &problems, NULL);
+  g_autofree char *text = problems_text (problems);
+  JkResumeWork *volunteer = g_ptr_array_index (resume->volunteer, 0);
+
+  g_assert_cmpstr (text, ==,
+                   "warning $.volunteer[0].name: is not used by the kiosk and was left out\n"
+                   "warning $.volunteer[0].location: is not used by the kiosk and was left out\n");
+  g_assert_cmpstr (volunteer->name, ==, "Food bank");
+  g_assert_null (volunteer->location);
+}
+
 /* Schema order, whatever order the file had. */
 static void
 test_json_order (void)
@@ -482,6 +500,7 @@ main (int   argc,
   g_test_add_func ("/resume/long-text-cut-on-characters", test_long_text_cut_on_characters);
   g_test_add_func ("/resume/round-trip", test_round_trip);
   g_test_add_func ("/resume/copy-and-equal", test_copy_and_equal);
+  g_test_add_func ("/resume/volunteer-members", test_volunteer_members);
   g_test_add_func ("/resume/json-order", test_json_order);
   g_test_add_func ("/resume/text-golden", test_text_golden);
   g_test_add_func ("/resume/text-empty-sections", test_text_empty_sections);

@@ -43,10 +43,10 @@ static const JkResumeField work_fields[] = {
   { NULL }
 };
 
+/* The schema gives volunteer work no location. */
 static const JkResumeField volunteer_fields[] = {
   LINE (JkResumeWork, name, "organization"),
   LINE (JkResumeWork, position, "position"),
-  LINE (JkResumeWork, location, "location"),
   LINE (JkResumeWork, url, "url"),
   DATE (JkResumeWork, start_date, "startDate"),
   DATE (JkResumeWork, end_date, "endDate"),
