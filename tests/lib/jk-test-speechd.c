@@ -23,6 +23,7 @@ struct _JkTestSpeechd {
   char *runtime_dir;
   char *home;
   GPid pulse_pid;
+  GPid speechd_pid;
   GPid record_pid;
 };
 
@@ -179,6 +180,28 @@ jk_test_speechd_start (void)
         }
       g_usleep (POLL_US);
     }
+
+  {
+    /* Started here, in the foreground (-s, no idle exit), not autospawned:
+     * its pid is ours to end, and no daemon's fork stands between. The
+     * clients find its socket in the private runtime folder. */
+    const char *argv[] = { speechd, "-s", "-t", "0", NULL };
+    g_autofree char *speechd_log = g_build_filename (self->dir, "speech-dispatcher.out", NULL);
+    g_autofree char *socket = g_build_filename (self->runtime_dir, "speech-dispatcher", "speechd.sock", NULL);
+
+    self->speechd_pid = spawn_child (self, argv, speechd_log);
+    deadline = g_get_monotonic_time () + START_TIMEOUT_US;
+    while (!g_file_test (socket, G_FILE_TEST_EXISTS))
+      {
+        if (g_get_monotonic_time () > deadline || jk_test_wait_for_exit (self->speechd_pid, 0))
+          {
+            g_autofree char *log = jk_test_read_text (speechd_log);
+
+            g_error ("jk-test-speechd: speech-dispatcher did not start:\n%s", log);
+          }
+        g_usleep (POLL_US);
+      }
+  }
   return self;
 }
 
@@ -189,7 +212,12 @@ jk_test_speechd_stop (JkTestSpeechd *self)
 
   if (self->record_pid > 0)
     jk_test_speechd_record_stop (self);
-  if (self->runtime_dir != NULL)
+  if (self->speechd_pid > 0)
+    {
+      jk_test_terminate (self->speechd_pid, "speech-dispatcher");
+      self->speechd_pid = 0;
+    }
+  else if (self->runtime_dir != NULL)
     stop_speech_dispatcher (self);
   if (self->pulse_pid > 0)
     {
