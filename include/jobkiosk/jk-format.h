@@ -38,6 +38,11 @@ char        *jk_format_posted        (gint64     posted,
 /* "Closes Dec 31", "Closes today"; NULL when unknown. */
 char        *jk_format_closes        (gint64     expires,
                                       GDateTime *now);
+/* "1,240": a count with the language's thousands separator. */
+char        *jk_format_count         (gint64     count);
+/* "$16.25" with cents, "$45,000" without (rounded to whole dollars). */
+char        *jk_format_dollars       (double     amount,
+                                      gboolean   cents);
 /* "1 job", "1,240 jobs". */
 char        *jk_format_job_count     (gint64     count);
 

@@ -75,8 +75,6 @@ void          jk_lmi_release_free       (JkLmiRelease *release);
  * language; NULL when none were. */
 char         *jk_lmi_describe_skip      (const JkLmiRelease *release,
                                          JkLmiSkip           why);
-/* A count with the language's thousands separator: "5,812,402". */
-char         *jk_lmi_format_count       (gint64 count);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkLmiRelease, jk_lmi_release_free)
 

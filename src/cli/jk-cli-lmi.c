@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "jobkioskctl"
 
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-lmi-import.h>
 
 #include "jk-cli.h"
@@ -30,7 +31,7 @@ kind_label (const char *kind)
 static void
 print_release (const JkLmiRelease *release)
 {
-  g_autofree char *taken = jk_lmi_format_count (release->taken);
+  g_autofree char *taken = jk_format_count (release->taken);
 
   /* TRANSLATORS: "Wages (OEWS) “May 2024” (U.S. Bureau of Labor Statistics, OEWS)" */
   g_print (_("%s “%s” (%s)\n"), kind_label (release->kind), release->name, release->source);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "jobkiosk/jk-format.h"
 #include "jobkiosk/jk-i18n.h"
 #include "jobkiosk/jk-pay-chart.h"
 
@@ -153,25 +154,8 @@ jk_pay_chart_format (double   amount,
                      gboolean hourly,
                      gboolean or_more)
 {
-  g_autofree char *number = NULL;
+  g_autofree char *number = jk_format_dollars (amount, hourly);
 
-  if (hourly)
-    number = g_strdup_printf ("$%.2f", amount);
-  else
-    {
-      gint64 whole = (gint64) llround (amount);
-      g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, whole);
-      g_autoptr (GString) out = g_string_new ("$");
-      gsize n = strlen (digits);
-
-      for (gsize i = 0; i < n; i++)
-        {
-          if (i > 0 && (n - i) % 3 == 0)
-            g_string_append_c (out, ',');
-          g_string_append_c (out, digits[i]);
-        }
-      number = g_string_free (g_steal_pointer (&out), FALSE);
-    }
   if (or_more)
     /* TRANSLATORS: pay at or above what the survey publishes: "$239,200 or more" */
     return g_strdup_printf (_("%s or more"), number);

@@ -80,6 +80,23 @@ jk_format_date_short (GDateTime *time)
 /* ---------------------------------------------------------------------- */
 /* Postings                                                               */
 
+/* The digits of a whole number in groups of three, separated by sep. */
+static void
+append_grouped (GString    *out,
+                gint64      value,
+                const char *sep)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  gsize n = strlen (digits);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && digits[i - 1] != '-' && (n - i) % 3 == 0)
+        g_string_append (out, sep);
+      g_string_append_c (out, digits[i]);
+    }
+}
+
 /* "$16.25", "$45,000": cents for hourly pay and odd amounts, as postings
  * write them. */
 static char *
@@ -87,20 +104,8 @@ format_money (double         amount,
               JkSalaryPeriod period)
 {
   gboolean cents = period == JK_SALARY_PERIOD_HOUR || fabs (amount - round (amount)) >= 0.005;
-  gint64 total = (gint64) llround (amount * 100);
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, total / 100);
-  g_autoptr (GString) out = g_string_new ("$");
-  gsize n = strlen (digits);
 
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  if (cents)
-    g_string_append_printf (out, ".%02d", (int) (total % 100));
-  return g_strdup (out->str);
+  return jk_format_dollars (amount, cents);
 }
 
 static gboolean
@@ -397,18 +402,34 @@ jk_format_closes (gint64     expires,
 }
 
 char *
+jk_format_count (gint64 count)
+{
+  GString *out = g_string_new (NULL);
+
+  /* TRANSLATORS: the thousands separator in "1,240 jobs" */
+  append_grouped (out, count, C_ ("thousands separator", ","));
+  return g_string_free (out, FALSE);
+}
+
+char *
+jk_format_dollars (double   amount,
+                   gboolean cents)
+{
+  gint64 total = (gint64) llround (amount * 100);
+  GString *out = g_string_new ("$");
+
+  /* US dollars are written the US way in both languages, as on the
+   * postings and the BLS tables. */
+  append_grouped (out, cents ? total / 100 : (gint64) llround (amount), ",");
+  if (cents)
+    g_string_append_printf (out, ".%02d", (int) (total % 100));
+  return g_string_free (out, FALSE);
+}
+
+char *
 jk_format_job_count (gint64 count)
 {
-  g_autofree char *plain = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-  g_autoptr (GString) digits = g_string_new (NULL);
-  int length = (int) strlen (plain);
+  g_autofree char *digits = jk_format_count (count);
 
-  for (int i = 0; i < length; i++)
-    {
-      if (i > 0 && (length - i) % 3 == 0)
-        /* TRANSLATORS: the thousands separator in "1,240 jobs" */
-        g_string_append (digits, C_("thousands separator", ","));
-      g_string_append_c (digits, plain[i]);
-    }
-  return g_strdup_printf (jk_ngettext ("%s job", "%s jobs", (gulong) count), digits->str);
+  return g_strdup_printf (jk_ngettext ("%s job", "%s jobs", (gulong) count), digits);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jobkiosk/jk-format.h"
 #include "jobkiosk/jk-lmi.h"
 #include "lmi/jk-lmi-import-private.h"
 
@@ -514,23 +515,6 @@ jk_lmi_release_free (JkLmiRelease *release)
 }
 
 char *
-jk_lmi_format_count (gint64 count)
-{
-  g_autofree char *plain = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-  g_autoptr (GString) digits = g_string_new (NULL);
-  int length = (int) strlen (plain);
-
-  for (int i = 0; i < length; i++)
-    {
-      if (i > 0 && plain[i - 1] != '-' && (length - i) % 3 == 0)
-        /* TRANSLATORS: the thousands separator in "1,240 jobs" */
-        g_string_append (digits, C_("thousands separator", ","));
-      g_string_append_c (digits, plain[i]);
-    }
-  return g_string_free (g_steal_pointer (&digits), FALSE);
-}
-
-char *
 jk_lmi_describe_skip (const JkLmiRelease *release,
                       JkLmiSkip           why)
 {
@@ -539,7 +523,7 @@ jk_lmi_describe_skip (const JkLmiRelease *release,
 
   if (n == 0)
     return NULL;
-  count = jk_lmi_format_count (n);
+  count = jk_format_count (n);
   switch (why)
     {
     case JK_LMI_SKIP_OTHER_AREAS:

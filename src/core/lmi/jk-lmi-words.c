@@ -34,23 +34,6 @@ area_name (const JkLmiOrigin *origin)
   return origin->area_name != NULL ? origin->area_name : origin->area_code;
 }
 
-static char *
-whole_number (double value)
-{
-  g_autofree char *digits = g_strdup_printf ("%.0f", value);
-  g_autoptr (GString) out = g_string_new (NULL);
-  gsize n = strlen (digits);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0 && g_ascii_isdigit (digits[i - 1]))
-        /* TRANSLATORS: the thousands separator in counts of jobs: "1,240" */
-        g_string_append (out, C_ ("thousands separator", ","));
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 char *
 jk_lmi_words_source (const JkLmiOrigin *origin)
 {
@@ -138,7 +121,7 @@ jk_lmi_words_openings (const JkLmiProjection *p)
 
   if (p == NULL || !isfinite (p->annual_openings))
     return NULL;
-  number = whole_number (p->annual_openings);
+  number = jk_format_count ((gint64) llround (p->annual_openings));
   return g_strdup_printf (jk_ngettext ("About %s opening a year.", "About %s openings a year.",
                                        (gulong) p->annual_openings),
                           number);

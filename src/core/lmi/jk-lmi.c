@@ -9,6 +9,7 @@
 
 #include <jobkiosk/jk-i18n.h>
 
+#include "jobkiosk/jk-format.h"
 #include "jobkiosk/jk-lmi.h"
 #include "lmi/jk-lmi-query-private.h"
 #include "store/jk-store-private.h"
@@ -631,18 +632,9 @@ append_money (GString *text,
               double   value,
               gboolean cents)
 {
-  g_autofree char *digits = g_strdup_printf ("%.0f", floor (fabs (value) + (cents ? 0 : 0.5)));
-  gsize length = strlen (digits);
+  g_autofree char *money = jk_format_dollars (fabs (value), cents);
 
-  g_string_append_c (text, '$');
-  for (gsize i = 0; i < length; i++)
-    {
-      if (i > 0 && (length - i) % 3 == 0)
-        g_string_append_c (text, ',');
-      g_string_append_c (text, digits[i]);
-    }
-  if (cents)
-    g_string_append_printf (text, ".%02d", (int) lround ((fabs (value) - floor (fabs (value))) * 100) % 100);
+  g_string_append (text, money);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "jk-careers"
 
+#include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-lmi-import.h>
 #include <jobkiosk/jk-lmi.h>
@@ -165,7 +166,7 @@ list_detail (const JkLmiListItem *item)
     }
   if (isfinite (item->annual_openings))
     {
-      g_autofree char *openings = jk_lmi_format_count ((gint64) llround (item->annual_openings));
+      g_autofree char *openings = jk_format_count ((gint64) llround (item->annual_openings));
 
       g_ptr_array_add (parts, g_strdup_printf (jk_ngettext ("%s opening a year", "%s openings a year",
                                                             (gulong) item->annual_openings),
