@@ -43,6 +43,9 @@ struct _JkConfig
   char *area;          /* the "Where?" a search starts with: "Columbus, OH" or a ZIP */
   char *location;      /* this kiosk's place for distances: a ZIP or "lat,lon" */
   char *zip_centroids; /* a gazetteer file imported when the database has none */
+  char *secret_file;   /* the kiosk's secret (32 random bytes, made on first use) that seals saved
+                        * resumes and the outbox; NULL: "kiosk-secret" beside the database.
+                        * Kiosks that share saved resumes share this file. */
 
   /* [feeds] */
   guint feed_min_share;      /* percent */
@@ -78,6 +81,18 @@ struct _JkConfig
   char *lmi_state;           /* 2-digit FIPS code ("39"): its OEWS, LAUS and projections are kept */
   char *lmi_metro;           /* the kiosk's metro, a CBSA code ("18140"); NULL: none */
   char *lmi_data;            /* files or a folder imported when the database has no LMI yet; NULL: none */
+
+  /* [resume]: saved resumes (jk-resume-vault.h) */
+  guint resume_keep_days;    /* a saved resume is gone this many days after it was saved; 90 */
+
+  /* [mail]: the center's own relay, for "Email it to me" (jk-mail.h) */
+  char *mail_host;           /* NULL: no mail; the kiosk offers no "Email it to me" */
+  guint mail_port;           /* 0: 587 for starttls, 465 for tls, 25 for none */
+  char *mail_security;       /* "starttls" (the default), "tls" or "none" */
+  char *mail_from;           /* the From address */
+  char *mail_username;       /* NULL: no login */
+  char *mail_password_file;  /* the password, read when sending; never in the configuration itself */
+  guint mail_timeout;        /* seconds one attempt may take; 60 */
 
   /* [keypad]: action = key names (GTK accelerator names, ";" between
    * several), read from merged by the window; see JK_KEYPAD_ACTIONS. */

@@ -7,6 +7,7 @@
 
 #include "jk-joblog.h"
 #include "jk-lmi.h"
+#include "jk-resume.h"
 #include "jk-search.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,9 @@ struct _JkDocumentKind {
   JkDocument *(*render) (const JkDocumentContext *context, gconstpointer input, GError **error);
   gpointer   (*copy_input) (gconstpointer input);  /* deep copy handed to the render thread */
   void       (*free_input) (gpointer input);
+  /* The same in plain text (for an email's body, for pasting), in
+   * context->language; NULL when the kind has none. */
+  char      *(*render_text) (const JkDocumentContext *context, gconstpointer input);
 };
 
 /* The input of jk_document_search_log; a copy owns all of it. */
@@ -84,6 +88,34 @@ typedef struct {
  * Input: const JkCareerSheetInput *. */
 extern const JkDocumentKind jk_document_career_sheet;
 
+typedef enum {
+  JK_RESUME_TEMPLATE_SKILLS,   /* combination: skills first, then work history (the default) */
+  JK_RESUME_TEMPLATE_CLASSIC,  /* chronological */
+  JK_RESUME_TEMPLATE_SIMPLE,   /* plain, for any printer */
+} JkResumeTemplate;
+
+/* The input of jk_document_resume. */
+typedef struct {
+  const JkResume *resume;
+  JkResumeTemplate template_id;
+} JkResumeDocInput;
+
+/* A resume: single column, standard headings, real text, nothing in a
+ * header or footer; breaks between entries, never after a heading.
+ * Input: const JkResumeDocInput *. */
+extern const JkDocumentKind jk_document_resume;
+/* The slip a visitor keeps a saved resume by: its code and when it
+ * expires, never the PIN. Input: const JkResumeSlipInput *. */
+typedef struct {
+  const char *code;
+  gint64 expires;          /* unix seconds */
+} JkResumeSlipInput;
+extern const JkDocumentKind jk_document_resume_slip;
+
+const char  *jk_resume_template_to_string   (JkResumeTemplate template_id);
+gboolean     jk_resume_template_from_string (const char       *text,
+                                             JkResumeTemplate *template_id);
+
 GQuark       jk_document_error_quark        (void);
 
 /* The kind with this id, or NULL. */
@@ -93,6 +125,11 @@ JkDocument  *jk_document_render             (const JkDocumentKind    *kind,
                                              const JkDocumentContext *context,
                                              gconstpointer            input,
                                              GError                 **error);
+
+/* kind's plain text for input, or NULL when it has none. */
+char        *jk_document_render_text        (const JkDocumentKind    *kind,
+                                             const JkDocumentContext *context,
+                                             gconstpointer            input);
 
 GBytes      *jk_document_get_pdf            (JkDocument  *self);
 guint        jk_document_get_n_pages        (JkDocument  *self);

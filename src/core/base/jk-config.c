@@ -53,6 +53,7 @@ static const KeySpec key_specs[] = {
   { "kiosk", "database", KEY_PATH, G_STRUCT_OFFSET (JkConfig, database), 0, 0, 0 },
   { "kiosk", "area", KEY_STRING, G_STRUCT_OFFSET (JkConfig, area), 0, 0, 0 },
   { "kiosk", "location", KEY_STRING, G_STRUCT_OFFSET (JkConfig, location), 0, 0, 0 },
+  { "kiosk", "secret-file", KEY_PATH, G_STRUCT_OFFSET (JkConfig, secret_file), 0, 0, 0 },
   { "kiosk", "zip-centroids", KEY_PATH, G_STRUCT_OFFSET (JkConfig, zip_centroids), 0, 0, 0 },
   { "feeds", "min-share", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_min_share), 0, 100, 0 },
   { "feeds", "max-size-mb", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_max_mb), 1, 4096, 0 },
@@ -75,6 +76,14 @@ static const KeySpec key_specs[] = {
   { "lmi", "state", KEY_STRING, G_STRUCT_OFFSET (JkConfig, lmi_state), 0, 0, 0 },
   { "lmi", "metro", KEY_STRING, G_STRUCT_OFFSET (JkConfig, lmi_metro), 0, 0, 0 },
   { "lmi", "data", KEY_PATH, G_STRUCT_OFFSET (JkConfig, lmi_data), 0, 0, 0 },
+  { "resume", "keep-days", KEY_UINT, G_STRUCT_OFFSET (JkConfig, resume_keep_days), 1, 3650, 0 },
+  { "mail", "host", KEY_STRING, G_STRUCT_OFFSET (JkConfig, mail_host), 0, 0, 0 },
+  { "mail", "port", KEY_UINT, G_STRUCT_OFFSET (JkConfig, mail_port), 1, 65535, 0 },
+  { "mail", "security", KEY_STRING, G_STRUCT_OFFSET (JkConfig, mail_security), 0, 0, 0 },
+  { "mail", "from", KEY_STRING, G_STRUCT_OFFSET (JkConfig, mail_from), 0, 0, 0 },
+  { "mail", "username", KEY_STRING, G_STRUCT_OFFSET (JkConfig, mail_username), 0, 0, 0 },
+  { "mail", "password-file", KEY_PATH, G_STRUCT_OFFSET (JkConfig, mail_password_file), 0, 0, 0 },
+  { "mail", "timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, mail_timeout), 1, 3600, 0 },
   { "speech", "rate", KEY_UINT, G_STRUCT_OFFSET (JkConfig, speech_rate), 0, 100, 0 },
   { "speech", "volume", KEY_UINT, G_STRUCT_OFFSET (JkConfig, speech_volume), 0, 100, 0 },
   { "speech", "module", KEY_STRING, G_STRUCT_OFFSET (JkConfig, speech_module), 0, 0, 0 },
@@ -609,6 +618,9 @@ jk_config_new_defaults (void)
   /* The demo's: Ohio, and Columbus (the demo center's area). */
   self->lmi_state = g_strdup ("39");
   self->lmi_metro = g_strdup ("18140");
+  self->resume_keep_days = 90;
+  self->mail_security = g_strdup ("starttls");
+  self->mail_timeout = 60;
   return self;
 }
 
@@ -795,6 +807,12 @@ jk_config_free (JkConfig *self)
   g_free (self->lmi_state);
   g_free (self->lmi_metro);
   g_free (self->lmi_data);
+  g_free (self->secret_file);
+  g_free (self->mail_host);
+  g_free (self->mail_security);
+  g_free (self->mail_from);
+  g_free (self->mail_username);
+  g_free (self->mail_password_file);
   g_free (self->speech_headphones);
   g_free (self);
 }

@@ -369,6 +369,39 @@ static const char *const migrations[] = {
    * and one area's unemployment, without reading every release's rows. */
   "CREATE INDEX lmi_projections_soc ON lmi_projections (soc, area_code);"
   "CREATE INDEX lmi_unemployment_area ON lmi_unemployment (area_code, release_id);",
+
+  /* 16: saved resumes and the outbox.
+   * saved_resumes (src/core/resume/jk-resume-vault.c): each row one resume,
+   * sealed with a key only its code and PIN (and this kiosk's secret) give.
+   * `lookup` is a keyed hash of the code, never the code; the row holds no
+   * text of the resume outside `sealed`. Rows are copied as they are
+   * between kiosks that share the secret.
+   * outbox (src/core/mail/jk-outbox.c): what waits to be handed to a
+   * relay or a partner, kept until it is handed over, then deleted;
+   * its payload is sealed with the kiosk's secret, so an address waiting
+   * in it is not readable in the file, and secure_delete wipes it after. */
+  "CREATE TABLE saved_resumes ("
+  "  lookup BLOB PRIMARY KEY,"      /* BLAKE2b (kiosk secret, code) */
+  "  salt BLOB NOT NULL,"           /* Argon2id's, per row */
+  "  opslimit INTEGER NOT NULL,"    /* Argon2id's cost when saved, so a tuning keeps old rows readable */
+  "  memlimit INTEGER NOT NULL,"
+  "  nonce BLOB NOT NULL,"
+  "  sealed BLOB NOT NULL,"         /* XChaCha20-Poly1305 of the JSON Resume */
+  "  saved INTEGER NOT NULL,"       /* unix seconds */
+  "  expires INTEGER NOT NULL,"
+  "  failures INTEGER NOT NULL DEFAULT 0,"  /* wrong PINs in a row */
+  "  locked_until INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+  "CREATE INDEX saved_resumes_expires ON saved_resumes (expires);"
+  "CREATE TABLE outbox ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"           /* "mail"; later "referral", "check-in" */
+  "  idempotency_key TEXT NOT NULL UNIQUE,"
+  "  nonce BLOB NOT NULL,"
+  "  sealed BLOB NOT NULL,"         /* the message, sealed with the kiosk's secret */
+  "  created INTEGER NOT NULL,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt INTEGER NOT NULL,"
+  "  last_error TEXT);"            /* in words, for staff; never holds the message */
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jk-resume-vault.h: "Keep my resume": resumes saved under a code and a PIN, sealed so only both open them */
+#pragma once
+
+#include <glib.h>
+
+#include "jk-config.h"
+#include "jk-resume.h"
+
+G_BEGIN_DECLS
+
+#define JK_RESUME_VAULT_ERROR (jk_resume_vault_error_quark ())
+
+typedef enum {
+  JK_RESUME_VAULT_ERROR_BAD_CODE,   /* not 8 characters of the code's alphabet */
+  JK_RESUME_VAULT_ERROR_BAD_PIN,    /* not 4 to 6 digits */
+  JK_RESUME_VAULT_ERROR_NOT_FOUND,  /* no such code here, or it expired */
+  JK_RESUME_VAULT_ERROR_WRONG_PIN,
+  JK_RESUME_VAULT_ERROR_LOCKED,     /* too many wrong PINs: try again later */
+  JK_RESUME_VAULT_ERROR_DAMAGED,    /* the row does not open with the right PIN: tampered or corrupt */
+  JK_RESUME_VAULT_ERROR_FAILED,     /* the database or the secret */
+} JkResumeVaultError;
+
+#define JK_RESUME_CODE_LENGTH 8
+/* Letters and digits nobody mixes up: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V. */
+#define JK_RESUME_CODE_ALPHABET "34679ACDEFGHJKMNPQRTWXY"
+#define JK_RESUME_MAX_FAILURES 5
+#define JK_RESUME_LOCK_SECONDS (15 * 60)
+
+/* A vault reads the kiosk's secret once; each call opens its own database
+ * connection and may block for a second (Argon2id): call from a worker. */
+typedef struct _JkResumeVault JkResumeVault;
+
+JkResumeVault *jk_resume_vault_new          (const JkConfig  *config,
+                                             const char      *database_path,
+                                             GError         **error);
+void           jk_resume_vault_free         (JkResumeVault   *self);
+
+/* Saves a resume under a new code (returned, JK_RESUME_CODE_LENGTH
+ * characters) and the visitor's PIN; *expires (unix seconds) when it will
+ * be gone. now: unix seconds. */
+char          *jk_resume_vault_save         (JkResumeVault   *self,
+                                             const JkResume  *resume,
+                                             const char      *pin,
+                                             gint64           now,
+                                             gint64          *expires,
+                                             GError         **error);
+/* Saves over the resume kept under code (opened earlier with this PIN):
+ * the code stays, the time it is kept starts again. */
+gboolean       jk_resume_vault_replace      (JkResumeVault   *self,
+                                             const char      *code,
+                                             const JkResume  *resume,
+                                             const char      *pin,
+                                             gint64           now,
+                                             gint64          *expires,
+                                             GError         **error);
+/* Opens the resume kept under code. A wrong PIN counts; the fifth in a row
+ * locks the code for JK_RESUME_LOCK_SECONDS (*tries_left: how many are
+ * left before that, on WRONG_PIN). */
+JkResume      *jk_resume_vault_open         (JkResumeVault   *self,
+                                             const char      *code,
+                                             const char      *pin,
+                                             gint64           now,
+                                             guint           *tries_left,
+                                             GError         **error);
+/* Drops expired resumes; returns how many, or -1 with error. */
+int            jk_resume_vault_purge        (JkResumeVault   *self,
+                                             gint64           now,
+                                             GError         **error);
+
+/* What a visitor typed as a code, as stored: upper case, spaces and
+ * hyphens dropped; NULL when it cannot be a code. */
+char          *jk_resume_code_normalize     (const char      *typed);
+/* "ACDE-FGHJ": a code as printed and shown, in two halves. */
+char          *jk_resume_code_format        (const char      *code);
+gboolean       jk_resume_pin_is_valid       (const char      *pin);
+
+GQuark         jk_resume_vault_error_quark  (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkResumeVault, jk_resume_vault_free)
+
+G_END_DECLS
