@@ -131,6 +131,13 @@ JkResume    *jk_resume_copy            (const JkResume *resume);
 gboolean     jk_resume_equal           (const JkResume *a,
                                         const JkResume *b);
 
+/* One entry of work[] or volunteer[], or of education[]: a deep copy,
+ * and its free (what the resume's arrays free theirs with). */
+JkResumeWork      *jk_resume_work_copy       (const JkResumeWork      *work);
+void               jk_resume_work_free       (JkResumeWork            *work);
+JkResumeEducation *jk_resume_education_copy  (const JkResumeEducation *education);
+void               jk_resume_education_free  (JkResumeEducation       *education);
+
 /* Reads a JSON Resume. Returns NULL with error when the file cannot be
  * read, is too large or is not JSON; otherwise the resume, with what was
  * wrong in *problems (JkResumeProblem, in file order; may be empty). Parts

@@ -222,6 +222,38 @@ jk_resume_copy (const JkResume *resume)
   return copy;
 }
 
+JkResumeWork *
+jk_resume_work_copy (const JkResumeWork *work)
+{
+  JkResumeWork *copy = g_new0 (JkResumeWork, 1);
+
+  fields_copy (work_fields, copy, work);
+  return copy;
+}
+
+void
+jk_resume_work_free (JkResumeWork *work)
+{
+  if (work != NULL)
+    work_free (work);
+}
+
+JkResumeEducation *
+jk_resume_education_copy (const JkResumeEducation *education)
+{
+  JkResumeEducation *copy = g_new0 (JkResumeEducation, 1);
+
+  fields_copy (education_fields, copy, education);
+  return copy;
+}
+
+void
+jk_resume_education_free (JkResumeEducation *education)
+{
+  if (education != NULL)
+    education_free (education);
+}
+
 static gboolean
 strings_equal (const GPtrArray *a,
                const GPtrArray *b)

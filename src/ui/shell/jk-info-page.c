@@ -59,10 +59,6 @@ typedef struct {
   const char *body;
 } InfoText;
 
-static const InfoText resume = {
-  N_("Build a resume"), "x-office-document-symbolic", N_("The resume builder is coming soon"),
-  N_("Soon you can build and print a resume here, step by step. For now, please ask staff at the front desk."),
-};
 static const InfoText check_in = {
   N_("Check in"), "x-office-calendar-symbolic", N_("Check-in is coming soon"),
   N_("Soon you can check in for your appointment here. For now, please tell staff at the front desk that you are here."),
@@ -81,6 +77,5 @@ create (const JkPageInfo    *info,
   return jk_info_page_new (text->title, text->icon_name, text->heading, text->body);
 }
 
-const JkPageInfo jk_resume_page_info = { "resume", JK_PAGE_NO_KEYBOARD, create, &resume };
 const JkPageInfo jk_check_in_page_info = { "checkin", JK_PAGE_NO_KEYBOARD, create, &check_in };
 const JkPageInfo jk_help_page_info = { "help", JK_PAGE_NO_KEYBOARD, create, &help };

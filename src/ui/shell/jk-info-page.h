@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JkInfoPage, jk_info_page, JK, INFO_PAGE, JkPage)
 
 /* Placeholders for the tiles still to come, and the help screen. */
-extern const JkPageInfo jk_resume_page_info;
 extern const JkPageInfo jk_check_in_page_info;
 extern const JkPageInfo jk_help_page_info;
 

@@ -13,6 +13,7 @@
 #include "jobs/jk-log-page.h"
 #include "jobs/jk-search-page.h"
 #include "print/jk-print-page.h"
+#include "resume/jk-resume-page.h"
 #include "jk-home-page.h"
 #include "jk-info-page.h"
 
