@@ -380,7 +380,7 @@ test_spanish (void)
 {
   jk_test_fresh_visit (window);
   click ("Español");
-  click ("Crear un currículum");
+  click ("Hacer un currículum");
   shot ("start");
   click ("Empezar un currículum nuevo");
   type_keys (widget ("name_entry"), "José Núñez");
