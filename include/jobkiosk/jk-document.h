@@ -126,11 +126,20 @@ JkDocument  *jk_document_render             (const JkDocumentKind    *kind,
                                              gconstpointer            input,
                                              GError                 **error);
 
+/* The same, but the PDF is written only when jk_document_get_pdf (or
+ * _save) first asks for it, on that caller's thread: a live preview needs
+ * only the pages (jk_document_render_preview). */
+JkDocument  *jk_document_render_pages       (const JkDocumentKind    *kind,
+                                             const JkDocumentContext *context,
+                                             gconstpointer            input,
+                                             GError                 **error);
+
 /* kind's plain text for input, or NULL when it has none. */
 char        *jk_document_render_text        (const JkDocumentKind    *kind,
                                              const JkDocumentContext *context,
                                              gconstpointer            input);
 
+/* NULL only when a document of jk_document_render_pages cannot be written. */
 GBytes      *jk_document_get_pdf            (JkDocument  *self);
 guint        jk_document_get_n_pages        (JkDocument  *self);
 const char  *jk_document_get_kind           (JkDocument  *self);

@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "jobkioskctl"
 
+#include <jobkiosk/jk-document.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-resume.h>
 #include <stdio.h>
@@ -67,6 +68,7 @@ resume_render (int    argc,
   g_autoptr (GError) error = NULL;
   g_autoptr (JkResume) resume = NULL;
   g_autofree char *text = NULL;
+  JkResumeTemplate template_id = JK_RESUME_TEMPLATE_SKILLS;
 
   if (!jk_cli_begin ("resume render", N_("IN.json"), _("Write a resume as PDF, plain text or JSON Resume"), entries, NULL,
                      &argc, &argv))
@@ -74,8 +76,7 @@ resume_render (int    argc,
   if (argc != 2 || out == NULL)
     return jk_cli_usage (_("Usage: jobkioskctl resume render IN.json [--template classic|skills|simple] "
                            "[--paper letter|a4] [--format pdf|txt|json] --out FILE\n"));
-  if (template != NULL && !g_str_equal (template, "classic") && !g_str_equal (template, "skills")
-      && !g_str_equal (template, "simple"))
+  if (template != NULL && !jk_resume_template_from_string (template, &template_id))
     return jk_cli_usage (_("jobkioskctl resume render: --template is classic, skills or simple, not “%s”\n"), template);
   if (paper != NULL && !g_str_equal (paper, "letter") && !g_str_equal (paper, "a4"))
     return jk_cli_usage (_("jobkioskctl resume render: --paper is letter or a4, not “%s”\n"), paper);
@@ -85,8 +86,6 @@ resume_render (int    argc,
     format = g_strdup (g_str_has_suffix (out, ".txt") ? "txt" : g_str_has_suffix (out, ".json") ? "json" : "pdf");
   if (!g_str_equal (format, "pdf") && !g_str_equal (format, "txt") && !g_str_equal (format, "json"))
     return jk_cli_usage (_("jobkioskctl resume render: --format is pdf, txt or json, not “%s”\n"), format);
-  if (g_str_equal (format, "pdf"))
-    return jk_cli_usage ("%s\n", _("jobkioskctl resume render: PDF output is not built yet; use --format txt or json"));
 
   resume = jk_resume_load_file (argv[1], &problems, &error);
   if (resume == NULL)
@@ -99,11 +98,29 @@ resume_render (int    argc,
     }
   if (language != NULL)
     jk_i18n_set_language (language);
+  if (g_str_equal (format, "pdf"))
+    {
+      JkResumeDocInput input = { .resume = resume, .template_id = template_id };
+      JkDocumentContext context = {
+        .paper = g_strcmp0 (paper, "a4") == 0 ? JK_PAPER_A4 : JK_PAPER_LETTER,
+        .language = language,
+      };
+      g_autoptr (JkDocument) document = jk_document_render (&jk_document_resume, &context, &input, &error);
+      GBytes *pdf;
+
+      if (document == NULL)
+        return jk_cli_fail ("resume", error);
+      if (!g_str_equal (out, "-"))
+        return jk_document_save (document, out, &error) ? JK_CLI_EXIT_OK : jk_cli_fail ("resume", error);
+      pdf = jk_document_get_pdf (document);
+      return fwrite (g_bytes_get_data (pdf, NULL), 1, g_bytes_get_size (pdf), stdout) == g_bytes_get_size (pdf)
+             && fflush (stdout) == 0 ? JK_CLI_EXIT_OK : JK_CLI_EXIT_FAILED;
+    }
   if (g_str_equal (format, "json"))
     text = jk_resume_to_json (resume);
   else
-    text = jk_resume_to_text (resume, g_strcmp0 (template, "classic") == 0 ? JK_RESUME_ORDER_CHRONOLOGICAL
-                                                                           : JK_RESUME_ORDER_SKILLS_FIRST);
+    text = jk_resume_to_text (resume, template_id == JK_RESUME_TEMPLATE_CLASSIC ? JK_RESUME_ORDER_CHRONOLOGICAL
+                                                                                : JK_RESUME_ORDER_SKILLS_FIRST);
   if (g_str_equal (out, "-"))
     {
       fputs (text, stdout);

@@ -251,34 +251,64 @@ test_render_errors (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A PDF by --format or by the file's name, on the paper asked for; the
+ * text in it in the language asked for. */
 static void
-test_render_pdf_not_yet (Fixture       *fixture,
-                         gconstpointer  data)
+test_render_pdf (Fixture       *fixture,
+                 gconstpointer  data)
 {
   g_auto (Run) run = { 0 };
   g_auto (Run) by_name = { 0 };
-  g_autofree char *path = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_auto (Run) spanish = { 0 };
+  g_autofree char *letter = NULL, *a4 = NULL;
+  gsize letter_length = 0, a4_length = 0;
+  g_autofree char *letter_path = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_autofree char *a4_path = g_build_filename (fixture->dir, "a4.pdf", NULL);
+  g_autofree char *es_path = g_build_filename (fixture->dir, "es.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
   CTL (fixture, &run, "resume", "render", "@complete.json", "--template", "simple", "--paper", "letter", "--format", "pdf",
        "--out", "%out.pdf");
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_nonnull (strstr (run.err, "PDF output is not built yet"));
-  CTL (fixture, &by_name, "resume", "render", "@complete.json", "--out", "%out.pdf");
-  g_assert_cmpint (by_name.status, ==, 2);
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_file_get_contents (letter_path, &letter, &letter_length, NULL));
+  g_assert_true (g_str_has_prefix (letter, "%PDF-"));
+  g_assert_nonnull (memmem (letter, letter_length, "/MediaBox [ 0 0 612 792 ]", 25));
+
+  CTL (fixture, &by_name, "resume", "render", "@complete.json", "--paper", "a4", "--out", "%a4.pdf");
+  g_assert_cmpint (by_name.status, ==, 0);
+  g_assert_true (g_file_get_contents (a4_path, &a4, &a4_length, NULL));
+  g_assert_true (g_str_has_prefix (a4, "%PDF-"));
+  g_assert_nonnull (memmem (a4, a4_length, "/MediaBox [ 0 0 595.276 841.89 ]", 32));
+
+  CTL (fixture, &spanish, "resume", "render", "@accents.json", "--lang", "es", "--out", "%es.pdf");
+  g_assert_cmpint (spanish.status, ==, 0);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, es_path, "-", NULL };
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                                   NULL, NULL));
+      g_assert_nonnull (strstr (text, "María José O'Connor-Peña"));
+      g_assert_nonnull (strstr (text, "RESUMEN"));
+      g_assert_nonnull (strstr (text, "marzo de 2022 – Actualidad"));
+    }
 }
 
 static void
 test_render_usage (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *const bad[][8] = {
+  const char *const bad[][10] = {
     { "resume", "render", "@complete.json", "--format", "txt", NULL },             /* no --out */
     { "resume", "render", "@complete.json", "--template", "fancy", "--out", "-", NULL },
     { "resume", "render", "@complete.json", "--paper", "legal", "--out", "-", NULL },
     { "resume", "render", "@complete.json", "--format", "docx", "--out", "-", NULL },
     { "resume", "render", "@complete.json", "--lang", "fr", "--out", "-", NULL },
     { "resume", "render", "--out", "-", NULL },                                   /* no IN.json */
+    { "resume", "render", "@complete.json", "--template", "fancy", "--format", "pdf", "--out", "-", NULL },
+    { "resume", "render", "@complete.json", "--paper", "legal", "--format", "pdf", "--out", "-", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -306,7 +336,7 @@ main (int   argc,
   JK_TEST_ADD ("/cli/resume/render-txt", Fixture, test_render_txt);
   JK_TEST_ADD ("/cli/resume/render-json", Fixture, test_render_json);
   JK_TEST_ADD ("/cli/resume/render-errors", Fixture, test_render_errors);
-  JK_TEST_ADD ("/cli/resume/render-pdf-not-yet", Fixture, test_render_pdf_not_yet);
+  JK_TEST_ADD ("/cli/resume/render-pdf", Fixture, test_render_pdf);
   JK_TEST_ADD ("/cli/resume/render-usage", Fixture, test_render_usage);
 
   return g_test_run ();

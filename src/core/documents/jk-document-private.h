@@ -5,12 +5,17 @@
 
 G_BEGIN_DECLS
 
-/* A document from its pages (cairo recording surfaces, in points) and the
- * PDF made from them; takes both. kind is a static string. */
+#include <cairo.h>
+
+/* A document from its pages (cairo recording surfaces, in points); takes
+ * them. kind is a static string; title goes into the PDF's metadata. The
+ * PDF is written when first asked for. */
 JkDocument  *jk_document_new                (const char  *kind,
+                                             const char  *title,
                                              double       width,
                                              double       height,
-                                             GPtrArray   *pages,
-                                             GBytes      *pdf);
+                                             GPtrArray   *pages);
+void         jk_document_set_render_error   (GError         **error,
+                                             cairo_status_t   status);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "jk-document"
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <jobkiosk/jk-i18n.h>
 #include <math.h>
 
@@ -17,16 +18,76 @@ static const JkDocumentKind *const kinds[] = {
   &jk_document_job_list,
   &jk_document_search_log,
   &jk_document_career_sheet,
+  &jk_document_resume,
+  &jk_document_resume_slip,
 };
 
 struct _JkDocument
 {
   const char *kind;
+  char *title;
   double width;
   double height;
   GPtrArray *pages;   /* cairo_surface_t *: one recording surface per page */
-  GBytes *pdf;
+  GBytes *pdf;        /* NULL until written: a preview needs only the pages */
 };
+
+/* ---------------------------------------------------------------------- */
+/* Helpers                                                                */
+
+static cairo_status_t
+append_to_bytes (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Replays the recorded pages into one PDF in memory; Cairo embeds the
+ * fonts and keeps the text as text. */
+static GBytes *
+write_pdf (GPtrArray  *pages,
+           double      width,
+           double      height,
+           const char *title,
+           GError    **error)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_bytes, bytes, width, height);
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Job Kiosk");
+  for (guint i = 0; i < pages->len; i++)
+    {
+      cairo_set_source_surface (cr, pages->pdata[i], 0, 0);
+      cairo_paint (cr);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      jk_document_set_render_error (error, status);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+static gboolean
+ensure_pdf (JkDocument  *self,
+            GError     **error)
+{
+  if (self->pdf == NULL)
+    self->pdf = write_pdf (self->pages, self->width, self->height, self->title, error);
+  return self->pdf != NULL;
+}
 
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
@@ -43,10 +104,10 @@ jk_document_kind_lookup (const char *id)
 }
 
 JkDocument *
-jk_document_render (const JkDocumentKind    *kind,
-                    const JkDocumentContext *context,
-                    gconstpointer            input,
-                    GError                 **error)
+jk_document_render_pages (const JkDocumentKind    *kind,
+                          const JkDocumentContext *context,
+                          gconstpointer            input,
+                          GError                 **error)
 {
   JkDocument *document;
 
@@ -59,26 +120,66 @@ jk_document_render (const JkDocumentKind    *kind,
 }
 
 JkDocument *
+jk_document_render (const JkDocumentKind    *kind,
+                    const JkDocumentContext *context,
+                    gconstpointer            input,
+                    GError                 **error)
+{
+  g_autoptr (JkDocument) document = jk_document_render_pages (kind, context, input, error);
+
+  /* The PDF is written here, on the render thread, so the print flow
+   * hands over bytes that are ready. */
+  if (document == NULL || !ensure_pdf (document, error))
+    return NULL;
+  return g_steal_pointer (&document);
+}
+
+char *
+jk_document_render_text (const JkDocumentKind    *kind,
+                         const JkDocumentContext *context,
+                         gconstpointer            input)
+{
+  char *text;
+
+  if (kind->render_text == NULL)
+    return NULL;
+  jk_i18n_set_thread_language (context->language);
+  text = kind->render_text (context, input);
+  jk_i18n_set_thread_language (NULL);
+  return text;
+}
+
+JkDocument *
 jk_document_new (const char *kind,
+                 const char *title,
                  double      width,
                  double      height,
-                 GPtrArray  *pages,
-                 GBytes     *pdf)
+                 GPtrArray  *pages)
 {
   JkDocument *self = g_new0 (JkDocument, 1);
 
   self->kind = kind;
+  self->title = g_strdup (title);
   self->width = width;
   self->height = height;
   self->pages = pages;
-  self->pdf = pdf;
   return self;
+}
+
+void
+jk_document_set_render_error (GError         **error,
+                              cairo_status_t   status)
+{
+  g_warning ("Could not render a document: %s", cairo_status_to_string (status));
+  g_set_error_literal (error, JK_DOCUMENT_ERROR, JK_DOCUMENT_ERROR_RENDER,
+                       _("The page could not be made ready to print."));
 }
 
 GBytes *
 jk_document_get_pdf (JkDocument *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
+  ensure_pdf (self, NULL);
   return self->pdf;
 }
 
@@ -108,6 +209,8 @@ jk_document_save (JkDocument  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!ensure_pdf (self, error))
+    return FALSE;
   data = g_bytes_get_data (self->pdf, &size);
   /* Owner-only: a job-search log carries the visitor's name. */
   if (!g_file_set_contents_full (path, (const char *) data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
@@ -163,5 +266,6 @@ jk_document_free (JkDocument *self)
     return;
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->pdf, g_bytes_unref);
+  g_free (self->title);
   g_free (self);
 }

@@ -35,6 +35,15 @@ typedef enum
   STYLE_FOOTER,
   STYLE_CELL,
   STYLE_CELL_HEAD,
+  /* A resume's own sizes (jk-doc-resume.c sets a template's family and
+   * sizes over these), and the resume slip's code. */
+  STYLE_RESUME_NAME,
+  STYLE_RESUME_LABEL,
+  STYLE_RESUME_HEADING,
+  STYLE_RESUME_ENTRY,
+  STYLE_RESUME_BODY,
+  STYLE_RESUME_META,
+  STYLE_SLIP_CODE,
   N_STYLES
 } Style;
 
@@ -60,6 +69,8 @@ typedef struct
   GPtrArray *pages;
   cairo_t *cr;              /* draws on the last page */
   double y;
+  gboolean bare;            /* no header or footer: a resume's pages are the visitor's alone */
+  gboolean monochrome;      /* every style in black: for a plain resume */
 } Composer;
 
 /* A simple grid whose header row repeats on each page it spans. */
@@ -97,6 +108,10 @@ void         jk_layout_draw_rule            (cairo_t     *cr,
                                              double       line_width,
                                              Ink          ink);
 void         jk_composer_init               (Composer                *c,
+                                             const JkDocumentContext *context,
+                                             const char              *title);
+/* The same without header and footer: the body runs from margin to margin. */
+void         jk_composer_init_bare          (Composer                *c,
                                              const JkDocumentContext *context,
                                              const char              *title);
 void         jk_composer_new_page           (Composer    *c);
@@ -154,7 +169,9 @@ void         jk_layout_add_fill_in_line     (Composer    *c,
                                              const char  *value,
                                              double       line_width);
 
-/* Output: adds the footers and makes the PDF; clears the composer. */
+/* Output: adds the footers and makes the document; clears the composer.
+ * Its PDF is written by jk_document_render, or on the first
+ * jk_document_get_pdf after jk_document_render_pages. */
 JkDocument  *jk_composer_finish             (Composer    *c,
                                              const char  *kind,
                                              GError     **error);

@@ -4,7 +4,6 @@
 
 #define G_LOG_DOMAIN "jk-document"
 
-#include <cairo-pdf.h>
 #include <jobkiosk/jk-i18n.h>
 #include <string.h>
 
@@ -39,6 +38,13 @@ static const StyleSpec style_specs[N_STYLES] = {
   [STYLE_FOOTER] = { 9.0, PANGO_WEIGHT_NORMAL, INK_MUTED },
   [STYLE_CELL] = { 11.0, PANGO_WEIGHT_NORMAL, INK_TEXT },
   [STYLE_CELL_HEAD] = { 11.0, PANGO_WEIGHT_BOLD, INK_TEXT },
+  [STYLE_RESUME_NAME] = { 22.0, PANGO_WEIGHT_BOLD, INK_ACCENT },
+  [STYLE_RESUME_LABEL] = { 12.5, PANGO_WEIGHT_NORMAL, INK_TEXT },
+  [STYLE_RESUME_HEADING] = { 12.0, PANGO_WEIGHT_BOLD, INK_ACCENT },
+  [STYLE_RESUME_ENTRY] = { 11.5, PANGO_WEIGHT_BOLD, INK_TEXT },
+  [STYLE_RESUME_BODY] = { 11.0, PANGO_WEIGHT_NORMAL, INK_TEXT },
+  [STYLE_RESUME_META] = { 11.0, PANGO_WEIGHT_NORMAL, INK_MUTED },
+  [STYLE_SLIP_CODE] = { 40.0, PANGO_WEIGHT_BOLD, INK_TEXT },
 };
 
 /* ---------------------------------------------------------------------- */
@@ -147,6 +153,13 @@ measure_line_height (Composer *c,
   return jk_layout_measure_height (layout);
 }
 
+static Ink
+composer_ink (Composer *c,
+              Style     style)
+{
+  return c->monochrome ? INK_TEXT : style_specs[style].ink;
+}
+
 void
 jk_layout_draw_text (Composer    *c,
                      PangoLayout *layout,
@@ -154,7 +167,7 @@ jk_layout_draw_text (Composer    *c,
                      double       x,
                      double       y)
 {
-  jk_layout_set_ink (c->cr, style_specs[style].ink);
+  jk_layout_set_ink (c->cr, composer_ink (c, style));
   cairo_move_to (c->cr, x, y);
   pango_cairo_show_layout (c->cr, layout);
 }
@@ -226,14 +239,16 @@ jk_composer_new_page (Composer *c)
   g_clear_pointer (&c->cr, cairo_destroy);
   g_ptr_array_add (c->pages, page);
   c->cr = cairo_create (page);
-  draw_header (c);
+  if (!c->bare)
+    draw_header (c);
   c->y = c->top;
 }
 
-void
-jk_composer_init (Composer                *c,
-                  const JkDocumentContext *context,
-                  const char              *title)
+static void
+composer_setup (Composer                *c,
+                const JkDocumentContext *context,
+                const char              *title,
+                gboolean                 bare)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
   double header_height;
@@ -241,6 +256,7 @@ jk_composer_init (Composer                *c,
 
   memset (c, 0, sizeof *c);
   c->title = title;
+  c->bare = bare;
   c->language = context != NULL ? context->language : NULL;
   c->center_name = g_strdup (context != NULL && context->center_name != NULL && context->center_name[0] != '\0'
                              ? context->center_name
@@ -285,8 +301,29 @@ jk_composer_init (Composer                *c,
   c->top = c->header_rule_y + 18;
   c->footer_rule_y = c->height - MARGIN - footer_height - 5;
   c->bottom = c->footer_rule_y - 14;
+  if (bare)
+    {
+      c->top = MARGIN;
+      c->bottom = c->height - MARGIN;
+    }
   c->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   jk_composer_new_page (c);
+}
+
+void
+jk_composer_init (Composer                *c,
+                  const JkDocumentContext *context,
+                  const char              *title)
+{
+  composer_setup (c, context, title, FALSE);
+}
+
+void
+jk_composer_init_bare (Composer                *c,
+                       const JkDocumentContext *context,
+                       const char              *title)
+{
+  composer_setup (c, context, title, TRUE);
 }
 
 static void
@@ -363,7 +400,7 @@ jk_composer_flow (Composer    *c,
           top = c->y;
         }
       baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter)) + shift;
-      jk_layout_set_ink (c->cr, style_specs[style].ink);
+      jk_layout_set_ink (c->cr, composer_ink (c, style));
       cairo_move_to (c->cr, x + pango_units_to_double (logical.x), baseline);
       pango_cairo_show_layout_line (c->cr, pango_layout_iter_get_line_readonly (iter));
       if (first && marker != NULL)
@@ -752,72 +789,17 @@ jk_layout_add_fill_in_line (Composer   *c,
 /* ---------------------------------------------------------------------- */
 /* Output                                                                 */
 
-static cairo_status_t
-append_to_bytes (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-set_render_error (GError         **error,
-                  cairo_status_t   status)
-{
-  g_warning ("Could not render a document: %s", cairo_status_to_string (status));
-  g_set_error_literal (error, JK_DOCUMENT_ERROR, JK_DOCUMENT_ERROR_RENDER,
-                       _("The page could not be made ready to print."));
-}
-
-/* Replays the recorded pages into one PDF in memory; Cairo embeds the
- * fonts and keeps the text as text. */
-static GBytes *
-write_pdf (GPtrArray  *pages,
-           double      width,
-           double      height,
-           const char *title,
-           GError    **error)
-{
-  g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_bytes, bytes, width, height);
-  cairo_t *cr = cairo_create (surface);
-  cairo_status_t status;
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Job Kiosk");
-  for (guint i = 0; i < pages->len; i++)
-    {
-      cairo_set_source_surface (cr, pages->pdata[i], 0, 0);
-      cairo_paint (cr);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      set_render_error (error, status);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-}
-
-/* Adds the footers, now that the page count is known, and makes the PDF. */
+/* Adds the footers, now that the page count is known. */
 JkDocument *
 jk_composer_finish (Composer    *c,
                     const char  *kind,
                     GError     **error)
 {
-  g_autoptr (GBytes) pdf = NULL;
   JkDocument *self;
   cairo_status_t status = cairo_status (c->cr);
 
   g_clear_pointer (&c->cr, cairo_destroy);
-  for (guint i = 0; i < c->pages->len && status == CAIRO_STATUS_SUCCESS; i++)
+  for (guint i = 0; i < c->pages->len && !c->bare && status == CAIRO_STATUS_SUCCESS; i++)
     {
       cairo_t *cr = cairo_create (c->pages->pdata[i]);
 
@@ -829,18 +811,12 @@ jk_composer_finish (Composer    *c,
     }
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      set_render_error (error, status);
-      composer_clear (c);
-      return NULL;
-    }
-  pdf = write_pdf (c->pages, c->width, c->height, c->title, error);
-  if (pdf == NULL)
-    {
+      jk_document_set_render_error (error, status);
       composer_clear (c);
       return NULL;
     }
 
-  self = jk_document_new (kind, c->width, c->height, g_steal_pointer (&c->pages), g_steal_pointer (&pdf));
+  self = jk_document_new (kind, c->title, c->width, c->height, g_steal_pointer (&c->pages));
   composer_clear (c);
   return self;
 }
