@@ -171,12 +171,22 @@ jk_lmi_words_open_jobs (gint64 open_jobs)
 char *
 jk_lmi_words_attribution (const JkLmiOccupation *o)
 {
+  g_autofree char *database = NULL;
+
   if (o->description == NULL && (o->tasks == NULL || o->tasks->len == 0))
     return NULL;
   if (o->onet_demo)
     return g_strdup (_("The description and tasks are demo text written for this kiosk."));
+  /* The release is kept as its number ("29.1"); O*NET asks to be named
+   * "O*NET 29.1 Database". */
+  if (o->onet_release == NULL)
+    database = g_strdup ("O*NET Database");
+  else if (g_str_has_prefix (o->onet_release, "O*NET"))
+    database = g_strdup (o->onet_release);
+  else
+    database = g_strdup_printf ("O*NET %s Database", o->onet_release);
   /* TRANSLATORS: O*NET's attribution line, required where its text is shown (CC BY 4.0) */
   return g_strdup_printf (_("This page includes information from the %s by the U.S. Department of Labor, Employment "
                             "and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license."),
-                          o->onet_release != NULL ? o->onet_release : "O*NET Database");
+                          database);
 }
