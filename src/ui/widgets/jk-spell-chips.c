@@ -49,6 +49,11 @@ struct _JkSpellChips
   gboolean replacing;
 
   GArray *misspelt;               /* of Misspelt, in order */
+  /* The word whose suggestions are being looked for, off the main thread. */
+  char *pending_word;
+  int pending_start;
+  int pending_end;
+  guint generation;
   char *shown_word;
   int shown_start;
   int shown_end;
@@ -67,6 +72,23 @@ G_DEFINE_FINAL_TYPE (JkSpellChips, jk_spell_chips, GTK_TYPE_BOX)
  * is kept in every other; the kept words are the visit's and go with it. */
 static GspellChecker *checkers[2];
 static GHashTable *kept_words;    /* casefolded word -> itself */
+
+/* Hunspell takes 20 to 70 ms to suggest for one word on this kind of
+ * machine: too long for the main thread between two keystrokes. One
+ * thread at a time suggests, with checkers of its own (a checker is not
+ * for two threads); what it found is kept for the next time. */
+static GThreadPool *suggest_pool;
+static GspellChecker *worker_checkers[2];
+static GHashTable *suggestion_cache;   /* "en:word" -> GStrv */
+#define SUGGESTION_CACHE_SIZE 256
+
+typedef struct {
+  GWeakRef self;
+  guint generation;
+  gboolean spanish;
+  char *word;
+  char **suggestions;
+} SuggestRequest;
 
 static void schedule_check (JkSpellChips *self,
                             guint         delay_ms);
@@ -439,6 +461,8 @@ static void
 hide_row (JkSpellChips *self)
 {
   g_clear_pointer (&self->shown_word, g_free);
+  g_clear_pointer (&self->pending_word, g_free);
+  self->generation++;
   self->shown_start = self->shown_end = -1;
   if (self->chips != NULL)
     gtk_container_foreach (GTK_CONTAINER (self->chips), (GtkCallback) gtk_widget_destroy, NULL);
@@ -476,14 +500,14 @@ chip_new (JkSpellChips *self,
 /* A suggestion that splits the word ("goo od", "goo-od") is rarely what
  * was meant: one-word ones come first, unless hunspell ranks a split best
  * ("alot": "a lot"); a split offered with a space and a hyphen once. */
-static GPtrArray *
+static char **
 order_suggestions (GSList     *suggestions,
                    const char *word)
 {
   g_autoptr (GPtrArray) whole = g_ptr_array_new ();
   g_autoptr (GPtrArray) split = g_ptr_array_new ();
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *ordered = g_ptr_array_new ();
+  GPtrArray *ordered = g_ptr_array_new ();  /* of copies, NULL-terminated */
 
   for (GSList *l = suggestions; l != NULL; l = l->next)
     {
@@ -501,51 +525,159 @@ order_suggestions (GSList     *suggestions,
         g_ptr_array_add (whole, (gpointer) suggestion);
     }
   for (guint i = 0; i < whole->len && ordered->len < JK_SPELL_CHIPS_MAX_SUGGESTIONS; i++)
-    g_ptr_array_add (ordered, whole->pdata[i]);
+    g_ptr_array_add (ordered, g_strdup (whole->pdata[i]));
   for (guint i = 0; i < split->len && ordered->len < JK_SPELL_CHIPS_MAX_SUGGESTIONS; i++)
-    g_ptr_array_add (ordered, split->pdata[i]);
-  return ordered;
+    g_ptr_array_add (ordered, g_strdup (split->pdata[i]));
+  g_ptr_array_add (ordered, NULL);
+  return (char **) g_ptr_array_free (ordered, FALSE);
 }
 
 static void
-show_row (JkSpellChips  *self,
-          GspellChecker *checker,
-          Misspelt      *misspelt)
+show_row (JkSpellChips       *self,
+          const char         *word,
+          int                 start,
+          int                 end,
+          const char * const *suggestions)
 {
-  GSList *suggestions = gspell_checker_get_suggestions (checker, misspelt->word, -1);
-  g_autoptr (GPtrArray) ordered = order_suggestions (suggestions, misspelt->word);
   g_autofree char *keep = NULL;
-  guint shown = ordered->len;
+  guint shown = g_strv_length ((char **) suggestions);
   GtkWidget *chip;
 
   g_free (self->shown_word);
-  self->shown_word = g_strdup (misspelt->word);
-  self->shown_start = misspelt->start;
-  self->shown_end = misspelt->end;
+  self->shown_word = g_strdup (word);
+  self->shown_start = start;
+  self->shown_end = end;
+  if (self->chips == NULL)
+    return;
   gtk_container_foreach (GTK_CONTAINER (self->chips), (GtkCallback) gtk_widget_destroy, NULL);
 
-  for (guint i = 0; i < ordered->len; i++)
+  for (guint i = 0; suggestions[i] != NULL; i++)
     {
-      const char *suggestion = ordered->pdata[i];
+      const char *suggestion = suggestions[i];
       g_autofree char *description = NULL;
 
       /* TRANSLATORS: what a suggestion chip does, for a screen reader: "Put “good” in place of “goood”" */
-      description = g_strdup_printf (_("Put “%s” in place of “%s”"), suggestion, misspelt->word);
+      description = g_strdup_printf (_("Put “%s” in place of “%s”"), suggestion, word);
       chip = chip_new (self, suggestion, description);
       gtk_style_context_add_class (gtk_widget_get_style_context (chip), "suggestion");
       g_object_set_data_full (G_OBJECT (chip), "jk-suggestion", g_strdup (suggestion), g_free);
       g_signal_connect (chip, "clicked", G_CALLBACK (on_suggestion_clicked), self);
     }
-  g_slist_free_full (suggestions, g_free);
 
   gtk_label_set_text (GTK_LABEL (self->heading), shown > 0 ? _("Did you mean?") : _("Check the spelling:"));
   /* TRANSLATORS: a button that leaves a word as the visitor wrote it: Keep “Oaxaca” */
-  keep = g_strdup_printf (_("Keep “%s”"), misspelt->word);
+  keep = g_strdup_printf (_("Keep “%s”"), word);
   chip = chip_new (self, keep, _("The word is right as it is"));
   g_signal_connect (chip, "clicked", G_CALLBACK (on_keep_clicked), self);
 
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
-  g_signal_emit (self, signals[SIGNAL_SUGGESTED], 0, misspelt->word);
+  g_signal_emit (self, signals[SIGNAL_SUGGESTED], 0, word);
+}
+
+static char *
+cache_key (gboolean    spanish,
+           const char *word)
+{
+  return g_strconcat (spanish ? "es:" : "en:", word, NULL);
+}
+
+static void
+suggest_request_free (SuggestRequest *request)
+{
+  g_weak_ref_clear (&request->self);
+  g_free (request->word);
+  g_strfreev (request->suggestions);
+  g_free (request);
+}
+
+static gboolean
+on_suggested_done (gpointer user_data)
+{
+  SuggestRequest *request = user_data;
+  g_autoptr (JkSpellChips) self = g_weak_ref_get (&request->self);
+
+  if (suggestion_cache == NULL)
+    suggestion_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  if (g_hash_table_size (suggestion_cache) >= SUGGESTION_CACHE_SIZE)
+    g_hash_table_remove_all (suggestion_cache);
+  g_hash_table_replace (suggestion_cache, cache_key (request->spanish, request->word),
+                        g_strdupv (request->suggestions));
+  /* Only the answer for the word still waited for: the visitor may have
+   * typed on or moved to another word meanwhile. */
+  if (self != NULL && self->pending_word != NULL && request->generation == self->generation)
+    {
+      g_autofree char *word = g_steal_pointer (&self->pending_word);
+
+      show_row (self, word, self->pending_start, self->pending_end, (const char * const *) request->suggestions);
+    }
+  suggest_request_free (request);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+suggest_work (gpointer data,
+              gpointer user_data)
+{
+  SuggestRequest *request = data;
+  GspellChecker *checker = worker_checkers[request->spanish];
+  GSList *suggestions = NULL;
+
+  if (checker == NULL)
+    {
+      const GspellLanguage *language = find_dictionary (request->spanish);
+
+      if (language != NULL)
+        checker = worker_checkers[request->spanish] = gspell_checker_new (language);
+    }
+  if (checker != NULL)
+    suggestions = gspell_checker_get_suggestions (checker, request->word, -1);
+  request->suggestions = order_suggestions (suggestions, request->word);
+  g_slist_free_full (suggestions, g_free);
+  g_idle_add (on_suggested_done, request);
+}
+
+/* Shows the row for this word: at once if its suggestions are known,
+ * else once the suggesting thread has them. */
+static void
+offer (JkSpellChips *self,
+       Misspelt     *misspelt)
+{
+  gboolean spanish = is_spanish (effective_language (self));
+  g_autofree char *key = cache_key (spanish, misspelt->word);
+  char **cached = suggestion_cache != NULL ? g_hash_table_lookup (suggestion_cache, key) : NULL;
+  SuggestRequest *request;
+
+  if (cached != NULL)
+    {
+      g_clear_pointer (&self->pending_word, g_free);
+      self->generation++;
+      show_row (self, misspelt->word, misspelt->start, misspelt->end, (const char * const *) cached);
+      return;
+    }
+  if (self->pending_word != NULL && g_str_equal (self->pending_word, misspelt->word)
+      && self->pending_start == misspelt->start)
+    {
+      self->pending_end = misspelt->end;
+      return;
+    }
+  g_free (self->pending_word);
+  self->pending_word = g_strdup (misspelt->word);
+  self->pending_start = misspelt->start;
+  self->pending_end = misspelt->end;
+  self->generation++;
+
+  if (suggest_pool == NULL)
+    {
+      /* The list of dictionaries is read here, once, before any thread. */
+      gspell_language_get_available ();
+      suggest_pool = g_thread_pool_new (suggest_work, NULL, 1, FALSE, NULL);
+    }
+  request = g_new0 (SuggestRequest, 1);
+  g_weak_ref_init (&request->self, self);
+  request->generation = self->generation;
+  request->spanish = spanish;
+  request->word = g_strdup (misspelt->word);
+  g_thread_pool_push (suggest_pool, request, NULL);
 }
 
 /* Which misspelt word the row offers: after a fix, the next one along;
@@ -637,9 +769,12 @@ check (JkSpellChips *self)
     hide_row (self);
   else if (self->shown_word == NULL || !g_str_equal (self->shown_word, chosen->word)
            || self->shown_start != chosen->start)
-    show_row (self, checker, chosen);
+    offer (self, chosen);
   else
-    self->shown_end = chosen->end;
+    {
+      g_clear_pointer (&self->pending_word, g_free);
+      self->shown_end = chosen->end;
+    }
 }
 
 static gboolean
@@ -922,6 +1057,7 @@ jk_spell_chips_finalize (GObject *object)
 
   g_free (self->language);
   g_free (self->shown_word);
+  g_free (self->pending_word);
   g_array_unref (self->misspelt);
   G_OBJECT_CLASS (jk_spell_chips_parent_class)->finalize (object);
 }
@@ -1080,6 +1216,14 @@ jk_spell_chips_check_now (JkSpellChips *self)
   g_return_if_fail (JK_IS_SPELL_CHIPS (self));
 
   check (self);
+}
+
+gboolean
+jk_spell_chips_is_pending (JkSpellChips *self)
+{
+  g_return_val_if_fail (JK_IS_SPELL_CHIPS (self), FALSE);
+
+  return self->pending_word != NULL || self->debounce_id != 0 || self->idle_id != 0;
 }
 
 guint

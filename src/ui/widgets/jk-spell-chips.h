@@ -37,8 +37,12 @@ void          jk_spell_chips_set_language       (JkSpellChips *self,
 /* FALSE when no dictionary for the language is installed (the row then
  * never shows). */
 gboolean      jk_spell_chips_has_dictionary     (JkSpellChips *self);
-/* Checks the field at once instead of after the pause in typing. */
+/* Checks the field at once instead of after the pause in typing; the row
+ * shows once the word's suggestions are found (on a thread of their own,
+ * tens of milliseconds; at once for a word seen before). */
 void          jk_spell_chips_check_now          (JkSpellChips *self);
+/* TRUE while a check waits for the pause or suggestions are being found. */
+gboolean      jk_spell_chips_is_pending         (JkSpellChips *self);
 /* Misspelt words found by the last check (near the cursor in long text). */
 guint         jk_spell_chips_get_n_misspelt     (JkSpellChips *self);
 /* The word the row offers fixes for, or NULL while it is hidden. */
