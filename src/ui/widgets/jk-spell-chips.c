@@ -622,13 +622,6 @@ suggest_work (gpointer data,
   GspellChecker *checker = worker_checkers[request->spanish];
   GSList *suggestions = NULL;
 
-  if (checker == NULL)
-    {
-      const GspellLanguage *language = find_dictionary (request->spanish);
-
-      if (language != NULL)
-        checker = worker_checkers[request->spanish] = gspell_checker_new (language);
-    }
   if (checker != NULL)
     suggestions = gspell_checker_get_suggestions (checker, request->word, -1);
   request->suggestions = order_suggestions (suggestions, request->word);
@@ -666,12 +659,17 @@ offer (JkSpellChips *self,
   self->pending_end = misspelt->end;
   self->generation++;
 
-  if (suggest_pool == NULL)
+  /* Made here: enchant's broker, which opens dictionaries, is for one
+   * thread; the suggesting thread only uses the checker. */
+  if (worker_checkers[spanish] == NULL)
     {
-      /* The list of dictionaries is read here, once, before any thread. */
-      gspell_language_get_available ();
-      suggest_pool = g_thread_pool_new (suggest_work, NULL, 1, FALSE, NULL);
+      const GspellLanguage *language = find_dictionary (spanish);
+
+      if (language != NULL)
+        worker_checkers[spanish] = gspell_checker_new (language);
     }
+  if (suggest_pool == NULL)
+    suggest_pool = g_thread_pool_new (suggest_work, NULL, 1, FALSE, NULL);
   request = g_new0 (SuggestRequest, 1);
   g_weak_ref_init (&request->self, self);
   request->generation = self->generation;
