@@ -13,6 +13,7 @@
 #include "jobs/jk-log-page.h"
 #include "jobs/jk-search-page.h"
 #include "print/jk-print-page.h"
+#include "resume/jk-resume-page.h"
 #include "jk-test-proc.h"
 #include "jk-test-screens.h"
 
@@ -223,6 +224,33 @@ reach_occupation (JkWindow     *window,
   g_assert_true (jk_window_open_page (window, &jk_occupation_page_info, g_variant_new_string ("53-7051")));
 }
 
+static gboolean
+resume_idle (gpointer window)
+{
+  return !jk_resume_page_is_busy (JK_RESUME_PAGE (jk_window_get_page (window, &jk_resume_page_info)));
+}
+
+/* The resume builder at a step (data: how many times Next is touched
+ * after "Start a new resume"; -1 stays on the start), its preview drawn. */
+static void
+reach_resume (JkWindow     *window,
+              JkClock      *clock,
+              gconstpointer data)
+{
+  int nexts = GPOINTER_TO_INT (data);
+
+  jk_test_fresh_visit (window);
+  click ("Build a resume");
+  if (nexts >= 0)
+    click ("Start a new resume");
+  for (int i = 0; i < nexts; i++)
+    click (i == nexts - 1 && nexts > 8 ? "Finish" : "Next");
+  /* The steps hand the focus to their first field; the measures start
+   * with none, as a visitor arriving. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  jk_test_wait_until (resume_idle, window, 10000);
+}
+
 static const JkTestScreen screens[] = {
   { "home", reach_home, NULL, NULL, TRUE },
   { "search-results", reach_search_results, NULL, NULL, TRUE },
@@ -235,7 +263,11 @@ static const JkTestScreen screens[] = {
   { "idle-warning", reach_idle_warning, NULL, leave_idle_warning, FALSE },
   { "careers", reach_careers, NULL, NULL, TRUE },
   { "occupation", reach_occupation, NULL, NULL, TRUE },
-  { "resume", reach_placeholder, &jk_resume_page_info, NULL, FALSE },
+  { "resume-start", reach_resume, GINT_TO_POINTER (-1), NULL, TRUE },
+  { "resume-contact", reach_resume, GINT_TO_POINTER (0), NULL, FALSE },
+  { "resume-work", reach_resume, GINT_TO_POINTER (3), NULL, TRUE },
+  { "resume-skills", reach_resume, GINT_TO_POINTER (5), NULL, FALSE },
+  { "resume-done", reach_resume, GINT_TO_POINTER (9), NULL, FALSE },
   { "checkin", reach_placeholder, &jk_check_in_page_info, NULL, FALSE },
 };
 

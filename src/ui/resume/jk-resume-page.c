@@ -12,6 +12,7 @@
 
 #include "print/jk-print-flow.h"
 #include "widgets/jk-chip-picker.h"
+#include "widgets/jk-spell-chips.h"
 #include "jk-resume-history.h"
 #include "jk-resume-page.h"
 #include "jk-resume-preview.h"
@@ -58,6 +59,8 @@ struct _JkResumePage
   JkResumeHistory *education;
   JkResumeHistory *other;
   JkResumePreview *preview;
+  JkSpellChips *spell;
+  GtkWindow *window;           /* whose focus the spelling chips follow */
 
   const JkConfig *config;
   JkStore *store;
@@ -1182,6 +1185,39 @@ on_next_page_clicked (JkResumePage *self)
   schedule_preview (self);
 }
 
+/* The spelling chips check the field with the focus, when its words are
+ * free text (marked "jk-spell") and it is on this page. */
+static void
+on_window_focus (JkResumePage *self,
+                 GtkWidget    *focus)
+{
+  if (focus != NULL && GTK_IS_ENTRY (focus) && g_object_get_data (G_OBJECT (focus), "jk-spell") != NULL &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    jk_spell_chips_attach_entry (self->spell, GTK_ENTRY (focus));
+}
+
+static void
+on_spelling_suggested (JkResumePage *self)
+{
+  g_autofree char *text = jk_spell_chips_dup_announcement (self->spell);
+
+  if (text != NULL)
+    jk_page_say (JK_PAGE (self), text, JK_SPEAK_QUEUE);
+}
+
+static void
+on_hierarchy_changed (JkResumePage *self,
+                      GtkWidget    *previous_toplevel)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
+  if (!GTK_IS_WINDOW (toplevel) || GTK_WINDOW (toplevel) == self->window)
+    return;
+  self->window = GTK_WINDOW (toplevel);
+  g_signal_connect_object (toplevel, "set-focus", G_CALLBACK (on_window_focus), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Overrides                                                              */
 
@@ -1191,6 +1227,7 @@ jk_resume_page_enter (JkPage *page)
   JkResumePage *self = JK_RESUME_PAGE (page);
 
   JK_PAGE_CLASS (jk_resume_page_parent_class)->enter (page);
+  jk_spell_chips_set_session (self->spell, jk_page_get_session (page));
   /* Back from printing: the steps are as they were. */
   if (current_step (self) == NULL || g_str_equal (current_step (self), "start"))
     show_step (self, "start");
@@ -1221,6 +1258,7 @@ jk_resume_page_reset (JkPage *page)
   JK_PAGE_CLASS (jk_resume_page_parent_class)->reset (page);
   self->filling = FALSE;
   clear_builder (self);
+  jk_spell_chips_detach (self->spell);
   gtk_stack_set_visible_child_name (self->steps, "start");
   jk_page_set_step (page, 0, 0);
 }
@@ -1337,6 +1375,10 @@ jk_resume_page_init (JkResumePage *self)
                                        self->skill_entry, self->license_entry, NULL };
        *e != NULL; e++)
     g_object_set_data (G_OBJECT (*e), "jk-spell", GINT_TO_POINTER (TRUE));
+  self->spell = jk_spell_chips_new ();
+  gtk_container_add (GTK_CONTAINER (self->spell_box), GTK_WIDGET (self->spell));
+  g_signal_connect_swapped (self->spell, "suggested", G_CALLBACK (on_spelling_suggested), self);
+  g_signal_connect (self, "hierarchy-changed", G_CALLBACK (on_hierarchy_changed), NULL);
   update_references (self);
   update_page_buttons (self);
 }
