@@ -53,7 +53,8 @@ char          *jk_resume_vault_save         (JkResumeVault   *self,
                                              gint64          *expires,
                                              GError         **error);
 /* Saves over the resume kept under code (opened earlier with this PIN):
- * the code stays, the time it is kept starts again. */
+ * the code stays, the time it is kept starts again. The PIN is checked
+ * and counted as jk_resume_vault_open does. */
 gboolean       jk_resume_vault_replace      (JkResumeVault   *self,
                                              const char      *code,
                                              const JkResume  *resume,
@@ -61,9 +62,13 @@ gboolean       jk_resume_vault_replace      (JkResumeVault   *self,
                                              gint64           now,
                                              gint64          *expires,
                                              GError         **error);
-/* Opens the resume kept under code. A wrong PIN counts; the fifth in a row
- * locks the code for JK_RESUME_LOCK_SECONDS (*tries_left: how many are
- * left before that, on WRONG_PIN). */
+/* Opens the resume kept under code. A wrong PIN counts (WRONG_PIN,
+ * *tries_left: how many are left, 4 down to 1); the fifth in a row locks
+ * the code for JK_RESUME_LOCK_SECONDS and answers LOCKED, as every try
+ * does until then, the right PIN too, without running Argon2id. A right
+ * PIN forgets the wrong ones. A row changed since it was sealed is
+ * DAMAGED (or, where the change reaches the key, a WRONG_PIN); an expired
+ * one is NOT_FOUND and deleted. */
 JkResume      *jk_resume_vault_open         (JkResumeVault   *self,
                                              const char      *code,
                                              const char      *pin,
