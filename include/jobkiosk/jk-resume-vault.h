@@ -26,6 +26,13 @@ typedef enum {
 #define JK_RESUME_CODE_ALPHABET "34679ACDEFGHJKMNPQRTWXY"
 #define JK_RESUME_MAX_FAILURES 5
 #define JK_RESUME_LOCK_SECONDS (15 * 60)
+/* Argon2id's cost for a new saved resume: about 0.5 to 0.6 s to open one
+ * on the reference machine (bench-resume-vault), inside the 0.3 to 1 s
+ * aimed at (libsodium's "interactive" 2 / 64 MiB took 0.12 s there, its
+ * "moderate" 3 / 256 MiB 1.1 s). Each row keeps the cost it was saved
+ * with, so changing these leaves earlier rows readable. */
+#define JK_RESUME_VAULT_OPSLIMIT 3
+#define JK_RESUME_VAULT_MEMLIMIT (192 * 1024 * 1024)
 
 /* A vault reads the kiosk's secret once; each call opens its own database
  * connection and may block for a second (Argon2id): call from a worker. */
@@ -46,7 +53,8 @@ char          *jk_resume_vault_save         (JkResumeVault   *self,
                                              gint64          *expires,
                                              GError         **error);
 /* Saves over the resume kept under code (opened earlier with this PIN):
- * the code stays, the time it is kept starts again. */
+ * the code stays, the time it is kept starts again. The PIN is checked
+ * and counted as jk_resume_vault_open does. */
 gboolean       jk_resume_vault_replace      (JkResumeVault   *self,
                                              const char      *code,
                                              const JkResume  *resume,
@@ -54,9 +62,13 @@ gboolean       jk_resume_vault_replace      (JkResumeVault   *self,
                                              gint64           now,
                                              gint64          *expires,
                                              GError         **error);
-/* Opens the resume kept under code. A wrong PIN counts; the fifth in a row
- * locks the code for JK_RESUME_LOCK_SECONDS (*tries_left: how many are
- * left before that, on WRONG_PIN). */
+/* Opens the resume kept under code. A wrong PIN counts (WRONG_PIN,
+ * *tries_left: how many are left, 4 down to 1); the fifth in a row locks
+ * the code for JK_RESUME_LOCK_SECONDS and answers LOCKED, as every try
+ * does until then, the right PIN too, without running Argon2id. A right
+ * PIN forgets the wrong ones. A row changed since it was sealed is
+ * DAMAGED (or, where the change reaches the key, a WRONG_PIN); an expired
+ * one is NOT_FOUND and deleted. */
 JkResume      *jk_resume_vault_open         (JkResumeVault   *self,
                                              const char      *code,
                                              const char      *pin,
@@ -67,6 +79,32 @@ JkResume      *jk_resume_vault_open         (JkResumeVault   *self,
 int            jk_resume_vault_purge        (JkResumeVault   *self,
                                              gint64           now,
                                              GError         **error);
+
+/* What an import did (jk_resume_vault_import). */
+typedef struct {
+  guint taken;     /* new here, or newer than the one here */
+  guint kept;      /* the one here was as new or newer */
+  guint expired;   /* already expired: left out */
+} JkResumeVaultImport;
+
+/* Writes the saved resumes still kept to path (mode 0600), one JSON
+ * object a line, sealed as they are (base64 fields): kiosks sharing the
+ * secret read them with jk_resume_vault_import. Wrong-PIN counts and locks
+ * are not written: they stay with each kiosk. *count: how many. */
+gboolean       jk_resume_vault_export       (JkResumeVault   *self,
+                                             const char      *path,
+                                             gint64           now,
+                                             guint           *count,
+                                             GError         **error);
+/* Reads a file jk_resume_vault_export wrote, keeping per code the resume
+ * saved last. All or nothing: a malformed line, or one sealed with another
+ * kiosk's secret, refuses the file ("FILE:LINE: why",
+ * JK_RESUME_VAULT_ERROR_DAMAGED) and nothing is taken. */
+gboolean       jk_resume_vault_import       (JkResumeVault       *self,
+                                             const char          *path,
+                                             gint64               now,
+                                             JkResumeVaultImport *result,
+                                             GError             **error);
 
 /* What a visitor typed as a code, as stored: upper case, spaces and
  * hyphens dropped; NULL when it cannot be a code. */

@@ -140,5 +140,12 @@ jk_cli_resume (JkCli  *cli,
     return resume_validate (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "render"))
     return resume_render (argc - 1, argv + 1);
-  return jk_cli_usage (_("Usage: jobkioskctl resume validate IN.json, or resume render IN.json --out FILE\n"));
+  if (argc >= 2 && g_str_equal (argv[1], "purge"))
+    return jk_cli_resume_purge (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "export-saved"))
+    return jk_cli_resume_export_saved (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "import-saved"))
+    return jk_cli_resume_import_saved (cli, argc - 1, argv + 1);
+  return jk_cli_usage (_("Usage: jobkioskctl resume validate IN.json, resume render IN.json --out FILE, resume purge, "
+                         "resume export-saved FILE or resume import-saved FILE\n"));
 }

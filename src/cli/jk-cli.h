@@ -97,5 +97,16 @@ int          jk_cli_lmi            (JkCli        *cli,
 int          jk_cli_resume         (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+/* resume purge, export-saved, import-saved (jk-cli-resume-saved.c): the
+ * `resume` group calls them with argv[0] the subcommand. */
+int          jk_cli_resume_purge         (JkCli  *cli,
+                                          int     argc,
+                                          char  **argv);
+int          jk_cli_resume_export_saved  (JkCli  *cli,
+                                          int     argc,
+                                          char  **argv);
+int          jk_cli_resume_import_saved  (JkCli  *cli,
+                                          int     argc,
+                                          char  **argv);
 
 G_END_DECLS
