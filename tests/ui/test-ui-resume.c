@@ -100,12 +100,21 @@ type_keys (GtkWidget  *field,
       gboolean pressed = FALSE;
 
       if (g_str_equal (key, " "))
-        g_set_str (&key, "space");
+        {
+          g_free (key);
+          key = g_strdup ("space");
+        }
       pressed = jk_keyboard_press (keyboard, key);
-      if (!pressed && g_unichar_isupper (g_utf8_get_char (p)))
-        pressed = jk_keyboard_press (keyboard, "shift") && jk_keyboard_press (keyboard, key);
+      /* Each layer is reached from the letters, as the keys show. */
       for (guint i = 0; !pressed && i < G_N_ELEMENTS (layers); i++)
-        pressed = jk_keyboard_press (keyboard, layers[i]) && jk_keyboard_press (keyboard, key);
+        {
+          jk_keyboard_press (keyboard, "letters");
+          if (i > 0 && !jk_keyboard_press (keyboard, layers[i]))
+            continue;
+          pressed = jk_keyboard_press (keyboard, key);
+          if (!pressed && i == 0 && g_unichar_isupper (g_utf8_get_char (p)))
+            pressed = jk_keyboard_press (keyboard, "shift") && jk_keyboard_press (keyboard, key);
+        }
       if (!pressed)
         g_error ("The on-screen keyboard has no key for “%s”", key);
     }
@@ -231,10 +240,12 @@ fill_in_every_step (void)
     gtk_button_clicked (GTK_BUTTON (gtk_bin_get_child (GTK_BIN (children->data))));
     g_list_free (children);
   }
+  g_assert_cmpstr (gtk_entry_get_text (history_entry ("other", "position")), !=, "");
   type_keys (GTK_WIDGET (history_entry ("other", "start-year")), "2024");
   shot ("other");
   click ("Next");
   assert_step ("references");
+  g_assert_cmpuint (jk_resume_history_get_n_entries (JK_RESUME_HISTORY (widget ("other"))), ==, 1);
   g_assert_cmpuint (jk_page_get_step (JK_PAGE (page ())), ==, 9);
   shot ("references");
   click ("Finish");
@@ -402,6 +413,10 @@ test_spanish (void)
   shot ("skills");
   click ("Siguiente");
   shot ("licenses");
+  click ("Siguiente");
+  /* No work history: other experience is offered. */
+  assert_step ("other");
+  shot ("other");
   click ("Siguiente");
   shot ("references");
   click ("Terminar");

@@ -345,6 +345,8 @@ fill_form (JkResumeHistory *self,
   write_date (self->end_month, self->end_year, NULL);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->current_check), FALSE);
   clear_duties (self);
+  jk_chip_picker_unpress_all (self->choice_chips);
+  jk_chip_picker_unpress_all (self->duty_chips);
   if (work != NULL)
     {
       gtk_entry_set_text (self->name_entry, work->name != NULL ? work->name : "");
@@ -363,6 +365,8 @@ fill_form (JkResumeHistory *self,
       gtk_entry_set_text (self->position_entry, education->study_type != NULL ? education->study_type : "");
       write_date (self->end_month, self->end_year, education->end_date);
     }
+  /* The entry's credential or kind shows pressed. */
+  jk_chip_picker_set_active (self->choice_chips, gtk_entry_get_text (self->position_entry), TRUE);
   ensure_empty_duty (self);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   self->filling = FALSE;

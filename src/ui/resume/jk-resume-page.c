@@ -111,7 +111,9 @@ entry_text (GtkEntry *entry)
 static const char *
 visit_language (JkResumePage *self)
 {
-  return jk_session_get_language (jk_page_get_session (JK_PAGE (self)));
+  JkSession *session = jk_page_get_session (JK_PAGE (self));
+
+  return session != NULL ? jk_session_get_language (session) : jk_i18n_get_language ();
 }
 
 JkResume *
@@ -677,10 +679,7 @@ clear_builder (JkResumePage *self)
   /* set_items keeps pressed chips that are listed again: none are. */
   for (JkChipPicker **p = (JkChipPicker *[]) { self->skill_chips, self->license_chips, NULL }; *p != NULL; p++)
     {
-      g_autoptr (GPtrArray) pressed = jk_chip_picker_get_active (*p);
-
-      for (guint i = 0; i < pressed->len; i++)
-        jk_chip_picker_set_active (*p, pressed->pdata[i], FALSE);
+      jk_chip_picker_unpress_all (*p);
       jk_chip_picker_set_items (*p, NULL, 0);
     }
   jk_resume_history_clear (self->work);
@@ -1226,7 +1225,6 @@ jk_resume_page_enter (JkPage *page)
 {
   JkResumePage *self = JK_RESUME_PAGE (page);
 
-  JK_PAGE_CLASS (jk_resume_page_parent_class)->enter (page);
   jk_spell_chips_set_session (self->spell, jk_page_get_session (page));
   /* Back from printing: the steps are as they were. */
   if (current_step (self) == NULL || g_str_equal (current_step (self), "start"))
@@ -1245,7 +1243,6 @@ jk_resume_page_leave (JkPage *page)
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->open_button), TRUE);
   g_clear_handle_id (&self->job_search_id, g_source_remove);
-  JK_PAGE_CLASS (jk_resume_page_parent_class)->leave (page);
 }
 
 static void
@@ -1365,7 +1362,6 @@ jk_resume_page_init (JkResumePage *self)
   self->work = history_in (self->work_box, JK_RESUME_HISTORY_WORK, self);
   self->education = history_in (self->education_box, JK_RESUME_HISTORY_EDUCATION, self);
   self->other = history_in (self->other_box, JK_RESUME_HISTORY_OTHER, self);
-  jk_resume_history_set_suggest (self->work, suggest_duties, self);
   self->preview = JK_RESUME_PREVIEW (jk_resume_preview_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->preview), TRUE);
   gtk_container_add (GTK_CONTAINER (self->preview_holder), GTK_WIDGET (self->preview));
@@ -1395,6 +1391,7 @@ create (const JkPageInfo    *info,
   self->clock = context->clock;
   self->print_flow = context->print_flow;
   self->db_path = g_strdup (jk_store_get_path (context->store));
+  jk_resume_history_set_suggest (self->work, suggest_duties, self);
   if (context->config->print_hold)
     {
       gtk_button_set_label (self->print_button, _("Ask staff to print it"));

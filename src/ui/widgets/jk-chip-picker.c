@@ -152,6 +152,18 @@ jk_chip_picker_set_active (JkChipPicker *self,
   self->filling = FALSE;
 }
 
+void
+jk_chip_picker_unpress_all (JkChipPicker *self)
+{
+  GList *children = gtk_container_get_children (GTK_CONTAINER (self));
+
+  self->filling = TRUE;
+  for (GList *l = children; l != NULL; l = l->next)
+    gtk_toggle_button_set_active (child_button (l->data), FALSE);
+  self->filling = FALSE;
+  g_list_free (children);
+}
+
 GPtrArray *
 jk_chip_picker_get_active (JkChipPicker *self)
 {

@@ -22,6 +22,8 @@ void         jk_chip_picker_add          (JkChipPicker       *self,
 void         jk_chip_picker_set_active   (JkChipPicker       *self,
                                           const char         *text,
                                           gboolean            active);
+/* Lets every chip go, quietly (no "toggled"). */
+void         jk_chip_picker_unpress_all  (JkChipPicker       *self);
 /* The pressed chips' texts, in order (char *). */
 GPtrArray   *jk_chip_picker_get_active   (JkChipPicker       *self);
 guint        jk_chip_picker_get_n_items  (JkChipPicker       *self);
