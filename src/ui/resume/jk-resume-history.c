@@ -6,6 +6,7 @@
 #include <jobkiosk/jk-i18n.h>
 #include <stdlib.h>
 
+#include "shell/jk-retranslate.h"
 #include "widgets/jk-chip-picker.h"
 #include "jk-resume-history.h"
 
@@ -35,7 +36,7 @@ struct _JkResumeHistory
   GtkLabel *end_label;
   GtkComboBoxText *end_month;
   GtkEntry *end_year;
-  GtkCheckButton *current_check;
+  GtkToggleButton *current_check;
   GtkLabel *duties_label;
   GtkBox *duty_chips_box;
   GtkBox *duties_box;
@@ -113,7 +114,7 @@ static void
 fill_months (GtkComboBoxText *combo)
 {
   gtk_combo_box_text_remove_all (combo);
-  gtk_combo_box_text_append (combo, "", _("Month (if you know it)"));
+  gtk_combo_box_text_append (combo, "", _("Month"));
   for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
     {
       char id[4];
@@ -424,13 +425,11 @@ show_form (JkResumeHistory *self,
 {
   self->editing = editing;
   fill_form (self, editing >= 0 ? self->entries->pdata[editing] : NULL);
-  gtk_button_set_label (self->save_button,
-                        editing >= 0 ? _("Save changes")
-                                     : self->kind == JK_RESUME_HISTORY_WORK ? _("Add this job")
-                                     : self->kind == JK_RESUME_HISTORY_EDUCATION ? _("Add this school")
-                                                                              : _("Add this"));
-  atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->save_button)),
-                       gtk_button_get_label (self->save_button));
+  jk_retranslate_set_button (self->save_button,
+                             editing >= 0 ? N_("Save changes")
+                             : self->kind == JK_RESUME_HISTORY_WORK ? N_("Add this job")
+                             : self->kind == JK_RESUME_HISTORY_EDUCATION ? N_("Add this school")
+                                                                      : N_("Add this"));
   gtk_widget_show (GTK_WIDGET (self->form));
   gtk_widget_hide (GTK_WIDGET (self->add_button));
   /* Cancel only makes sense when there is a list to go back to. */
@@ -697,11 +696,11 @@ jk_resume_history_init (JkResumeHistory *self)
 static void
 set_label (GtkLabel   *label,
            GtkEntry   *entry,
-           const char *text)
+           const char *msgid)
 {
-  gtk_label_set_text (label, text);
+  jk_retranslate_set_label (label, msgid);
   if (entry != NULL)
-    atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (entry)), text);
+    jk_retranslate_set_a11y_name (GTK_WIDGET (entry), msgid);
 }
 
 GtkWidget *
@@ -725,29 +724,25 @@ jk_resume_history_new (JkResumeHistoryKind kind)
   if (work)
     {
       gtk_container_add (GTK_CONTAINER (self->duty_chips_box), GTK_WIDGET (self->duty_chips));
-      gtk_button_set_label (self->add_button, _("Add another job"));
+      jk_retranslate_set_button (self->add_button, N_("Add another job"));
     }
   else if (other)
     {
       gtk_container_add (GTK_CONTAINER (self->kind_chips_box), GTK_WIDGET (self->choice_chips));
-      set_label (self->name_label, self->name_entry, _("Where, or for whom (if you like)"));
-      set_label (self->position_label, self->position_entry, _("What you did"));
-      set_label (self->duties_label, NULL, _("Tell more, one thing per line (if you like)"));
-      gtk_button_set_label (GTK_BUTTON (self->current_check), _("I still do this"));
-      atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->current_check)), _("I still do this"));
-      gtk_button_set_label (self->add_button, _("Add more experience"));
+      set_label (self->name_label, self->name_entry, N_("Where, or for whom (if you like)"));
+      set_label (self->position_label, self->position_entry, N_("What you did"));
+      set_label (self->duties_label, NULL, N_("Tell more, one thing per line (if you like)"));
+      jk_retranslate_set_button (GTK_BUTTON (self->current_check), N_("I still do this"));
+      jk_retranslate_set_button (self->add_button, N_("Add more experience"));
     }
   else
     {
       gtk_container_add (GTK_CONTAINER (self->position_chips_box), GTK_WIDGET (self->choice_chips));
-      set_label (self->name_label, self->name_entry, _("School or program"));
-      set_label (self->position_label, self->position_entry, _("Diploma or certificate"));
-      gtk_label_set_text (self->end_label, _("Year finished (if you like)"));
-      atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->end_year)), _("Year finished"));
-      gtk_button_set_label (self->add_button, _("Add another school"));
+      set_label (self->name_label, self->name_entry, N_("School or program"));
+      set_label (self->position_label, self->position_entry, N_("Diploma or certificate"));
+      set_label (self->end_label, self->end_year, N_("Year finished (if you like)"));
+      jk_retranslate_set_button (self->add_button, N_("Add another school"));
     }
-  atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->add_button)),
-                       gtk_button_get_label (self->add_button));
   show_form (self, -1);
   return GTK_WIDGET (self);
 }

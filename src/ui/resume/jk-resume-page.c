@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "print/jk-print-flow.h"
+#include "shell/jk-retranslate.h"
 #include "widgets/jk-chip-picker.h"
 #include "widgets/jk-spell-chips.h"
 #include "jk-resume-history.h"
@@ -596,10 +597,7 @@ show_step (JkResumePage *self,
   jk_page_set_step (JK_PAGE (self), number, numbered ? list->len : 0);
   gtk_widget_set_visible (GTK_WIDGET (self->back_step_button), numbered || g_str_equal (name, "done"));
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), form);
-  gtk_button_set_label (GTK_BUTTON (self->next_button),
-                        numbered && number == list->len ? _("Finish") : _("Next"));
-  atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->next_button)),
-                       gtk_button_get_label (GTK_BUTTON (self->next_button)));
+  jk_retranslate_set_button (self->next_button, numbered && number == list->len ? N_("Finish") : N_("Next"));
   /* The page's main action: Next in the steps, Print when done. */
   if (form)
     jk_page_set_main_action (JK_PAGE (self), GTK_WIDGET (self->next_button));
@@ -1349,11 +1347,28 @@ history_in (GtkBox              *holder,
   return JK_RESUME_HISTORY (history);
 }
 
+/* Buttons in a row wrap their words, so Spanish in larger text never
+ * widens the window. */
+static void
+wrap_button_labels (GtkWidget *widget,
+                    gpointer   data)
+{
+  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_bin_get_child (GTK_BIN (widget))))
+    {
+      GtkLabel *label = GTK_LABEL (gtk_bin_get_child (GTK_BIN (widget)));
+
+      gtk_label_set_line_wrap (label, TRUE);
+      gtk_label_set_max_width_chars (label, 16);
+      gtk_label_set_justify (label, GTK_JUSTIFY_CENTER);
+    }
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_foreach (GTK_CONTAINER (widget), wrap_button_labels, data);
+}
+
 static void
 jk_resume_page_init (JkResumePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  jk_page_init_strings (JK_PAGE (self));
   self->job_chips = JK_CHIP_PICKER (picker_in (self->job_chips_box, G_CALLBACK (on_job_chip_toggled), self));
   self->summary_chips = JK_CHIP_PICKER (picker_in (self->summary_chips_box, G_CALLBACK (on_summary_chip_toggled),
                                                    self));
@@ -1366,7 +1381,7 @@ jk_resume_page_init (JkResumePage *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->preview), TRUE);
   gtk_container_add (GTK_CONTAINER (self->preview_holder), GTK_WIDGET (self->preview));
   gtk_widget_set_vexpand (GTK_WIDGET (self->preview_holder), TRUE);
-  atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->preview)), _("Your resume as it will print"));
+  jk_retranslate_set_a11y_name (GTK_WIDGET (self->preview), N_("Your resume as it will print"));
   for (GtkEntry **e = (GtkEntry *[]) { self->summary1_entry, self->summary2_entry, self->summary3_entry,
                                        self->skill_entry, self->license_entry, NULL };
        *e != NULL; e++)
@@ -1375,7 +1390,10 @@ jk_resume_page_init (JkResumePage *self)
   gtk_container_add (GTK_CONTAINER (self->spell_box), GTK_WIDGET (self->spell));
   g_signal_connect_swapped (self->spell, "suggested", G_CALLBACK (on_spelling_suggested), self);
   g_signal_connect (self, "hierarchy-changed", G_CALLBACK (on_hierarchy_changed), NULL);
+  wrap_button_labels (GTK_WIDGET (self), NULL);
   update_references (self);
+  /* After the steps' own widgets are in, so their words switch too. */
+  jk_page_init_strings (JK_PAGE (self));
   update_page_buttons (self);
 }
 
@@ -1393,10 +1411,7 @@ create (const JkPageInfo    *info,
   self->db_path = g_strdup (jk_store_get_path (context->store));
   jk_resume_history_set_suggest (self->work, suggest_duties, self);
   if (context->config->print_hold)
-    {
-      gtk_button_set_label (self->print_button, _("Ask staff to print it"));
-      atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->print_button)), _("Ask staff to print it"));
-    }
+    jk_retranslate_set_button (self->print_button, N_("Ask staff to print it"));
   /* Until the kiosk can send mail, the button stays away. */
   gtk_widget_hide (GTK_WIDGET (self->email_button));
   return JK_PAGE (self);

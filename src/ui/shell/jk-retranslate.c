@@ -106,3 +106,12 @@ jk_retranslate_set_a11y_name (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (widget), A11Y_KEY, g_strdup (msgid), g_free);
   atk_object_set_name (gtk_widget_get_accessible (widget), _(msgid));
 }
+
+void
+jk_retranslate_set_button (GtkButton  *button,
+                           const char *msgid)
+{
+  gtk_button_set_label (button, _(msgid));
+  jk_retranslate_set_label (GTK_LABEL (gtk_bin_get_child (GTK_BIN (button))), msgid);
+  jk_retranslate_set_a11y_name (GTK_WIDGET (button), msgid);
+}

@@ -17,5 +17,8 @@ void         jk_retranslate_set_label    (GtkLabel   *label,
                                           const char *msgid);
 void         jk_retranslate_set_a11y_name (GtkWidget *widget,
                                           const char *msgid);
+/* A button's words and its accessible name, both from msgid. */
+void         jk_retranslate_set_button   (GtkButton  *button,
+                                          const char *msgid);
 
 G_END_DECLS
