@@ -84,6 +84,7 @@ struct _JkResumePage
   guint n_pages;
   guint preview_count;
 
+  gboolean can_email;           /* [mail] names a relay */
   gboolean vault_busy;
   char *saved_code;            /* the code this visit's resume is kept under */
   char *saved_pin;             /* kept for this visit only, to save changes under the same code */
@@ -597,6 +598,10 @@ show_step (JkResumePage *self,
   jk_page_set_step (JK_PAGE (self), number, numbered ? list->len : 0);
   gtk_widget_set_visible (GTK_WIDGET (self->back_step_button), numbered || g_str_equal (name, "done"));
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), form);
+  /* What a finished resume is for, kept in sight below it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->print_button), g_str_equal (name, "done"));
+  gtk_widget_set_visible (GTK_WIDGET (self->keep_button), g_str_equal (name, "done"));
+  gtk_widget_set_visible (GTK_WIDGET (self->email_button), g_str_equal (name, "done") && self->can_email);
   jk_retranslate_set_button (self->next_button, numbered && number == list->len ? N_("Finish") : N_("Next"));
   /* The page's main action: Next in the steps, Print when done. */
   if (form)
@@ -1412,8 +1417,6 @@ create (const JkPageInfo    *info,
   jk_resume_history_set_suggest (self->work, suggest_duties, self);
   if (context->config->print_hold)
     jk_retranslate_set_button (self->print_button, N_("Ask staff to print it"));
-  /* Until the kiosk can send mail, the button stays away. */
-  gtk_widget_hide (GTK_WIDGET (self->email_button));
   return JK_PAGE (self);
 }
 

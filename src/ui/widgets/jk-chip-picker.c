@@ -48,6 +48,11 @@ chip_new (JkChipPicker *self,
   gtk_style_context_add_class (gtk_widget_get_style_context (button), "chip");
   atk_object_set_name (gtk_widget_get_accessible (button), text);
   g_signal_connect (button, "toggled", G_CALLBACK (on_chip_toggled), self);
+  /* Room inside the child for the focus ring, which it would clip. */
+  gtk_widget_set_margin_start (button, 6);
+  gtk_widget_set_margin_end (button, 6);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_set_margin_bottom (button, 6);
   /* The chip takes the focus, not the flow box's child around it. */
   gtk_widget_set_can_focus (child, FALSE);
   gtk_container_add (GTK_CONTAINER (child), button);
@@ -79,8 +84,9 @@ jk_chip_picker_init (JkChipPicker *self)
 
   gtk_flow_box_set_selection_mode (box, GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (box, FALSE);
-  gtk_flow_box_set_row_spacing (box, 8);
-  gtk_flow_box_set_column_spacing (box, 8);
+  /* With each chip's margin: 12 px between chips. */
+  gtk_flow_box_set_row_spacing (box, 0);
+  gtk_flow_box_set_column_spacing (box, 0);
   gtk_flow_box_set_min_children_per_line (box, 1);
   gtk_flow_box_set_max_children_per_line (box, 6);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
