@@ -23,7 +23,7 @@ static const JkCliCommand commands[] = {
   { "jobs", jk_cli_jobs, N_("Search job listings (jobs search) or show one (jobs show ID)") },
   { "speak", jk_cli_speak, N_("Say a line through the kiosk's voice (speak TEXT [--lang en|es])") },
   { "lmi", jk_cli_lmi, N_("Labor market information: import files (lmi import PATH…), search, show") },
-  { "resume", jk_cli_resume, N_("Check a JSON Resume (resume validate IN.json) or render it (resume render IN.json --out FILE)") },
+  { "resume", jk_cli_resume, N_("Check, render and keep resumes (resume validate, render, purge, export-saved, import-saved)") },
 };
 
 /* ---------------------------------------------------------------------- */
