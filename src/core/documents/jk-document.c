@@ -58,6 +58,21 @@ jk_document_render (const JkDocumentKind    *kind,
   return document;
 }
 
+char *
+jk_document_render_text (const JkDocumentKind    *kind,
+                         const JkDocumentContext *context,
+                         gconstpointer            input)
+{
+  char *text;
+
+  if (kind->render_text == NULL)
+    return NULL;
+  jk_i18n_set_thread_language (context->language);
+  text = kind->render_text (context, input);
+  jk_i18n_set_thread_language (NULL);
+  return text;
+}
+
 JkDocument *
 jk_document_new (const char *kind,
                  double      width,
