@@ -12,6 +12,7 @@
 #include "store/jk-store-private.h"
 
 #include "jk-test.h"
+#include "jk-test-log.h"
 #include "jk-test-proc.h"
 #include "jk-test-smtp.h"
 
@@ -262,6 +263,7 @@ test_send (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (jk_test_smtp_count (f->smtp), ==, 1);
   assert_address_gone (f, ADDRESS);
+  g_assert_false (jk_test_log_contains (ADDRESS));
 }
 
 static void
@@ -446,9 +448,9 @@ test_tampered (Fixture       *f,
                                 "substr(sealed, 1, 20) || zeroblob(1) || substr(sealed, 22)", &error));
   g_assert_no_error (error);
   g_assert_cmpint (outbox_int (f, "SELECT count(*) FROM outbox"), ==, 1);
-  g_test_expect_message ("jk-outbox", G_LOG_LEVEL_WARNING, "*cannot be opened*");
+  jk_test_log_expect_warning ("jk-outbox", "*cannot be opened*");
   g_assert_cmpint (jk_outbox_deliver (f->config, f->db_path, id, NOW, &error), ==, JK_OUTBOX_GIVEN_UP);
-  g_test_assert_expected_messages ();
+  jk_test_log_assert_expected ();
   g_assert_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_FAILED);
   g_assert_cmpuint (jk_test_smtp_count (f->smtp), ==, 0);
   g_assert_cmpint (outbox_int (f, "SELECT count(*) FROM outbox"), ==, 0);
@@ -460,6 +462,7 @@ main (int   argc,
 {
   jk_i18n_init ();
   g_test_init (&argc, &argv, NULL);
+  jk_test_log_init ();
   g_test_add_func ("/mail/address", test_address);
   g_test_add_func ("/mail/backoff", test_backoff);
   JK_TEST_ADD ("/mail/url", Fixture, test_url);
