@@ -2,6 +2,7 @@
 /* test-mail.c: "Email it to me" end to end: the outbox, libcurl's SMTP and a real receiver on 127.0.0.1 */
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 #include <string.h>
 
 #include <jobkiosk/jk-document.h>
@@ -456,6 +457,103 @@ test_tampered (Fixture       *f,
   g_assert_cmpint (outbox_int (f, "SELECT count(*) FROM outbox"), ==, 0);
 }
 
+/* jobkioskctl outbox: runs the command on the fixture's database with a
+ * configuration naming the relay's port; returns its exit status. */
+static int
+run_ctl (Fixture    *f,
+         char      **out,
+         const char *first,
+         ...)
+{
+  g_autofree char *config_path = g_build_filename (f->dir, "jobkiosk.conf", NULL);
+  g_autofree char *config_text = g_strdup_printf ("[mail]\nhost = 127.0.0.1\nport = %u\nsecurity = none\n"
+                                                  "from = kiosk@center.example\ntimeout = 20\n",
+                                                  f->config->mail_port);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  va_list args;
+
+  g_assert_true (g_file_set_contents (config_path, config_text, -1, NULL));
+  g_assert_nonnull (g_getenv ("JK_JOBKIOSKCTL"));
+  g_ptr_array_add (argv, (char *) g_getenv ("JK_JOBKIOSKCTL"));
+  g_ptr_array_add (argv, "--config");
+  g_ptr_array_add (argv, config_path);
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, f->db_path);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, &err, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (*out, ADDRESS));
+  g_assert_null (strstr (err, ADDRESS));
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  guint16 port = jk_test_pick_free_port ();
+  g_autoptr (JkMailMessage) message = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *id_text = NULL;
+  gint64 id;
+
+  use_port (f, port);
+  message = make_message (ADDRESS, &pdf);
+  /* Kept a day ago, so it is due for the command whatever the clock says. */
+  id = jk_outbox_add_mail (f->config, f->db_path, message, g_get_real_time () / G_USEC_PER_SEC - 86400, &error);
+  g_assert_no_error (error);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT "  mail", id);
+
+  g_assert_cmpint (run_ctl (f, &out, "outbox", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, id_text));
+  g_clear_pointer (&out, g_free);
+  /* Nothing listens: kept, exit 1. */
+  g_assert_cmpint (run_ctl (f, &out, "outbox", "send", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_ctl (f, &out, "outbox", "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"attempts\" : 1"));
+  g_assert_nonnull (strstr (out, "\"last_error\" : \""));
+  g_clear_pointer (&out, g_free);
+
+  /* Due again an hour later (the entry's next try is written by the
+   * command's clock): moved back so this run needs no waiting. */
+  g_assert_true (jk_store_exec (f->store, "UPDATE outbox SET next_attempt = 0", &error));
+  f->smtp = jk_test_smtp_start (port);
+  g_assert_cmpint (run_ctl (f, &out, "outbox", "send", NULL), ==, 0);
+  g_assert_cmpuint (jk_test_smtp_wait (f->smtp, 1, 10000), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_ctl (f, &out, "outbox", NULL), ==, 0);
+  g_assert_null (strstr (out, id_text));
+}
+
+/* A mistyped security never means "none". */
+static void
+test_config_security (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "mail.conf", NULL);
+  g_autoptr (JkConfig) config = jk_config_new_defaults ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "[mail]\nhost = relay.example\nsecurity = ssl\n", -1, NULL));
+  jk_test_log_expect_warning ("jk-config", "*not one of starttls, tls, none*");
+  jk_config_load_file (config, path, &error);
+  jk_test_log_assert_expected ();
+  g_assert_cmpstr (config->mail_security, ==, "starttls");
+  g_assert_cmpstr (config->mail_host, ==, "relay.example");
+  g_assert_cmpuint (config->problems->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,5 +573,7 @@ main (int   argc,
   JK_TEST_ADD ("/mail/outbox/bad-address", Fixture, test_bad_address);
   JK_TEST_ADD ("/mail/outbox/not-configured", Fixture, test_not_configured);
   JK_TEST_ADD ("/mail/outbox/tampered", Fixture, test_tampered);
+  JK_TEST_ADD ("/mail/cli", Fixture, test_cli);
+  JK_TEST_ADD ("/mail/config-security", Fixture, test_config_security);
   return g_test_run ();
 }
