@@ -63,7 +63,6 @@ static const struct {
   { "@yahoo.com", NULL },
   { "@hotmail.com", NULL },
   { "@outlook.com", NULL },
-  { "@icloud.com", NULL },
 };
 
 /* ---------------------------------------------------------------------- */
@@ -410,7 +409,8 @@ static JkPage *
 create (const JkPageInfo    *info,
         const JkPageContext *context)
 {
-  JkMailPage *self = g_object_new (JK_TYPE_MAIL_PAGE, "title", N_("Email it to me"), "prompt",
+  /* TRANSLATORS: the title of the page that emails a printout to the visitor */
+  JkMailPage *self = g_object_new (JK_TYPE_MAIL_PAGE, "title", N_("Email"), "prompt",
                                    N_("Type your email address, then press Send."), NULL);
 
   self->flow = g_object_ref (context->mail_flow);
