@@ -410,7 +410,7 @@ create (const JkPageInfo    *info,
         const JkPageContext *context)
 {
   /* TRANSLATORS: the title of the page that emails a printout to the visitor */
-  JkMailPage *self = g_object_new (JK_TYPE_MAIL_PAGE, "title", N_("Email"), "prompt",
+  JkMailPage *self = g_object_new (JK_TYPE_MAIL_PAGE, "title", N_("Send by email"), "prompt",
                                    N_("Type your email address, then press Send."), NULL);
 
   self->flow = g_object_ref (context->mail_flow);
