@@ -263,6 +263,11 @@ add_endings (JkMailPage *self)
       GtkWidget *child;
 
       gtk_style_context_add_class (gtk_widget_get_style_context (button), "chip");
+      /* Room for the focus ring, which the flow box would otherwise clip. */
+      gtk_widget_set_margin_start (button, 8);
+      gtk_widget_set_margin_end (button, 8);
+      gtk_widget_set_margin_top (button, 8);
+      gtk_widget_set_margin_bottom (button, 8);
       g_object_set_data (G_OBJECT (button), "jk-ending", (gpointer) endings[i].text);
       /* Typing into the field, not leaving it: the keyboard stays up. */
       gtk_widget_set_focus_on_click (button, FALSE);
