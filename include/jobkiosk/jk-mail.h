@@ -29,13 +29,29 @@ typedef struct {
   char *subject;
   char *body;           /* plain text */
   GPtrArray *attachments; /* JkMailAttachment */
+  char *message_id;     /* "<key@domain>"; NULL: jk_mail_send makes one. The outbox sets its
+                         * idempotency key here, so a relay or a reader can tell a retry from a new message */
 } JkMailMessage;
 
 typedef enum {
   JK_OUTBOX_WAITING,    /* kept, to be tried again */
   JK_OUTBOX_HANDED_OVER,/* the relay took it: gone from the outbox */
-  JK_OUTBOX_GIVEN_UP,   /* refused for good: gone from the outbox */
+  JK_OUTBOX_GIVEN_UP,   /* refused for good, or too old: gone from the outbox */
+  JK_OUTBOX_GONE,       /* no such entry: handed over or given up before; nothing was sent */
 } JkOutboxState;
+
+/* One waiting entry, as staff see it: never its address or contents. */
+typedef struct {
+  gint64 id;
+  char *kind;           /* "mail" */
+  gint64 created;       /* unix seconds */
+  guint attempts;
+  gint64 next_attempt;
+  char *last_error;     /* in words; NULL before the first try */
+} JkOutboxEntry;
+
+/* How long an entry is tried before it is given up: three days. */
+#define JK_OUTBOX_GIVE_UP_AFTER (3 * 24 * 3600)
 
 GQuark         jk_mail_error_quark        (void);
 
@@ -53,7 +69,12 @@ void           jk_mail_message_attach     (JkMailMessage       *message,
                                            GBytes              *data);
 void           jk_mail_message_free       (JkMailMessage       *message);
 
-/* Sends now through [mail] (blocks: a worker's call). */
+/* The port [mail] sends to: its port, else 587, 465 or 25 by security. */
+guint          jk_mail_get_port           (const JkConfig      *config);
+/* Sends now through [mail] (blocks: a worker's call). Errors are in words
+ * a visitor or staff can read, and never hold the address:
+ * JK_MAIL_ERROR_RELAY (try again later), REFUSED (a 5xx: never again),
+ * NOT_CONFIGURED, BAD_ADDRESS, FAILED (the password file cannot be read). */
 gboolean       jk_mail_send               (const JkConfig      *config,
                                            const JkMailMessage *message,
                                            GError             **error);
@@ -83,6 +104,13 @@ guint          jk_outbox_deliver_due      (const JkConfig      *config,
 /* How many entries wait. */
 guint          jk_outbox_count_waiting    (const char          *database_path,
                                            GError             **error);
+/* The waiting entries, oldest first (JkOutboxEntry *), or NULL with error. */
+GPtrArray     *jk_outbox_list             (const char          *database_path,
+                                           GError             **error);
+void           jk_outbox_entry_free       (JkOutboxEntry       *entry);
+/* Seconds to wait before the next try after `attempts` failed ones:
+ * 1, 2, 5, 10, 30 minutes, then an hour. */
+gint64         jk_outbox_backoff          (guint                attempts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkMailMessage, jk_mail_message_free)
 

@@ -23,6 +23,7 @@ static const JkCliCommand commands[] = {
   { "jobs", jk_cli_jobs, N_("Search job listings (jobs search) or show one (jobs show ID)") },
   { "speak", jk_cli_speak, N_("Say a line through the kiosk's voice (speak TEXT [--lang en|es])") },
   { "lmi", jk_cli_lmi, N_("Labor market information: import files (lmi import PATH…), search, show") },
+  { "outbox", jk_cli_outbox, N_("List what waits for the mail relay (outbox), or send what is due (outbox send)") },
   { "resume", jk_cli_resume, N_("Check, render and keep resumes (resume validate, render, purge, export-saved, import-saved)") },
 };
 

@@ -12,6 +12,7 @@
 #include "jobs/jk-list-page.h"
 #include "jobs/jk-log-page.h"
 #include "jobs/jk-search-page.h"
+#include "mail/jk-mail-flow.h"
 #include "print/jk-print-page.h"
 #include "resume/jk-resume-page.h"
 #include "jk-test-proc.h"
@@ -143,6 +144,21 @@ reach_print (JkWindow     *window,
   jk_test_run_for (300);
 }
 
+/* The email page for My list, keyboard up, as a visitor reaches it. */
+static void
+reach_email (JkWindow     *window,
+             JkClock      *clock,
+             gconstpointer data)
+{
+  JkApplication *app = JK_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  reach_my_list (window, clock, data);
+  jk_mail_flow_show (jk_application_get_mail_flow (app), jk_window_get_current_page (window), &jk_document_job_list,
+                     jk_visit_get_saved_jobs (jk_window_get_session (window)));
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "email");
+  jk_test_wait_drawn (GTK_WIDGET (window));
+}
+
 static void
 reach_log (JkWindow     *window,
            JkClock      *clock,
@@ -258,6 +274,7 @@ static const JkTestScreen screens[] = {
   { "job", reach_job, NULL, NULL, TRUE },
   { "my-list", reach_my_list, NULL, NULL, FALSE },
   { "print", reach_print, NULL, NULL, FALSE },
+  { "email", reach_email, NULL, NULL, FALSE },
   { "log", reach_log, NULL, NULL, FALSE },
   { "log-form", reach_log_form, NULL, NULL, FALSE },
   { "idle-warning", reach_idle_warning, NULL, leave_idle_warning, FALSE },

@@ -343,6 +343,14 @@ apply_key (JkConfig      *self,
                          _("\"%s\" is not one of auto, job-xml, jsonld, rss, usajobs; using auto"), value);
             return;
           }
+        /* [mail] security: a mistyped value must not quietly send in the clear. */
+        if (g_str_equal (group, "mail") && g_str_equal (spec->key, "security") && !g_str_equal (value, "starttls")
+            && !g_str_equal (value, "tls") && !g_str_equal (value, "none"))
+          {
+            add_problem (self, path, contents, group, spec->key,
+                         _("\"%s\" is not one of starttls, tls, none; using starttls"), value);
+            return;
+          }
         if (value[0] == '\0' && spec->type == KEY_URL)
           {
             add_problem (self, path, contents, group, spec->key, _("is empty"));

@@ -135,6 +135,49 @@ render_job_list (const JkDocumentContext *context,
   return jk_composer_finish (&c, jk_document_job_list.id, error);
 }
 
+/* The same list as plain text, for an email's body: each job's title,
+ * employer and place, pay and schedule, and where to apply. */
+static char *
+render_job_list_text (const JkDocumentContext *context,
+                      gconstpointer            input)
+{
+  const GPtrArray *records = input;
+  GString *text = g_string_new (NULL);
+  guint n = records != NULL ? records->len : 0;
+
+  g_string_append_printf (text, "%s\n", _("My saved jobs"));
+  g_string_append_printf (text, jk_ngettext ("%u job", "%u jobs", n), n);
+  g_string_append (text, "\n");
+  if (n == 0)
+    g_string_append_printf (text, "\n%s\n", _("You have not saved any jobs yet."));
+  for (guint i = 0; i < n; i++)
+    {
+      const JkJobRecord *record = records->pdata[i];
+      const JkJob *job = record != NULL ? record->job : NULL;
+      g_autofree char *place = NULL;
+      g_autofree char *pay = NULL;
+      g_autofree char *schedule = NULL;
+
+      if (job == NULL)
+        continue;
+      place = jk_layout_format_place (job);
+      pay = jk_format_pay (job);
+      schedule = jk_format_employment_type (job->employment_type);
+      g_string_append_printf (text, "\n%s\n", jk_layout_get_title (job));
+      if (job->employer != NULL && job->employer[0] != '\0')
+        g_string_append_printf (text, "%s\n", job->employer);
+      if (place != NULL)
+        g_string_append_printf (text, "%s\n", place);
+      if (pay != NULL)
+        g_string_append_printf (text, "%s%s%s\n", pay, schedule != NULL ? " · " : "", schedule != NULL ? schedule : "");
+      if (job->apply_url != NULL && job->apply_url[0] != '\0')
+        g_string_append_printf (text, "%s %s\n", _("Apply:"), job->apply_url);
+      else
+        g_string_append_printf (text, "%s\n", _("Ask the employer how to apply."));
+    }
+  return g_string_free (text, FALSE);
+}
+
 static gpointer
 copy_records (gconstpointer input)
 {
@@ -164,4 +207,5 @@ const JkDocumentKind jk_document_job_list = {
   .render = render_job_list,
   .copy_input = copy_records,
   .free_input = free_records,
+  .render_text = render_job_list_text,
 };

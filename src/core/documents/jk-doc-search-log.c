@@ -147,6 +147,45 @@ render_search_log (const JkDocumentContext *context,
   return jk_composer_finish (&c, jk_document_search_log.id, error);
 }
 
+/* The same log as plain text, for an email's body: the name, the week and
+ * each contact on lines of its own (a table does not survive every mail
+ * reader). */
+static char *
+render_search_log_text (const JkDocumentContext *context,
+                        gconstpointer            data)
+{
+  const JkSearchLogInput *input = data;
+  GPtrArray *entries = input != NULL ? input->entries : NULL;
+  GString *text = g_string_new (NULL);
+  g_autofree char *week = NULL;
+  g_autoptr (GDateTime) now = context->printed_at != NULL ? g_date_time_ref (context->printed_at)
+                                                          : g_date_time_new_now_local ();
+
+  g_string_append_printf (text, "%s\n", _("Job Search Log"));
+  if (input != NULL && input->visitor_name != NULL && input->visitor_name[0] != '\0')
+    g_string_append_printf (text, "%s %s\n", _("Name:"), input->visitor_name);
+  week = input != NULL && g_date_valid (&input->week_start) ? format_week (&input->week_start) : NULL;
+  if (week != NULL)
+    g_string_append_printf (text, "%s\n", week);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      const JkLogEntry *entry = entries->pdata[i];
+      g_autofree char *date = format_gdate (&entry->date, now);
+
+      g_string_append (text, "\n");
+      if (date != NULL)
+        g_string_append_printf (text, "%s: %s\n", _("Date"), date);
+      g_string_append_printf (text, "%s: %s\n", _("Employer"), entry->employer != NULL ? entry->employer : "");
+      g_string_append_printf (text, "%s: %s\n", _("Position"), entry->position != NULL ? entry->position : "");
+      g_string_append_printf (text, "%s: %s\n", _("How"), jk_contact_method_to_label (entry->method));
+      if (entry->contact != NULL && entry->contact[0] != '\0')
+        g_string_append_printf (text, "%s: %s\n", _("Contact"), entry->contact);
+      if (entry->result != NULL && entry->result[0] != '\0')
+        g_string_append_printf (text, "%s: %s\n", _("Result"), entry->result);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static gpointer
 copy_log_input (gconstpointer data)
 {
@@ -191,4 +230,5 @@ const JkDocumentKind jk_document_search_log = {
   .render = render_search_log,
   .copy_input = copy_log_input,
   .free_input = free_log_input,
+  .render_text = render_search_log_text,
 };

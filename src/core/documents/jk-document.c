@@ -119,21 +119,6 @@ jk_document_render_pages (const JkDocumentKind    *kind,
   return document;
 }
 
-JkDocument *
-jk_document_render (const JkDocumentKind    *kind,
-                    const JkDocumentContext *context,
-                    gconstpointer            input,
-                    GError                 **error)
-{
-  g_autoptr (JkDocument) document = jk_document_render_pages (kind, context, input, error);
-
-  /* The PDF is written here, on the render thread, so the print flow
-   * hands over bytes that are ready. */
-  if (document == NULL || !ensure_pdf (document, error))
-    return NULL;
-  return g_steal_pointer (&document);
-}
-
 char *
 jk_document_render_text (const JkDocumentKind    *kind,
                          const JkDocumentContext *context,
@@ -147,6 +132,21 @@ jk_document_render_text (const JkDocumentKind    *kind,
   text = kind->render_text (context, input);
   jk_i18n_set_thread_language (NULL);
   return text;
+}
+
+JkDocument *
+jk_document_render (const JkDocumentKind    *kind,
+                    const JkDocumentContext *context,
+                    gconstpointer            input,
+                    GError                 **error)
+{
+  g_autoptr (JkDocument) document = jk_document_render_pages (kind, context, input, error);
+
+  /* The PDF is written here, on the render thread, so the print flow
+   * hands over bytes that are ready. */
+  if (document == NULL || !ensure_pdf (document, error))
+    return NULL;
+  return g_steal_pointer (&document);
 }
 
 JkDocument *

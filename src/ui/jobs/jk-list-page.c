@@ -10,6 +10,7 @@
 #include "jk-job-card.h"
 #include "jk-job-page.h"
 #include "jk-list-page.h"
+#include "mail/jk-mail-flow.h"
 #include "print/jk-print-flow.h"
 #include "widgets/jk-qr-code.h"
 
@@ -26,10 +27,12 @@ struct _JkListPage
   GtkWidget *qr_caption;
   GtkWidget *qr_too_long;
   GtkWidget *print_button;
+  GtkWidget *email_button;
   GtkToggleButton *qr_button;
 
   JkClock *clock;
   JkPrintFlow *print_flow;
+  JkMailFlow *mail_flow;
 };
 
 G_DEFINE_FINAL_TYPE (JkListPage, jk_list_page, JK_TYPE_PAGE)
@@ -104,6 +107,9 @@ rebuild (JkListPage *self)
   gtk_widget_set_visible (self->empty_label, n == 0);
   gtk_widget_set_visible (self->scroller, n > 0);
   gtk_widget_set_sensitive (self->print_button, n > 0);
+  /* Offered only where the center has a mail relay. */
+  gtk_widget_set_visible (self->email_button, jk_mail_flow_is_enabled (self->mail_flow));
+  gtk_widget_set_sensitive (self->email_button, n > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->qr_button), n > 0);
   if (n == 0)
     gtk_toggle_button_set_active (self->qr_button, FALSE);
@@ -145,6 +151,13 @@ on_print_clicked (JkListPage *self)
 }
 
 static void
+on_email_clicked (JkListPage *self)
+{
+  jk_mail_flow_show (self->mail_flow, JK_PAGE (self), &jk_document_job_list,
+                     jk_visit_get_saved_jobs (jk_page_get_session (JK_PAGE (self))));
+}
+
+static void
 on_qr_toggled (JkListPage *self)
 {
   gtk_widget_set_visible (self->all_qr_box, gtk_toggle_button_get_active (self->qr_button));
@@ -183,6 +196,7 @@ jk_list_page_dispose (GObject *object)
 {
   g_clear_object (&JK_LIST_PAGE (object)->clock);
   g_clear_object (&JK_LIST_PAGE (object)->print_flow);
+  g_clear_object (&JK_LIST_PAGE (object)->mail_flow);
   G_OBJECT_CLASS (jk_list_page_parent_class)->dispose (object);
 }
 
@@ -209,9 +223,11 @@ jk_list_page_class_init (JkListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkListPage, all_qr_box);
   gtk_widget_class_bind_template_child (widget_class, JkListPage, all_qr);
   gtk_widget_class_bind_template_child (widget_class, JkListPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, JkListPage, email_button);
   gtk_widget_class_bind_template_child (widget_class, JkListPage, qr_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_email_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_qr_toggled);
 }
 
@@ -236,6 +252,7 @@ create (const JkPageInfo   *info,
 
   self->clock = g_object_ref (context->clock);
   self->print_flow = g_object_ref (context->print_flow);
+  self->mail_flow = g_object_ref (context->mail_flow);
   return JK_PAGE (self);
 }
 

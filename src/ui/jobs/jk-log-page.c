@@ -9,6 +9,7 @@
 
 #include "jk-log-form-page.h"
 #include "jk-log-page.h"
+#include "mail/jk-mail-flow.h"
 #include "print/jk-print-flow.h"
 
 struct _JkLogPage
@@ -19,9 +20,11 @@ struct _JkLogPage
   GtkWidget *empty_label;
   GtkListBox *entries_list;
   GtkWidget *print_button;
+  GtkWidget *email_button;
 
   JkClock *clock;
   JkPrintFlow *print_flow;
+  JkMailFlow *mail_flow;
   gboolean filling;
 };
 
@@ -86,6 +89,8 @@ rebuild (JkLogPage *self)
   for (guint i = 0; i < n; i++)
     gtk_container_add (GTK_CONTAINER (self->entries_list), make_row (log->pdata[i]));
   gtk_widget_set_visible (self->empty_label, n == 0);
+  /* Offered only where the center has a mail relay. */
+  gtk_widget_set_visible (self->email_button, jk_mail_flow_is_enabled (self->mail_flow));
   self->filling = TRUE;
   gtk_entry_set_text (self->name_entry, name != NULL ? name : "");
   self->filling = FALSE;
@@ -109,13 +114,13 @@ on_add_clicked (JkLogPage *self)
   jk_page_navigate (JK_PAGE (self), &jk_log_form_page_info, NULL);
 }
 
-static void
-on_print_clicked (JkLogPage *self)
+/* The log as printed or emailed. Only read: the flows copy it before they render. */
+static JkSearchLogInput
+make_input (JkLogPage *self)
 {
   JkSession *session = jk_page_get_session (JK_PAGE (self));
   g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
   JkSearchLogInput input = {
-    /* Only read: the flow copies the input before it renders. */
     .visitor_name = (char *) jk_visit_get_name (session),
     .entries = jk_visit_get_log (session),
   };
@@ -125,7 +130,23 @@ on_print_clicked (JkLogPage *self)
   g_date_set_dmy (&input.week_start, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
   g_date_subtract_days (&input.week_start, 6);
+  return input;
+}
+
+static void
+on_print_clicked (JkLogPage *self)
+{
+  JkSearchLogInput input = make_input (self);
+
   jk_print_flow_show (self->print_flow, JK_PAGE (self), &jk_document_search_log, &input);
+}
+
+static void
+on_email_clicked (JkLogPage *self)
+{
+  JkSearchLogInput input = make_input (self);
+
+  jk_mail_flow_show (self->mail_flow, JK_PAGE (self), &jk_document_search_log, &input);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -156,6 +177,7 @@ jk_log_page_dispose (GObject *object)
 {
   g_clear_object (&JK_LOG_PAGE (object)->clock);
   g_clear_object (&JK_LOG_PAGE (object)->print_flow);
+  g_clear_object (&JK_LOG_PAGE (object)->mail_flow);
   G_OBJECT_CLASS (jk_log_page_parent_class)->dispose (object);
 }
 
@@ -176,9 +198,11 @@ jk_log_page_class_init (JkLogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkLogPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, JkLogPage, entries_list);
   gtk_widget_class_bind_template_child (widget_class, JkLogPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, JkLogPage, email_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_email_clicked);
 }
 
 static void
@@ -201,6 +225,7 @@ create (const JkPageInfo   *info,
 
   self->clock = g_object_ref (context->clock);
   self->print_flow = g_object_ref (context->print_flow);
+  self->mail_flow = g_object_ref (context->mail_flow);
   return JK_PAGE (self);
 }
 

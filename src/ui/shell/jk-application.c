@@ -14,6 +14,7 @@
 #include <jobkiosk/jk-speaker-spd.h>
 
 #include "jobs/jk-search-page.h"
+#include "mail/jk-mail-flow.h"
 #include "print/jk-print-flow.h"
 #include "print/jk-print-page.h"
 #include "jk-application.h"
@@ -29,6 +30,7 @@ struct _JkApplication
   JkSession *session;
   JkRefresher *refresher;
   JkPrintFlow *print_flow;
+  JkMailFlow *mail_flow;
   JkSpeech *speech;
   JkHeadphoneWatch *headphones;
   JkApplicationOptions options;
@@ -171,6 +173,7 @@ jk_application_activate (GApplication *application)
     {
       jk_application_start_refresh (self);
       jk_print_flow_start (self->print_flow);
+      jk_mail_flow_start (self->mail_flow);
     }
   if (self->options.quit_after_first_frame)
     {
@@ -188,6 +191,7 @@ jk_application_finalize (GObject *object)
 
   g_clear_object (&self->refresher);
   g_clear_object (&self->print_flow);
+  g_clear_object (&self->mail_flow);
   g_clear_object (&self->headphones);
   g_clear_object (&self->speech);
   g_clear_object (&self->session);
@@ -240,6 +244,7 @@ jk_application_new (JkConfig                   *config,
   self->refresher = jk_refresher_new (config, jk_store_get_path (store), self->clock);
   self->print_flow = jk_print_flow_new (config, jk_store_get_path (store), self->clock, self->session);
   g_signal_connect_swapped (self->print_flow, "changed", G_CALLBACK (on_printer_changed), self);
+  self->mail_flow = jk_mail_flow_new (config, jk_store_get_path (store), self->clock, self->session);
   return self;
 }
 
@@ -292,6 +297,12 @@ jk_application_get_print_flow (JkApplication *self)
   return self->print_flow;
 }
 
+JkMailFlow *
+jk_application_get_mail_flow (JkApplication *self)
+{
+  return self->mail_flow;
+}
+
 JkFeedStatus *
 jk_application_get_feed_status (JkApplication *self)
 {
@@ -316,6 +327,7 @@ jk_application_create_window (JkApplication *self)
     .session = self->session,
     .refresher = self->refresher,
     .print_flow = self->print_flow,
+    .mail_flow = self->mail_flow,
   };
   const JkPageInfo *const *pages = jk_page_registry_get ();
 

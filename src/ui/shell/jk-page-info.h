@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 typedef struct _JkPage JkPage;
 typedef struct _JkPrintFlow JkPrintFlow;
+typedef struct _JkMailFlow JkMailFlow;
 
 /* What the shell shows around a page. */
 typedef enum {
@@ -29,6 +30,7 @@ typedef struct {
   JkSession *session;
   JkRefresher *refresher;
   JkPrintFlow *print_flow;
+  JkMailFlow *mail_flow;
 } JkPageContext;
 
 /* A page as the shell knows it: one of these per page, listed in

@@ -12,6 +12,7 @@
 #include "jobs/jk-log-form-page.h"
 #include "jobs/jk-log-page.h"
 #include "jobs/jk-search-page.h"
+#include "mail/jk-mail-page.h"
 #include "print/jk-print-page.h"
 #include "resume/jk-resume-page.h"
 #include "jk-home-page.h"
@@ -26,6 +27,7 @@ static const JkPageInfo *const pages[] = {
   &jk_log_page_info,
   &jk_log_form_page_info,
   &jk_print_page_info,
+  &jk_mail_page_info,
   &jk_careers_page_info,
   &jk_occupation_page_info,
   &jk_resume_page_info,
