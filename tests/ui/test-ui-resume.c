@@ -17,11 +17,13 @@
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
 #include "jk-test-proc.h"
+#include "jk-test-smtp.h"
 #include "jk-test-ui-util.h"
 
 static JkTestKiosk kiosk;
 static JkWindow *window;
 static JkTestCups *cups;
+static JkTestSmtp *smtp;
 static char *kept_code;
 
 static JkResumePage *
@@ -385,6 +387,40 @@ test_keep_and_open (void)
   shot ("opened");
 }
 
+/* Email it to me: the PDF arrives whole at a real SMTP receiver, and the
+ * address is nowhere in the database afterwards. */
+static void
+test_email (void)
+{
+  g_autoptr (GBytes) rcpt = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autofree char *saved = g_build_filename (kiosk.state_dir, "emailed.pdf", NULL);
+  g_autofree char *text = NULL;
+  GtkWidget *entry;
+
+  jk_test_fresh_visit (window);
+  fill_in_every_step ();
+  click ("Email it to me");
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "email");
+  entry = jk_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_ENTRY);
+  type_keys (entry, "maria.oneil@example.org");
+  jk_test_screenshot (GTK_WIDGET (window), "resume-email-en");
+  click ("Send the email");
+  g_assert_cmpuint (jk_test_smtp_wait (smtp, 1, 20000), ==, 1);
+  rcpt = jk_test_smtp_read (smtp, 1, "rcpt");
+  g_assert_cmpmem (g_bytes_get_data (rcpt, NULL), g_bytes_get_size (rcpt), "maria.oneil@example.org\n", 24);
+  pdf = jk_test_smtp_read (smtp, 1, "part-resume.pdf");
+  g_assert_nonnull (pdf);
+  g_assert_true (g_file_set_contents (saved, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), NULL));
+  text = pdf_text (saved);
+  g_assert_nonnull (strstr (text, "María O'Neil-López"));
+  body = jk_test_smtp_read (smtp, 1, "body.txt");
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), "Joe's Diner"));
+  jk_test_run_for (200);
+  g_assert_false (database_holds ("maria.oneil@example.org"));
+}
+
 /* Each step in Spanish, with its preview. */
 static void
 test_spanish (void)
@@ -441,15 +477,22 @@ main (int   argc,
   cups = jk_test_cups_start ();
   g_setenv ("CUPS_SERVER", jk_test_cups_get_server (cups), TRUE);
   jk_test_cups_make_default (cups);
+  smtp = jk_test_smtp_start (0);
   fake_clock = jk_clock_new_fake (start);
   jk_test_kiosk_start (&kiosk, "jk-ui-resume-XXXXXX", fake_clock);
   window = kiosk.window;
+  kiosk.config->mail_host = g_strdup ("127.0.0.1");
+  kiosk.config->mail_port = jk_test_smtp_get_port (smtp);
+  g_free (kiosk.config->mail_security);
+  kiosk.config->mail_security = g_strdup ("none");
+  kiosk.config->mail_from = g_strdup ("kiosk@center.example");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
   jk_test_wait_drawn (GTK_WIDGET (window));
 
   g_test_add_func ("/resume/journey", test_journey);
   g_test_add_func ("/resume/keep-and-open", test_keep_and_open);
+  g_test_add_func ("/resume/email", test_email);
   g_test_add_func ("/resume/spanish", test_spanish);
   status = g_test_run ();
 
@@ -457,6 +500,7 @@ main (int   argc,
   g_object_unref (kiosk.app);
   g_object_unref (fake_clock);
   jk_test_cups_stop (cups);
+  jk_test_smtp_stop (smtp);
   jk_test_remove_tree (kiosk.state_dir);
   g_free (kiosk.state_dir);
   g_free (kept_code);

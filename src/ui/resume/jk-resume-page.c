@@ -10,6 +10,7 @@
 #include <jobkiosk/jk-resume-vault.h>
 #include <string.h>
 
+#include "mail/jk-mail-flow.h"
 #include "print/jk-print-flow.h"
 #include "shell/jk-retranslate.h"
 #include "widgets/jk-chip-picker.h"
@@ -42,7 +43,8 @@
   X (GtkButton, saved_done_button) X (GtkEntry, code_entry) X (GtkEntry, open_pin_entry) \
   X (GtkLabel, open_error) X (GtkButton, open_button) X (GtkBox, preview_box) X (GtkLabel, preview_label) \
   X (GtkBox, preview_holder) X (GtkBox, page_buttons) X (GtkButton, previous_page_button) \
-  X (GtkButton, next_page_button) X (GtkBox, spell_box) X (GtkButton, back_step_button) X (GtkButton, next_button)
+  X (GtkButton, next_page_button) X (GtkLabel, source_label) X (GtkBox, spell_box) X (GtkButton, back_step_button) \
+  X (GtkButton, next_button)
 
 struct _JkResumePage
 {
@@ -67,6 +69,7 @@ struct _JkResumePage
   JkStore *store;
   JkClock *clock;
   JkPrintFlow *print_flow;
+  JkMailFlow *mail_flow;
   char *db_path;
 
   char *soc;                   /* the occupation chosen for the job wanted */
@@ -84,7 +87,6 @@ struct _JkResumePage
   guint n_pages;
   guint preview_count;
 
-  gboolean can_email;           /* [mail] names a relay */
   gboolean vault_busy;
   char *saved_code;            /* the code this visit's resume is kept under */
   char *saved_pin;             /* kept for this visit only, to save changes under the same code */
@@ -98,6 +100,8 @@ static const char *const numbered_steps[] = {
 };
 
 static void schedule_preview (JkResumePage *self);
+static const char *current_step (JkResumePage *self);
+static void update_source (JkResumePage *self);
 
 /* ---------------------------------------------------------------------- */
 /* Helpers: the resume the steps hold                                     */
@@ -256,6 +260,20 @@ fill_suggestions (JkResumePage *self)
   }
   jk_resume_history_set_choices (self->education, credentials);
   jk_resume_history_set_choices (self->other, other);
+  update_source (self);
+}
+
+/* O*NET's words carry its attribution line while they are offered. */
+static void
+update_source (JkResumePage *self)
+{
+  const char *step = current_step (self);
+  gboolean offered = step != NULL && (g_str_equal (step, "summary") || g_str_equal (step, "work") ||
+                                      g_str_equal (step, "skills"));
+  const char *attribution = self->suggestions != NULL ? self->suggestions->attribution : NULL;
+
+  gtk_label_set_text (self->source_label, attribution != NULL ? attribution : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), offered && attribution != NULL);
 }
 
 static GPtrArray *
@@ -601,7 +619,8 @@ show_step (JkResumePage *self,
   /* What a finished resume is for, kept in sight below it. */
   gtk_widget_set_visible (GTK_WIDGET (self->print_button), g_str_equal (name, "done"));
   gtk_widget_set_visible (GTK_WIDGET (self->keep_button), g_str_equal (name, "done"));
-  gtk_widget_set_visible (GTK_WIDGET (self->email_button), g_str_equal (name, "done") && self->can_email);
+  gtk_widget_set_visible (GTK_WIDGET (self->email_button), g_str_equal (name, "done") && self->mail_flow != NULL &&
+                          jk_mail_flow_is_enabled (self->mail_flow));
   jk_retranslate_set_button (self->next_button, numbered && number == list->len ? N_("Finish") : N_("Next"));
   /* The page's main action: Next in the steps, Print when done. */
   if (form)
@@ -614,6 +633,7 @@ show_step (JkResumePage *self,
   if (g_str_equal (name, "skills") || g_str_equal (name, "licenses") || g_str_equal (name, "summary") ||
       g_str_equal (name, "education") || g_str_equal (name, "other"))
     fill_suggestions (self);
+  update_source (self);
   field = first_field (self, name);
   if (field != NULL)
     gtk_widget_grab_focus (field);
@@ -1107,6 +1127,10 @@ on_print_clicked (JkResumePage *self)
 static void
 on_email_clicked (JkResumePage *self)
 {
+  g_autoptr (JkResume) resume = jk_resume_page_build_resume (self);
+  JkResumeDocInput input = { resume, chosen_template (self) };
+
+  jk_mail_flow_show (self->mail_flow, JK_PAGE (self), &jk_document_resume, &input);
 }
 
 static void
@@ -1413,6 +1437,7 @@ create (const JkPageInfo    *info,
   self->store = context->store;
   self->clock = context->clock;
   self->print_flow = context->print_flow;
+  self->mail_flow = context->mail_flow;
   self->db_path = g_strdup (jk_store_get_path (context->store));
   jk_resume_history_set_suggest (self->work, suggest_duties, self);
   if (context->config->print_hold)
