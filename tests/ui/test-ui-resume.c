@@ -8,6 +8,7 @@
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-resume-vault.h>
 
+#include "mail/jk-mail-page.h"
 #include "print/jk-print-page.h"
 #include "resume/jk-resume-history.h"
 #include "resume/jk-resume-page.h"
@@ -403,7 +404,7 @@ test_email (void)
   fill_in_every_step ();
   click ("Email it to me");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "email");
-  entry = jk_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_ENTRY);
+  entry = GTK_WIDGET (jk_mail_page_get_entry (JK_MAIL_PAGE (jk_window_get_page (window, &jk_mail_page_info))));
   type_keys (entry, "maria.oneil@example.org");
   jk_test_screenshot (GTK_WIDGET (window), "resume-email-en");
   click ("Send the email");

@@ -438,7 +438,7 @@ create (const JkPageInfo    *info,
   return JK_PAGE (self);
 }
 
-const JkPageInfo jk_careers_page_info = { "careers", 0, create };
+const JkPageInfo jk_careers_page_info = { "careers", JK_PAGE_AT_START, create };
 
 void
 jk_careers_page_set_text (JkCareersPage *self,

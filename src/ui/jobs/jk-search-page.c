@@ -1247,7 +1247,7 @@ create (const JkPageInfo   *info,
   return JK_PAGE (self);
 }
 
-const JkPageInfo jk_search_page_info = { "jobs", 0, create };
+const JkPageInfo jk_search_page_info = { "jobs", JK_PAGE_AT_START, create };
 
 JkFeedStatus *
 jk_search_page_get_feed_status (JkSearchPage *self)

@@ -754,6 +754,11 @@ jk_resume_history_set_suggest (JkResumeHistory     *self,
 {
   self->suggest = func;
   self->suggest_data = user_data;
+}
+
+void
+jk_resume_history_suggest_now (JkResumeHistory *self)
+{
   suggest_duties (self);
 }
 

@@ -28,6 +28,8 @@ GtkWidget   *jk_resume_history_new            (JkResumeHistoryKind  kind);
 void         jk_resume_history_set_suggest    (JkResumeHistory     *self,
                                                JkResumeSuggestFunc  func,
                                                gpointer             user_data);
+/* Offers the suggestions for the form's job title now. */
+void         jk_resume_history_suggest_now    (JkResumeHistory     *self);
 void         jk_resume_history_set_choices    (JkResumeHistory     *self,
                                                GPtrArray           *choices);
 /* The entries (copies, JkResumeWork or JkResumeEducation), the form's

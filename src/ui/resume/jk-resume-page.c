@@ -260,6 +260,7 @@ fill_suggestions (JkResumePage *self)
   }
   jk_resume_history_set_choices (self->education, credentials);
   jk_resume_history_set_choices (self->other, other);
+  jk_resume_history_suggest_now (self->work);
   update_source (self);
 }
 
@@ -586,8 +587,6 @@ first_field (JkResumePage *self,
     return GTK_WIDGET (self->name_entry);
   if (g_str_equal (step, "job"))
     return GTK_WIDGET (self->job_entry);
-  if (g_str_equal (step, "summary"))
-    return GTK_WIDGET (self->summary1_entry);
   if (g_str_equal (step, "keep"))
     return GTK_WIDGET (self->pin_entry);
   if (g_str_equal (step, "open"))
@@ -631,7 +630,7 @@ show_step (JkResumePage *self,
     jk_page_set_main_action (JK_PAGE (self), NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   if (g_str_equal (name, "skills") || g_str_equal (name, "licenses") || g_str_equal (name, "summary") ||
-      g_str_equal (name, "education") || g_str_equal (name, "other"))
+      g_str_equal (name, "work") || g_str_equal (name, "education") || g_str_equal (name, "other"))
     fill_suggestions (self);
   update_source (self);
   field = first_field (self, name);

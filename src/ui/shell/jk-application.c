@@ -332,8 +332,15 @@ jk_application_create_window (JkApplication *self)
   const JkPageInfo *const *pages = jk_page_registry_get ();
 
   self->window = jk_window_new (GTK_APPLICATION (self), self->session, self->clock, &setup);
+  /* Home and the pages with start-up work at once; the others when they
+   * are first shown, so start-up pays only for what it shows. */
   for (gsize i = 0; pages[i] != NULL; i++)
-    jk_window_add_page (self->window, pages[i], pages[i]->create (pages[i], &context));
+    {
+      if ((pages[i]->flags & (JK_PAGE_HOME | JK_PAGE_AT_START)) != 0)
+        jk_window_add_page (self->window, pages[i], pages[i]->create (pages[i], &context));
+      else
+        jk_window_defer_page (self->window, pages[i], &context);
+    }
   g_signal_connect_object (self->session, "notify::language", G_CALLBACK (on_language_changed), self,
                            G_CONNECT_SWAPPED);
   update_printer_badge (self);

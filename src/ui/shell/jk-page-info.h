@@ -19,6 +19,7 @@ typedef enum {
   JK_PAGE_HOME          = 1 << 0, /* where a visit starts and Home leads */
   JK_PAGE_PRINTER_BADGE = 1 << 1, /* the printer's health in the bottom bar */
   JK_PAGE_NO_KEYBOARD   = 1 << 2, /* the on-screen keyboard never opens */
+  JK_PAGE_AT_START      = 1 << 3, /* made at start-up, not when first shown: its create does start-up work */
 } JkPageFlags;
 
 /* What a page is made from. The main connection (store) is for the main

@@ -68,6 +68,9 @@ struct _JkWindow
   JkClock *clock;
   JkIdleMonitor *idle;
   GQueue history; /* JkPageInfo, most recent last */
+  /* Pages made when first wanted, so start-up pays only for home. */
+  GPtrArray *deferred;       /* JkPageInfo */
+  JkPageContext deferred_context;
   const JkPageInfo *home;
   gboolean kiosk_mode;
   guint clock_tick_id;
@@ -476,12 +479,34 @@ update_printer_badge (JkWindow *self)
                                                  gtk_label_get_text (self->printer_label)[0] != '\0');
 }
 
+/* The page named so, made now if it was deferred; NULL when none is. */
+static GtkWidget *
+page_by_name (JkWindow   *self,
+              const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+
+  for (guint i = 0; page == NULL && self->deferred != NULL && i < self->deferred->len; i++)
+    {
+      const JkPageInfo *info = self->deferred->pdata[i];
+
+      if (!g_str_equal (info->name, name))
+        continue;
+      g_ptr_array_remove_index (self->deferred, i);
+      page = GTK_WIDGET (info->create (info, &self->deferred_context));
+      jk_window_add_page (self, info, JK_PAGE (page));
+      /* Its words in the visit's language, as the other pages' are. */
+      jk_retranslate_apply (page);
+    }
+  return page;
+}
+
 static void
 switch_to (JkWindow         *self,
            const JkPageInfo *info)
 {
   JkPage *old_page = current_page (self);
-  GtkWidget *new_page = info != NULL ? gtk_stack_get_child_by_name (self->stack, info->name) : NULL;
+  GtkWidget *new_page = info != NULL ? page_by_name (self, info->name) : NULL;
 
   if (new_page == NULL)
     {
@@ -794,7 +819,7 @@ show_page_action (GSimpleAction *action,
 {
   JkWindow *self = user_data;
   const char *name = g_variant_get_string (parameter, NULL);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+  GtkWidget *page = page_by_name (self, name);
 
   if (page == NULL)
     g_warning ("no page named %s", name);
@@ -867,6 +892,7 @@ jk_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->clock);
   g_queue_clear (&self->history);
+  g_clear_pointer (&self->deferred, g_ptr_array_unref);
   G_OBJECT_CLASS (jk_window_parent_class)->dispose (object);
 }
 
@@ -1092,11 +1118,22 @@ jk_window_add_page (JkWindow         *self,
     }
 }
 
+void
+jk_window_defer_page (JkWindow            *self,
+                      const JkPageInfo    *info,
+                      const JkPageContext *context)
+{
+  if (self->deferred == NULL)
+    self->deferred = g_ptr_array_new ();
+  g_ptr_array_add (self->deferred, (gpointer) info);
+  self->deferred_context = *context;
+}
+
 JkPage *
 jk_window_get_page (JkWindow         *self,
                     const JkPageInfo *info)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, info->name);
+  GtkWidget *page = page_by_name (self, info->name);
 
   return page != NULL ? JK_PAGE (page) : NULL;
 }

@@ -35,6 +35,13 @@ JkWindow      *jk_window_new                 (GtkApplication      *application,
 void           jk_window_add_page            (JkWindow         *self,
                                               const JkPageInfo *info,
                                               JkPage           *page);
+/* Makes the page from info when it is first wanted (shown, or asked for
+ * with jk_window_get_page), with context; context's pointers must outlive
+ * the window. */
+void           jk_window_defer_page          (JkWindow            *self,
+                                              const JkPageInfo    *info,
+                                              const JkPageContext *context);
+/* The page, made now if it was deferred. */
 JkPage        *jk_window_get_page            (JkWindow         *self,
                                               const JkPageInfo *info);
 void           jk_window_show_page           (JkWindow         *self,
