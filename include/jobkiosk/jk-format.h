@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 char        *jk_format_time_of_day   (GDateTime *time);   /* "2:45 PM" */
 char        *jk_format_date_long     (GDateTime *time);   /* "Sunday, November 22" */
 char        *jk_format_date_short    (GDateTime *time);   /* "Nov 22" */
+char        *jk_format_date_with_year (GDateTime *time);  /* "June 3, 2026" */
 const char  *jk_format_month_name    (int        month);  /* 1..12 */
 const char  *jk_format_weekday_name  (int        weekday);/* 1 = Monday .. 7 */
 

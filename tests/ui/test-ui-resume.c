@@ -386,6 +386,24 @@ test_keep_and_open (void)
   g_assert_cmpuint (opened->work->len, ==, 1);
   g_assert_cmpstr (((JkResumeWork *) opened->work->pdata[0])->name, ==, "Joe's Diner");
   shot ("opened");
+
+  /* And printed, as it was before it was kept. */
+  {
+    g_autoptr (GPtrArray) printed = NULL;
+    g_autofree char *text = NULL;
+    g_autoptr (GPtrArray) already = jk_test_cups_wait_for_output (cups, 0, 1000);
+    guint before = already->len;
+
+    click ("Print my resume");
+    jk_test_wait_until (rendered, NULL, 10000);
+    jk_test_wait_until (print_ready, NULL, 10000);
+    click ("Print");
+    printed = jk_test_cups_wait_for_output (cups, before + 1, 20000);
+    g_assert_nonnull (printed);
+    text = pdf_text (printed->pdata[printed->len - 1]);
+    g_assert_nonnull (strstr (text, "María O'Neil-López"));
+    g_assert_nonnull (strstr (text, "Joe's Diner"));
+  }
 }
 
 /* Email it to me: the PDF arrives whole at a real SMTP receiver, and the

@@ -6,43 +6,13 @@
 
 #include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-resume-vault.h>
 #include <string.h>
 
 #include "documents/jk-layout-private.h"
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
-
-/* "ACDEFGHJ" as "ACDE-FGHJ": two halves are easier to copy by hand. Only
- * letters and digits are kept, so the slip prints nothing else it is given. */
-static char *
-format_code (const char *code)
-{
-  g_autoptr (GString) clean = g_string_new (NULL);
-  gsize half;
-
-  for (const char *p = code != NULL ? code : ""; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p))
-      g_string_append_c (clean, g_ascii_toupper (*p));
-  if (clean->len < 4)
-    return g_strdup (clean->str);
-  half = (clean->len + 1) / 2;
-  g_string_insert_c (clean, half, '-');
-  return g_strdup (clean->str);
-}
-
-/* "June 3, 2026" / "3 de junio de 2026", in the local time zone. */
-static char *
-format_day (gint64 unix_time)
-{
-  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (unix_time);
-
-  if (time == NULL)
-    return NULL;
-  /* TRANSLATORS: a day with its year: the month's name, the day, the year ("June 3, 2026") */
-  return g_strdup_printf (_("%1$s %2$d, %3$d"), jk_format_month_name (g_date_time_get_month (time)),
-                          g_date_time_get_day_of_month (time), g_date_time_get_year (time));
-}
 
 /* ---------------------------------------------------------------------- */
 /* The kind                                                               */
@@ -53,8 +23,9 @@ render_slip (const JkDocumentContext *context,
              GError                 **error)
 {
   const JkResumeSlipInput *slip = data;
-  g_autofree char *code = format_code (slip->code);
-  g_autofree char *day = slip->expires > 0 ? format_day (slip->expires) : NULL;
+  g_autofree char *code = jk_resume_code_format (slip->code);
+  g_autoptr (GDateTime) expires = slip->expires > 0 ? g_date_time_new_from_unix_local (slip->expires) : NULL;
+  g_autofree char *day = expires != NULL ? jk_format_date_with_year (expires) : NULL;
   g_autoptr (PangoLayout) code_layout = NULL;
   Composer c;
 

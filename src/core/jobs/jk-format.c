@@ -68,6 +68,14 @@ jk_format_date_long (GDateTime *time)
 }
 
 char *
+jk_format_date_with_year (GDateTime *time)
+{
+  /* TRANSLATORS: a day with its year: the month's name, the day, the year ("June 3, 2026") */
+  return g_strdup_printf (_("%1$s %2$d, %3$d"), jk_format_month_name (g_date_time_get_month (time)),
+                          g_date_time_get_day_of_month (time), g_date_time_get_year (time));
+}
+
+char *
 jk_format_date_short (GDateTime *time)
 {
   /* TRANSLATORS: short month name and day of month: "Nov 22" */

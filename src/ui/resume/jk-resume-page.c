@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "jk-resume-page"
 
 #include <jobkiosk/jk-document.h>
+#include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-lmi.h>
 #include <jobkiosk/jk-resume-suggest.h>
@@ -909,7 +910,7 @@ on_vault_done (JkPage       *page,
     }
   {
     g_autoptr (GDateTime) expires = g_date_time_new_from_unix_local (job->expires);
-    g_autofree char *day = g_date_time_format (expires, "%x");
+    g_autofree char *day = jk_format_date_with_year (expires);
     g_autofree char *until = g_strdup_printf (_("It is kept until %s."), day);
     g_autofree char *shown = jk_resume_code_format (job->code);
     g_autofree char *spoken = NULL;

@@ -48,6 +48,8 @@ chip_new (JkChipPicker *self,
   gtk_style_context_add_class (gtk_widget_get_style_context (button), "chip");
   atk_object_set_name (gtk_widget_get_accessible (button), text);
   g_signal_connect (button, "toggled", G_CALLBACK (on_chip_toggled), self);
+  /* As wide as its words, not its column. */
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   /* Room inside the child for the focus ring, which it would clip. */
   gtk_widget_set_margin_start (button, 6);
   gtk_widget_set_margin_end (button, 6);
