@@ -26,12 +26,13 @@ typedef enum {
 #define JK_RESUME_CODE_ALPHABET "34679ACDEFGHJKMNPQRTWXY"
 #define JK_RESUME_MAX_FAILURES 5
 #define JK_RESUME_LOCK_SECONDS (15 * 60)
-/* Argon2id's cost for a new saved resume: about 0.5 to 0.6 s to open one
- * on the reference machine (bench-resume-vault), inside the 0.3 to 1 s
- * aimed at (libsodium's "interactive" 2 / 64 MiB took 0.12 s there, its
- * "moderate" 3 / 256 MiB 1.1 s). Each row keeps the cost it was saved
- * with, so changing these leaves earlier rows readable. */
-#define JK_RESUME_VAULT_OPSLIMIT 3
+/* Argon2id's cost for a new saved resume, aimed at 0.3 to 1 s to open one
+ * (bench-resume-vault): 3 passes over 192 MiB took 0.30 s on an idle
+ * reference machine (0.46-0.59 s with the other core busy), at the very
+ * floor, so 4 passes; libsodium's "interactive" 2 / 64 MiB took 0.12 s,
+ * its "moderate" 3 / 256 MiB 1.1 s under load. Each row keeps the cost it
+ * was saved with, so changing these leaves earlier rows readable. */
+#define JK_RESUME_VAULT_OPSLIMIT 4
 #define JK_RESUME_VAULT_MEMLIMIT (192 * 1024 * 1024)
 
 /* A vault reads the kiosk's secret once; each call opens its own database
