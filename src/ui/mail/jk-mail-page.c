@@ -141,6 +141,9 @@ show_status (JkMailPage *self)
   if (text != NULL && g_strcmp0 (text, gtk_label_get_text (self->status_label)) != 0)
     jk_page_say (JK_PAGE (self), text, JK_SPEAK_QUEUE);
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
+  /* An empty line would take the room the field needs. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_label)),
+                          text != NULL || gtk_widget_get_visible (GTK_WIDGET (self->spinner)));
   gtk_widget_set_sensitive (self->send_button, self->request != NULL && !self->sending);
   gtk_widget_set_sensitive (GTK_WIDGET (self->address_entry), self->request != NULL && !self->sending);
   atk_object_set_description (gtk_widget_get_accessible (self->send_button),
