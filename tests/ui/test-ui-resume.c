@@ -440,6 +440,47 @@ test_email (void)
   g_assert_false (database_holds ("maria.oneil@example.org"));
 }
 
+static gboolean
+said (const char *const *lines,
+      const char        *part)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], part) != NULL)
+      return TRUE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_test_message ("  said: %s", lines[i]);
+  return FALSE;
+}
+
+/* With speech on: the builder's title and prompt, each step's question as
+ * it comes, the count of jobs found and the code when it is kept. */
+static void
+test_speech (void)
+{
+  g_auto (GStrv) lines = NULL;
+
+  jk_test_fresh_visit (window);
+  jk_test_press_key (GTK_WIDGET (window), GDK_KEY_F2);
+  g_strfreev (jk_speaker_recorder_take_lines (kiosk.speaker));
+  click ("Build a resume");
+  lines = jk_speaker_recorder_take_lines (kiosk.speaker);
+  g_assert_true (said ((const char *const *) lines, "Build a resume"));
+  g_assert_true (said ((const char *const *) lines, "Start a new resume, or open one you saved here before."));
+  g_strfreev (g_steal_pointer (&lines));
+  click ("Start a new resume");
+  lines = jk_speaker_recorder_take_lines (kiosk.speaker);
+  g_assert_true (said ((const char *const *) lines, "How can an employer reach you?"));
+  g_strfreev (g_steal_pointer (&lines));
+  click ("Next");
+  gtk_entry_set_text (GTK_ENTRY (widget ("job_entry")), "cook");
+  wait_idle ();
+  lines = jk_speaker_recorder_take_lines (kiosk.speaker);
+  g_assert_true (said ((const char *const *) lines, "What job do you want?"));
+  g_assert_true (said ((const char *const *) lines, "Touch the one that fits best."));
+  g_strfreev (g_steal_pointer (&lines));
+  jk_test_press_key (GTK_WIDGET (window), GDK_KEY_F2);
+}
+
 /* Each step in Spanish, with its preview. */
 static void
 test_spanish (void)
@@ -512,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/resume/journey", test_journey);
   g_test_add_func ("/resume/keep-and-open", test_keep_and_open);
   g_test_add_func ("/resume/email", test_email);
+  g_test_add_func ("/resume/speech", test_speech);
   g_test_add_func ("/resume/spanish", test_spanish);
   status = g_test_run ();
 
