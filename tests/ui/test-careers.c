@@ -17,6 +17,7 @@
 #include "shell/jk-application.h"
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
+#include "jk-test-pdf.h"
 #include "jk-test-proc.h"
 #include "jk-test-ui-util.h"
 
@@ -60,18 +61,6 @@ static void
 click (const char *name)
 {
   jk_test_click (GTK_WIDGET (window), name);
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&out);
 }
 
 static void
@@ -219,7 +208,7 @@ test_career_sheet (void)
   click ("Print");
   printed = jk_test_cups_wait_for_output (cups, 1, 20000);
   g_assert_nonnull (printed);
-  text = pdf_text (printed->pdata[printed->len - 1]);
+  text = jk_test_pdf_text (printed->pdata[printed->len - 1]);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "Career sheet"));
   g_assert_nonnull (strstr (text, "Industrial Truck and Tractor Operators"));

@@ -17,6 +17,7 @@
 #include "jobs/jk-search-page.h"
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
+#include "jk-test-pdf.h"
 #include "jk-test-proc.h"
 #include "jk-test-ui-util.h"
 
@@ -176,15 +177,12 @@ pdf_text (JkDocument *document)
 {
   g_autofree char *dir = g_build_filename (g_getenv ("JK_SCREENSHOT_DIR"), NULL);
   g_autofree char *pdf = g_build_filename (dir, "job-search-log.pdf", NULL);
-  g_autofree char *out = NULL;
   g_autoptr (GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
 
   g_mkdir_with_parents (dir, 0755);
   g_assert_true (jk_document_save (document, pdf, &error));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, &error));
   g_assert_no_error (error);
-  return g_steal_pointer (&out);
+  return jk_test_pdf_text (pdf);
 }
 
 /* Where widget is in the window, or FALSE when it is not on screen. */

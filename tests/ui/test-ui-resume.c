@@ -17,6 +17,7 @@
 #include "widgets/jk-chip-picker.h"
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
+#include "jk-test-pdf.h"
 #include "jk-test-proc.h"
 #include "jk-test-smtp.h"
 #include "jk-test-ui-util.h"
@@ -143,18 +144,6 @@ press_chip (const char *picker,
   gtk_button_clicked (GTK_BUTTON (gtk_bin_get_child (GTK_BIN (child))));
   g_list_free (children);
   jk_test_run_for (20);
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&out);
 }
 
 static void
@@ -286,7 +275,7 @@ test_journey (void)
   click ("Print");
   printed = jk_test_cups_wait_for_output (cups, 1, 20000);
   g_assert_nonnull (printed);
-  text = pdf_text (printed->pdata[printed->len - 1]);
+  text = jk_test_pdf_text (printed->pdata[printed->len - 1]);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "María O'Neil-López"));
   g_assert_nonnull (strstr (text, "Line cook"));
@@ -350,7 +339,7 @@ test_keep_and_open (void)
     g_autoptr (GError) error = NULL;
 
     g_assert_true (jk_document_save (document, pdf, &error));
-    text = pdf_text (pdf);
+    text = jk_test_pdf_text (pdf);
     g_assert_nonnull (strstr (text, code));
     g_assert_null (strstr (text, "4821"));
   }
@@ -414,7 +403,7 @@ test_email (void)
   pdf = jk_test_smtp_read (smtp, 1, "part-resume.pdf");
   g_assert_nonnull (pdf);
   g_assert_true (g_file_set_contents (saved, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), NULL));
-  text = pdf_text (saved);
+  text = jk_test_pdf_text (saved);
   g_assert_nonnull (strstr (text, "María O'Neil-López"));
   body = jk_test_smtp_read (smtp, 1, "body.txt");
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), "Joe's Diner"));
