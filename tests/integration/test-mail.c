@@ -2,7 +2,6 @@
 /* test-mail.c: "Email it to me" end to end: the outbox, libcurl's SMTP and a real receiver on 127.0.0.1 */
 
 #include <glib/gstdio.h>
-#include <sys/wait.h>
 #include <string.h>
 
 #include <jobkiosk/jk-document.h>
@@ -13,6 +12,7 @@
 #include "store/jk-store-private.h"
 
 #include "jk-test.h"
+#include "jk-test-cli.h"
 #include "jk-test-log.h"
 #include "jk-test-proc.h"
 #include "jk-test-smtp.h"
@@ -470,29 +470,21 @@ run_ctl (Fixture    *f,
                                                   "from = kiosk@center.example\ntimeout = 20\n",
                                                   f->config->mail_port);
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
+  g_auto (JkTestRun) run = { 0 };
   va_list args;
 
   g_assert_true (g_file_set_contents (config_path, config_text, -1, NULL));
-  g_assert_nonnull (g_getenv ("JK_JOBKIOSKCTL"));
-  g_ptr_array_add (argv, (char *) g_getenv ("JK_JOBKIOSKCTL"));
-  g_ptr_array_add (argv, "--config");
-  g_ptr_array_add (argv, config_path);
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, f->db_path);
   va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, &err, &status,
-                               &error));
-  g_assert_no_error (error);
-  g_assert_null (strstr (*out, ADDRESS));
-  g_assert_null (strstr (err, ADDRESS));
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  jk_test_run_ctl (&run, NULL, (const char *const[]) { "--config", config_path, "--db", f->db_path, NULL },
+                   (const char *const *) argv->pdata);
+  g_assert_null (strstr (run.out, ADDRESS));
+  g_assert_null (strstr (run.err, ADDRESS));
+  *out = g_steal_pointer (&run.out);
+  return run.status;
 }
 
 static void
