@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jk-test-pdf.h"
+#include "jk-test-proc.h"
 
 static cairo_status_t
 append_to_array (void                *closure,
@@ -105,4 +106,35 @@ jk_test_pdf_assert_fonts_embedded (const char *path)
       n_fonts++;
     }
   g_assert_cmpuint (n_fonts, >, 0);
+}
+
+static gboolean
+output_dir_kept (void)
+{
+  const char *keep = g_getenv ("JK_DOCUMENT_OUTPUT_DIR");
+
+  return keep != NULL && keep[0] != '\0';
+}
+
+char *
+jk_test_pdf_output_dir (const char *tmpl)
+{
+  char *dir;
+
+  if (output_dir_kept ())
+    {
+      dir = g_strdup (g_getenv ("JK_DOCUMENT_OUTPUT_DIR"));
+      g_mkdir_with_parents (dir, 0700);
+    }
+  else
+    dir = g_dir_make_tmp (tmpl, NULL);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+void
+jk_test_pdf_output_dir_remove (const char *dir)
+{
+  if (!output_dir_kept ())
+    jk_test_remove_tree (dir);
 }

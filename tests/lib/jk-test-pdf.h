@@ -26,4 +26,10 @@ guint        jk_test_pdf_page_count      (const char *path);
 /* Every font in it is embedded (pdffonts), and it has at least one. */
 void         jk_test_pdf_assert_fonts_embedded (const char *path);
 
+/* Where a test writes the PDFs it reads back: JK_DOCUMENT_OUTPUT_DIR when
+ * it is set (kept, to look at them), else a new temporary folder named
+ * after tmpl ("jk-document-XXXXXX"), which _remove takes away with them. */
+char        *jk_test_pdf_output_dir      (const char *tmpl);
+void         jk_test_pdf_output_dir_remove (const char *dir);
+
 G_END_DECLS

@@ -2,7 +2,6 @@
 /* test-document.c: printouts rendered to PDF and read back with pdfinfo, pdftotext and pdffonts */
 
 #include <cairo.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -956,7 +955,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *keep = g_getenv ("JK_DOCUMENT_OUTPUT_DIR");
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -964,14 +962,7 @@ main (int   argc,
   jk_i18n_init ();
   jk_i18n_set_language ("en");
 
-  if (keep != NULL && keep[0] != '\0')
-    {
-      output_dir = g_strdup (keep);
-      g_mkdir_with_parents (output_dir, 0700);
-    }
-  else
-    output_dir = g_dir_make_tmp ("jk-document-XXXXXX", NULL);
-  g_assert_nonnull (output_dir);
+  output_dir = jk_test_pdf_output_dir ("jk-document-XXXXXX");
 
   g_test_add_func ("/document/log-entry", test_log_entry);
   g_test_add_func ("/document/kinds", test_kinds);
@@ -990,19 +981,7 @@ main (int   argc,
   g_test_add_func ("/document/threads", test_threads);
 
   status = g_test_run ();
-  if (keep == NULL || keep[0] == '\0')
-    {
-      g_autoptr (GDir) dir = g_dir_open (output_dir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (output_dir, name, NULL);
-
-          g_unlink (path);
-        }
-      g_rmdir (output_dir);
-    }
+  jk_test_pdf_output_dir_remove (output_dir);
   g_free (output_dir);
   return status;
 }

@@ -4,7 +4,6 @@
  * committing) */
 
 #include <cairo.h>
-#include <glib/gstdio.h>
 #include <string.h>
 #include <jobkiosk/jk-document.h>
 #include <jobkiosk/jk-i18n.h>
@@ -448,21 +447,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *keep = g_getenv ("JK_DOCUMENT_OUTPUT_DIR");
   int status;
 
   g_test_init (&argc, &argv, NULL);
   jk_test_log_init ();
   jk_i18n_init ();
   jk_i18n_set_language ("en");
-  if (keep != NULL && keep[0] != '\0')
-    {
-      output_dir = g_strdup (keep);
-      g_mkdir_with_parents (output_dir, 0700);
-    }
-  else
-    output_dir = g_dir_make_tmp ("jk-resume-document-XXXXXX", NULL);
-  g_assert_nonnull (output_dir);
+  output_dir = jk_test_pdf_output_dir ("jk-resume-document-XXXXXX");
 
   g_test_add_func ("/resume-document/golden", test_golden);
   g_test_add_func ("/resume-document/section-order", test_section_order);
@@ -477,19 +468,7 @@ main (int   argc,
   g_test_add_func ("/resume-document/slip", test_slip);
 
   status = g_test_run ();
-  if (keep == NULL || keep[0] == '\0')
-    {
-      g_autoptr (GDir) dir = g_dir_open (output_dir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (output_dir, name, NULL);
-
-          g_unlink (path);
-        }
-      g_rmdir (output_dir);
-    }
+  jk_test_pdf_output_dir_remove (output_dir);
   g_free (output_dir);
   return status;
 }
