@@ -49,20 +49,6 @@ page_idle (gpointer data)
   return !jk_resume_page_is_busy (page ());
 }
 
-static gboolean
-rendered (gpointer data)
-{
-  return !jk_print_page_is_rendering (jk_application_get_print_page (kiosk.app));
-}
-
-static gboolean
-print_ready (gpointer data)
-{
-  GtkWidget *button = jk_test_find_by_name (GTK_WIDGET (window), "Print");
-
-  return button != NULL && gtk_widget_is_sensitive (button);
-}
-
 static void
 click (const char *name)
 {
@@ -269,8 +255,8 @@ test_journey (void)
   fill_in_every_step ();
   click ("Print my resume");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
-  jk_test_wait_until (rendered, NULL, 10000);
-  jk_test_wait_until (print_ready, NULL, 10000);
+  jk_test_wait_until (jk_test_print_rendered, kiosk.app, 10000);
+  jk_test_wait_until (jk_test_print_ready, window, 10000);
   jk_test_screenshot (GTK_WIDGET (window), "resume-print-en");
   click ("Print");
   printed = jk_test_cups_wait_for_output (cups, 1, 20000);
@@ -331,7 +317,7 @@ test_keep_and_open (void)
   /* The slip: the code, never the PIN. */
   click ("Print my code");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
-  jk_test_wait_until (rendered, NULL, 10000);
+  jk_test_wait_until (jk_test_print_rendered, kiosk.app, 10000);
   {
     JkDocument *document = jk_print_page_get_document (jk_application_get_print_page (kiosk.app));
     g_autofree char *pdf = g_build_filename (kiosk.state_dir, "slip.pdf", NULL);
@@ -464,9 +450,7 @@ main (int   argc,
   jk_i18n_init ();
   jk_test_require_display ();
 
-  cups = jk_test_cups_start ();
-  g_setenv ("CUPS_SERVER", jk_test_cups_get_server (cups), TRUE);
-  jk_test_cups_make_default (cups);
+  cups = jk_test_cups_start_default ();
   smtp = jk_test_smtp_start (0);
   fake_clock = jk_clock_new_fake (start);
   jk_test_kiosk_start (&kiosk, "jk-ui-resume-XXXXXX", fake_clock);
@@ -476,9 +460,7 @@ main (int   argc,
   g_free (kiosk.config->mail_security);
   kiosk.config->mail_security = g_strdup ("none");
   kiosk.config->mail_from = g_strdup ("kiosk@center.example");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  jk_test_wait_drawn (GTK_WIDGET (window));
+  jk_test_show_window (window, 1280, 720);
 
   g_test_add_func ("/resume/journey", test_journey);
   g_test_add_func ("/resume/keep-and-open", test_keep_and_open);
