@@ -11,6 +11,7 @@
 #include "resume/jk-resume-vault-private.h"
 #include "jk-test.h"
 #include "jk-test-cli.h"
+#include "jk-test-proc.h"
 
 #define DAY (24 * 60 * 60)
 
@@ -64,15 +65,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  jk_test_remove_tree (fixture->dir);
   jk_resume_free (fixture->resume);
   g_free (fixture->db_a);
   g_free (fixture->db_b);

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-resume.c: the contract of jobkioskctl resume validate and resume render: exit codes, lines, files */
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "jk-test.h"
 #include "jk-test-cli.h"
 #include "jk-test-pdf.h"
+#include "jk-test-proc.h"
 
 typedef struct {
   char *dir;
@@ -26,15 +26,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  jk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
