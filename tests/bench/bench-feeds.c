@@ -8,17 +8,12 @@
  * floor) and /usr/sbin/nginx (the 304). */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/statvfs.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -30,13 +25,12 @@
 #include <jobkiosk/jk-store.h>
 #include <jobkiosk/jk-sync.h>
 
+#include "jk-bench-child.h"
 #include "jk-bench-feedgen.h"
 #include "jk-bench-stats.h"
 #include "jk-test-nginx.h"
 #include "jk-test-proc.h"
 #include "store/jk-store-private.h"
-
-extern char **environ;
 
 #define SQLITE3_SHELL "/usr/bin/sqlite3"
 #define FEED_SEED 20260307
@@ -59,14 +53,6 @@ extern char **environ;
   "external_id, content_hash, dedup_key, duplicate, title, employer, city, state, postal_code, country, " \
   "latitude, longitude, salary_min, salary_max, salary_period, salary_text, employment_type, soc_code, " \
   "category, education, description, apply_url, posted, expires, first_seen, last_seen, raw_hash"
-
-typedef struct {
-  int wait_status;
-  double wall_s;
-  double user_s;
-  double sys_s;
-  long maxrss_kb;
-} ChildRun;
 
 typedef struct {
   double median_ms;
@@ -147,53 +133,17 @@ file_mb (const char *path)
   return (double) st.st_size / (1024.0 * 1024.0);
 }
 
-/* Runs argv[0] (a full path) with stdout and stderr to log_path, and waits
- * for it with wait4() to read its peak resident memory. */
 static gboolean
 run_child (const char *const *argv,
            const char        *log_path,
-           ChildRun          *run)
+           JkBenchChild      *run)
 {
-  posix_spawn_file_actions_t actions;
-  struct rusage usage;
-  gint64 start;
-  pid_t pid, waited;
-  int rc;
+  g_autofree char *failure = NULL;
 
-  memset (run, 0, sizeof *run);
-  posix_spawn_file_actions_init (&actions);
-  posix_spawn_file_actions_addopen (&actions, STDOUT_FILENO, log_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2 (&actions, STDOUT_FILENO, STDERR_FILENO);
-  start = g_get_monotonic_time ();
-  rc = posix_spawn (&pid, argv[0], &actions, NULL, (char *const *) argv, environ);
-  posix_spawn_file_actions_destroy (&actions);
-  if (rc != 0)
-    {
-      report_failure ("cannot start %s: %s", argv[0], g_strerror (rc));
-      return FALSE;
-    }
-  do
-    waited = wait4 (pid, &run->wait_status, 0, &usage);
-  while (waited < 0 && errno == EINTR);
-  run->wall_s = seconds_since (start);
-  if (waited < 0)
-    {
-      report_failure ("cannot wait for %s: %s", argv[0], g_strerror (errno));
-      return FALSE;
-    }
-  run->user_s = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6;
-  run->sys_s = usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-  run->maxrss_kb = usage.ru_maxrss;
-  if (!WIFEXITED (run->wait_status) || WEXITSTATUS (run->wait_status) != 0)
-    {
-      g_autofree char *log = NULL;
-
-      g_file_get_contents (log_path, &log, NULL, NULL);
-      report_failure ("%s exited with wait status 0x%x:\n%s", argv[0], (guint) run->wait_status,
-                      log != NULL ? log : "(no output)");
-      return FALSE;
-    }
-  return TRUE;
+  if (jk_bench_run_child (argv, log_path, run, &failure))
+    return TRUE;
+  report_failure ("%s", failure);
+  return FALSE;
 }
 
 /* The child's output, one line, for the report. */
@@ -275,12 +225,12 @@ settle_disk (void)
 
 /* jobkioskctl --config CONF --db DB sync --format job-xml --name bench FEED */
 static gboolean
-run_sync_child (const char *ctl,
-                const char *config_path,
-                const char *db_path,
-                const char *feed,
-                const char *log_path,
-                ChildRun   *run)
+run_sync_child (const char   *ctl,
+                const char   *config_path,
+                const char   *db_path,
+                const char   *feed,
+                const char   *log_path,
+                JkBenchChild *run)
 {
   const char *argv[] = {
     ctl, "--config", config_path, "--db", db_path, "sync", "--format", "job-xml", "--name", "bench", feed, NULL,
@@ -294,10 +244,10 @@ run_sync_child (const char *ctl,
 /* a. the floor: the sqlite3 shell bulk-loading the same rows             */
 
 static gboolean
-measure_floor (const char *dir,
-               const char *kiosk_db,
-               gint64      expected_rows,
-               ChildRun   *run)
+measure_floor (const char   *dir,
+               const char   *kiosk_db,
+               gint64       expected_rows,
+               JkBenchChild *run)
 {
   g_autofree char *floor_dir = g_build_filename (dir, "floor", NULL);
   g_autofree char *floor_db = g_build_filename (floor_dir, "floor.db", NULL);
@@ -311,7 +261,7 @@ measure_floor (const char *dir,
   g_autofree char *read_load = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JkStore) store = NULL;
-  ChildRun dump_run;
+  JkBenchChild dump_run;
   gint64 rows;
 
   /* The same schema: a fresh database migrated by the kiosk itself. */
@@ -496,7 +446,7 @@ measure_not_modified (const char *dir,
    * database, then the same 304). */
   for (guint i = 0; i < G_N_ELEMENTS (cli_times); i++)
     {
-      ChildRun run;
+      JkBenchChild run;
       const char *argv[] = {
         ctl, "--config", config_path, "--db", db_path, "sync", "--format", "job-xml", "--name", "bench", url, NULL,
       };
@@ -700,7 +650,7 @@ main (void)
   g_autofree char *log = NULL;
   g_autofree char *load = load_average ();
   g_autoptr (GPtrArray) queries = NULL;
-  ChildRun ingest = { 0 }, floor_run = { 0 }, resync = { 0 }, big_ingest = { 0 };
+  JkBenchChild ingest = { 0 }, floor_run = { 0 }, resync = { 0 }, big_ingest = { 0 };
   gboolean have_ingest = FALSE, have_floor = FALSE, have_resync = FALSE, have_big = FALSE;
   Latency search_main = { 0 }, search_big = { 0 };
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;

@@ -120,9 +120,7 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   jk_application_load_style ();
   window = jk_application_create_window (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  gtk_window_present (GTK_WINDOW (window));
-  jk_test_wait_drawn (GTK_WIDGET (window));
+  jk_test_show_window (window, 1920, 1080);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_after_paint),
                     NULL);
 

@@ -18,16 +18,13 @@
  */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gstdio.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <jobkiosk/jk-store.h>
 #include "store/jk-store-private.h"
+#include "jk-bench-child.h"
 #include "jk-test-proc.h"
 
 #define FULL_ROWS 6000000
@@ -38,8 +35,6 @@
 #define STATE "39"
 #define N_METROS 400
 #define N_SOCS 830
-
-extern char **environ;
 
 static const char *const states[] = {
   "01", "02", "04", "05", "06", "08", "09", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "21",
@@ -52,12 +47,6 @@ static const char *const datatypes[] = {
 };
 
 static gboolean any_failed;
-
-typedef struct {
-  double wall_s;
-  long maxrss_kb;
-  int wait_status;
-} ChildRun;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -264,45 +253,14 @@ read_lines (const char *path,
 static gboolean
 run_child (const char *const *argv,
            const char        *log_path,
-           ChildRun          *run)
+           JkBenchChild      *run)
 {
-  posix_spawn_file_actions_t actions;
-  struct rusage usage;
-  gint64 start;
-  pid_t pid, waited;
-  int rc;
+  g_autofree char *failure = NULL;
 
-  memset (run, 0, sizeof *run);
-  posix_spawn_file_actions_init (&actions);
-  posix_spawn_file_actions_addopen (&actions, STDOUT_FILENO, log_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2 (&actions, STDOUT_FILENO, STDERR_FILENO);
-  start = g_get_monotonic_time ();
-  rc = posix_spawn (&pid, argv[0], &actions, NULL, (char *const *) argv, environ);
-  posix_spawn_file_actions_destroy (&actions);
-  if (rc != 0)
-    {
-      report_failure ("cannot start %s: %s", argv[0], g_strerror (rc));
-      return FALSE;
-    }
-  do
-    waited = wait4 (pid, &run->wait_status, 0, &usage);
-  while (waited < 0 && errno == EINTR);
-  run->wall_s = seconds_since (start);
-  if (waited < 0)
-    {
-      report_failure ("cannot wait for %s: %s", argv[0], g_strerror (errno));
-      return FALSE;
-    }
-  run->maxrss_kb = usage.ru_maxrss;
-  if (!WIFEXITED (run->wait_status) || WEXITSTATUS (run->wait_status) != 0)
-    {
-      g_autofree char *log = NULL;
-      g_file_get_contents (log_path, &log, NULL, NULL);
-      report_failure ("%s exited with wait status 0x%x:\n%s", argv[0], (guint) run->wait_status,
-                      log != NULL ? log : "(no output)");
-      return FALSE;
-    }
-  return TRUE;
+  if (jk_bench_run_child (argv, log_path, run, &failure))
+    return TRUE;
+  report_failure ("%s", failure);
+  return FALSE;
 }
 
 int
@@ -322,7 +280,7 @@ main (int   argc,
   gint64 expected_pairs = 0, start;
   double megabytes = 0, floor_s, floor_again_s;
   guint64 lines = 0;
-  ChildRun run;
+  JkBenchChild run;
 
   if (dir == NULL || ctl == NULL)
     {

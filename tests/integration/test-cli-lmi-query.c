@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jk-test.h"
+#include "jk-test-cli.h"
 #include "jk-test-db.h"
 #include "jk-test-lmi.h"
 
@@ -12,21 +13,6 @@ typedef struct {
   JkTestDb db;
   char *db_path;
 } Fixture;
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -54,27 +40,10 @@ fixture_tear_down (Fixture       *fixture,
  * (Ohio, the Columbus metro) and the test's language. */
 static void
 ctl (Fixture           *fixture,
-     Run               *run,
+     JkTestRun         *run,
      const char *const *args)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  int wait_status;
-
-  envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
-  g_ptr_array_add (argv, (gpointer) g_getenv ("JK_JOBKIOSKCTL"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, fixture->db_path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_nonnull (argv->pdata[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
-                               &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  jk_test_run_ctl (run, "en", (const char *const[]) { "--db", fixture->db_path, NULL }, args);
 }
 
 #define CTL(fixture, run, ...) ctl (fixture, run, (const char *const[]) { __VA_ARGS__, NULL })
@@ -109,10 +78,10 @@ static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_auto (Run) json = { 0 };
-  g_auto (Run) text = { 0 };
-  g_auto (Run) none = { 0 };
-  g_auto (Run) usage = { 0 };
+  g_auto (JkTestRun) json = { 0 };
+  g_auto (JkTestRun) text = { 0 };
+  g_auto (JkTestRun) none = { 0 };
+  g_auto (JkTestRun) usage = { 0 };
   g_autoptr (JsonNode) root = NULL;
   JsonObject *first;
 
@@ -139,7 +108,7 @@ static void
 test_show_json (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (JkTestRun) run = { 0 };
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *wage_members = NULL;
   g_autofree char *reason_members = NULL;
@@ -194,9 +163,9 @@ static void
 test_show_by_title_and_area (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_auto (Run) title = { 0 };
-  g_auto (Run) area = { 0 };
-  g_auto (Run) text = { 0 };
+  g_auto (JkTestRun) title = { 0 };
+  g_auto (JkTestRun) area = { 0 };
+  g_auto (JkTestRun) text = { 0 };
   g_autoptr (JsonNode) by_title = NULL;
   g_autoptr (JsonNode) by_area = NULL;
   JsonObject *show;
@@ -233,11 +202,11 @@ static void
 test_show_exit_codes (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_auto (Run) unknown_soc = { 0 };
-  g_auto (Run) unknown_title = { 0 };
-  g_auto (Run) no_argument = { 0 };
-  g_auto (Run) bad_area = { 0 };
-  g_auto (Run) bad_group = { 0 };
+  g_auto (JkTestRun) unknown_soc = { 0 };
+  g_auto (JkTestRun) unknown_title = { 0 };
+  g_auto (JkTestRun) no_argument = { 0 };
+  g_auto (JkTestRun) bad_area = { 0 };
+  g_auto (JkTestRun) bad_group = { 0 };
 
   CTL (fixture, &unknown_soc, "lmi", "show", "99-0000", "--json");
   g_assert_cmpint (unknown_soc.status, ==, 1);

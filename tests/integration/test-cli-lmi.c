@@ -4,48 +4,18 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jk-test-cli.h"
 #include "jk-test-proc.h"
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
 
 static char *tmp_dir;
 
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* jobkioskctl --db DB ARGS… with the test environment (Ohio, Columbus: the defaults). */
 static void
-ctl (Run               *run,
+ctl (JkTestRun         *run,
      const char        *db,
      const char *const *args)
 {
-  const char *program = g_getenv ("JK_JOBKIOSKCTL");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  int wait_status;
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (gpointer) program);
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, (gpointer) db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
-                               &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  jk_test_run_ctl (run, NULL, (const char *const[]) { "--db", db, NULL }, args);
 }
 
 #define CTL(run, db, ...) ctl (run, db, (const char *const[]) { __VA_ARGS__, NULL })
@@ -69,9 +39,9 @@ static void
 test_usage (void)
 {
   g_autofree char *db = db_path ("usage.db");
-  g_auto (Run) none = { 0 };
-  g_auto (Run) no_paths = { 0 };
-  g_auto (Run) unknown = { 0 };
+  g_auto (JkTestRun) none = { 0 };
+  g_auto (JkTestRun) no_paths = { 0 };
+  g_auto (JkTestRun) unknown = { 0 };
 
   CTL (&none, db, "lmi");
   g_assert_cmpint (none.status, ==, 2);
@@ -89,8 +59,8 @@ test_import_prints_taken_and_skipped (void)
   g_autofree char *db = db_path ("import.db");
   g_autofree char *oews = fixture ("oews-flat");
   g_autofree char *onet = fixture ("onet");
-  g_auto (Run) first = { 0 };
-  g_auto (Run) again = { 0 };
+  g_auto (JkTestRun) first = { 0 };
+  g_auto (JkTestRun) again = { 0 };
 
   CTL (&first, db, "lmi", "import", oews, onet);
   g_assert_cmpint (first.status, ==, 0);
@@ -112,10 +82,10 @@ test_refused (void)
   g_autofree char *bad = fixture ("malformed/not-a-number");
   g_autofree char *unknown = fixture ("README.md");
   g_autofree char *missing = fixture ("no-such-folder");
-  g_auto (Run) first = { 0 };
-  g_auto (Run) refused = { 0 };
-  g_auto (Run) not_ours = { 0 };
-  g_auto (Run) not_there = { 0 };
+  g_auto (JkTestRun) first = { 0 };
+  g_auto (JkTestRun) refused = { 0 };
+  g_auto (JkTestRun) not_ours = { 0 };
+  g_auto (JkTestRun) not_there = { 0 };
 
   CTL (&first, db, "lmi", "import", good);
   g_assert_cmpint (first.status, ==, 0);
@@ -135,7 +105,7 @@ test_demo_said (void)
 {
   g_autofree char *db = db_path ("demo.db");
   g_autofree char *demo = fixture ("demo");
-  g_auto (Run) run = { 0 };
+  g_auto (JkTestRun) run = { 0 };
 
   CTL (&run, db, "lmi", "import", demo);
   g_assert_cmpint (run.status, ==, 0);

@@ -7,10 +7,11 @@
 #include <jobkiosk/jk-secret.h>
 #include <jobkiosk/jk-store.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "resume/jk-resume-vault-private.h"
 #include "jk-test.h"
+#include "jk-test-cli.h"
+#include "jk-test-proc.h"
 
 #define DAY (24 * 60 * 60)
 
@@ -22,21 +23,6 @@ typedef struct {
   char *config_c;   /* kiosk C: a secret of its own */
   JkResume *resume;
 } Fixture;
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
 write_file (const char *path,
@@ -79,15 +65,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  jk_test_remove_tree (fixture->dir);
   jk_resume_free (fixture->resume);
   g_free (fixture->db_a);
   g_free (fixture->db_b);
@@ -98,25 +76,10 @@ fixture_tear_down (Fixture       *fixture,
 
 /* jobkioskctl with English messages. */
 static void
-ctl (Run               *run,
+ctl (JkTestRun         *run,
      const char *const *args)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  int wait_status;
-
-  envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
-  g_assert_nonnull (g_getenv ("JK_JOBKIOSKCTL"));
-  g_ptr_array_add (argv, g_strdup (g_getenv ("JK_JOBKIOSKCTL")));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
-                               &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  jk_test_run_ctl (run, "en", NULL, args);
 }
 
 #define CTL(run, ...) ctl (run, (const char *const[]) { __VA_ARGS__, NULL })
@@ -183,9 +146,9 @@ test_purge (Fixture       *fixture,
   g_autofree char *old1 = save (vault, fixture->resume, "1234", now_seconds () - 91 * DAY);
   g_autofree char *old2 = save (vault, fixture->resume, "1234", now_seconds () - 95 * DAY);
   g_autofree char *fresh = save (vault, fixture->resume, "1234", now_seconds ());
-  g_auto (Run) first = { 0 };
-  g_auto (Run) second = { 0 };
-  g_auto (Run) extra = { 0 };
+  g_auto (JkTestRun) first = { 0 };
+  g_auto (JkTestRun) second = { 0 };
+  g_auto (JkTestRun) extra = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (JkResume) opened = NULL;
 
@@ -215,10 +178,10 @@ test_export_import (Fixture       *fixture,
   g_autofree char *expired = save (vault_a, fixture->resume, "2580", now_seconds () - 100 * DAY);
   g_autofree char *file = g_build_filename (fixture->dir, "saved.jsonl", NULL);
   g_autofree char *exported = NULL;
-  g_auto (Run) export = { 0 };
-  g_auto (Run) import = { 0 };
-  g_auto (Run) again = { 0 };
-  g_auto (Run) other = { 0 };
+  g_auto (JkTestRun) export = { 0 };
+  g_auto (JkTestRun) import = { 0 };
+  g_auto (JkTestRun) again = { 0 };
+  g_auto (JkTestRun) other = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (JkResume) opened = NULL;
   GStatBuf st;
@@ -277,8 +240,8 @@ test_import_malformed (Fixture       *fixture,
     { "{", "[", "not a JSON object" },
     { "\"expires\":", "\"expires\":-", "the dates are missing or out of order" },
   };
-  g_auto (Run) export = { 0 };
-  g_auto (Run) export_b = { 0 };
+  g_auto (JkTestRun) export = { 0 };
+  g_auto (JkTestRun) export_b = { 0 };
 
   CTL (&export, "--db", fixture->db_a, "resume", "export-saved", file);
   g_assert_cmpint (export.status, ==, 0);
@@ -290,7 +253,7 @@ test_import_malformed (Fixture       *fixture,
     {
       g_autofree char *broken = NULL, *contents = NULL, *expected = NULL;
       g_auto (GStrv) parts = g_strsplit (lines[1], edits[i].from, 2);
-      g_auto (Run) import = { 0 };
+      g_auto (JkTestRun) import = { 0 };
 
       g_assert_cmpuint (g_strv_length (parts), ==, 2);
       broken = g_strconcat (parts[0], edits[i].to, parts[1], NULL);

@@ -1,30 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-resume.c: the contract of jobkioskctl resume validate and resume render: exit codes, lines, files */
 
-#include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "jk-test.h"
+#include "jk-test-cli.h"
+#include "jk-test-pdf.h"
+#include "jk-test-proc.h"
 
 typedef struct {
   char *dir;
 } Fixture;
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -40,15 +26,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  jk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -62,19 +40,12 @@ fixture_path (const char *name)
  * commands never open it) and English messages. */
 static void
 ctl (Fixture           *fixture,
-     Run               *run,
+     JkTestRun         *run,
      const char *const *args)
 {
+  g_autofree char *db = g_build_filename (fixture->dir, "jobkiosk.db", NULL);
   g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  int wait_status;
 
-  envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
-  g_assert_nonnull (g_getenv ("JK_JOBKIOSKCTL"));
-  g_ptr_array_add (argv, g_strdup (g_getenv ("JK_JOBKIOSKCTL")));
-  g_ptr_array_add (argv, g_strdup ("--db"));
-  g_ptr_array_add (argv, g_build_filename (fixture->dir, "jobkiosk.db", NULL));
   for (guint i = 0; args[i] != NULL; i++)
     {
       /* "@name" is a fixture, "%name" a file in the test's folder. */
@@ -86,11 +57,7 @@ ctl (Fixture           *fixture,
         g_ptr_array_add (argv, g_strdup (args[i]));
     }
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
-                               &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  jk_test_run_ctl (run, "en", (const char *const[]) { "--db", db, NULL }, (const char *const *) argv->pdata);
 }
 
 #define CTL(fixture, run, ...) ctl (fixture, run, (const char *const[]) { __VA_ARGS__, NULL })
@@ -122,7 +89,7 @@ static void
 test_validate_good (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (JkTestRun) run = { 0 };
 
   CTL (fixture, &run, "resume", "validate", "@complete.json");
   g_assert_cmpint (run.status, ==, 0);
@@ -135,7 +102,7 @@ static void
 test_validate_warnings (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (JkTestRun) run = { 0 };
 
   CTL (fixture, &run, "resume", "validate", "@accents.json");
   g_assert_cmpint (run.status, ==, 0);
@@ -146,7 +113,7 @@ static void
 test_validate_errors (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (JkTestRun) run = { 0 };
 
   CTL (fixture, &run, "resume", "validate", "@bad-dates.json");
   g_assert_cmpint (run.status, ==, 1);
@@ -161,7 +128,7 @@ static void
 test_validate_malformed (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (JkTestRun) run = { 0 };
 
   CTL (fixture, &run, "resume", "validate", "@malformed.json");
   g_assert_cmpint (run.status, ==, 1);
@@ -173,9 +140,9 @@ static void
 test_validate_missing_and_usage (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_auto (Run) missing = { 0 };
-  g_auto (Run) no_file = { 0 };
-  g_auto (Run) unknown = { 0 };
+  g_auto (JkTestRun) missing = { 0 };
+  g_auto (JkTestRun) no_file = { 0 };
+  g_auto (JkTestRun) unknown = { 0 };
 
   CTL (fixture, &missing, "resume", "validate", "%nothing.json");
   g_assert_cmpint (missing.status, ==, 1);
@@ -190,9 +157,9 @@ static void
 test_render_txt (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto (Run) run = { 0 };
-  g_auto (Run) classic = { 0 };
-  g_auto (Run) spanish = { 0 };
+  g_auto (JkTestRun) run = { 0 };
+  g_auto (JkTestRun) classic = { 0 };
+  g_auto (JkTestRun) spanish = { 0 };
   g_autofree char *text = NULL, *golden = read_fixture ("complete.txt");
   g_autofree char *classic_text = NULL, *classic_golden = read_fixture ("complete-classic.txt");
   g_autofree char *spanish_text = NULL, *spanish_golden = read_fixture ("accents-es.txt");
@@ -218,9 +185,9 @@ static void
 test_render_json (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_auto (Run) run = { 0 };
-  g_auto (Run) again = { 0 };
-  g_auto (Run) check = { 0 };
+  g_auto (JkTestRun) run = { 0 };
+  g_auto (JkTestRun) again = { 0 };
+  g_auto (JkTestRun) check = { 0 };
   g_autofree char *first = NULL, *second = NULL;
 
   CTL (fixture, &run, "resume", "render", "@complete.json", "--format", "json", "--out", "%out.json");
@@ -242,7 +209,7 @@ static void
 test_render_errors (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (JkTestRun) run = { 0 };
   g_autofree char *path = g_build_filename (fixture->dir, "out.txt", NULL);
 
   CTL (fixture, &run, "resume", "render", "@wrong-types.json", "--format", "txt", "--out", "%out.txt");
@@ -257,9 +224,9 @@ static void
 test_render_pdf (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto (Run) run = { 0 };
-  g_auto (Run) by_name = { 0 };
-  g_auto (Run) spanish = { 0 };
+  g_auto (JkTestRun) run = { 0 };
+  g_auto (JkTestRun) by_name = { 0 };
+  g_auto (JkTestRun) spanish = { 0 };
   g_autofree char *letter = NULL, *a4 = NULL;
   gsize letter_length = 0, a4_length = 0;
   g_autofree char *letter_path = g_build_filename (fixture->dir, "out.pdf", NULL);
@@ -285,11 +252,8 @@ test_render_pdf (Fixture       *fixture,
   g_assert_cmpint (spanish.status, ==, 0);
   if (pdftotext != NULL)
     {
-      const char *argv[] = { pdftotext, es_path, "-", NULL };
-      g_autofree char *text = NULL;
+      g_autofree char *text = JK_TEST_PDF_TOOL (pdftotext, es_path, "-");
 
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
-                                   NULL, NULL));
       g_assert_nonnull (strstr (text, "María José O'Connor-Peña"));
       g_assert_nonnull (strstr (text, "RESUMEN"));
       g_assert_nonnull (strstr (text, "marzo de 2022 – Actualidad"));
@@ -313,7 +277,7 @@ test_render_usage (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto (Run) run = { 0 };
+      g_auto (JkTestRun) run = { 0 };
 
       ctl (fixture, &run, bad[i]);
       g_assert_cmpint (run.status, ==, 2);

@@ -6,50 +6,22 @@
 #include <jobkiosk/jk-store.h>
 #include <sqlite3.h>
 
+#include "jk-test-cli.h"
 #include "jk-test-proc.h"
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
 
 static char *tmp_dir;
 
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs a built program with the test environment, minus any display. */
 static void
-run_program (Run        *run,
-             const char *env_var,
+run_program (JkTestRun         *run,
+             const char        *env_var,
              const char *const *args)
 {
-  const char *program = g_getenv (env_var);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  int wait_status;
 
-  g_assert_nonnull (program);
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  g_ptr_array_add (argv, (gpointer) program);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  jk_test_run_program (run, env_var, (const char *const *) envp, NULL, args);
 }
 
 #define CTL(run, ...) run_program (run, "JK_JOBKIOSKCTL", (const char *const[]) { __VA_ARGS__, NULL })
@@ -76,8 +48,8 @@ fresh_db_path (const char *name)
 static void
 test_version (void)
 {
-  g_auto (Run) ctl = { 0 };
-  g_auto (Run) gui = { 0 };
+  g_auto (JkTestRun) ctl = { 0 };
+  g_auto (JkTestRun) gui = { 0 };
 
   CTL (&ctl, "--version");
   g_assert_cmpint (ctl.status, ==, 0);
@@ -91,10 +63,10 @@ test_version (void)
 static void
 test_bad_usage (void)
 {
-  g_auto (Run) none = { 0 };
-  g_auto (Run) unknown = { 0 };
-  g_auto (Run) bad_option = { 0 };
-  g_auto (Run) missing_value = { 0 };
+  g_auto (JkTestRun) none = { 0 };
+  g_auto (JkTestRun) unknown = { 0 };
+  g_auto (JkTestRun) bad_option = { 0 };
+  g_auto (JkTestRun) missing_value = { 0 };
 
   CTL (&none, "--db", "/dev/null/x");
   g_assert_cmpint (none.status, ==, 2);
@@ -112,7 +84,7 @@ static void
 test_status_json_demo (void)
 {
   g_autofree char *db = fresh_db_path ("status.db");
-  g_auto (Run) run = { 0 };
+  g_auto (JkTestRun) run = { 0 };
   g_autoptr (JsonObject) status = NULL;
 
   CTL (&run, "--db", db, "status", "--json");
@@ -137,7 +109,7 @@ test_status_from_build_tree (void)
   g_autofree char *datadir = g_strdup (g_getenv ("JOBKIOSK_DATADIR"));
   g_autofree char *demo = NULL;
   g_autofree char *config_file = NULL;
-  g_auto (Run) run = { 0 };
+  g_auto (JkTestRun) run = { 0 };
   g_autoptr (JsonObject) status = NULL;
 
   g_assert_nonnull (datadir);
@@ -159,8 +131,8 @@ test_status_configured (void)
 {
   g_autofree char *config = g_test_build_filename (G_TEST_DIST, "data", "config", "bad-values.conf", NULL);
   g_autofree char *db = fresh_db_path ("configured.db");
-  g_auto (Run) run = { 0 };
-  g_auto (Run) text = { 0 };
+  g_auto (JkTestRun) run = { 0 };
+  g_auto (JkTestRun) text = { 0 };
   g_autoptr (JsonObject) status = NULL;
 
   CTL (&run, "--config", config, "--db", db, "status", "--json");
@@ -180,9 +152,9 @@ static void
 test_missing_config_fails (void)
 {
   g_autofree char *garbage_file = g_test_build_filename (G_TEST_DIST, "data", "config", "garbage.conf", NULL);
-  g_auto (Run) ctl = { 0 };
-  g_auto (Run) garbage = { 0 };
-  g_auto (Run) gui = { 0 };
+  g_auto (JkTestRun) ctl = { 0 };
+  g_auto (JkTestRun) garbage = { 0 };
+  g_auto (JkTestRun) gui = { 0 };
 
   CTL (&ctl, "--config", "/nonexistent/jobkiosk.conf", "status");
   g_assert_cmpint (ctl.status, ==, 1);
@@ -220,9 +192,9 @@ test_not_sqlite_refused (void)
   g_autofree char *v1 = g_test_build_filename (G_TEST_DIST, "data", "sync", "feed-v1.xml", NULL);
   g_autoptr (GBytes) before = NULL;
   g_autoptr (GBytes) after = NULL;
-  g_auto (Run) status = { 0 };
-  g_auto (Run) sync = { 0 };
-  g_auto (Run) gui = { 0 };
+  g_auto (JkTestRun) status = { 0 };
+  g_auto (JkTestRun) sync = { 0 };
+  g_auto (JkTestRun) gui = { 0 };
 
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (notes, "Call the printer company on Monday.\n", -1, NULL));
@@ -251,7 +223,7 @@ static void
 make_damaged_database (const char *db)
 {
   g_autofree char *v2 = g_test_build_filename (G_TEST_DIST, "data", "sync", "feed-v2.xml", NULL);
-  g_auto (Run) synced = { 0 };
+  g_auto (JkTestRun) synced = { 0 };
   g_autofree char *contents = NULL;
   sqlite3 *raw = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -284,9 +256,9 @@ test_damaged_database_moved_aside (void)
   g_autofree char *for_status = fresh_db_path ("damaged-status.db");
   g_autofree char *for_sync = fresh_db_path ("damaged-sync.db");
   g_autofree char *v1 = g_test_build_filename (G_TEST_DIST, "data", "sync", "feed-v1.xml", NULL);
-  g_auto (Run) gui = { 0 };
-  g_auto (Run) status = { 0 };
-  g_auto (Run) sync = { 0 };
+  g_auto (JkTestRun) gui = { 0 };
+  g_auto (JkTestRun) status = { 0 };
+  g_auto (JkTestRun) sync = { 0 };
   g_autoptr (JsonObject) root = NULL;
 
   make_damaged_database (for_gui);
@@ -316,8 +288,8 @@ test_unusable_database_folder (void)
 {
   g_autofree char *blocker = fresh_db_path ("a-file");
   g_autofree char *db = g_build_filename (blocker, "jobkiosk.db", NULL);
-  g_auto (Run) ctl = { 0 };
-  g_auto (Run) gui = { 0 };
+  g_auto (JkTestRun) ctl = { 0 };
+  g_auto (JkTestRun) gui = { 0 };
 
   g_assert_true (g_file_set_contents (blocker, "x", -1, NULL));
   CTL (&ctl, "--db", db, "status");
@@ -332,7 +304,7 @@ static void
 test_gui_without_display (void)
 {
   g_autofree char *db = fresh_db_path ("nodisplay.db");
-  g_auto (Run) gui = { 0 };
+  g_auto (JkTestRun) gui = { 0 };
 
   GUI (&gui, "--db", db);
   g_assert_cmpint (gui.status, ==, 1);
@@ -365,13 +337,13 @@ test_sync_exit_codes (void)
   g_autofree char *v1 = sync_fixture ("feed-v1.xml");
   g_autofree char *small = sync_fixture ("feed-small.xml");
   g_autofree char *truncated = sync_fixture ("feed-truncated.xml");
-  g_auto (Run) first = { 0 };
-  g_auto (Run) again = { 0 };
-  g_auto (Run) refused = { 0 };
-  g_auto (Run) broken = { 0 };
-  g_auto (Run) missing = { 0 };
-  g_auto (Run) bad_format = { 0 };
-  g_auto (Run) status = { 0 };
+  g_auto (JkTestRun) first = { 0 };
+  g_auto (JkTestRun) again = { 0 };
+  g_auto (JkTestRun) refused = { 0 };
+  g_auto (JkTestRun) broken = { 0 };
+  g_auto (JkTestRun) missing = { 0 };
+  g_auto (JkTestRun) bad_format = { 0 };
+  g_auto (JkTestRun) status = { 0 };
   g_autoptr (JsonObject) root = NULL;
   JsonObject *source;
 
@@ -421,7 +393,7 @@ static gint64
 source_active (const char *db,
                const char *name)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (JkTestRun) run = { 0 };
   g_autoptr (JsonObject) root = NULL;
   JsonArray *sources;
 
@@ -449,11 +421,11 @@ test_sync_keeps_sources_of_refused_config (void)
   g_autofree char *binary = config_fixture ("sync-binary");
   g_autofree char *no_url = config_fixture ("sync-no-url");
   g_autofree char *dropped = config_fixture ("sync-dropped");
-  g_auto (Run) first = { 0 };
-  g_auto (Run) byte = { 0 };
-  g_auto (Run) whole = { 0 };
-  g_auto (Run) misspelled = { 0 };
-  g_auto (Run) gone = { 0 };
+  g_auto (JkTestRun) first = { 0 };
+  g_auto (JkTestRun) byte = { 0 };
+  g_auto (JkTestRun) whole = { 0 };
+  g_auto (JkTestRun) misspelled = { 0 };
+  g_auto (JkTestRun) gone = { 0 };
   gint64 active_b;
 
   CTL (&first, "--config", ok, "--db", db, "sync");
@@ -497,8 +469,8 @@ test_status_lists_source_problems (void)
 {
   g_autofree char *config = g_test_build_filename (G_TEST_DIST, "data", "config", "bad-sources.conf", NULL);
   g_autofree char *db = fresh_db_path ("source-problems.db");
-  g_auto (Run) run = { 0 };
-  g_auto (Run) text = { 0 };
+  g_auto (JkTestRun) run = { 0 };
+  g_auto (JkTestRun) text = { 0 };
   g_autoptr (JsonObject) status = NULL;
   JsonArray *problems;
   g_autoptr (GString) all = g_string_new (NULL);
@@ -535,10 +507,10 @@ test_jobs_search_and_show (void)
   g_autofree char *db = fresh_db_path ("search.db");
   g_autofree char *v2 = sync_fixture ("feed-v2.xml");
   g_autofree char *long_query = g_strnfill (10000, 'x');
-  g_auto (Run) synced = { 0 };
-  g_auto (Run) search = { 0 };
-  g_auto (Run) show = { 0 };
-  g_auto (Run) none = { 0 };
+  g_auto (JkTestRun) synced = { 0 };
+  g_auto (JkTestRun) search = { 0 };
+  g_auto (JkTestRun) show = { 0 };
+  g_auto (JkTestRun) none = { 0 };
   g_autoptr (JsonArray) results = NULL;
   g_autoptr (JsonObject) details = NULL;
   JsonObject *job;
@@ -581,16 +553,16 @@ test_jobs_search_and_show (void)
 
   for (guint i = 0; hostile[i] != NULL; i++)
     {
-      g_auto (Run) run = { 0 };
+      g_auto (JkTestRun) run = { 0 };
 
       CTL (&run, "--db", db, "jobs", "search", hostile[i], "--json");
       g_assert_cmpint (run.status, ==, 0);
       json_array_unref (parse_array (run.out));
     }
   {
-    g_auto (Run) filtered = { 0 };
-    g_auto (Run) bad = { 0 };
-    g_auto (Run) unknown = { 0 };
+    g_auto (JkTestRun) filtered = { 0 };
+    g_auto (JkTestRun) bad = { 0 };
+    g_auto (JkTestRun) unknown = { 0 };
 
     CTL (&filtered, "--db", db, "jobs", "search", "--where", "43215", "--type", "full-time", "--min-pay", "18",
          "--per", "hour", "--posted-within", "30", "--limit", "5", "--json");
@@ -610,11 +582,11 @@ test_jobs_search_unplaced (void)
 {
   g_autofree char *db = fresh_db_path ("unplaced.db");
   g_autofree char *feed = sync_fixture ("feed-unplaced.xml");
-  g_auto (Run) synced = { 0 };
-  g_auto (Run) nearby = { 0 };
-  g_auto (Run) all = { 0 };
-  g_auto (Run) text = { 0 };
-  g_auto (Run) everywhere = { 0 };
+  g_auto (JkTestRun) synced = { 0 };
+  g_auto (JkTestRun) nearby = { 0 };
+  g_auto (JkTestRun) all = { 0 };
+  g_auto (JkTestRun) text = { 0 };
+  g_auto (JkTestRun) everywhere = { 0 };
   g_autoptr (JsonArray) nearby_results = NULL;
   g_autoptr (JsonArray) all_results = NULL;
   const char *const expected[][2] = {

@@ -275,30 +275,14 @@ submit_api (Fixture *f, int num_options, cups_option_t *options, ipp_status_t *s
   return job_id;
 }
 
-static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  int wait_status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &wait_status, &error) ||
-      !g_spawn_check_wait_status (wait_status, &error))
-    g_error ("%s: %s", argv[0], error->message);
-  return g_steal_pointer (&out);
-}
-
 /* The file is job-ID.pdf, a PDF of 2 pages whose text is extractable. */
 static void
 assert_printed_pdf (const char *path, int job_id)
 {
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *want_base = g_strdup_printf ("job-%d.pdf", job_id);
-  const char *info_argv[] = { "pdfinfo", path, NULL };
-  const char *text_argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  g_autofree char *info = run_tool (info_argv);
-  g_autofree char *text = run_tool (text_argv);
+  g_autofree char *info = JK_TEST_PDF_TOOL ("pdfinfo", path);
+  g_autofree char *text = jk_test_pdf_text (path);
   g_autoptr (GRegex) pages = g_regex_new ("^Pages:\\s+2$", G_REGEX_MULTILINE, 0, NULL);
 
   g_assert_cmpstr (base, ==, want_base);

@@ -2,7 +2,6 @@
 /* test-mail.c: "Email it to me" end to end: the outbox, libcurl's SMTP and a real receiver on 127.0.0.1 */
 
 #include <glib/gstdio.h>
-#include <sys/wait.h>
 #include <string.h>
 
 #include <jobkiosk/jk-document.h>
@@ -13,6 +12,7 @@
 #include "store/jk-store-private.h"
 
 #include "jk-test.h"
+#include "jk-test-cli.h"
 #include "jk-test-log.h"
 #include "jk-test-proc.h"
 #include "jk-test-smtp.h"
@@ -91,6 +91,28 @@ make_message (const char *to,
   jk_mail_message_attach (message, "job-search-log.pdf", "application/pdf", jk_document_get_pdf (document));
   *pdf_out = g_bytes_ref (jk_document_get_pdf (document));
   return message;
+}
+
+/* A receiver on a free port, the relay the kiosk is configured with. */
+static void
+start_relay (Fixture *f)
+{
+  f->smtp = jk_test_smtp_start (0);
+  use_port (f, jk_test_smtp_get_port (f->smtp));
+}
+
+/* That printout to `to` put in the outbox at NOW; its id. */
+static gint64
+queue_mail (Fixture    *f,
+            const char *to,
+            GBytes    **pdf_out)
+{
+  g_autoptr (JkMailMessage) message = make_message (to, pdf_out);
+  g_autoptr (GError) error = NULL;
+  gint64 id = jk_outbox_add_mail (f->config, f->db_path, message, NOW, &error);
+
+  g_assert_no_error (error);
+  return id;
 }
 
 static gboolean
@@ -202,8 +224,7 @@ test_starttls_required (Fixture       *f,
   g_autoptr (GBytes) pdf = NULL;
   g_autoptr (GError) error = NULL;
 
-  f->smtp = jk_test_smtp_start (0);
-  use_port (f, jk_test_smtp_get_port (f->smtp));
+  start_relay (f);
   g_free (f->config->mail_security);
   f->config->mail_security = g_strdup ("starttls");
   message = make_message (ADDRESS, &pdf);
@@ -216,7 +237,6 @@ static void
 test_send (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr (JkMailMessage) message = NULL;
   g_autoptr (GBytes) pdf = NULL;
   g_autoptr (GBytes) received_pdf = NULL;
   g_autoptr (GBytes) body = NULL;
@@ -227,11 +247,8 @@ test_send (Fixture       *f,
   g_autofree char *message_id = NULL;
   gint64 id;
 
-  f->smtp = jk_test_smtp_start (0);
-  use_port (f, jk_test_smtp_get_port (f->smtp));
-  message = make_message (ADDRESS, &pdf);
-  id = jk_outbox_add_mail (f->config, f->db_path, message, NOW, &error);
-  g_assert_no_error (error);
+  start_relay (f);
+  id = queue_mail (f, ADDRESS, &pdf);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpuint (jk_outbox_count_waiting (f->db_path, NULL), ==, 1);
   /* Sealed while it waits. */
@@ -272,7 +289,6 @@ test_relay_down (Fixture       *f,
                  gconstpointer  data)
 {
   guint16 port = jk_test_pick_free_port ();
-  g_autoptr (JkMailMessage) message = NULL;
   g_autoptr (GBytes) pdf = NULL;
   g_autoptr (GBytes) received_pdf = NULL;
   g_autoptr (GError) error = NULL;
@@ -281,9 +297,7 @@ test_relay_down (Fixture       *f,
   gint64 id;
 
   use_port (f, port);
-  message = make_message (ADDRESS, &pdf);
-  id = jk_outbox_add_mail (f->config, f->db_path, message, NOW, &error);
-  g_assert_no_error (error);
+  id = queue_mail (f, ADDRESS, &pdf);
 
   /* Nothing listens: kept, to be tried again in a minute. */
   g_assert_cmpint (jk_outbox_deliver (f->config, f->db_path, id, NOW, &error), ==, JK_OUTBOX_WAITING);
@@ -336,15 +350,12 @@ static void
 test_give_up (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr (JkMailMessage) message = NULL;
   g_autoptr (GBytes) pdf = NULL;
   g_autoptr (GError) error = NULL;
   gint64 id;
 
   use_port (f, jk_test_pick_free_port ());
-  message = make_message (ADDRESS, &pdf);
-  id = jk_outbox_add_mail (f->config, f->db_path, message, NOW, &error);
-  g_assert_no_error (error);
+  id = queue_mail (f, ADDRESS, &pdf);
   g_assert_cmpint (jk_outbox_deliver (f->config, f->db_path, id, NOW + JK_OUTBOX_GIVE_UP_AFTER - 3600, &error), ==,
                    JK_OUTBOX_WAITING);
   g_clear_error (&error);
@@ -359,16 +370,12 @@ static void
 test_refused (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr (JkMailMessage) message = NULL;
   g_autoptr (GBytes) pdf = NULL;
   g_autoptr (GError) error = NULL;
   gint64 id;
 
-  f->smtp = jk_test_smtp_start (0);
-  use_port (f, jk_test_smtp_get_port (f->smtp));
-  message = make_message ("refuse.me@example.org", &pdf);
-  id = jk_outbox_add_mail (f->config, f->db_path, message, NOW, &error);
-  g_assert_no_error (error);
+  start_relay (f);
+  id = queue_mail (f, "refuse.me@example.org", &pdf);
   g_assert_cmpint (jk_outbox_deliver (f->config, f->db_path, id, NOW, &error), ==, JK_OUTBOX_GIVEN_UP);
   g_assert_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_REFUSED);
   g_assert_null (strstr (error->message, "refuse.me"));
@@ -382,16 +389,12 @@ static void
 test_try_later (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (JkMailMessage) message = NULL;
   g_autoptr (GBytes) pdf = NULL;
   g_autoptr (GError) error = NULL;
   gint64 id;
 
-  f->smtp = jk_test_smtp_start (0);
-  use_port (f, jk_test_smtp_get_port (f->smtp));
-  message = make_message ("later.please@example.org", &pdf);
-  id = jk_outbox_add_mail (f->config, f->db_path, message, NOW, &error);
-  g_assert_no_error (error);
+  start_relay (f);
+  id = queue_mail (f, "later.please@example.org", &pdf);
   g_assert_cmpint (jk_outbox_deliver (f->config, f->db_path, id, NOW, &error), ==, JK_OUTBOX_WAITING);
   g_assert_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY);
   g_assert_cmpuint (jk_outbox_count_waiting (f->db_path, NULL), ==, 1);
@@ -435,16 +438,12 @@ static void
 test_tampered (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr (JkMailMessage) message = NULL;
   g_autoptr (GBytes) pdf = NULL;
   g_autoptr (GError) error = NULL;
   gint64 id;
 
-  f->smtp = jk_test_smtp_start (0);
-  use_port (f, jk_test_smtp_get_port (f->smtp));
-  message = make_message (ADDRESS, &pdf);
-  id = jk_outbox_add_mail (f->config, f->db_path, message, NOW, &error);
-  g_assert_no_error (error);
+  start_relay (f);
+  id = queue_mail (f, ADDRESS, &pdf);
   g_assert_true (jk_store_exec (f->store, "UPDATE outbox SET sealed = "
                                 "substr(sealed, 1, 20) || zeroblob(1) || substr(sealed, 22)", &error));
   g_assert_no_error (error);
@@ -470,29 +469,21 @@ run_ctl (Fixture    *f,
                                                   "from = kiosk@center.example\ntimeout = 20\n",
                                                   f->config->mail_port);
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
+  g_auto (JkTestRun) run = { 0 };
   va_list args;
 
   g_assert_true (g_file_set_contents (config_path, config_text, -1, NULL));
-  g_assert_nonnull (g_getenv ("JK_JOBKIOSKCTL"));
-  g_ptr_array_add (argv, (char *) g_getenv ("JK_JOBKIOSKCTL"));
-  g_ptr_array_add (argv, "--config");
-  g_ptr_array_add (argv, config_path);
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, f->db_path);
   va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, &err, &status,
-                               &error));
-  g_assert_no_error (error);
-  g_assert_null (strstr (*out, ADDRESS));
-  g_assert_null (strstr (err, ADDRESS));
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  jk_test_run_ctl (&run, NULL, (const char *const[]) { "--config", config_path, "--db", f->db_path, NULL },
+                   (const char *const *) argv->pdata);
+  g_assert_null (strstr (run.out, ADDRESS));
+  g_assert_null (strstr (run.err, ADDRESS));
+  *out = g_steal_pointer (&run.out);
+  return run.status;
 }
 
 static void

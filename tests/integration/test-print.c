@@ -93,20 +93,6 @@ fixture_tear_down (Fixture      *f,
   jk_test_log_assert_expected ();
 }
 
-static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  int wait_status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                     NULL, &wait_status, &error) ||
-      !g_spawn_check_wait_status (wait_status, &error))
-    g_error ("%s: %s", argv[0], error->message);
-  return g_steal_pointer (&out);
-}
-
 static void
 cups_cmd (Fixture    *f,
           const char *a0,
@@ -208,13 +194,8 @@ assert_output (Fixture *f,
   path = g_ptr_array_index (out, n - 1);
   base = g_path_get_basename (path);
   g_assert_cmpstr (base, ==, want_base);
-  {
-    const char *info_argv[] = { "pdfinfo", path, NULL };
-    const char *text_argv[] = { "pdftotext", "-layout", path, "-", NULL };
-
-    info = run_tool (info_argv);
-    text = run_tool (text_argv);
-  }
+  info = JK_TEST_PDF_TOOL ("pdfinfo", path);
+  text = jk_test_pdf_text (path);
   g_assert_true (g_regex_match (regex, info, 0, NULL));
   g_assert_nonnull (strstr (text, PAGE_TEXT));
   g_assert_nonnull (strstr (text, last_footer));

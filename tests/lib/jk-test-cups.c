@@ -973,3 +973,13 @@ jk_test_cups_make_default (JkTestCups *self)
 
   g_free (jk_test_cups_run (self, argv));
 }
+
+JkTestCups *
+jk_test_cups_start_default (void)
+{
+  JkTestCups *self = jk_test_cups_start ();
+
+  g_setenv ("CUPS_SERVER", jk_test_cups_get_server (self), TRUE);
+  jk_test_cups_make_default (self);
+  return self;
+}

@@ -42,6 +42,9 @@ char       *jk_test_cups_run (JkTestCups *self, const char *const *argv);
 /* Makes the server's queue its default printer (lpadmin -d), as a kiosk
  * configured without a printer name uses. */
 void        jk_test_cups_make_default (JkTestCups *self);
+/* Starts the server, makes its queue the default and names the server in
+ * CUPS_SERVER for this process: the kiosk under test prints there. */
+JkTestCups *jk_test_cups_start_default (void);
 
 /* Makes the printer's next jobs fail the way a real printer does, through
  * the backend (read at the start of each job; stays until changed). */

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "print/jk-print-page.h"
 #include "jk-test-ui-util.h"
 
 static void
@@ -307,6 +308,30 @@ jk_test_kiosk_start (JkTestKiosk *kiosk,
   g_assert_true (g_application_register (G_APPLICATION (kiosk->app), NULL, NULL));
   jk_application_load_style ();
   kiosk->window = jk_application_create_window (kiosk->app);
+}
+
+gboolean
+jk_test_print_rendered (gpointer app)
+{
+  return !jk_print_page_is_rendering (jk_application_get_print_page (app));
+}
+
+gboolean
+jk_test_print_ready (gpointer window)
+{
+  GtkWidget *button = jk_test_find_by_name (window, "Print");
+
+  return button != NULL && gtk_widget_is_sensitive (button);
+}
+
+void
+jk_test_show_window (JkWindow *window,
+                     int       width,
+                     int       height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  jk_test_wait_drawn (GTK_WIDGET (window));
 }
 
 void

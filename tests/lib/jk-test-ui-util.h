@@ -18,6 +18,15 @@ void         jk_test_run_for           (guint       milliseconds);
  * window as data) whether it has no search running or waiting. */
 JkSearchPage *jk_test_search_page      (JkWindow   *window);
 gboolean     jk_test_search_idle       (gpointer    window);
+/* For jk_test_wait_until: with the application as data, whether its
+ * print page has finished rendering; with the window, whether its Print
+ * button is there and can be pressed. */
+gboolean     jk_test_print_rendered    (gpointer    app);
+gboolean     jk_test_print_ready       (gpointer    window);
+/* Shows the window at this size (its default) and waits until drawn. */
+void         jk_test_show_window       (JkWindow   *window,
+                                        int         width,
+                                        int         height);
 /* Resizes the window as a screen of that size would, and waits until drawn. */
 void         jk_test_resize            (GtkWidget  *window,
                                         int         width,

@@ -17,6 +17,7 @@
 #include "shell/jk-application.h"
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
+#include "jk-test-pdf.h"
 #include "jk-test-proc.h"
 #include "jk-test-ui-util.h"
 
@@ -42,36 +43,10 @@ careers_idle (gpointer data)
   return !jk_careers_page_is_busy (careers_page ());
 }
 
-static gboolean
-rendered (gpointer data)
-{
-  return !jk_print_page_is_rendering (jk_application_get_print_page (kiosk.app));
-}
-
-static gboolean
-print_ready (gpointer data)
-{
-  GtkWidget *button = jk_test_find_by_name (GTK_WIDGET (window), "Print");
-
-  return button != NULL && gtk_widget_is_sensitive (button);
-}
-
 static void
 click (const char *name)
 {
   jk_test_click (GTK_WIDGET (window), name);
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&out);
 }
 
 static void
@@ -202,7 +177,7 @@ test_career_sheet (void)
   open_first_occupation ();
   click ("Print this career sheet");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
-  jk_test_wait_until (rendered, NULL, 10000);
+  jk_test_wait_until (jk_test_print_rendered, kiosk.app, 10000);
   document = jk_print_page_get_document (jk_application_get_print_page (kiosk.app));
   g_assert_nonnull (document);
   {
@@ -215,11 +190,11 @@ test_career_sheet (void)
   /* One page, as a sheet to take away. */
   g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
   jk_test_screenshot (GTK_WIDGET (window), "career-sheet-preview-en");
-  jk_test_wait_until (print_ready, NULL, 10000);
+  jk_test_wait_until (jk_test_print_ready, window, 10000);
   click ("Print");
   printed = jk_test_cups_wait_for_output (cups, 1, 20000);
   g_assert_nonnull (printed);
-  text = pdf_text (printed->pdata[printed->len - 1]);
+  text = jk_test_pdf_text (printed->pdata[printed->len - 1]);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "Career sheet"));
   g_assert_nonnull (strstr (text, "Industrial Truck and Tractor Operators"));
@@ -278,16 +253,12 @@ main (int   argc,
   jk_i18n_init ();
   jk_test_require_display ();
 
-  cups = jk_test_cups_start ();
-  g_setenv ("CUPS_SERVER", jk_test_cups_get_server (cups), TRUE);
-  jk_test_cups_make_default (cups);
+  cups = jk_test_cups_start_default ();
   fake_clock = jk_clock_new_fake (start);
   jk_test_kiosk_start (&kiosk, "jk-ui-careers-XXXXXX", fake_clock);
   window = kiosk.window;
   jk_test_kiosk_sync (&kiosk, NULL, g_date_time_to_unix (start));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  jk_test_wait_drawn (GTK_WIDGET (window));
+  jk_test_show_window (window, 1280, 720);
 
   g_test_add_func ("/careers/lists", test_lists);
   g_test_add_func ("/careers/forklift-journey", test_forklift_journey);

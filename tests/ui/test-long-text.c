@@ -422,9 +422,7 @@ main (int   argc,
 
     g_assert_cmpint (jk_test_kiosk_sync (&kiosk, source, g_date_time_to_unix (start)), ==, N_POSTINGS);
   }
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  jk_test_wait_drawn (GTK_WIDGET (window));
+  jk_test_show_window (window, 1280, 720);
 
   g_test_add_func ("/long-text/1280x720", test_small_screen);
   g_test_add_func ("/long-text/1920x1080", test_large_screen);

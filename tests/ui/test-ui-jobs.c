@@ -17,6 +17,7 @@
 #include "jobs/jk-search-page.h"
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
+#include "jk-test-pdf.h"
 #include "jk-test-proc.h"
 #include "jk-test-ui-util.h"
 
@@ -50,19 +51,6 @@ first_result (void)
 }
 
 #define click(name) jk_test_click (GTK_WIDGET (window), (name))
-
-static gboolean
-rendered (gpointer data)
-{
-  return !jk_print_page_is_rendering (jk_application_get_print_page (app));
-}
-
-static gboolean
-print_ready (gpointer data)
-{
-  GtkWidget *button = jk_test_find_by_name (GTK_WIDGET (window), "Print");
-  return button != NULL && gtk_widget_is_sensitive (button);
-}
 
 static gboolean
 print_done (gpointer data)
@@ -176,15 +164,12 @@ pdf_text (JkDocument *document)
 {
   g_autofree char *dir = g_build_filename (g_getenv ("JK_SCREENSHOT_DIR"), NULL);
   g_autofree char *pdf = g_build_filename (dir, "job-search-log.pdf", NULL);
-  g_autofree char *out = NULL;
   g_autoptr (GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
 
   g_mkdir_with_parents (dir, 0755);
   g_assert_true (jk_document_save (document, pdf, &error));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, &error));
   g_assert_no_error (error);
-  return g_steal_pointer (&out);
+  return jk_test_pdf_text (pdf);
 }
 
 /* Where widget is in the window, or FALSE when it is not on screen. */
@@ -811,7 +796,7 @@ test_my_list_and_log_print (void)
 
   click ("Print my Job Search Log");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
-  jk_test_wait_until (rendered, NULL, 10000);
+  jk_test_wait_until (jk_test_print_rendered, app, 10000);
   document = jk_print_page_get_document (jk_application_get_print_page (app));
   g_assert_nonnull (document);
   g_assert_cmpuint (jk_document_get_n_pages (document), >=, 1);
@@ -822,7 +807,7 @@ test_my_list_and_log_print (void)
   jk_test_screenshot (GTK_WIDGET (window), "print-preview-log-en");
 
   /* Print goes through the print service to the real (private) cupsd. */
-  jk_test_wait_until (print_ready, NULL, 10000);
+  jk_test_wait_until (jk_test_print_ready, window, 10000);
   /* The printer's state shows where printing is offered. */
   g_assert_nonnull (jk_test_find_by_name (GTK_WIDGET (window), "Printer ready"));
   click ("Print");
@@ -968,8 +953,8 @@ test_print_after_wipe_reaches_nobody (void)
   open_line_cook ();
   click ("Print this job");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
-  jk_test_wait_until (rendered, NULL, 10000);
-  jk_test_wait_until (print_ready, NULL, 10000);
+  jk_test_wait_until (jk_test_print_rendered, app, 10000);
+  jk_test_wait_until (jk_test_print_ready, window, 10000);
   before = count_printed ();
   /* Print, and the visitor walks away before the job is done. */
   click ("Print");
@@ -1012,7 +997,7 @@ test_wipe_leaves_nothing (void)
   entry = GTK_ENTRY (jk_test_find_by_name (GTK_WIDGET (window), "Your name for the log"));
   gtk_entry_set_text (entry, "Ana Núñez");
   click ("Print my Job Search Log");
-  jk_test_wait_until (rendered, NULL, 10000);
+  jk_test_wait_until (jk_test_print_rendered, app, 10000);
   g_assert_nonnull (jk_print_page_get_document (jk_application_get_print_page (app)));
   jk_window_show_page (window, &jk_list_page_info);
   jk_window_show_page (window, &jk_search_page_info);
@@ -1075,17 +1060,13 @@ main (int   argc,
   jk_i18n_init ();
   jk_test_require_display ();
 
-  cups = jk_test_cups_start ();
-  g_setenv ("CUPS_SERVER", jk_test_cups_get_server (cups), TRUE);
-  jk_test_cups_make_default (cups);
+  cups = jk_test_cups_start_default ();
   fake_clock = jk_clock_new_fake (start);
   jk_test_kiosk_start (&kiosk, "jk-ui-jobs-XXXXXX", fake_clock);
   app = kiosk.app;
   window = kiosk.window;
   jk_test_kiosk_sync (&kiosk, NULL, g_date_time_to_unix (start));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  gtk_window_present (GTK_WINDOW (window));
-  jk_test_wait_drawn (GTK_WIDGET (window));
+  jk_test_show_window (window, 1920, 1080);
 
   g_test_add_func ("/jobs/search-common-job", test_search_common_job);
   g_test_add_func ("/jobs/results-in-sight", test_results_in_sight);

@@ -277,9 +277,7 @@ main (int   argc,
   config->mail_from = g_strdup ("kiosk@center.example");
   config->mail_timeout = 20;
   jk_test_kiosk_sync (&kiosk, NULL, g_date_time_to_unix (start));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  jk_test_wait_drawn (GTK_WIDGET (window));
+  jk_test_show_window (window, 1280, 720);
 
   g_test_add_func ("/mail/list-sends", test_list_sends);
   g_test_add_func ("/mail/log-waits-es", test_log_waits_es);

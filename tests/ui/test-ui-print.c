@@ -15,7 +15,6 @@
 #include "jobs/jk-log-form-page.h"
 #include "jobs/jk-log-page.h"
 #include "print/jk-print-flow.h"
-#include "print/jk-print-page.h"
 #include "widgets/jk-qr-code.h"
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
@@ -253,12 +252,6 @@ count_labels (GtkWidget  *root,
   return count.n;
 }
 
-static gboolean
-rendered (gpointer data)
-{
-  return !jk_print_page_is_rendering (jk_application_get_print_page (app));
-}
-
 /* A log as long as a busy week's. */
 static void
 fill_log (guint n)
@@ -307,7 +300,7 @@ check_pages (int          width,
 
   jk_test_click (GTK_WIDGET (window), _("Print this job"));
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
-  jk_test_wait_until (rendered, NULL, 10000);
+  jk_test_wait_until (jk_test_print_rendered, app, 10000);
   resize (width, height);
   page = JK_PAGE (jk_application_get_print_page (app));
   g_free (where);
@@ -493,7 +486,7 @@ test_printer_stopped (void)
   status = status_label_beside (print);
   /* The check the page's opening started, not the once-a-minute one. */
   jk_test_wait_until (status_says, status, 10000);
-  jk_test_wait_until (rendered, NULL, 10000);
+  jk_test_wait_until (jk_test_print_rendered, app, 10000);
   jk_test_wait_drawn (GTK_WIDGET (window));
   jk_test_screenshot (GTK_WIDGET (window), "print-stopped-1280x720-en");
   g_assert_true (g_str_has_prefix (gtk_label_get_text (status),
@@ -548,9 +541,7 @@ main (int   argc,
   jk_i18n_init ();
   jk_test_require_display ();
 
-  cups = jk_test_cups_start ();
-  g_setenv ("CUPS_SERVER", jk_test_cups_get_server (cups), TRUE);
-  jk_test_cups_make_default (cups);
+  cups = jk_test_cups_start_default ();
   fake_clock = jk_clock_new_fake (start);
   jk_test_kiosk_start (&kiosk, "jk-ui-print-XXXXXX", fake_clock);
   app = kiosk.app;
@@ -558,10 +549,8 @@ main (int   argc,
   store = kiosk.store;
   config = kiosk.config;
   jk_test_kiosk_sync (&kiosk, NULL, g_date_time_to_unix (start));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   screen_height = 720;
-  gtk_window_present (GTK_WINDOW (window));
-  jk_test_wait_drawn (GTK_WIDGET (window));
+  jk_test_show_window (window, 1280, screen_height);
 
   g_test_add_data_func ("/pages/fit/en", &setups[0], test_pages_fit);
   g_test_add_data_func ("/pages/fit/es", &setups[1], test_pages_fit);

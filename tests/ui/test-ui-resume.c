@@ -17,6 +17,7 @@
 #include "widgets/jk-chip-picker.h"
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
+#include "jk-test-pdf.h"
 #include "jk-test-proc.h"
 #include "jk-test-smtp.h"
 #include "jk-test-ui-util.h"
@@ -46,20 +47,6 @@ static gboolean
 page_idle (gpointer data)
 {
   return !jk_resume_page_is_busy (page ());
-}
-
-static gboolean
-rendered (gpointer data)
-{
-  return !jk_print_page_is_rendering (jk_application_get_print_page (kiosk.app));
-}
-
-static gboolean
-print_ready (gpointer data)
-{
-  GtkWidget *button = jk_test_find_by_name (GTK_WIDGET (window), "Print");
-
-  return button != NULL && gtk_widget_is_sensitive (button);
 }
 
 static void
@@ -143,18 +130,6 @@ press_chip (const char *picker,
   gtk_button_clicked (GTK_BUTTON (gtk_bin_get_child (GTK_BIN (child))));
   g_list_free (children);
   jk_test_run_for (20);
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&out);
 }
 
 static void
@@ -280,13 +255,13 @@ test_journey (void)
   fill_in_every_step ();
   click ("Print my resume");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
-  jk_test_wait_until (rendered, NULL, 10000);
-  jk_test_wait_until (print_ready, NULL, 10000);
+  jk_test_wait_until (jk_test_print_rendered, kiosk.app, 10000);
+  jk_test_wait_until (jk_test_print_ready, window, 10000);
   jk_test_screenshot (GTK_WIDGET (window), "resume-print-en");
   click ("Print");
   printed = jk_test_cups_wait_for_output (cups, 1, 20000);
   g_assert_nonnull (printed);
-  text = pdf_text (printed->pdata[printed->len - 1]);
+  text = jk_test_pdf_text (printed->pdata[printed->len - 1]);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "María O'Neil-López"));
   g_assert_nonnull (strstr (text, "Line cook"));
@@ -342,7 +317,7 @@ test_keep_and_open (void)
   /* The slip: the code, never the PIN. */
   click ("Print my code");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "print");
-  jk_test_wait_until (rendered, NULL, 10000);
+  jk_test_wait_until (jk_test_print_rendered, kiosk.app, 10000);
   {
     JkDocument *document = jk_print_page_get_document (jk_application_get_print_page (kiosk.app));
     g_autofree char *pdf = g_build_filename (kiosk.state_dir, "slip.pdf", NULL);
@@ -350,7 +325,7 @@ test_keep_and_open (void)
     g_autoptr (GError) error = NULL;
 
     g_assert_true (jk_document_save (document, pdf, &error));
-    text = pdf_text (pdf);
+    text = jk_test_pdf_text (pdf);
     g_assert_nonnull (strstr (text, code));
     g_assert_null (strstr (text, "4821"));
   }
@@ -432,7 +407,7 @@ test_email (void)
   pdf = jk_test_smtp_read (smtp, 1, "part-resume.pdf");
   g_assert_nonnull (pdf);
   g_assert_true (g_file_set_contents (saved, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), NULL));
-  text = pdf_text (saved);
+  text = jk_test_pdf_text (saved);
   g_assert_nonnull (strstr (text, "María O'Neil-López"));
   body = jk_test_smtp_read (smtp, 1, "body.txt");
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), "Joe's Diner"));
@@ -534,9 +509,7 @@ main (int   argc,
   jk_i18n_init ();
   jk_test_require_display ();
 
-  cups = jk_test_cups_start ();
-  g_setenv ("CUPS_SERVER", jk_test_cups_get_server (cups), TRUE);
-  jk_test_cups_make_default (cups);
+  cups = jk_test_cups_start_default ();
   smtp = jk_test_smtp_start (0);
   fake_clock = jk_clock_new_fake (start);
   jk_test_kiosk_start (&kiosk, "jk-ui-resume-XXXXXX", fake_clock);
@@ -546,9 +519,7 @@ main (int   argc,
   g_free (kiosk.config->mail_security);
   kiosk.config->mail_security = g_strdup ("none");
   kiosk.config->mail_from = g_strdup ("kiosk@center.example");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  jk_test_wait_drawn (GTK_WIDGET (window));
+  jk_test_show_window (window, 1280, 720);
 
   g_test_add_func ("/resume/journey", test_journey);
   g_test_add_func ("/resume/keep-and-open", test_keep_and_open);

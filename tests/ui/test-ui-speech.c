@@ -441,9 +441,7 @@ main (int   argc,
   jk_test_kiosk_start (&kiosk, "jk-ui-speech-XXXXXX", fake_clock);
   window = kiosk.window;
   jk_test_kiosk_sync (&kiosk, NULL, g_date_time_to_unix (start));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  jk_test_wait_drawn (GTK_WIDGET (window));
+  jk_test_show_window (window, 1280, 720);
 
   g_test_add_func ("/speech/silent-until-asked", test_silent_until_asked);
   g_test_add_data_func ("/speech/journey/en", &english, test_journey);

@@ -89,9 +89,7 @@ main (int   argc,
   path = g_test_build_filename (G_TEST_DIST, "data", "sync", "feed-unplaced.xml", NULL);
   source = jk_source_new ("Unplaced", path, JK_FEED_FORMAT_JOB_XML);
   g_assert_cmpint (jk_test_kiosk_sync (&kiosk, source, g_date_time_to_unix (start)), ==, 5);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  jk_test_wait_drawn (GTK_WIDGET (window));
+  jk_test_show_window (window, 1280, 720);
 
   g_test_add_func ("/unplaced/after-nearby", test_after_nearby);
   status = g_test_run ();

@@ -2,7 +2,6 @@
 /* test-document.c: printouts rendered to PDF and read back with pdfinfo, pdftotext and pdffonts */
 
 #include <cairo.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -10,6 +9,7 @@
 #include <jobkiosk/jk-i18n.h>
 
 #include "jk-test-log.h"
+#include "jk-test-pdf.h"
 #include "jk-test-proc.h"
 
 #define HOSTILE_TITLE "<i>Baker</i> & <u>Helper</u>"
@@ -114,26 +114,6 @@ make_record (const char *title,
   return record;
 }
 
-static char *
-run_tool (const char *tool,
-          const char *arg1,
-          const char *arg2,
-          const char *arg3,
-          const char *arg4)
-{
-  const char *argv[] = { tool, arg1, arg2, arg3, arg4, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", tool, err);
-  return g_steal_pointer (&out);
-}
-
 static gboolean
 have_tools (void)
 {
@@ -208,49 +188,14 @@ save_document (JkDocument *document,
   return g_steal_pointer (&path);
 }
 
-static guint
-pdf_page_count (const char *path)
-{
-  g_autofree char *info = run_tool ("pdfinfo", path, NULL, NULL, NULL);
-  const char *pages = strstr (info, "\nPages:");
-
-  g_assert_nonnull (pages);
-  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
-}
-
 static void
 assert_page_size (const char *path,
                   const char *expected)
 {
-  g_autofree char *info = run_tool ("pdfinfo", path, NULL, NULL, NULL);
+  g_autofree char *info = JK_TEST_PDF_TOOL ("pdfinfo", path);
 
   if (strstr (info, expected) == NULL)
     g_error ("expected page size %s in:\n%s", expected, info);
-}
-
-/* Every font in the file is embedded (pdffonts' "emb" column, counted from
- * the right because the type column may hold spaces). */
-static void
-assert_fonts_embedded (const char *path)
-{
-  g_autofree char *fonts = run_tool ("pdffonts", path, NULL, NULL, NULL);
-  g_auto (GStrv) lines = g_strsplit (fonts, "\n", -1);
-  guint n_fonts = 0;
-
-  for (guint i = 2; lines[i] != NULL; i++)
-    {
-      g_auto (GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
-      g_autoptr (GPtrArray) words = g_ptr_array_new ();
-
-      for (guint j = 0; fields[j] != NULL; j++)
-        if (fields[j][0] != '\0')
-          g_ptr_array_add (words, fields[j]);
-      if (words->len < 6)
-        continue;
-      g_assert_cmpstr (words->pdata[words->len - 5], ==, "yes");
-      n_fonts++;
-    }
-  g_assert_cmpuint (n_fonts, >, 0);
 }
 
 static char *
@@ -259,7 +204,7 @@ pdf_text (const char *path,
 {
   g_autofree char *first = g_strdup_printf ("%u", first_page);
 
-  return run_tool ("pdftotext", "-f", first, path, "-");
+  return JK_TEST_PDF_TOOL ("pdftotext", "-f", first, path, "-");
 }
 
 /* The text with all white space taken out, to find a value that the
@@ -330,15 +275,8 @@ pdf_body_text (const char *path,
 {
   g_autofree char *x_text = g_strdup_printf ("%d", x);
   g_autofree char *width_text = g_strdup_printf ("%d", width);
-  const char *argv[] = { "pdftotext", "-x", x_text, "-y", "80", "-W", width_text, "-H", "630", path, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr (GError) error = NULL;
-  int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
+  return JK_TEST_PDF_TOOL ("pdftotext", "-x", x_text, "-y", "80", "-W", width_text, "-H", "630", path, "-");
 }
 
 /* The pages' size and every word's box, from pdftotext -bbox: each must lie
@@ -346,7 +284,7 @@ pdf_body_text (const char *path,
 static void
 assert_words_inside (const char *path)
 {
-  g_autofree char *html = run_tool ("pdftotext", "-bbox", path, "-", NULL);
+  g_autofree char *html = JK_TEST_PDF_TOOL ("pdftotext", "-bbox", path, "-");
   const char *page = strstr (html, "<page width=\"");
   double width, height;
   guint n_words = 0;
@@ -469,9 +407,9 @@ test_job_sheet (void)
   g_assert_cmpuint (n_pages, >=, 2);
   path = save_document (document, "job-sheet.pdf");
 
-  g_assert_cmpuint (pdf_page_count (path), ==, n_pages);
+  g_assert_cmpuint (jk_test_pdf_page_count (path), ==, n_pages);
   assert_page_size (path, "612 x 792 pts (letter)");
-  assert_fonts_embedded (path);
+  jk_test_pdf_assert_fonts_embedded (path);
 
   text = pdf_text (path, 1);
   assert_contains (text, HOSTILE_TITLE);
@@ -569,7 +507,7 @@ test_long_text (void)
       g_assert_cmpuint (n_pages, >=, 1);
       g_assert_cmpuint (n_pages, <=, cases[i].max_pages);
       path = save_document (document, cases[i].name);
-      g_assert_cmpuint (pdf_page_count (path), ==, n_pages);
+      g_assert_cmpuint (jk_test_pdf_page_count (path), ==, n_pages);
       assert_words_inside (path);
       /* Wrapped over lines, but whole: nothing cut, nothing added. */
       for (guint j = 0; cases[i].expected[j].text != NULL; j++)
@@ -663,9 +601,9 @@ test_job_list (void)
   g_assert_cmpuint (n_pages, >=, 2);
   g_assert_cmpuint (n_pages, <=, 3);
   path = save_document (document, "job-list.pdf");
-  g_assert_cmpuint (pdf_page_count (path), ==, n_pages);
+  g_assert_cmpuint (jk_test_pdf_page_count (path), ==, n_pages);
   assert_page_size (path, "612 x 792 pts (letter)");
-  assert_fonts_embedded (path);
+  jk_test_pdf_assert_fonts_embedded (path);
 
   text = pdf_text (path, 1);
   assert_contains (text, "My saved jobs");
@@ -703,9 +641,9 @@ test_search_log (void)
   g_assert_cmpstr (jk_document_get_kind (document), ==, "job search log");
   g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
   path = save_document (document, "search-log.pdf");
-  g_assert_cmpuint (pdf_page_count (path), ==, 1);
+  g_assert_cmpuint (jk_test_pdf_page_count (path), ==, 1);
   assert_page_size (path, "612 x 792 pts (letter)");
-  assert_fonts_embedded (path);
+  jk_test_pdf_assert_fonts_embedded (path);
 
   text = pdf_text (path, 1);
   assert_contains (text, "Job Search Log");
@@ -1017,7 +955,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *keep = g_getenv ("JK_DOCUMENT_OUTPUT_DIR");
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -1025,14 +962,7 @@ main (int   argc,
   jk_i18n_init ();
   jk_i18n_set_language ("en");
 
-  if (keep != NULL && keep[0] != '\0')
-    {
-      output_dir = g_strdup (keep);
-      g_mkdir_with_parents (output_dir, 0700);
-    }
-  else
-    output_dir = g_dir_make_tmp ("jk-document-XXXXXX", NULL);
-  g_assert_nonnull (output_dir);
+  output_dir = jk_test_pdf_output_dir ("jk-document-XXXXXX");
 
   g_test_add_func ("/document/log-entry", test_log_entry);
   g_test_add_func ("/document/kinds", test_kinds);
@@ -1051,19 +981,7 @@ main (int   argc,
   g_test_add_func ("/document/threads", test_threads);
 
   status = g_test_run ();
-  if (keep == NULL || keep[0] == '\0')
-    {
-      g_autoptr (GDir) dir = g_dir_open (output_dir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (output_dir, name, NULL);
-
-          g_unlink (path);
-        }
-      g_rmdir (output_dir);
-    }
+  jk_test_pdf_output_dir_remove (output_dir);
   g_free (output_dir);
   return status;
 }

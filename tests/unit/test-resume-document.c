@@ -4,13 +4,13 @@
  * committing) */
 
 #include <cairo.h>
-#include <glib/gstdio.h>
 #include <string.h>
 #include <jobkiosk/jk-document.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-resume.h>
 
 #include "jk-test-log.h"
+#include "jk-test-pdf.h"
 
 static char *output_dir;
 
@@ -35,23 +35,6 @@ static const Case cases[] = {
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
-
-static char *
-run_tool (const char *const *argv)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return g_steal_pointer (&out);
-}
-
-#define RUN(...) run_tool ((const char *const[]) { __VA_ARGS__, NULL })
 
 static JkResume *
 load_fixture (const char *name)
@@ -88,47 +71,13 @@ render_to_file (const JkResume   *resume,
   return g_steal_pointer (&path);
 }
 
-static guint
-page_count (const char *path)
-{
-  g_autofree char *info = RUN ("pdfinfo", path);
-  const char *pages = strstr (info, "\nPages:");
-
-  g_assert_nonnull (pages);
-  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
-}
-
-/* Every font embedded (pdffonts' "emb" column, counted from the right). */
-static void
-assert_fonts_embedded (const char *path)
-{
-  g_autofree char *fonts = RUN ("pdffonts", path);
-  g_auto (GStrv) lines = g_strsplit (fonts, "\n", -1);
-  guint n_fonts = 0;
-
-  for (guint i = 2; lines[i] != NULL; i++)
-    {
-      g_auto (GStrv) words = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
-      g_autoptr (GPtrArray) fields = g_ptr_array_new ();
-
-      for (guint j = 0; words[j] != NULL; j++)
-        if (words[j][0] != '\0')
-          g_ptr_array_add (fields, words[j]);
-      if (fields->len < 6)
-        continue;
-      g_assert_cmpstr (fields->pdata[fields->len - 5], ==, "yes");
-      n_fonts++;
-    }
-  g_assert_cmpuint (n_fonts, >, 0);
-}
-
 static char *
 page_text (const char *path,
            guint       page)
 {
   g_autofree char *number = g_strdup_printf ("%u", page);
 
-  return RUN ("pdftotext", "-f", number, "-l", number, path, "-");
+  return JK_TEST_PDF_TOOL ("pdftotext", "-f", number, "-l", number, path, "-");
 }
 
 static gboolean
@@ -224,14 +173,14 @@ test_golden (void)
         g_autofree char *file = g_strconcat (name, ".pdf", NULL);
         g_autoptr (JkResume) resume = load_fixture (test_case->fixture);
         g_autofree char *path = render_to_file (resume, t, a4 ? JK_PAPER_A4 : JK_PAPER_LETTER, "en", file);
-        g_autofree char *text = RUN ("pdftotext", "-layout", path, "-");
-        g_autofree char *info = RUN ("pdfinfo", path);
+        g_autofree char *text = jk_test_pdf_text (path);
+        g_autofree char *info = JK_TEST_PDF_TOOL ("pdfinfo", path);
 
         g_test_message ("%s", name);
         assert_golden (text, name);
-        g_assert_cmpuint (page_count (path), ==, test_case->pages);
+        g_assert_cmpuint (jk_test_pdf_page_count (path), ==, test_case->pages);
         assert_no_page_ends_with_heading (path, test_case->pages);
-        assert_fonts_embedded (path);
+        jk_test_pdf_assert_fonts_embedded (path);
         assert_contains (info, a4 ? "595.276 x 841.89 pts" : "612 x 792 pts");
         /* Nothing in a header or footer: no center, no page numbers. */
         g_assert_null (strstr (text, "Eastside"));
@@ -250,7 +199,7 @@ test_section_order (void)
     {
       g_autofree char *file = g_strdup_printf ("order-%u.pdf", t);
       g_autofree char *path = render_to_file (resume, t, JK_PAPER_LETTER, "en", file);
-      g_autofree char *text = RUN ("pdftotext", path, "-");
+      g_autofree char *text = JK_TEST_PDF_TOOL ("pdftotext", path, "-");
       const char *skills = strstr (text, "SKILLS\n");
       const char *work = strstr (text, "WORK HISTORY\n");
       const char *education = strstr (text, "EDUCATION\n");
@@ -280,7 +229,7 @@ test_empty_sections (void)
   blank->highlights = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (resume->work, blank);
   path = render_to_file (resume, JK_RESUME_TEMPLATE_SKILLS, JK_PAPER_LETTER, "en", "empty.pdf");
-  text = RUN ("pdftotext", path, "-");
+  text = JK_TEST_PDF_TOOL ("pdftotext", path, "-");
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
     if (!g_str_equal (headings[i], "REFERENCES"))
       g_assert_null (strstr (text, headings[i]));
@@ -331,10 +280,10 @@ test_entry_longer_than_page (void)
     g_ptr_array_add (work->highlights, g_strdup_printf ("Duty number %u of a very long list", i));
   g_ptr_array_add (resume->work, work);
   path = render_to_file (resume, JK_RESUME_TEMPLATE_SIMPLE, JK_PAPER_A4, "en", "huge.pdf");
-  pages = page_count (path);
+  pages = jk_test_pdf_page_count (path);
   g_assert_cmpuint (pages, >=, 2);
   assert_no_page_ends_with_heading (path, pages);
-  text = RUN ("pdftotext", path, "-");
+  text = JK_TEST_PDF_TOOL ("pdftotext", path, "-");
   assert_contains (text, "Duty number 0 of");
   assert_contains (text, "Duty number 89 of");
   assert_contains (text, "REFERENCES");
@@ -348,7 +297,7 @@ test_hostile_text (void)
 {
   g_autoptr (JkResume) resume = load_fixture ("hostile");
   g_autofree char *path = render_to_file (resume, JK_RESUME_TEMPLATE_SKILLS, JK_PAPER_LETTER, "en", "hostile.pdf");
-  g_autofree char *text = RUN ("pdftotext", path, "-");
+  g_autofree char *text = JK_TEST_PDF_TOOL ("pdftotext", path, "-");
 
   assert_contains (text, "Siobhán O'Brien-Nakamura");
   assert_contains (text, "<b>Cook</b> & \"Baker\"");
@@ -364,7 +313,7 @@ test_spanish (void)
 {
   g_autoptr (JkResume) resume = load_fixture ("accents");
   g_autofree char *path = render_to_file (resume, JK_RESUME_TEMPLATE_SKILLS, JK_PAPER_LETTER, "es", "es.pdf");
-  g_autofree char *text = RUN ("pdftotext", path, "-");
+  g_autofree char *text = JK_TEST_PDF_TOOL ("pdftotext", path, "-");
 
   assert_contains (text, "RESUMEN");
   assert_contains (text, "HISTORIAL DE TRABAJO");
@@ -437,8 +386,8 @@ test_pages_then_pdf (void)
   g_assert_nonnull (pdf);
   g_assert_true (pdf == jk_document_get_pdf (document));
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-  lazy_text = RUN ("pdftotext", "-layout", path, "-");
-  eager_text = RUN ("pdftotext", "-layout", eager, "-");
+  lazy_text = jk_test_pdf_text (path);
+  eager_text = jk_test_pdf_text (eager);
   g_assert_cmpstr (lazy_text, ==, eager_text);
 }
 
@@ -461,9 +410,9 @@ render_slip (const char *language,
   g_assert_no_error (error);
   g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
   g_assert_true (jk_document_save (document, path, &error));
-  assert_fonts_embedded (path);
+  jk_test_pdf_assert_fonts_embedded (path);
   /* One line, as the sentences wrap where the page ends. */
-  text = RUN ("pdftotext", path, "-");
+  text = JK_TEST_PDF_TOOL ("pdftotext", path, "-");
   return g_strdelimit (text, "\n", ' ');
 }
 
@@ -498,21 +447,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *keep = g_getenv ("JK_DOCUMENT_OUTPUT_DIR");
   int status;
 
   g_test_init (&argc, &argv, NULL);
   jk_test_log_init ();
   jk_i18n_init ();
   jk_i18n_set_language ("en");
-  if (keep != NULL && keep[0] != '\0')
-    {
-      output_dir = g_strdup (keep);
-      g_mkdir_with_parents (output_dir, 0700);
-    }
-  else
-    output_dir = g_dir_make_tmp ("jk-resume-document-XXXXXX", NULL);
-  g_assert_nonnull (output_dir);
+  output_dir = jk_test_pdf_output_dir ("jk-resume-document-XXXXXX");
 
   g_test_add_func ("/resume-document/golden", test_golden);
   g_test_add_func ("/resume-document/section-order", test_section_order);
@@ -527,19 +468,7 @@ main (int   argc,
   g_test_add_func ("/resume-document/slip", test_slip);
 
   status = g_test_run ();
-  if (keep == NULL || keep[0] == '\0')
-    {
-      g_autoptr (GDir) dir = g_dir_open (output_dir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (output_dir, name, NULL);
-
-          g_unlink (path);
-        }
-      g_rmdir (output_dir);
-    }
+  jk_test_pdf_output_dir_remove (output_dir);
   g_free (output_dir);
   return status;
 }

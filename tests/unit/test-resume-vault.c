@@ -11,6 +11,7 @@
 #include "resume/jk-resume-vault-private.h"
 #include "store/jk-store-private.h"
 #include "jk-test.h"
+#include "jk-test-proc.h"
 
 #define T0 G_GINT64_CONSTANT (1767225600) /* 2026-01-01 */
 #define DAY (24 * 60 * 60)
@@ -70,24 +71,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -95,7 +78,7 @@ fixture_tear_down (Fixture       *fixture,
   jk_resume_vault_free (fixture->vault);
   jk_config_free (fixture->config);
   jk_store_free (fixture->store);
-  remove_tree (fixture->dir);
+  jk_test_remove_tree (fixture->dir);
   g_free (fixture->db);
   g_free (fixture->dir);
 }
