@@ -370,12 +370,12 @@ test_keep_and_open (void)
     guint before = already->len;
 
     click ("Print my resume");
-    jk_test_wait_until (rendered, NULL, 10000);
-    jk_test_wait_until (print_ready, NULL, 10000);
+    jk_test_wait_until (jk_test_print_rendered, kiosk.app, 10000);
+    jk_test_wait_until (jk_test_print_ready, window, 10000);
     click ("Print");
     printed = jk_test_cups_wait_for_output (cups, before + 1, 20000);
     g_assert_nonnull (printed);
-    text = pdf_text (printed->pdata[printed->len - 1]);
+    text = jk_test_pdf_text (printed->pdata[printed->len - 1]);
     g_assert_nonnull (strstr (text, "María O'Neil-López"));
     g_assert_nonnull (strstr (text, "Joe's Diner"));
   }
