@@ -267,10 +267,10 @@ add_endings (JkMailPage *self)
 
       gtk_style_context_add_class (gtk_widget_get_style_context (button), "chip");
       /* Room for the focus ring, which the flow box would otherwise clip. */
-      gtk_widget_set_margin_start (button, 8);
-      gtk_widget_set_margin_end (button, 8);
-      gtk_widget_set_margin_top (button, 8);
-      gtk_widget_set_margin_bottom (button, 8);
+      gtk_widget_set_margin_start (button, 6);
+      gtk_widget_set_margin_end (button, 6);
+      gtk_widget_set_margin_top (button, 6);
+      gtk_widget_set_margin_bottom (button, 6);
       g_object_set_data (G_OBJECT (button), "jk-ending", (gpointer) endings[i].text);
       /* Typing into the field, not leaving it: the keyboard stays up. */
       gtk_widget_set_focus_on_click (button, FALSE);
