@@ -159,6 +159,11 @@ char        *jk_resume_to_text         (const JkResume *resume,
                                         JkResumeOrder   order);
 /* "May 2021", "2021"; NULL for NULL. In the current language. */
 char        *jk_resume_format_date     (const char     *date);
+/* "May 2021 – Present" (open_ended: no end means still there), "2019 –
+ * 2021", "2021"; NULL when neither date is given. */
+char        *jk_resume_format_period   (const char     *start,
+                                        const char     *end,
+                                        gboolean        open_ended);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkResume, jk_resume_free)
 

@@ -149,23 +149,6 @@ join_parts (const char        *separator,
   join_parts (separator, (const char *const[]) { __VA_ARGS__ }, \
               G_N_ELEMENTS (((const char *const[]) { __VA_ARGS__ })))
 
-/* "May 2021 – Present", "2019 – 2021", "2021". */
-static char *
-format_period (const char *start,
-               const char *end,
-               gboolean    open_ended)
-{
-  g_autofree char *from = jk_resume_format_date (start);
-  g_autofree char *to = jk_resume_format_date (end);
-
-  if (from != NULL && to == NULL && open_ended)
-    /* TRANSLATORS: the end of a job someone still holds, on a printed resume: "May 2021 – Present" */
-    to = g_strdup (C_("resume period", "Present"));
-  if (from != NULL && to != NULL)
-    return g_strdup_printf ("%s – %s", from, to);
-  return g_strdup (from != NULL ? from : to);
-}
-
 static Entry *
 entry_new (void)
 {
@@ -445,7 +428,7 @@ draw_jobs (Composer           *c,
     {
       JkResumeWork *work = g_ptr_array_index (jobs, i);
       g_autofree char *place = JOIN (", ", work->name, work->location);
-      g_autofree char *period = format_period (work->start_date, work->end_date, TRUE);
+      g_autofree char *period = jk_resume_format_period (work->start_date, work->end_date, TRUE);
       g_autofree char *meta = NULL;
       Entry *entry = entry_new ();
 
@@ -478,7 +461,7 @@ draw_education (Composer           *c,
     {
       JkResumeEducation *education = g_ptr_array_index (resume->education, i);
       g_autofree char *credential = JOIN (", ", education->study_type, education->area);
-      g_autofree char *period = format_period (education->start_date, education->end_date, FALSE);
+      g_autofree char *period = jk_resume_format_period (education->start_date, education->end_date, FALSE);
       g_autofree char *meta = NULL;
       Entry *entry = entry_new ();
 

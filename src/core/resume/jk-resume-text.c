@@ -33,17 +33,18 @@ jk_resume_format_date (const char *date)
   return g_strdup_printf (C_("month year", "%s %.4s"), _(months[month - 1]), date);
 }
 
-/* "May 2021 – present", "2019 – 2021", "2021". */
-static char *
-format_period (const char *start,
-               const char *end,
-               gboolean    open_ended)
+/* "May 2021 – Present", "2019 – 2021", "2021". */
+char *
+jk_resume_format_period (const char *start,
+                         const char *end,
+                         gboolean    open_ended)
 {
   g_autofree char *from = jk_resume_format_date (start);
   g_autofree char *to = jk_resume_format_date (end);
 
   if (from != NULL && to == NULL && open_ended)
-    to = g_strdup (C_("resume date", "present"));
+    /* TRANSLATORS: the end of a job someone still holds, on a resume: "May 2021 – Present" */
+    to = g_strdup (C_("resume period", "Present"));
   if (from != NULL && to != NULL)
     return g_strdup_printf ("%s – %s", from, to);
   return g_strdup (from != NULL ? from : to);
@@ -232,7 +233,7 @@ append_jobs (GString    *out,
     {
       JkResumeWork *work = g_ptr_array_index (jobs, i);
       g_autofree char *place = JOIN (", ", work->name, work->location);
-      g_autofree char *period = format_period (work->start_date, work->end_date, TRUE);
+      g_autofree char *period = jk_resume_format_period (work->start_date, work->end_date, TRUE);
 
       if (i == 0)
         append_heading (out, heading);
@@ -253,7 +254,7 @@ append_education (GString        *out,
     {
       JkResumeEducation *education = g_ptr_array_index (resume->education, i);
       g_autofree char *credential = JOIN (", ", education->study_type, education->area);
-      g_autofree char *period = format_period (education->start_date, education->end_date, FALSE);
+      g_autofree char *period = jk_resume_format_period (education->start_date, education->end_date, FALSE);
 
       if (i == 0)
         append_heading (out, _("EDUCATION"));

@@ -505,6 +505,24 @@ unlock (JkResumeVault  *self,
   return FALSE;
 }
 
+/* A row's columns as ?1 to ?8, in the table's order. */
+static void
+bind_row (sqlite3_stmt *stmt,
+          const Row    *row)
+{
+  gsize sealed_length;
+  gconstpointer sealed = g_bytes_get_data (row->sealed, &sealed_length);
+
+  sqlite3_bind_blob (stmt, 1, row->lookup, LOOKUP_BYTES, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 2, row->salt, SALT_BYTES, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, row->opslimit);
+  sqlite3_bind_int64 (stmt, 4, row->memlimit);
+  sqlite3_bind_blob (stmt, 5, row->nonce, NONCE_BYTES, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 6, sealed, sealed_length, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, row->saved);
+  sqlite3_bind_int64 (stmt, 8, row->expires);
+}
+
 static gboolean
 write_row (JkStore    *store,
            const Row  *row,
@@ -519,23 +537,13 @@ write_row (JkStore    *store,
       "expires = ?8, failures = 0, locked_until = 0 WHERE lookup = ?1"
     : "INSERT INTO saved_resumes (lookup, salt, opslimit, memlimit, nonce, sealed, saved, expires) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (lookup) DO NOTHING";
-  gsize sealed_length;
-  gconstpointer sealed = g_bytes_get_data (row->sealed, &sealed_length);
-
   stmt = jk_store_prepare (store, sql, &local_error);
   if (stmt == NULL)
     {
       set_failed (error, local_error);
       return FALSE;
     }
-  sqlite3_bind_blob (stmt, 1, row->lookup, LOOKUP_BYTES, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 2, row->salt, SALT_BYTES, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, row->opslimit);
-  sqlite3_bind_int64 (stmt, 4, row->memlimit);
-  sqlite3_bind_blob (stmt, 5, row->nonce, NONCE_BYTES, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 6, sealed, sealed_length, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, row->saved);
-  sqlite3_bind_int64 (stmt, 8, row->expires);
+  bind_row (stmt, row);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       jk_store_set_error (store, &local_error, "saving a resume");
@@ -1017,9 +1025,6 @@ jk_resume_vault_import (JkResumeVault       *self,
     {
       const Row *row = &g_array_index (rows, Row, i);
       g_autoptr (sqlite3_stmt) stmt = NULL;
-      gsize sealed_length;
-      gconstpointer sealed = g_bytes_get_data (row->sealed, &sealed_length);
-
       if (row->expires <= now)
         {
           counts.expired++;
@@ -1039,14 +1044,7 @@ jk_resume_vault_import (JkResumeVault       *self,
           set_failed (error, local_error);
           return FALSE;
         }
-      sqlite3_bind_blob (stmt, 1, row->lookup, LOOKUP_BYTES, SQLITE_STATIC);
-      sqlite3_bind_blob (stmt, 2, row->salt, SALT_BYTES, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, row->opslimit);
-      sqlite3_bind_int64 (stmt, 4, row->memlimit);
-      sqlite3_bind_blob (stmt, 5, row->nonce, NONCE_BYTES, SQLITE_STATIC);
-      sqlite3_bind_blob (stmt, 6, sealed, sealed_length, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 7, row->saved);
-      sqlite3_bind_int64 (stmt, 8, row->expires);
+      bind_row (stmt, row);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           jk_store_set_error (store, &local_error, "importing saved resumes");

@@ -379,9 +379,8 @@ entry_summary (JkResumeHistory *self,
                gconstpointer    entry)
 {
   const char *parts[3] = { NULL, NULL, NULL };
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
   g_autofree char *when = NULL;
+  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
 
   if (is_work (self))
     {
@@ -389,9 +388,7 @@ entry_summary (JkResumeHistory *self,
 
       parts[0] = work->position;
       parts[1] = work->name;
-      from = jk_resume_format_date (work->start_date);
-      to = work->end_date != NULL ? jk_resume_format_date (work->end_date)
-                                  : (work->start_date != NULL ? g_strdup (C_ ("resume date", "present")) : NULL);
+      when = jk_resume_format_period (work->start_date, work->end_date, TRUE);
     }
   else
     {
@@ -399,22 +396,14 @@ entry_summary (JkResumeHistory *self,
 
       parts[0] = education->study_type;
       parts[1] = education->institution;
-      to = jk_resume_format_date (education->end_date);
+      when = jk_resume_format_period (education->start_date, education->end_date, FALSE);
     }
-  if (from != NULL && to != NULL)
-    when = g_strdup_printf ("%s – %s", from, to);
-  else
-    when = g_strdup (from != NULL ? from : to);
   parts[2] = when;
-  {
-    g_autoptr (GPtrArray) shown = g_ptr_array_new ();
-
-    for (guint i = 0; i < 3; i++)
-      if (parts[i] != NULL)
-        g_ptr_array_add (shown, (gpointer) parts[i]);
-    g_ptr_array_add (shown, NULL);
-    return g_strjoinv (" · ", (char **) shown->pdata);
-  }
+  for (guint i = 0; i < 3; i++)
+    if (parts[i] != NULL)
+      g_ptr_array_add (shown, (gpointer) parts[i]);
+  g_ptr_array_add (shown, NULL);
+  return g_strjoinv (" · ", (char **) shown->pdata);
 }
 
 static void show_entries (JkResumeHistory *self);
