@@ -85,6 +85,17 @@ struct _JkConfig
   /* [resume]: saved resumes (jk-resume-vault.h) */
   guint resume_keep_days;    /* a saved resume is gone this many days after it was saved; 90 */
 
+  /* [checkin]: appointments and walk-ins (jk-checkin.h, jk-appointments.h) */
+  char *checkin_calendars;   /* iCalendar URLs, ";" between several; NULL: only imported files */
+  guint checkin_refresh;     /* minutes between fetches; 5 */
+  guint checkin_before;      /* minutes before the start a check-in counts; 30 */
+  guint checkin_after;       /* minutes after the start; 15 */
+  guint checkin_grace;       /* minutes after the start an arrival not called becomes a no-show; 30 */
+  char *checkin_endpoint;    /* staff are told here (HTTP POST); NULL: nobody is told, arrivals are still listed */
+  char *checkin_token_file;  /* a bearer token for the endpoint, read when sending */
+  char *checkin_format;      /* "json" (the default), "teams" or "slack": the shape of what is posted */
+  gboolean checkin_slip;     /* offer a printed slip; true */
+
   /* [mail]: the center's own relay, for "Email it to me" (jk-mail.h) */
   char *mail_host;           /* NULL: no mail; the kiosk offers no "Email it to me" */
   guint mail_port;           /* 0: 587 for starttls, 465 for tls, 25 for none */

@@ -77,6 +77,15 @@ static const KeySpec key_specs[] = {
   { "lmi", "metro", KEY_STRING, G_STRUCT_OFFSET (JkConfig, lmi_metro), 0, 0, 0 },
   { "lmi", "data", KEY_PATH, G_STRUCT_OFFSET (JkConfig, lmi_data), 0, 0, 0 },
   { "resume", "keep-days", KEY_UINT, G_STRUCT_OFFSET (JkConfig, resume_keep_days), 1, 3650, 0 },
+  { "checkin", "calendars", KEY_STRING, G_STRUCT_OFFSET (JkConfig, checkin_calendars), 0, 0, 0 },
+  { "checkin", "refresh-minutes", KEY_UINT, G_STRUCT_OFFSET (JkConfig, checkin_refresh), 1, 1440, 0 },
+  { "checkin", "minutes-before", KEY_UINT, G_STRUCT_OFFSET (JkConfig, checkin_before), 0, 240, 0 },
+  { "checkin", "minutes-after", KEY_UINT, G_STRUCT_OFFSET (JkConfig, checkin_after), 0, 240, 0 },
+  { "checkin", "grace-minutes", KEY_UINT, G_STRUCT_OFFSET (JkConfig, checkin_grace), 0, 480, 0 },
+  { "checkin", "staff-endpoint", KEY_STRING, G_STRUCT_OFFSET (JkConfig, checkin_endpoint), 0, 0, 0 },
+  { "checkin", "staff-token-file", KEY_PATH, G_STRUCT_OFFSET (JkConfig, checkin_token_file), 0, 0, 0 },
+  { "checkin", "staff-format", KEY_STRING, G_STRUCT_OFFSET (JkConfig, checkin_format), 0, 0, 0 },
+  { "checkin", "slip", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, checkin_slip), 0, 0, 0 },
   { "mail", "host", KEY_STRING, G_STRUCT_OFFSET (JkConfig, mail_host), 0, 0, 0 },
   { "mail", "port", KEY_UINT, G_STRUCT_OFFSET (JkConfig, mail_port), 1, 65535, 0 },
   { "mail", "security", KEY_STRING, G_STRUCT_OFFSET (JkConfig, mail_security), 0, 0, 0 },
@@ -627,6 +636,12 @@ jk_config_new_defaults (void)
   self->lmi_state = g_strdup ("39");
   self->lmi_metro = g_strdup ("18140");
   self->resume_keep_days = 90;
+  self->checkin_refresh = 5;
+  self->checkin_before = 30;
+  self->checkin_after = 15;
+  self->checkin_grace = 30;
+  self->checkin_format = g_strdup ("json");
+  self->checkin_slip = TRUE;
   self->mail_security = g_strdup ("starttls");
   self->mail_timeout = 60;
   return self;
@@ -816,6 +831,10 @@ jk_config_free (JkConfig *self)
   g_free (self->lmi_metro);
   g_free (self->lmi_data);
   g_free (self->secret_file);
+  g_free (self->checkin_calendars);
+  g_free (self->checkin_endpoint);
+  g_free (self->checkin_token_file);
+  g_free (self->checkin_format);
   g_free (self->mail_host);
   g_free (self->mail_security);
   g_free (self->mail_from);

@@ -401,7 +401,51 @@ static const char *const migrations[] = {
   "  created INTEGER NOT NULL,"
   "  attempts INTEGER NOT NULL DEFAULT 0,"
   "  next_attempt INTEGER NOT NULL,"
-  "  last_error TEXT);"            /* in words, for staff; never holds the message */
+  "  last_error TEXT);",            /* in words, for staff; never holds the message */
+
+  /* 17: check-in (src/core/checkin/). appointments holds only what a
+   * check-in matches on and says: never an event's SUMMARY or DESCRIPTION,
+   * never a last name or birth date (person is a keyed hash of both). One
+   * row per occurrence: a recurring event's occurrences today each have
+   * their own recurrence_id. arrivals is today's list for staff: a greeting
+   * name ("Maria N.") at most, a walk-in's mobile number only until the
+   * day is purged. */
+  "CREATE TABLE appointments ("
+  "  source TEXT NOT NULL,"          /* the calendar: a [checkin] calendar's URL or an imported file's name */
+  "  uid TEXT NOT NULL,"
+  "  recurrence_id TEXT NOT NULL DEFAULT '',"  /* '' for a single event; the occurrence's start (UTC) otherwise */
+  "  sequence INTEGER NOT NULL DEFAULT 0,"
+  "  day TEXT NOT NULL,"             /* the kiosk's local day of the start, YYYY-MM-DD */
+  "  starts INTEGER NOT NULL,"       /* unix seconds */
+  "  ends INTEGER NOT NULL,"
+  "  code TEXT,"                     /* X-JOBKIOSK-CODE, normalized (upper case, no spaces or hyphens) */
+  "  person BLOB,"                   /* BLAKE2b (kiosk secret, normalized last name + '|' + YYYY-MM-DD) */
+  "  greeting TEXT,"                 /* first name and last initial: 'Maria N.' */
+  "  service TEXT,"
+  "  location TEXT,"
+  "  staff TEXT,"                    /* the organizer's first name */
+  "  cancelled INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (source, uid, recurrence_id)) WITHOUT ROWID;"
+  "CREATE INDEX appointments_code ON appointments (code, day);"
+  "CREATE INDEX appointments_person ON appointments (person, day);"
+  "CREATE INDEX appointments_day ON appointments (day);"
+  "CREATE TABLE arrivals ("
+  "  id INTEGER PRIMARY KEY,"
+  "  day TEXT NOT NULL,"
+  "  arrived INTEGER NOT NULL,"      /* unix seconds */
+  "  kind TEXT NOT NULL,"            /* appointment, walk-in */
+  "  source TEXT, uid TEXT, recurrence_id TEXT,"  /* the appointment checked in for */
+  "  greeting TEXT,"                 /* 'Maria N.', or a walk-in's first name if given */
+  "  reason TEXT NOT NULL,"          /* the service, or a walk-in's reason key */
+  "  queue_number INTEGER,"          /* walk-ins: today's number */
+  "  phone TEXT,"                    /* walk-ins: a mobile number for a text when called; today only */
+  "  state TEXT NOT NULL DEFAULT 'waiting'," /* waiting, called, served, no-show */
+  "  UNIQUE (source, uid, recurrence_id));"
+  "CREATE INDEX arrivals_day ON arrivals (day, arrived);"
+  "CREATE TABLE calendar_state ("   /* a calendar's last good fetch, for conditional GETs */
+  "  source TEXT PRIMARY KEY,"
+  "  etag TEXT, last_modified TEXT,"
+  "  fetched INTEGER, events INTEGER, last_error TEXT);"
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
