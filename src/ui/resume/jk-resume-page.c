@@ -614,7 +614,7 @@ show_step (JkResumePage *self,
   form = numbered;
   gtk_stack_set_visible_child_name (self->steps, name);
   jk_page_set_step (JK_PAGE (self), number, numbered ? list->len : 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_step_button), numbered || g_str_equal (name, "done"));
+  gtk_widget_set_visible (GTK_WIDGET (self->back_step_button), !g_str_equal (name, "start"));
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), form);
   /* What a finished resume is for, kept in sight below it. */
   gtk_widget_set_visible (GTK_WIDGET (self->print_button), g_str_equal (name, "done"));
@@ -622,11 +622,18 @@ show_step (JkResumePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->email_button), g_str_equal (name, "done") && self->mail_flow != NULL &&
                           jk_mail_flow_is_enabled (self->mail_flow));
   jk_retranslate_set_button (self->next_button, numbered && number == list->len ? N_("Finish") : N_("Next"));
-  /* The page's main action: Next in the steps, Print when done. */
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), g_str_equal (name, "keep"));
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), g_str_equal (name, "open"));
+  /* The page's main action, in the sticky row: Next in the steps, Print
+   * when done, Keep it and Open for a PIN. */
   if (form)
     jk_page_set_main_action (JK_PAGE (self), GTK_WIDGET (self->next_button));
   else if (g_str_equal (name, "done"))
     jk_page_set_main_action (JK_PAGE (self), GTK_WIDGET (self->print_button));
+  else if (g_str_equal (name, "keep"))
+    jk_page_set_main_action (JK_PAGE (self), GTK_WIDGET (self->save_button));
+  else if (g_str_equal (name, "open"))
+    jk_page_set_main_action (JK_PAGE (self), GTK_WIDGET (self->open_button));
   else
     jk_page_set_main_action (JK_PAGE (self), NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -665,6 +672,18 @@ move_step (JkResumePage *self,
   if (direction > 0 && !commit_step (self))
     return;
   list = step_list (self);
+  /* Keeping and opening are beside the steps: back from them is where
+   * they were reached from. */
+  if (g_str_equal (step, "keep") || g_str_equal (step, "saved"))
+    {
+      show_step (self, "done");
+      return;
+    }
+  if (g_str_equal (step, "open"))
+    {
+      show_step (self, "start");
+      return;
+    }
   if (g_str_equal (step, "done"))
     {
       show_step (self, list->pdata[list->len - 1]);
@@ -871,6 +890,8 @@ show_error (JkResumePage *self,
 {
   gtk_label_set_text (label, text);
   gtk_widget_show (GTK_WIDGET (label));
+  /* Above the fields, so it is in sight whatever the keyboard leaves. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   jk_page_say (JK_PAGE (self), text, JK_SPEAK_INTERRUPT);
 }
 
