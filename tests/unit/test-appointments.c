@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <jobkiosk/jk-appointments.h>
 #include <jobkiosk/jk-config.h>
+#include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-secret.h>
 #include <libical/ical.h>
 #include <string.h>
@@ -542,6 +543,12 @@ test_hostile (Fixture       *fixture,
   row_free (row);
   for (guint i = 0; i < report->problems->len; i++)
     g_assert_true (is_clean (report->problems->pdata[i], 200));
+  /* The problems are for staff, in the language asked for. */
+  jk_i18n_set_language ("es");
+  g_clear_pointer (&report, jk_appointments_report_free);
+  report = import (fixture, "hostile.ics", local_noon (2026, 3, 9), 0);
+  jk_i18n_set_language ("en");
+  g_assert_true (has_problem_about (report, "evento 3: falta DTSTART"));
 
   g_assert_cmpstr (jk_appointments_normalize_code (" ab-12 cd "), ==, "AB12CD");
   g_assert_null (jk_appointments_normalize_code ("AB\x01" "12"));
@@ -725,6 +732,7 @@ main (int    argc,
 {
   /* The kiosk's local zone, for floating times and the day: before GLib reads it. */
   g_setenv ("TZ", "America/New_York", TRUE);
+  jk_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   JK_TEST_ADD ("/appointments/dst", Fixture, test_dst);
   JK_TEST_ADD ("/appointments/windows-zones", Fixture, test_windows_zones);

@@ -952,8 +952,8 @@ jk_appointments_import_data (const JkConfig        *config,
   if (length > JK_APPOINTMENTS_MAX_SIZE)
     {
       g_set_error (error, JK_APPOINTMENTS_ERROR, JK_APPOINTMENTS_ERROR_TOO_LARGE,
-                   _("The calendar is %" G_GSIZE_FORMAT " MB, more than the limit of %u MB"),
-                   length / (1024 * 1024), (guint) (JK_APPOINTMENTS_MAX_SIZE / (1024 * 1024)));
+                   _("The calendar is %u MB, more than the limit of %u MB"),
+                   (guint) (length / (1024 * 1024)), (guint) (JK_APPOINTMENTS_MAX_SIZE / (1024 * 1024)));
       return FALSE;
     }
   if (!check_whole (data, length, error))
@@ -1059,8 +1059,8 @@ jk_appointments_import_file_as (const JkConfig        *config,
     {
       close (fd);
       g_set_error (error, JK_APPOINTMENTS_ERROR, JK_APPOINTMENTS_ERROR_TOO_LARGE,
-                   _("The calendar is %" G_GINT64_FORMAT " MB, more than the limit of %u MB"),
-                   (gint64) st.st_size / (1024 * 1024), (guint) (JK_APPOINTMENTS_MAX_SIZE / (1024 * 1024)));
+                   _("The calendar is %u MB, more than the limit of %u MB"),
+                   (guint) (st.st_size / (1024 * 1024)), (guint) (JK_APPOINTMENTS_MAX_SIZE / (1024 * 1024)));
       return FALSE;
     }
   /* Read up to one byte past the limit: a file that grew since fstat is still refused. */
