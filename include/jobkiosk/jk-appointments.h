@@ -28,8 +28,14 @@ typedef struct {
   guint cancelled;
   guint skipped;        /* all-day, past, without a code or a person, or not valid (see problems) */
   gboolean unchanged;   /* a sync whose calendar had not changed (304) */
-  GPtrArray *problems;  /* char *: "line 120: DTSTART is not a date-time" (never an event's text) */
+  GPtrArray *problems;  /* char *: "event 12: DTSTART is missing or not a date-time" (never an event's text) */
+  char *error;          /* a sync: why this calendar was not fetched or was refused (its previous
+                         * appointments stay; calendar_state.last_error says the same); NULL when it was read */
 } JkAppointmentsReport;
+
+/* The days after today a sync keeps (a kiosk that starts early finds
+ * tomorrow's first appointments already there). */
+#define JK_APPOINTMENTS_SYNC_DAYS_AHEAD 1
 
 /* Reads iCalendar data (libical) and replaces source's appointments in
  * one transaction: VTIMEZONE/TZID and daylight saving, Windows zone names
@@ -37,6 +43,10 @@ typedef struct {
  * before or after their master, all-day events ignored, STATUS:CANCELLED,
  * SEQUENCE updates, RRULE/EXDATE expanded for today (now's local day) and
  * the next days (days_ahead). SUMMARY and DESCRIPTION are never read.
+ * A time without a zone is the kiosk's local time. A calendar that is cut
+ * short, not iCalendar, or too large is refused (FALSE) and the source's
+ * previous rows stay; otherwise they are replaced in one transaction, on
+ * a writer connection of its own. report (may be NULL) is set on success.
  * Blocks: a worker's or the CLI's call. */
 gboolean     jk_appointments_import_data  (const JkConfig        *config,
                                            const char            *database_path,
@@ -54,9 +64,20 @@ gboolean     jk_appointments_import_file  (const JkConfig        *config,
                                            guint                  days_ahead,
                                            JkAppointmentsReport **report,
                                            GError               **error);
-/* Fetches each [checkin] calendar (conditional GET) and imports it; a
- * calendar that fails keeps its previous appointments. Reports: one per
- * calendar (JkAppointmentsReport *). */
+/* The same, the rows kept under source (NULL: the file's name). */
+gboolean     jk_appointments_import_file_as (const JkConfig      *config,
+                                           const char            *database_path,
+                                           const char            *path,
+                                           const char            *source,
+                                           gint64                 now,
+                                           guint                  days_ahead,
+                                           JkAppointmentsReport **report,
+                                           GError               **error);
+/* Fetches each [checkin] calendar (conditional GET with the validators
+ * kept in calendar_state) and imports it, then purges past days. A
+ * calendar that fails keeps its previous appointments: its report has
+ * error set, and the sync goes on. Reports: one per calendar
+ * (JkAppointmentsReport *); NULL with error only when the database fails. */
 GPtrArray   *jk_appointments_sync         (const JkConfig        *config,
                                            const char            *database_path,
                                            gint64                 now,

@@ -24,6 +24,7 @@ static const JkCliCommand commands[] = {
   { "speak", jk_cli_speak, N_("Say a line through the kiosk's voice (speak TEXT [--lang en|es])") },
   { "lmi", jk_cli_lmi, N_("Labor market information: import files (lmi import PATH…), search, show") },
   { "outbox", jk_cli_outbox, N_("List what waits for the mail relay (outbox), or send what is due (outbox send)") },
+  { "appointments", jk_cli_appointments, N_("Keep today's appointments: from the [checkin] calendars (appointments sync) or a file (appointments import FILE)") },
   { "resume", jk_cli_resume, N_("Check, render and keep resumes (resume validate, render, purge, export-saved, import-saved)") },
 };
 
