@@ -8,6 +8,7 @@
 #include <glib-unix.h>
 #include <signal.h>
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-calendar-refresher.h>
 #include <jobkiosk/jk-refresher.h>
 #include <jobkiosk/jk-headphone-watch.h>
 #include <jobkiosk/jk-session.h>
@@ -29,6 +30,7 @@ struct _JkApplication
   JkClock *clock;
   JkSession *session;
   JkRefresher *refresher;
+  JkCalendarRefresher *calendars;
   JkPrintFlow *print_flow;
   JkMailFlow *mail_flow;
   JkSpeech *speech;
@@ -190,6 +192,7 @@ jk_application_finalize (GObject *object)
   JkApplication *self = JK_APPLICATION (object);
 
   g_clear_object (&self->refresher);
+  g_clear_object (&self->calendars);
   g_clear_object (&self->print_flow);
   g_clear_object (&self->mail_flow);
   g_clear_object (&self->headphones);
@@ -242,6 +245,7 @@ jk_application_new (JkConfig                   *config,
   self->speech = jk_speech_new (self->session, speaker, config->speech_rate, config->speech_volume);
   watch_headphones (self);
   self->refresher = jk_refresher_new (config, jk_store_get_path (store), self->clock);
+  self->calendars = jk_calendar_refresher_new (config, jk_store_get_path (store), self->clock);
   self->print_flow = jk_print_flow_new (config, jk_store_get_path (store), self->clock, self->session);
   g_signal_connect_swapped (self->print_flow, "changed", G_CALLBACK (on_printer_changed), self);
   self->mail_flow = jk_mail_flow_new (config, jk_store_get_path (store), self->clock, self->session);
@@ -271,6 +275,7 @@ void
 jk_application_start_refresh (JkApplication *self)
 {
   jk_refresher_start (self->refresher);
+  jk_calendar_refresher_start (self->calendars);
 }
 
 JkRefresher *
