@@ -14,6 +14,9 @@ enum {
   JK_CLI_EXIT_FAILED = 1,
   JK_CLI_EXIT_USAGE = 2,
   JK_CLI_EXIT_REFUSED = 3, /* lmi import: a release refused, its earlier import kept */
+  JK_CLI_EXIT_NOT_FOUND = 3, /* checkin: no appointment today */
+  JK_CLI_EXIT_OUTSIDE = 4, /* checkin: after the window ("late"); early is checked in (0) */
+  JK_CLI_EXIT_RATE_LIMITED = 5, /* checkin: too many tries that found nothing this minute */
 };
 
 /* What the global options set up, handed to each command. */
@@ -98,6 +101,14 @@ int          jk_cli_outbox         (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
 int          jk_cli_appointments   (JkCli        *cli,
+/* checkin, walkin, arrivals (jk-cli-checkin.c) */
+int          jk_cli_checkin        (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
+int          jk_cli_walkin         (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
+int          jk_cli_arrivals       (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
 int          jk_cli_resume         (JkCli        *cli,

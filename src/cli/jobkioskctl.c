@@ -25,6 +25,11 @@ static const JkCliCommand commands[] = {
   { "lmi", jk_cli_lmi, N_("Labor market information: import files (lmi import PATH…), search, show") },
   { "outbox", jk_cli_outbox, N_("List what waits for the mail relay (outbox), or send what is due (outbox send)") },
   { "appointments", jk_cli_appointments, N_("Keep today's appointments: from the [checkin] calendars (appointments sync) or a file (appointments import FILE)") },
+  { "outbox", jk_cli_outbox, N_("What waits to be sent: list (outbox, outbox status), send mail (outbox send), "
+                              "deliver all that is due (outbox flush)") },
+  { "checkin", jk_cli_checkin, N_("Check in for today's appointment (checkin --code CODE | --last-name NAME --dob DATE)") },
+  { "walkin", jk_cli_walkin, N_("Join today's queue without an appointment (walkin --reason KEY)") },
+  { "arrivals", jk_cli_arrivals, N_("List today's arrivals for staff (arrivals [--date YYYY-MM-DD])") },
   { "resume", jk_cli_resume, N_("Check, render and keep resumes (resume validate, render, purge, export-saved, import-saved)") },
 };
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jk-outbox.c: what waits to be handed to the relay, sealed with the kiosk's secret until then */
+/* jk-outbox.c: what waits to be handed over (an email to the relay, an arrival to staff), sealed until then */
 
 #define G_LOG_DOMAIN "jk-outbox"
 
@@ -10,7 +10,9 @@
 #include <jobkiosk/jk-mail.h>
 #include <jobkiosk/jk-secret.h>
 
+#include "checkin/jk-staff-notify-private.h"
 #include "mail/jk-mail-private.h"
+#include "mail/jk-outbox-private.h"
 #include "store/jk-store-private.h"
 
 /* The sealed payload: to, subject, body, attachments (file name, type,
@@ -24,6 +26,31 @@
 #define KDF_ID 1
 /* How long a try may hold an entry before another process may try it. */
 #define LEASE_MARGIN 120
+
+/* What each kind of entry is: how its opened payload is handed over
+ * (FALSE with JK_MAIL_ERROR_REFUSED or BAD_ADDRESS: never again; any other
+ * error: try again later) and how long one try may take. */
+typedef struct {
+  const char *kind;
+  gboolean  (*deliver) (const JkConfig *config,
+                        const char     *idempotency_key,
+                        const guint8   *payload,
+                        gsize           size,
+                        GError        **error);
+  guint     (*timeout) (const JkConfig *config);
+} OutboxKind;
+
+static gboolean deliver_mail (const JkConfig *config,
+                              const char     *idempotency_key,
+                              const guint8   *payload,
+                              gsize           size,
+                              GError        **error);
+static guint    mail_timeout (const JkConfig *config);
+
+static const OutboxKind kinds[] = {
+  { MAIL_KIND, deliver_mail, mail_timeout },
+  { JK_STAFF_NOTIFY_KIND, jk_staff_notify_deliver, jk_staff_notify_timeout },
+};
 
 /* One process delivers one entry at a time: the minute's retry and a
  * visitor's "Send" never hand the same entry over twice. Other processes
@@ -185,6 +212,73 @@ claim (JkStore *store,
   return sqlite3_changes (jk_store_get_db (store)) == 1;
 }
 
+static gboolean
+deliver_mail (const JkConfig *config,
+              const char     *idempotency_key,
+              const guint8   *payload,
+              gsize           size,
+              GError        **error)
+{
+  g_autoptr (JkMailMessage) message = deserialize (payload, size);
+
+  message->message_id = g_strdup (idempotency_key);
+  return jk_mail_send (config, message, error);
+}
+
+static guint
+mail_timeout (const JkConfig *config)
+{
+  return config->mail_timeout;
+}
+
+/* Seals and inserts on an open writer. */
+static gint64
+add_sealed (JkStore        *store,
+            const JkConfig *config,
+            const char     *database_path,
+            const char     *kind,
+            const char     *idempotency_key,
+            GBytes         *payload,
+            gint64          now,
+            GError        **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *ad = NULL;
+  g_autofree guint8 *sealed = NULL;
+  guint8 key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+  guint8 nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
+  unsigned long long sealed_size = 0;
+  gsize plain_size = 0;
+  gconstpointer plain_data;
+
+  if (!derive_key (config, database_path, key, error))
+    return 0;
+  ad = make_ad (kind, idempotency_key);
+  plain_data = g_bytes_get_data (payload, &plain_size);
+  sealed = g_malloc (plain_size + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+  randombytes_buf (nonce, sizeof nonce);
+  crypto_aead_xchacha20poly1305_ietf_encrypt (sealed, &sealed_size, plain_data, plain_size,
+                                              (const guint8 *) ad, strlen (ad), NULL, nonce, key);
+  sodium_memzero (key, sizeof key);
+
+  stmt = jk_store_prepare (store, "INSERT INTO outbox (kind, idempotency_key, nonce, sealed, created, next_attempt) "
+                           "VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, idempotency_key, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 3, nonce, sizeof nonce, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 4, sealed, sealed_size, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, now);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      jk_store_set_error (store, error, "keeping an entry in the outbox");
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (jk_store_get_db (store));
+}
+
 static JkOutboxState
 deliver_locked (const JkConfig *config,
                 const char     *database_path,
@@ -194,8 +288,8 @@ deliver_locked (const JkConfig *config,
 {
   g_autoptr (JkStore) store = open_writer (database_path, error);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (JkMailMessage) message = NULL;
   g_autoptr (GError) send_error = NULL;
+  const OutboxKind *type = NULL;
   guint8 key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
   g_autofree char *kind = NULL;
   g_autofree char *idempotency_key = NULL;
@@ -206,7 +300,7 @@ deliver_locked (const JkConfig *config,
   guint attempts;
   const guint8 *nonce, *sealed;
   int nonce_size, sealed_size;
-  gboolean opened;
+  gboolean opened, delivered;
 
   if (store == NULL)
     return JK_OUTBOX_WAITING;
@@ -227,7 +321,10 @@ deliver_locked (const JkConfig *config,
       g_set_error_literal (error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY, _("It waits for its next try."));
       return JK_OUTBOX_WAITING;
     }
-  if (g_strcmp0 (kind, MAIL_KIND) != 0)
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind, kinds[i].kind) == 0)
+      type = &kinds[i];
+  if (type == NULL)
     {
       /* TRANSLATORS: %s is the kind of an outbox entry ("mail") */
       g_set_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_FAILED, _("This kiosk does not send outbox entries of kind “%s”."),
@@ -253,21 +350,20 @@ deliver_locked (const JkConfig *config,
       /* Another secret sealed it, or it was changed: nobody can ever send it. */
       g_warning ("outbox entry %" G_GINT64_FORMAT " cannot be opened with this kiosk's secret; dropped", id);
       g_set_error_literal (error, JK_MAIL_ERROR, JK_MAIL_ERROR_FAILED,
-                           _("This email cannot be opened any more and was dropped."));
+                           _("This entry cannot be opened any more and was dropped."));
       delete_entry (store, id, NULL);
       return JK_OUTBOX_GIVEN_UP;
     }
-  message = deserialize (plain, (gsize) plain_size);
-  sodium_memzero (plain, (gsize) plain_size);
-  message->message_id = g_strdup (idempotency_key);
-
-  if (!claim (store, id, next_attempt, now + config->mail_timeout + LEASE_MARGIN, error))
+  if (!claim (store, id, next_attempt, now + type->timeout (config) + LEASE_MARGIN, error))
     {
+      sodium_memzero (plain, (gsize) plain_size);
       if (error != NULL && *error == NULL)
         g_set_error_literal (error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY, _("It is being sent already."));
       return JK_OUTBOX_WAITING;
     }
-  if (jk_mail_send (config, message, &send_error))
+  delivered = type->deliver (config, idempotency_key, plain, (gsize) plain_size, &send_error);
+  sodium_memzero (plain, (gsize) plain_size);
+  if (delivered)
     {
       if (!delete_entry (store, id, error))
         g_warning ("outbox entry %" G_GINT64_FORMAT " was handed over but stays in the outbox", id);
@@ -307,14 +403,9 @@ jk_outbox_add_mail (const JkConfig      *config,
                     GError             **error)
 {
   g_autoptr (JkStore) store = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GBytes) plain = NULL;
   g_autofree char *idempotency_key = NULL;
-  g_autofree char *ad = NULL;
-  g_autofree guint8 *sealed = NULL;
-  guint8 key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
-  guint8 nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
-  unsigned long long sealed_size = 0;
+  gint64 id;
   gsize plain_size = 0;
   gconstpointer plain_data;
 
@@ -329,38 +420,28 @@ jk_outbox_add_mail (const JkConfig      *config,
                            _("This is not an email address. Check it and try again."));
       return 0;
     }
-  if (!derive_key (config, database_path, key, error))
-    return 0;
-  idempotency_key = jk_mail_make_message_id (config->mail_from);
-  ad = make_ad (MAIL_KIND, idempotency_key);
-  plain = serialize (message);
-  plain_data = g_bytes_get_data (plain, &plain_size);
-  sealed = g_malloc (plain_size + crypto_aead_xchacha20poly1305_ietf_ABYTES);
-  randombytes_buf (nonce, sizeof nonce);
-  crypto_aead_xchacha20poly1305_ietf_encrypt (sealed, &sealed_size, plain_data, plain_size,
-                                              (const guint8 *) ad, strlen (ad), NULL, nonce, key);
-  sodium_memzero (key, sizeof key);
-  sodium_memzero ((gpointer) plain_data, plain_size);
-
   store = open_writer (database_path, error);
   if (store == NULL)
     return 0;
-  stmt = jk_store_prepare (store, "INSERT INTO outbox (kind, idempotency_key, nonce, sealed, created, next_attempt) "
-                           "VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, MAIL_KIND, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, idempotency_key, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 3, nonce, sizeof nonce, SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 4, sealed, sealed_size, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, now);
-  sqlite3_bind_int64 (stmt, 6, now);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      jk_store_set_error (store, error, "keeping an email in the outbox");
-      return 0;
-    }
-  return sqlite3_last_insert_rowid (jk_store_get_db (store));
+  idempotency_key = jk_mail_make_message_id (config->mail_from);
+  plain = serialize (message);
+  id = add_sealed (store, config, database_path, MAIL_KIND, idempotency_key, plain, now, error);
+  plain_data = g_bytes_get_data (plain, &plain_size);
+  sodium_memzero ((gpointer) plain_data, plain_size);
+  return id;
+}
+
+gint64
+jk_outbox_add_sealed (JkStore        *store,
+                      const JkConfig *config,
+                      const char     *database_path,
+                      const char     *kind,
+                      const char     *idempotency_key,
+                      GBytes         *payload,
+                      gint64          now,
+                      GError        **error)
+{
+  return add_sealed (store, config, database_path, kind, idempotency_key, payload, now, error);
 }
 
 JkOutboxState
@@ -387,11 +468,13 @@ jk_outbox_deliver_due (const JkConfig *config,
   g_autoptr (JkStore) reader = jk_store_open_reader (database_path, error);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GArray) due = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) due_kinds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) unreachable = g_hash_table_new (g_str_hash, g_str_equal);
   guint handed_over = 0;
 
   if (reader == NULL)
     return 0;
-  stmt = jk_store_prepare (reader, "SELECT id FROM outbox WHERE next_attempt <= ? ORDER BY id", error);
+  stmt = jk_store_prepare (reader, "SELECT id, kind FROM outbox WHERE next_attempt <= ? ORDER BY id", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, now);
@@ -399,6 +482,7 @@ jk_outbox_deliver_due (const JkConfig *config,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (due, id);
+      g_ptr_array_add (due_kinds, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_clear_pointer (&reader, jk_store_free);
@@ -406,17 +490,22 @@ jk_outbox_deliver_due (const JkConfig *config,
   for (guint i = 0; i < due->len; i++)
     {
       g_autoptr (GError) local_error = NULL;
-      JkOutboxState state = jk_outbox_deliver (config, database_path, g_array_index (due, gint64, i), now,
-                                               &local_error);
+      const char *kind = due_kinds->pdata[i];
+      JkOutboxState state;
 
+      if (kind == NULL || g_hash_table_contains (unreachable, kind))
+        continue;
+      state = jk_outbox_deliver (config, database_path, g_array_index (due, gint64, i), now, &local_error);
       if (state == JK_OUTBOX_HANDED_OVER)
         handed_over++;
-      /* A relay that does not answer one does not answer the next: they
-       * wait for the next round rather than each for its timeout. */
+      /* A relay (or staff endpoint) that does not answer one does not
+       * answer the next of its kind: they wait for the next round rather
+       * than each for its timeout; other kinds still go. */
       if (state == JK_OUTBOX_WAITING && g_error_matches (local_error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY))
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          break;
+          g_hash_table_add (unreachable, (gpointer) kind);
+          if (error != NULL && *error == NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
         }
     }
   return handed_over;
