@@ -101,6 +101,8 @@ int          jk_cli_outbox         (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
 int          jk_cli_appointments   (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 /* checkin, walkin, arrivals (jk-cli-checkin.c) */
 int          jk_cli_checkin        (JkCli        *cli,
                                     int           argc,
