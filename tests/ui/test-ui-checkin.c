@@ -399,6 +399,13 @@ test_screens (void)
       g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (widget ("main_button"))), ==,
                        i == 0 ? "Done" : "Listo");
     }
+  /* A result shown follows a switch of language at once. */
+  click ("English");
+  {
+    g_autofree char *result = jk_checkin_page_dup_result (page ());
+
+    g_assert_nonnull (strstr (result, "Your number is"));
+  }
   jk_test_fresh_visit (window);
   click ("English");
 }

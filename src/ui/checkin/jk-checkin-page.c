@@ -28,7 +28,7 @@
   X (GtkEntry, last_name_entry) X (GtkEntry, month_entry) X (GtkEntry, day_entry) X (GtkEntry, year_entry) \
   X (GtkLabel, person_error) X (GtkGrid, reasons_grid) X (GtkEntry, first_name_entry) X (GtkEntry, phone_entry) \
   X (GtkLabel, walkin_error) X (GtkLabel, result_heading) X (GtkLabel, queue_label) X (GtkLabel, result_body) \
-  X (GtkButton, back_button) X (GtkButton, slip_button) X (GtkButton, main_button)
+  X (GtkBox, action_row) X (GtkButton, back_button) X (GtkButton, slip_button) X (GtkButton, main_button)
 
 struct _JkCheckinPage
 {
@@ -60,6 +60,14 @@ struct _JkCheckinPage
   char *slip_location;
   gint64 home_at;              /* the clock's monotonic µs; 0: none */
   guint home_id;
+
+  /* What the result shows, to say it again in another language. */
+  JkCheckinResult *shown_checkin;
+  JkWalkinResult shown_walkin;
+  gboolean shown_is_walkin;
+  const char *shown_heading;   /* msgids of a problem shown as the result */
+  const char *shown_body;
+  gboolean redrawing;
 };
 
 G_DEFINE_FINAL_TYPE (JkCheckinPage, jk_checkin_page, JK_TYPE_PAGE)
@@ -129,6 +137,8 @@ show_step (JkCheckinPage *self,
   cancel_home (self);
   hide_errors (self);
   gtk_stack_set_visible_child_name (self->steps, name);
+  /* The start has no actions: its ways in get the row's room. */
+  gtk_widget_set_visible (GTK_WIDGET (self->action_row), !g_str_equal (name, "start"));
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), !g_str_equal (name, "start"));
   jk_retranslate_set_button (self->back_button, g_str_equal (name, "result") ? N_("Start over") : N_("Previous step"));
   gtk_widget_set_visible (GTK_WIDGET (self->slip_button), FALSE);
@@ -195,6 +205,7 @@ show_result (JkCheckinPage *self,
              gboolean       slip)
 {
   g_autofree char *spoken = NULL;
+  gint64 home_at = self->home_at;
 
   show_step (self, "result");
   gtk_label_set_text (self->result_heading, heading);
@@ -208,6 +219,12 @@ show_result (JkCheckinPage *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->queue_label), queue_number > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->slip_button), slip && self->config->checkin_slip);
+  if (self->redrawing)
+    {
+      self->home_at = home_at;
+      self->home_id = g_timeout_add_seconds (1, home_cb, self);
+      return;
+    }
   spoken = queue_number > 0 ? g_strdup_printf ("%s %u. %s", heading, queue_number, body != NULL ? body : "")
                             : g_strdup_printf ("%s %s", heading, body != NULL ? body : "");
   jk_page_say (JK_PAGE (self), spoken, JK_SPEAK_INTERRUPT);
@@ -330,6 +347,27 @@ show_walkin (JkCheckinPage  *self,
   show_result (self, _("Your number is"), body, result->queue_number, TRUE);
 }
 
+static void
+forget_shown (JkCheckinPage *self)
+{
+  g_clear_pointer (&self->shown_checkin, jk_checkin_result_free);
+  self->shown_is_walkin = FALSE;
+  self->shown_heading = NULL;
+  self->shown_body = NULL;
+}
+
+/* heading and body: msgids. */
+static void
+show_problem_result (JkCheckinPage *self,
+                     const char    *heading,
+                     const char    *body)
+{
+  forget_shown (self);
+  self->shown_heading = heading;
+  self->shown_body = body;
+  show_result (self, _(heading), body != NULL ? _(body) : NULL, 0, FALSE);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Checking in on a worker                                                */
 
@@ -409,7 +447,7 @@ error_label (JkCheckinPage *self)
 }
 
 /* On the step's own line when typed there, so it can be put right;
- * otherwise (a scan) as the result. */
+ * otherwise (a scan) as the result. text: a msgid. */
 static void
 show_problem (JkCheckinPage *self,
               const char    *text)
@@ -417,9 +455,9 @@ show_problem (JkCheckinPage *self,
   GtkLabel *label = error_label (self);
 
   if (label != NULL)
-    show_error (self, label, text);
+    show_error (self, label, _(text));
   else
-    show_result (self, text, NULL, 0, FALSE);
+    show_problem_result (self, text, NULL);
 }
 
 static void
@@ -433,23 +471,32 @@ on_checkin_done (JkPage       *page,
   self->busy = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_button), TRUE);
   if (g_error_matches (error, JK_CHECKIN_ERROR, JK_CHECKIN_ERROR_RATE_LIMITED))
-    show_problem (self, _("Please wait a minute and try again, or ask at the front desk."));
+    show_problem (self, N_("Please wait a minute and try again, or ask at the front desk."));
   else if (g_error_matches (error, JK_CHECKIN_ERROR, JK_CHECKIN_ERROR_BAD_INPUT))
-    show_problem (self, job->scanned ? _("That code could not be read. Please try again, or type your code.")
-                  : job->way == BY_PERSON ? _("Please type your last name, and your date of birth as month, day and year.")
-                  : _("A code has letters and numbers, like ABCD-2345. Please check it."));
+    show_problem (self, job->scanned ? N_("That code could not be read. Please try again, or type your code.")
+                  : job->way == BY_PERSON ? N_("Please type your last name, and your date of birth as month, day and year.")
+                  : N_("A code has letters and numbers, like ABCD-2345. Please check it."));
   else if (error != NULL)
     {
       g_warning ("Check-in: %s", error->message);
-      show_problem (self, _("Check-in is not working right now. Please ask at the front desk."));
+      show_problem (self, N_("Check-in is not working right now. Please ask at the front desk."));
     }
   else if (job->walkin != NULL)
-    show_walkin (self, job->walkin);
+    {
+      forget_shown (self);
+      self->shown_walkin = *job->walkin;
+      self->shown_is_walkin = TRUE;
+      show_walkin (self, job->walkin);
+    }
   else if (job->result->outcome == JK_CHECKIN_NOT_FOUND && error_label (self) != NULL)
-    show_problem (self, _("We could not find an appointment for today. Please check what you typed, "
-                          "or ask at the front desk."));
+    show_problem (self, N_("We could not find an appointment for today. Please check what you typed, "
+                           "or ask at the front desk."));
   else
-    show_checkin (self, job->result);
+    {
+      forget_shown (self);
+      self->shown_checkin = g_steal_pointer (&job->result);
+      show_checkin (self, self->shown_checkin);
+    }
 }
 
 static void
@@ -478,7 +525,7 @@ check_code (JkCheckinPage *self,
   if (code == NULL)
     {
       if (scanned)
-        show_result (self, _("That code could not be read."), _("Please try again, or type your code."), 0, FALSE);
+        show_problem_result (self, N_("That code could not be read."), N_("Please try again, or type your code."));
       else
         show_error (self, self->code_error, _("A code has letters and numbers, like ABCD-2345. Please check it."));
       return;
@@ -605,7 +652,7 @@ on_key_pressed (GtkEventControllerKey *controller,
         }
       remove_burst_from_focus (self);
       if (self->burst_bad)
-        show_result (self, _("That code could not be read."), _("Please try again, or type your code."), 0, FALSE);
+        show_problem_result (self, N_("That code could not be read."), N_("Please try again, or type your code."));
       else
         {
           g_autofree char *text = g_strdup (self->burst->str);
@@ -765,11 +812,30 @@ jk_checkin_page_reset (JkPage *page)
   jk_checkin_page_leave (page);
   JK_PAGE_CLASS (jk_checkin_page_parent_class)->reset (page);
   g_clear_pointer (&self->reason, g_free);
+  forget_shown (self);
   keep_slip (self, NULL, 0);
   gtk_label_set_text (self->result_heading, "");
   gtk_label_set_text (self->result_body, "");
   gtk_label_set_text (self->queue_label, "");
   show_step (self, "start");
+}
+
+static void
+jk_checkin_page_language_changed (JkPage *page)
+{
+  JkCheckinPage *self = JK_CHECKIN_PAGE (page);
+
+  JK_PAGE_CLASS (jk_checkin_page_parent_class)->language_changed (page);
+  if (!is_step (self, "result"))
+    return;
+  self->redrawing = TRUE;
+  if (self->shown_checkin != NULL)
+    show_checkin (self, self->shown_checkin);
+  else if (self->shown_is_walkin)
+    show_walkin (self, &self->shown_walkin);
+  else if (self->shown_heading != NULL)
+    show_result (self, _(self->shown_heading), self->shown_body != NULL ? _(self->shown_body) : NULL, 0, FALSE);
+  self->redrawing = FALSE;
 }
 
 static void
@@ -785,6 +851,7 @@ jk_checkin_page_finalize (GObject *object)
   g_free (self->reason);
   g_free (self->slip_service);
   g_free (self->slip_location);
+  forget_shown (self);
   g_string_free (self->burst, TRUE);
   G_OBJECT_CLASS (jk_checkin_page_parent_class)->finalize (object);
 }
@@ -800,6 +867,7 @@ jk_checkin_page_class_init (JkCheckinPageClass *klass)
   page_class->enter = jk_checkin_page_enter;
   page_class->leave = jk_checkin_page_leave;
   page_class->reset = jk_checkin_page_reset;
+  page_class->language_changed = jk_checkin_page_language_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/checkin/jk-checkin-page.ui");
 #define X(type, name) gtk_widget_class_bind_template_child (widget_class, JkCheckinPage, name);
