@@ -918,7 +918,7 @@ jk_checkin_page_init (JkCheckinPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->burst = g_string_new (NULL);
-  pango_attr_list_insert (big, pango_attr_scale_new (6.0));
+  pango_attr_list_insert (big, pango_attr_scale_new (4.0));
   pango_attr_list_insert (big, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
   gtk_label_set_attributes (self->queue_label, big);
   pango_attr_list_unref (big);
