@@ -111,6 +111,16 @@ typedef struct {
   gint64 expires;          /* unix seconds */
 } JkResumeSlipInput;
 extern const JkDocumentKind jk_document_resume_slip;
+/* The slip of a check-in: the appointment's time, service and room, or a
+ * walk-in's queue number (queue_number > 0); never a name. Input: const
+ * JkCheckinSlipInput *. */
+typedef struct {
+  gint64 starts;           /* unix seconds; unused for a walk-in */
+  const char *service;
+  const char *location;
+  guint queue_number;      /* 0 for an appointment */
+} JkCheckinSlipInput;
+extern const JkDocumentKind jk_document_checkin_slip;
 
 const char  *jk_resume_template_to_string   (JkResumeTemplate template_id);
 gboolean     jk_resume_template_from_string (const char       *text,

@@ -8,6 +8,7 @@
 #include "shell/jk-application.h"
 #include "careers/jk-careers-page.h"
 #include "careers/jk-occupation-page.h"
+#include "checkin/jk-checkin-page.h"
 #include "shell/jk-info-page.h"
 #include "jobs/jk-list-page.h"
 #include "jobs/jk-log-page.h"
@@ -203,15 +204,6 @@ leave_idle_warning (JkWindow *window)
   click ("I need more time");
 }
 
-static void
-reach_placeholder (JkWindow     *window,
-                   JkClock      *clock,
-                   gconstpointer data)
-{
-  jk_test_fresh_visit (window);
-  jk_window_show_page (window, data);
-}
-
 static gboolean
 careers_idle (gpointer window)
 {
@@ -267,6 +259,38 @@ reach_resume (JkWindow     *window,
   jk_test_wait_until (resume_idle, window, 10000);
 }
 
+static gboolean
+checkin_idle (gpointer window)
+{
+  return !jk_checkin_page_is_busy (JK_CHECKIN_PAGE (jk_window_get_page (window, &jk_checkin_page_info)));
+}
+
+/* Check in: 0 the start, 1 the walk-in reasons, 2 a walk-in's number. */
+static void
+reach_checkin (JkWindow     *window,
+               JkClock      *clock,
+               gconstpointer data)
+{
+  int step = GPOINTER_TO_INT (data);
+  JkCheckinPage *page;
+
+  jk_test_fresh_visit (window);
+  jk_window_show_page (window, &jk_checkin_page_info);
+  page = JK_CHECKIN_PAGE (jk_window_get_page (window, &jk_checkin_page_info));
+  if (step >= 1)
+    gtk_button_clicked (GTK_BUTTON (jk_checkin_page_get_widget (page, "walkin_button")));
+  if (step >= 2)
+    {
+      GtkGrid *reasons = GTK_GRID (jk_checkin_page_get_widget (page, "reasons_grid"));
+
+      gtk_button_clicked (GTK_BUTTON (gtk_grid_get_child_at (reasons, 0, 0)));
+      gtk_button_clicked (GTK_BUTTON (jk_checkin_page_get_widget (page, "main_button")));
+      jk_test_wait_until (checkin_idle, window, 10000);
+      g_assert_cmpstr (jk_checkin_page_get_step (page), ==, "result");
+    }
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+}
+
 static const JkTestScreen screens[] = {
   { "home", reach_home, NULL, NULL, TRUE },
   { "search-results", reach_search_results, NULL, NULL, TRUE },
@@ -285,7 +309,9 @@ static const JkTestScreen screens[] = {
   { "resume-work", reach_resume, GINT_TO_POINTER (3), NULL, TRUE },
   { "resume-skills", reach_resume, GINT_TO_POINTER (5), NULL, FALSE },
   { "resume-done", reach_resume, GINT_TO_POINTER (9), NULL, FALSE },
-  { "checkin", reach_placeholder, &jk_check_in_page_info, NULL, FALSE },
+  { "checkin-start", reach_checkin, GINT_TO_POINTER (0), NULL, TRUE },
+  { "checkin-reasons", reach_checkin, GINT_TO_POINTER (1), NULL, FALSE },
+  { "checkin-result", reach_checkin, GINT_TO_POINTER (2), NULL, FALSE },
 };
 
 /* ---------------------------------------------------------------------- */

@@ -20,6 +20,7 @@ static const JkDocumentKind *const kinds[] = {
   &jk_document_career_sheet,
   &jk_document_resume,
   &jk_document_resume_slip,
+  &jk_document_checkin_slip,
 };
 
 struct _JkDocument

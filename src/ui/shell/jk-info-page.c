@@ -51,7 +51,7 @@ jk_info_page_new (const char *title,
   return JK_PAGE (self);
 }
 
-/* The tiles whose screens are still to come, and help: what each says. */
+/* Help: what it says. */
 typedef struct {
   const char *title;
   const char *icon_name;
@@ -59,10 +59,6 @@ typedef struct {
   const char *body;
 } InfoText;
 
-static const InfoText check_in = {
-  N_("Check in"), "x-office-calendar-symbolic", N_("Check-in is coming soon"),
-  N_("Soon you can check in for your appointment here. For now, please tell staff at the front desk that you are here."),
-};
 static const InfoText help = {
   N_("Help"), "help-browser-symbolic", N_("Need help? Ask staff at the front desk."),
   N_("Touch a big button to start. Use Back to go one step back and Home to start over. When you are done, touch \"Finish and clear my information\" so the next person cannot see what you did."),
@@ -77,5 +73,4 @@ create (const JkPageInfo    *info,
   return jk_info_page_new (text->title, text->icon_name, text->heading, text->body);
 }
 
-const JkPageInfo jk_check_in_page_info = { "checkin", JK_PAGE_NO_KEYBOARD, create, &check_in };
 const JkPageInfo jk_help_page_info = { "help", JK_PAGE_NO_KEYBOARD, create, &help };

@@ -6,12 +6,11 @@
 G_BEGIN_DECLS
 
 /* A page that only tells: a big icon, a heading and a few plain sentences.
- * Serves the help screen and the tiles whose screens are still to come. */
+ * Serves the help screen. */
 #define JK_TYPE_INFO_PAGE (jk_info_page_get_type ())
 G_DECLARE_FINAL_TYPE (JkInfoPage, jk_info_page, JK, INFO_PAGE, JkPage)
 
-/* Placeholders for the tiles still to come, and the help screen. */
-extern const JkPageInfo jk_check_in_page_info;
+/* The help screen. */
 extern const JkPageInfo jk_help_page_info;
 
 /* title, heading and body are msgids; they follow the visitor's language. */

@@ -6,6 +6,7 @@
 #include "jk-page-registry.h"
 
 #include "careers/jk-careers-page.h"
+#include "checkin/jk-checkin-page.h"
 #include "careers/jk-occupation-page.h"
 #include "jobs/jk-job-page.h"
 #include "jobs/jk-list-page.h"
@@ -31,7 +32,7 @@ static const JkPageInfo *const pages[] = {
   &jk_careers_page_info,
   &jk_occupation_page_info,
   &jk_resume_page_info,
-  &jk_check_in_page_info,
+  &jk_checkin_page_info,
   &jk_help_page_info,
   NULL,
 };
