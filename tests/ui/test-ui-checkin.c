@@ -2,6 +2,7 @@
 /* test-ui-checkin.c: checking in at the kiosk: a scanner's burst, a person typing, a code, name and birth date,
  * walk-ins, the result going home, both languages, the wipe */
 
+#include <jobkiosk/jk-secret.h>
 #include <jobkiosk/jk-i18n.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "shell/jk-application.h"
 #include "jk-test-log.h"
 #include "jk-test-proc.h"
+#include "checkin/jk-checkin-person-private.h"
 #include "jk-test-ui-util.h"
 
 static JkTestKiosk kiosk;
@@ -67,8 +69,9 @@ assert_result_has (const char *text)
     g_error ("the result “%s” does not say “%s”", result, text);
 }
 
-/* Today's appointments, as a calendar sync leaves them: code, person (the
- * matching key), greeting, the start at hour:minute today. */
+/* Today's appointments, as a calendar sync leaves them: code, person
+ * ("lastname|YYYY-MM-DD", stored as the kiosk's keyed hash of both),
+ * greeting, the start at hour:minute today. */
 static void
 add_appointment (const char *uid,
                  const char *code,
@@ -82,7 +85,18 @@ add_appointment (const char *uid,
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
+  guint8 hash[32];
 
+  if (person != NULL)
+    {
+      g_auto (GStrv) parts = g_strsplit (person, "|", 2);
+      guint8 secret[JK_SECRET_SIZE];
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (jk_secret_load (kiosk.config, jk_store_get_path (kiosk.store), secret, &error));
+      g_assert_no_error (error);
+      g_assert_true (jk_checkin_person_hash (secret, parts[0], parts[1], hash));
+    }
   g_assert_cmpint (sqlite3_open (jk_store_get_path (kiosk.store), &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO appointments (source, uid, day, starts, ends, code, person, "
@@ -94,7 +108,7 @@ add_appointment (const char *uid,
   sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (starts) + 1800);
   sqlite3_bind_text (stmt, 5, code, -1, SQLITE_STATIC);
   if (person != NULL)
-    sqlite3_bind_blob (stmt, 6, person, strlen (person), SQLITE_STATIC);
+    sqlite3_bind_blob (stmt, 6, hash, sizeof hash, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
