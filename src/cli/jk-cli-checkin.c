@@ -97,7 +97,7 @@ print_result (const JkCheckinResult *result,
       if (result->outcome == JK_CHECKIN_EARLY)
         g_print ("%s\n", _("You're early; we've noted you're here."));
       /* TRANSLATORS: %s is a first name and last initial, "Maria N." */
-      g_print (_("Welcome, %s."), result->greeting != NULL ? result->greeting : "");
+      g_print (_("Welcome, %s"), result->greeting != NULL ? result->greeting : "");
       g_print ("\n");
       for (guint i = 0; i < result->appointments->len; i++)
         {

@@ -299,7 +299,7 @@ show_checkin (JkCheckinPage   *self,
       {
         g_autofree char *by = time_text (first->starts + CALL_BY_MINUTES * 60);
 
-        heading = result->greeting != NULL ? g_strdup_printf (_("Welcome, %s."), result->greeting)
+        heading = result->greeting != NULL ? g_strdup_printf (_("Welcome, %s"), result->greeting)
                                            : g_strdup (_("Welcome."));
         body = g_strdup_printf (_("You're checked in for %s. Please have a seat. "
                                   "If no one calls you by %s, tell the front desk."), what, by);
