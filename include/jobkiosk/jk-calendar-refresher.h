@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 /* Fetches the [checkin] calendars (jk_appointments_sync, conditional GETs)
  * in a worker thread every [checkin] refresh-minutes, and purges past
- * days; a calendar that fails keeps its appointments. Emits "updated" on
- * the main thread after each round. Does nothing without calendars. */
+ * days (also without calendars: a walk-in's number is kept for its day
+ * only); a calendar that fails keeps its appointments. Emits "updated" on
+ * the main thread after each round. */
 #define JK_TYPE_CALENDAR_REFRESHER (jk_calendar_refresher_get_type ())
 G_DECLARE_FINAL_TYPE (JkCalendarRefresher, jk_calendar_refresher, JK, CALENDAR_REFRESHER, GObject)
 

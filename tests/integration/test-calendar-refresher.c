@@ -135,6 +135,33 @@ test_refresh (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM calendar_state WHERE last_error IS NOT NULL"), ==, 1);
 }
 
+/* Without calendars: past days' arrivals (a walk-in's mobile number among
+ * them) still go. */
+static void
+test_purge_without_calendars (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr (JkCalendarRefresher) refresher = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&fixture->config->checkin_calendars, g_free);
+  {
+    g_autoptr (JkStore) store = jk_store_open_writer (fixture->db, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (jk_store_exec (store, "INSERT INTO arrivals (day, arrived, kind, reason, queue_number, phone) "
+                                         "VALUES ('2026-03-05', 1772730000, 'walk-in', 'resume', 1, '6145550100'), "
+                                         "('2026-03-06', 1772816400, 'walk-in', 'resume', 1, NULL)", &error));
+    g_assert_no_error (error);
+  }
+  refresher = jk_calendar_refresher_new (fixture->config, fixture->db, fixture->clock);
+  jk_calendar_refresher_start (refresher);
+  wait_round (refresher);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM arrivals"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM arrivals WHERE day = '2026-03-06'"), ==, 1);
+  g_assert_cmpuint (jk_test_nginx_count_requests (fixture->nginx, "/center.ics", NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,5 +170,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   jk_test_log_init ();
   g_test_add ("/calendars/refresh", Fixture, NULL, fixture_set_up, test_refresh, fixture_tear_down);
+  g_test_add ("/calendars/purge-without-calendars", Fixture, NULL, fixture_set_up, test_purge_without_calendars,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -52,8 +52,13 @@ sync_work (gpointer       data,
            GError       **error)
 {
   SyncJob *job = data;
-  g_autoptr (GPtrArray) reports = jk_appointments_sync (job->config, job->database_path, job->now, error);
+  g_autoptr (GPtrArray) reports = NULL;
 
+  /* Without calendars there is nothing to fetch, but walk-ins' numbers
+   * and arrivals are still today's only. */
+  if (job->config->checkin_calendars == NULL)
+    return jk_appointments_purge (job->database_path, job->now, error) >= 0;
+  reports = jk_appointments_sync (job->config, job->database_path, job->now, error);
   if (reports == NULL)
     return FALSE;
   for (guint i = 0; i < reports->len; i++)
@@ -157,7 +162,7 @@ jk_calendar_refresher_new (const JkConfig *config,
 void
 jk_calendar_refresher_start (JkCalendarRefresher *self)
 {
-  if (self->timeout_id != 0 || self->config->checkin_calendars == NULL)
+  if (self->timeout_id != 0)
     return;
   sync_cb (self);
   self->timeout_id = g_timeout_add_seconds (self->config->checkin_refresh * 60, sync_cb, self);
