@@ -157,6 +157,16 @@ show_step (JkCheckinPage *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   if (focus != NULL && self->shown)
     gtk_widget_grab_focus (focus);
+  else if (self->shown)
+    {
+      /* A step without fields: a field of the step left keeps no focus,
+       * so the keyboard goes with it. */
+      GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+      GtkWidget *focused = GTK_IS_WINDOW (toplevel) ? gtk_window_get_focus (GTK_WINDOW (toplevel)) : NULL;
+
+      if (focused != NULL && GTK_IS_EDITABLE (focused) && gtk_widget_is_ancestor (focused, GTK_WIDGET (self)))
+        gtk_window_set_focus (GTK_WINDOW (toplevel), NULL);
+    }
 }
 
 static void
