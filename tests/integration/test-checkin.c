@@ -11,6 +11,7 @@
 #include "checkin/jk-checkin-person-private.h"
 #include "store/jk-store-private.h"
 #include "jk-test.h"
+#include "jk-test-checkin.h"
 #include "jk-test-db.h"
 #include "jk-test-http-sink.h"
 #include "jk-test-proc.h"
@@ -69,29 +70,11 @@ add_appointment (Fixture    *f,
                  const char *dob,
                  int         minutes)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GError) error = NULL;
-  guint8 secret[JK_SECRET_SIZE];
-  guint8 person[32];
-  gint64 starts = f->ten + minutes * 60;
+  JkTestAppointment appointment = { uid, code, last_name, dob, f->ten + minutes * 60, 0, NULL, FALSE };
 
-  stmt = jk_store_prepare (f->store, "INSERT INTO appointments (source, uid, day, starts, ends, code, person, greeting, "
-                           "service, location, staff) VALUES ('test', ?, ?, ?, ?, ?, ?, 'Maria N.', "
-                           "'Career Services', 'Room 2', 'Ana')", &error);
-  g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, f->day, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, starts);
-  sqlite3_bind_int64 (stmt, 4, starts + 3600);
-  sqlite3_bind_text (stmt, 5, code, -1, SQLITE_STATIC);
-  if (last_name != NULL)
-    {
-      g_assert_true (jk_secret_load (f->config, f->db_path, secret, &error));
-      g_assert_true (jk_checkin_person_hash (secret, last_name, dob, person));
-      sqlite3_bind_blob (stmt, 6, person, sizeof person, SQLITE_TRANSIENT);
-    }
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  jk_test_add_appointment (f->config, f->db_path, &appointment);
 }
+
 
 static void
 check_in (Fixture         *f,

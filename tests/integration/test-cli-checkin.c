@@ -9,6 +9,7 @@
 #include "checkin/jk-checkin-person-private.h"
 #include "store/jk-store-private.h"
 #include "jk-test.h"
+#include "jk-test-checkin.h"
 #include "jk-test-cli.h"
 #include "jk-test-db.h"
 #include "jk-test-http-sink.h"
@@ -69,32 +70,13 @@ add_appointment (Fixture    *f,
                  const char *dob,
                  int         minutes)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (JkConfig) config = jk_config_new_defaults ();
   gint64 starts = f->now + minutes * 60;
-  g_autoptr (GDateTime) start_time = g_date_time_new_from_unix_local (starts);
-  g_autofree char *day = g_date_time_format (start_time, "%Y-%m-%d");
-  guint8 secret[JK_SECRET_SIZE];
-  guint8 person[32];
+  JkTestAppointment appointment = { uid, code, last_name, dob, starts, starts + 1800, NULL, FALSE };
 
-  stmt = jk_store_prepare (f->store, "INSERT INTO appointments (source, uid, day, starts, ends, code, person, greeting, "
-                           "service, location) VALUES ('test', ?, ?, ?, ?, ?, ?, 'Maria N.', 'Career Services', "
-                           "'Room 2')", &error);
-  g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, starts);
-  sqlite3_bind_int64 (stmt, 4, starts + 1800);
-  sqlite3_bind_text (stmt, 5, code, -1, SQLITE_STATIC);
-  if (last_name != NULL)
-    {
-      g_assert_true (jk_secret_load (config, f->db_path, secret, &error));
-      g_assert_true (jk_checkin_person_hash (secret, last_name, dob, person));
-      sqlite3_bind_blob (stmt, 6, person, sizeof person, SQLITE_TRANSIENT);
-    }
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  jk_test_add_appointment (config, f->db_path, &appointment);
 }
+
 
 static void
 ctl (Fixture           *f,

@@ -2,16 +2,15 @@
 /* test-ui-checkin.c: checking in at the kiosk: a scanner's burst, a person typing, a code, name and birth date,
  * walk-ins, the result going home, both languages, the wipe */
 
-#include <jobkiosk/jk-secret.h>
 #include <jobkiosk/jk-i18n.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "checkin/jk-checkin-page.h"
 #include "shell/jk-application.h"
+#include "jk-test-checkin.h"
 #include "jk-test-log.h"
 #include "jk-test-proc.h"
-#include "checkin/jk-checkin-person-private.h"
 #include "jk-test-ui-util.h"
 
 static JkTestKiosk kiosk;
@@ -82,37 +81,13 @@ add_appointment (const char *uid,
   g_autoptr (GDateTime) now = jk_clock_now_local (fake_clock);
   g_autoptr (GDateTime) starts = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
                                                         g_date_time_get_day_of_month (now), hour, minute, 0);
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  guint8 hash[32];
+  g_auto (GStrv) parts = person != NULL ? g_strsplit (person, "|", 2) : NULL;
+  JkTestAppointment appointment = { uid, code, parts != NULL ? parts[0] : NULL, parts != NULL ? parts[1] : NULL,
+                                    g_date_time_to_unix (starts), g_date_time_to_unix (starts) + 1800, NULL, FALSE };
 
-  if (person != NULL)
-    {
-      g_auto (GStrv) parts = g_strsplit (person, "|", 2);
-      guint8 secret[JK_SECRET_SIZE];
-      g_autoptr (GError) error = NULL;
-
-      g_assert_true (jk_secret_load (kiosk.config, jk_store_get_path (kiosk.store), secret, &error));
-      g_assert_no_error (error);
-      g_assert_true (jk_checkin_person_hash (secret, parts[0], parts[1], hash));
-    }
-  g_assert_cmpint (sqlite3_open (jk_store_get_path (kiosk.store), &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO appointments (source, uid, day, starts, ends, code, person, "
-                                       "greeting, service, location, staff) VALUES ('test.ics', ?, ?, ?, ?, ?, ?, "
-                                       "'Maria N.', 'Career Services', 'Room 2', 'Ana')", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (starts));
-  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (starts) + 1800);
-  sqlite3_bind_text (stmt, 5, code, -1, SQLITE_STATIC);
-  if (person != NULL)
-    sqlite3_bind_blob (stmt, 6, hash, sizeof hash, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  jk_test_add_appointment (kiosk.config, jk_store_get_path (kiosk.store), &appointment);
 }
+
 
 static int
 count_arrivals (const char *kind)

@@ -9,6 +9,7 @@
 #include "checkin/jk-checkin-person-private.h"
 #include "store/jk-store-private.h"
 #include "jk-test.h"
+#include "jk-test-checkin.h"
 #include "jk-test-db.h"
 #include "jk-test-proc.h"
 
@@ -61,32 +62,11 @@ add_appointment (Fixture    *f,
                  const char *service,
                  gboolean    cancelled)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GError) error = NULL;
-  guint8 secret[JK_SECRET_SIZE];
-  guint8 person[32];
-  gint64 starts = f->ten + minutes * 60;
+  JkTestAppointment appointment = { uid, code, last_name, dob, f->ten + minutes * 60, 0, service, cancelled };
 
-  stmt = jk_store_prepare (f->store, "INSERT INTO appointments (source, uid, day, starts, ends, code, person, greeting, "
-                           "service, location, staff, cancelled) VALUES ('test', ?, ?, ?, ?, ?, ?, 'Maria N.', ?, "
-                           "'Room 2', 'Ana', ?)", &error);
-  g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, f->day, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, starts);
-  sqlite3_bind_int64 (stmt, 4, starts + 3600);
-  sqlite3_bind_text (stmt, 5, code, -1, SQLITE_STATIC);
-  if (last_name != NULL)
-    {
-      g_assert_true (jk_secret_load (f->config, f->db_path, secret, &error));
-      g_assert_no_error (error);
-      g_assert_true (jk_checkin_person_hash (secret, last_name, dob, person));
-      sqlite3_bind_blob (stmt, 6, person, sizeof person, SQLITE_TRANSIENT);
-    }
-  sqlite3_bind_text (stmt, 7, service, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 8, cancelled);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  jk_test_add_appointment (f->config, f->db_path, &appointment);
 }
+
 
 static gint64
 count (Fixture    *f,
