@@ -172,8 +172,41 @@ open_checkin (void)
   assert_step ("start");
 }
 
+static gboolean
+said (const char *part)
+{
+  g_auto (GStrv) lines = jk_speaker_recorder_take_lines (kiosk.speaker);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], part) != NULL)
+      return TRUE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_test_message ("  said: %s", lines[i]);
+  return FALSE;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Tests                                                                  */
+
+/* With speech on: what the page asks, and the result. */
+static void
+test_speech (void)
+{
+  add_appointment ("spoken", "SPOK2345", NULL, 10, 0);
+  jk_test_fresh_visit (window);
+  jk_test_press_key (GTK_WIDGET (window), GDK_KEY_F2);
+  g_strfreev (jk_speaker_recorder_take_lines (kiosk.speaker));
+  click ("Check in");
+  g_assert_true (said ("Scan the code on your letter, type your code"));
+  click ("Type your code");
+  gtk_entry_set_text (GTK_ENTRY (widget ("code_entry")), "SPOK2345");
+  g_strfreev (jk_speaker_recorder_take_lines (kiosk.speaker));
+  press_main ();
+  wait_idle ();
+  assert_step ("result");
+  g_assert_true (said ("Welcome, Maria N."));
+  jk_test_press_key (GTK_WIDGET (window), GDK_KEY_F2);
+}
 
 /* A scanner types the code and Enter in a few milliseconds, with no field
  * focused: the visitor is checked in. */
@@ -444,6 +477,7 @@ main (int   argc,
   jk_test_show_window (window, 1280, 720);
 
   g_test_add_func ("/checkin/scan", test_scan);
+  g_test_add_func ("/checkin/speech", test_speech);
   g_test_add_func ("/checkin/slow-typing", test_slow_typing);
   g_test_add_func ("/checkin/scan-unreadable", test_scan_unreadable);
   g_test_add_func ("/checkin/typed-code", test_typed_code);

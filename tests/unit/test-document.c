@@ -711,6 +711,42 @@ test_search_log_edges (void)
   g_assert_cmpuint (count_occurrences (text, "Position 1\n") + count_occurrences (second, "Position 1\n"), ==, 1);
 }
 
+/* A check-in's slip: the time, service and room, or a walk-in's number;
+ * nothing else (there is no name to print: the input has none). */
+static void
+test_checkin_slip (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  g_autoptr (GDateTime) starts = make_local_time (2026, 11, 22, 10, 30);
+  JkDocumentContext context = make_context (printed_at);
+  JkCheckinSlipInput appointment = { g_date_time_to_unix (starts), "Career Services", "Room 2", 0 };
+  JkCheckinSlipInput walk_in = { 0, NULL, NULL, 17 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_tools ())
+    return;
+  document = jk_document_render (&jk_document_checkin_slip, &context, &appointment, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
+  path = save_document (document, "checkin-slip.pdf");
+  text = pdf_text (path, 1);
+  assert_contains (text, "10:30");
+  assert_contains (text, "Career Services");
+  assert_contains (text, "Room 2");
+  g_clear_pointer (&document, jk_document_free);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+
+  document = jk_document_render (&jk_document_checkin_slip, &context, &walk_in, &error);
+  g_assert_no_error (error);
+  path = save_document (document, "checkin-slip-walk-in.pdf");
+  text = pdf_text (path, 1);
+  assert_contains (text, "17");
+}
+
 static void
 test_a4 (void)
 {
@@ -977,6 +1013,7 @@ main (int   argc,
   g_test_add_func ("/document/search-log/edges", test_search_log_edges);
   g_test_add_func ("/document/search-log/visitors-language", test_rendered_in_visitors_language);
   g_test_add_func ("/document/a4", test_a4);
+  g_test_add_func ("/document/checkin-slip", test_checkin_slip);
   g_test_add_func ("/document/preview", test_preview);
   g_test_add_func ("/document/threads", test_threads);
 
