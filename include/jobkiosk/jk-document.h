@@ -144,6 +144,24 @@ JkDocument  *jk_document_render_pages       (const JkDocumentKind    *kind,
                                              gconstpointer            input,
                                              GError                 **error);
 
+/* A printout asked for now and rendered later on a worker (to print, to
+ * email): its kind, a copy of its input, and the context as it was when
+ * asked (the visitor's language, the time); owns all of them. */
+typedef struct {
+  const JkDocumentKind *kind;
+  gpointer input;
+  JkDocumentContext context;
+} JkDocumentRequest;
+
+/* Copies input (kind->copy_input) and context's strings; refs printed_at. */
+JkDocumentRequest *jk_document_request_new    (const JkDocumentKind    *kind,
+                                               gconstpointer            input,
+                                               const JkDocumentContext *context);
+JkDocument  *jk_document_request_render     (const JkDocumentRequest *request,
+                                             GError                 **error);
+char        *jk_document_request_render_text (const JkDocumentRequest *request);
+void         jk_document_request_free       (JkDocumentRequest       *request);
+
 /* kind's plain text for input, or NULL when it has none. */
 char        *jk_document_render_text        (const JkDocumentKind    *kind,
                                              const JkDocumentContext *context,
@@ -164,5 +182,6 @@ gpointer     jk_document_render_preview     (JkDocument  *self,
 void         jk_document_free               (JkDocument  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkDocument, jk_document_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkDocumentRequest, jk_document_request_free)
 
 G_END_DECLS

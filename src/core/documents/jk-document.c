@@ -150,6 +150,47 @@ jk_document_render (const JkDocumentKind    *kind,
   return g_steal_pointer (&document);
 }
 
+JkDocumentRequest *
+jk_document_request_new (const JkDocumentKind    *kind,
+                         gconstpointer            input,
+                         const JkDocumentContext *context)
+{
+  JkDocumentRequest *request = g_new0 (JkDocumentRequest, 1);
+
+  request->kind = kind;
+  request->input = kind->copy_input (input);
+  request->context = *context;
+  request->context.center_name = g_strdup (context->center_name);
+  request->context.language = g_strdup (context->language);
+  request->context.printed_at = context->printed_at != NULL ? g_date_time_ref (context->printed_at) : NULL;
+  return request;
+}
+
+JkDocument *
+jk_document_request_render (const JkDocumentRequest *request,
+                            GError                 **error)
+{
+  return jk_document_render (request->kind, &request->context, request->input, error);
+}
+
+char *
+jk_document_request_render_text (const JkDocumentRequest *request)
+{
+  return jk_document_render_text (request->kind, &request->context, request->input);
+}
+
+void
+jk_document_request_free (JkDocumentRequest *request)
+{
+  if (request == NULL)
+    return;
+  request->kind->free_input (request->input);
+  g_free ((char *) request->context.center_name);
+  g_free ((char *) request->context.language);
+  g_clear_pointer (&request->context.printed_at, g_date_time_unref);
+  g_free (request);
+}
+
 JkDocument *
 jk_document_new (const char *kind,
                  const char *title,

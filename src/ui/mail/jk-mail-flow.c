@@ -13,14 +13,8 @@
 
 struct _JkMailRequest
 {
-  const JkDocumentKind *kind;
-  gpointer input;
-  char *center_name;
-  const JkConfig *config;    /* the application's, which outlives every email */
+  JkDocumentRequest *document;
   char *database_path;
-  char *language;
-  JkPaperSize paper;
-  GDateTime *printed_at;
 };
 
 struct _JkMailFlow
@@ -80,7 +74,7 @@ static char *
 attachment_name (const JkMailRequest *request,
                  const char          *extension)
 {
-  g_autofree char *title = g_str_to_ascii (_(request->kind->title), NULL);
+  g_autofree char *title = g_str_to_ascii (_(request->document->kind->title), NULL);
   GString *name = g_string_new (NULL);
 
   for (const char *p = title; *p != '\0'; p++)
@@ -238,15 +232,13 @@ jk_mail_flow_show (JkMailFlow           *self,
                    gconstpointer         input)
 {
   JkMailRequest *request = g_new0 (JkMailRequest, 1);
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+  /* The application's configuration outlives every email. */
+  JkDocumentContext context = { self->center_name, self->paper, now, jk_session_get_language (self->session),
+                                self->config };
 
-  request->kind = kind;
-  request->input = kind->copy_input (input);
-  request->center_name = g_strdup (self->center_name);
-  request->config = self->config;
+  request->document = jk_document_request_new (kind, input, &context);
   request->database_path = g_strdup (self->database_path);
-  request->language = g_strdup (jk_session_get_language (self->session));
-  request->paper = self->paper;
-  request->printed_at = jk_clock_now_local (self->clock);
   g_clear_pointer (&self->request, jk_mail_request_free);
   self->request = request;
   jk_page_navigate (from, &jk_mail_page_info, NULL);
@@ -261,7 +253,7 @@ jk_mail_flow_take_request (JkMailFlow *self)
 const char *
 jk_mail_request_get_title (JkMailRequest *request)
 {
-  return request->kind->title;
+  return request->document->kind->title;
 }
 
 gboolean
@@ -271,14 +263,9 @@ jk_mail_request_send (JkMailRequest *request,
                       JkOutboxState *state,
                       GError       **error)
 {
-  JkDocumentContext context = {
-    .center_name = request->center_name,
-    .paper = request->paper,
-    .printed_at = request->printed_at,
-    .language = request->language,
-    .config = request->config,
-  };
-  g_autoptr (JkDocument) document = jk_document_render (request->kind, &context, request->input, error);
+  const JkDocumentContext *context = &request->document->context;
+  const char *center_name = context->center_name != NULL ? context->center_name : "Job Kiosk";
+  g_autoptr (JkDocument) document = jk_document_request_render (request->document, error);
   g_autofree char *text = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
@@ -289,26 +276,24 @@ jk_mail_request_send (JkMailRequest *request,
 
   if (document == NULL)
     return FALSE;
-  text = jk_document_render_text (request->kind, &context, request->input);
+  text = jk_document_request_render_text (request->document);
   /* The words of the message in the visit's language, as the printout's. */
-  jk_i18n_set_thread_language (request->language);
+  jk_i18n_set_thread_language (context->language);
   pdf_name = attachment_name (request, "pdf");
   /* TRANSLATORS: an email's subject: what is attached, and the center it comes from */
-  subject = g_strdup_printf (_("%1$s, from %2$s"), _(request->kind->title),
-                             request->center_name != NULL ? request->center_name : "Job Kiosk");
+  subject = g_strdup_printf (_("%1$s, from %2$s"), _(request->document->kind->title), center_name);
   /* TRANSLATORS: the start of the email a visitor sends to themselves; %s is the center's name */
   body = g_strdup_printf (_("Here is what you asked to send yourself at %s. The PDF file is attached; "
                             "the same text is below.\n\n%s"),
-                          request->center_name != NULL ? request->center_name : "Job Kiosk",
-                          text != NULL ? text : "");
+                          center_name, text != NULL ? text : "");
   jk_i18n_set_thread_language (NULL);
   message = jk_mail_message_new (address, subject, body);
   jk_mail_message_attach (message, pdf_name, "application/pdf", jk_document_get_pdf (document));
 
-  id = jk_outbox_add_mail (request->config, request->database_path, message, now, error);
+  id = jk_outbox_add_mail (context->config, request->database_path, message, now, error);
   if (id == 0)
     return FALSE;
-  *state = jk_outbox_deliver (request->config, request->database_path, id, now,
+  *state = jk_outbox_deliver (context->config, request->database_path, id, now,
                               &deliver_error);
   if (deliver_error != NULL)
     g_info ("email %" G_GINT64_FORMAT ": %s", id, deliver_error->message);
@@ -318,10 +303,7 @@ jk_mail_request_send (JkMailRequest *request,
 void
 jk_mail_request_free (JkMailRequest *request)
 {
-  request->kind->free_input (request->input);
-  g_free (request->center_name);
+  jk_document_request_free (request->document);
   g_free (request->database_path);
-  g_free (request->language);
-  g_clear_pointer (&request->printed_at, g_date_time_unref);
   g_free (request);
 }

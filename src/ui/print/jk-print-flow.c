@@ -20,13 +20,7 @@ typedef enum {
 
 struct _JkPrintRequest
 {
-  const JkDocumentKind *kind;
-  gpointer input;
-  char *center_name;
-  const JkConfig *config;    /* the application's, which outlives every printout */
-  char *language;
-  JkPaperSize paper;
-  GDateTime *printed_at;
+  JkDocumentRequest *document;
 };
 
 struct _JkPrintFlow
@@ -373,14 +367,12 @@ jk_print_flow_show (JkPrintFlow          *self,
                     gconstpointer         input)
 {
   JkPrintRequest *request = g_new0 (JkPrintRequest, 1);
+  g_autoptr (GDateTime) now = jk_clock_now_local (self->clock);
+  /* The application's configuration outlives every printout. */
+  JkDocumentContext context = { self->center_name, self->paper, now, jk_session_get_language (self->session),
+                                self->config };
 
-  request->kind = kind;
-  request->input = kind->copy_input (input);
-  request->center_name = g_strdup (self->center_name);
-  request->config = self->config;
-  request->language = g_strdup (jk_session_get_language (self->session));
-  request->paper = self->paper;
-  request->printed_at = jk_clock_now_local (self->clock);
+  request->document = jk_document_request_new (kind, input, &context);
   g_clear_pointer (&self->request, jk_print_request_free);
   self->request = request;
   jk_page_navigate (from, &jk_print_page_info, NULL);
@@ -397,15 +389,7 @@ JkDocument *
 jk_print_request_render (JkPrintRequest  *request,
                          GError         **error)
 {
-  JkDocumentContext context = {
-    .center_name = request->center_name,
-    .paper = request->paper,
-    .printed_at = request->printed_at,
-    .language = request->language,
-    .config = request->config,
-  };
-
-  return jk_document_render (request->kind, &context, request->input, error);
+  return jk_document_request_render (request->document, error);
 }
 
 const char *
@@ -413,19 +397,16 @@ jk_print_request_get_link (JkPrintRequest *request)
 {
   const JkJobRecord *record;
 
-  if (request->kind != &jk_document_job_sheet)
+  if (request->document->kind != &jk_document_job_sheet)
     return NULL;
-  record = request->input;
+  record = request->document->input;
   return record->job->apply_url;
 }
 
 void
 jk_print_request_free (JkPrintRequest *request)
 {
-  request->kind->free_input (request->input);
-  g_free (request->center_name);
-  g_free (request->language);
-  g_clear_pointer (&request->printed_at, g_date_time_unref);
+  jk_document_request_free (request->document);
   g_free (request);
 }
 
