@@ -40,25 +40,6 @@ nginx_binary (void)
   return jk_test_server_program ("JK_TEST_NGINX", "/usr/sbin/nginx", "nginx");
 }
 
-static gboolean
-port_accepts (guint16 port)
-{
-  g_autoptr (GSocket) sock = NULL;
-  g_autoptr (GInetAddress) loopback = NULL;
-  g_autoptr (GSocketAddress) addr = NULL;
-  gboolean ok;
-
-  sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                       G_SOCKET_PROTOCOL_TCP, NULL);
-  if (sock == NULL)
-    return FALSE;
-  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  addr = g_inet_socket_address_new (loopback, port);
-  ok = g_socket_connect (sock, addr, NULL, NULL);
-  g_socket_close (sock, NULL);
-  return ok;
-}
-
 /* nginx writes its pid file only after it has bound its listening socket, so
  * "pid file holds our pid" tells our nginx apart from whoever else might
  * answer on a port that was taken from under us. */
@@ -233,7 +214,7 @@ launch_once (JkTestNginx *self)
           self->pid = 0;
           return LAUNCH_PORT_TAKEN;
         }
-      if (pid_file_is (self->pid_file, self->pid) && port_accepts (self->port))
+      if (pid_file_is (self->pid_file, self->pid) && jk_test_port_accepts (self->port))
         return LAUNCH_OK;
       if (g_get_monotonic_time () >= deadline)
         {

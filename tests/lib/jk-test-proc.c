@@ -207,3 +207,18 @@ jk_test_read_bytes (const char *path)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   return g_bytes_new_take (contents, length);
 }
+
+gboolean
+jk_test_port_accepts (guint16 port)
+{
+  g_autoptr (GSocket) sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) addr = g_inet_socket_address_new (loopback, port);
+  gboolean ok;
+
+  if (sock == NULL)
+    return FALSE;
+  ok = g_socket_connect (sock, addr, NULL, NULL);
+  g_socket_close (sock, NULL);
+  return ok;
+}

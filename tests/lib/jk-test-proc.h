@@ -18,6 +18,8 @@ void         jk_test_terminate           (GPid        pid,
                                           const char *name);
 void         jk_test_remove_tree         (const char *path);
 guint16      jk_test_pick_free_port      (void);
+/* TRUE when something accepts a TCP connection on 127.0.0.1:port. */
+gboolean     jk_test_port_accepts        (guint16     port);
 char        *jk_test_read_text           (const char *path);
 /* A file's bytes, to prove something left it exactly as it was. */
 GBytes      *jk_test_read_bytes          (const char *path);

@@ -17,21 +17,6 @@ struct _JkTestSmtp {
   char *folder;    /* private: the messages, and aiosmtpd's output */
 };
 
-static gboolean
-port_accepts (guint16 port)
-{
-  g_autoptr (GSocket) sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr (GSocketAddress) addr = g_inet_socket_address_new (loopback, port);
-  gboolean ok;
-
-  if (sock == NULL)
-    return FALSE;
-  ok = g_socket_connect (sock, addr, NULL, NULL);
-  g_socket_close (sock, NULL);
-  return ok;
-}
-
 static void
 stop_at_exit (gpointer server)
 {
@@ -68,7 +53,7 @@ jk_test_smtp_start (guint16 port)
       g_error ("jk-test-smtp: cannot start %s -m aiosmtpd: %s", python, error->message);
   }
   deadline = g_get_monotonic_time () + START_TIMEOUT_US;
-  while (!port_accepts (self->port))
+  while (!jk_test_port_accepts (self->port))
     {
       if (jk_test_wait_for_exit (self->pid, 0))
         g_error ("jk-test-smtp: aiosmtpd exited before it listened on port %u (python3-aiosmtpd installed?)",
