@@ -14,6 +14,7 @@ typedef enum {
   JK_CHECKIN_ERROR_BAD_INPUT,   /* not a code, not a name or a date */
   JK_CHECKIN_ERROR_RATE_LIMITED,/* too many tries that found nothing: wait a minute */
   JK_CHECKIN_ERROR_FAILED,      /* the database or the secret */
+  JK_CHECKIN_ERROR_NOT_FOUND,   /* jk_checkin_mark: no arrival of today has this id */
 } JkCheckinError;
 
 typedef enum {
@@ -64,6 +65,8 @@ typedef struct {
   gint64 starts;                /* the appointment's start; 0 for a walk-in */
   guint queue_number;
   char *state;                  /* waiting, called, served, no-show */
+  gint64 called;                /* when staff called it; 0 before */
+  gint64 served;                /* when staff marked it served; 0 before */
 } JkArrival;
 
 /* Each call opens its own connection (a worker's or the CLI's); writes go
@@ -93,6 +96,14 @@ JkWalkinResult  *jk_checkin_walk_in     (const JkConfig *config,
 GPtrArray       *jk_checkin_arrivals    (const JkConfig *config,
                                          const char     *database_path,
                                          const char     *day,
+                                         gint64          now,
+                                         GError        **error);
+/* Staff mark an arrival of today (its id from jk_checkin_arrivals):
+ * state is "called", "served", "no-show" or "waiting" (undo). Called and
+ * served remember their first time: the walk-in wait is reckoned from them. */
+gboolean         jk_checkin_mark        (const char     *database_path,
+                                         gint64          id,
+                                         const char     *state,
                                          gint64          now,
                                          GError        **error);
 /* A code as typed or scanned, normalized; NULL when it cannot be one

@@ -96,6 +96,19 @@ struct _JkConfig
   char *checkin_format;      /* "json" (the default), "teams" or "slack": the shape of what is posted */
   gboolean checkin_slip;     /* offer a printed slip; true */
 
+  /* [staff]: staff mode (jk-staff.h) */
+  guint staff_idle_minutes;  /* staff mode leaves by itself after this long untouched; 3 */
+  guint staff_max_tries;     /* wrong PINs in a row before staff mode locks; 5 */
+  guint staff_lock_minutes;  /* how long it stays locked; 15 */
+
+  /* [usage]: the daily usage summary (jk-usage.h) */
+  char *usage_endpoint;      /* the state's reporting endpoint (HTTP POST, through the outbox); NULL: not sent */
+  char *usage_token_file;    /* a bearer token for it, read when sending */
+  char *usage_report_dir;    /* a folder that gets one CSV a day; NULL: none written */
+
+  /* [metrics]: Prometheus (jk-metrics.h) */
+  char *metrics_textfile;    /* where the metrics timer writes, for node_exporter's textfile collector */
+
   /* [mail]: the center's own relay, for "Email it to me" (jk-mail.h) */
   char *mail_host;           /* NULL: no mail; the kiosk offers no "Email it to me" */
   guint mail_port;           /* 0: 587 for starttls, 465 for tls, 25 for none */

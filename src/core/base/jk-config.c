@@ -86,6 +86,13 @@ static const KeySpec key_specs[] = {
   { "checkin", "staff-token-file", KEY_PATH, G_STRUCT_OFFSET (JkConfig, checkin_token_file), 0, 0, 0 },
   { "checkin", "staff-format", KEY_STRING, G_STRUCT_OFFSET (JkConfig, checkin_format), 0, 0, 0 },
   { "checkin", "slip", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, checkin_slip), 0, 0, 0 },
+  { "staff", "idle-minutes", KEY_UINT, G_STRUCT_OFFSET (JkConfig, staff_idle_minutes), 1, 60, 0 },
+  { "staff", "max-tries", KEY_UINT, G_STRUCT_OFFSET (JkConfig, staff_max_tries), 1, 20, 0 },
+  { "staff", "lock-minutes", KEY_UINT, G_STRUCT_OFFSET (JkConfig, staff_lock_minutes), 1, 1440, 0 },
+  { "usage", "report-endpoint", KEY_STRING, G_STRUCT_OFFSET (JkConfig, usage_endpoint), 0, 0, 0 },
+  { "usage", "report-token-file", KEY_PATH, G_STRUCT_OFFSET (JkConfig, usage_token_file), 0, 0, 0 },
+  { "usage", "report-dir", KEY_PATH, G_STRUCT_OFFSET (JkConfig, usage_report_dir), 0, 0, 0 },
+  { "metrics", "textfile", KEY_PATH, G_STRUCT_OFFSET (JkConfig, metrics_textfile), 0, 0, 0 },
   { "mail", "host", KEY_STRING, G_STRUCT_OFFSET (JkConfig, mail_host), 0, 0, 0 },
   { "mail", "port", KEY_UINT, G_STRUCT_OFFSET (JkConfig, mail_port), 1, 65535, 0 },
   { "mail", "security", KEY_STRING, G_STRUCT_OFFSET (JkConfig, mail_security), 0, 0, 0 },
@@ -644,6 +651,9 @@ jk_config_new_defaults (void)
   self->checkin_slip = TRUE;
   self->mail_security = g_strdup ("starttls");
   self->mail_timeout = 60;
+  self->staff_idle_minutes = 3;
+  self->staff_max_tries = 5;
+  self->staff_lock_minutes = 15;
   return self;
 }
 
@@ -835,6 +845,10 @@ jk_config_free (JkConfig *self)
   g_free (self->checkin_endpoint);
   g_free (self->checkin_token_file);
   g_free (self->checkin_format);
+  g_free (self->usage_endpoint);
+  g_free (self->usage_token_file);
+  g_free (self->usage_report_dir);
+  g_free (self->metrics_textfile);
   g_free (self->mail_host);
   g_free (self->mail_security);
   g_free (self->mail_from);

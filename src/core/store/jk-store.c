@@ -445,7 +445,31 @@ static const char *const migrations[] = {
   "CREATE TABLE calendar_state ("   /* a calendar's last good fetch, for conditional GETs */
   "  source TEXT PRIMARY KEY,"
   "  etag TEXT, last_modified TEXT,"
-  "  fetched INTEGER, events INTEGER, last_error TEXT);"
+  "  fetched INTEGER, events INTEGER, last_error TEXT);",
+
+  /* 18: staff mode and usage reports (src/core/staff/, src/core/usage/).
+   * staff holds a name and an Argon2id hash of the PIN, never the PIN;
+   * staff_lock counts wrong PINs kiosk-wide. usage_hours keeps counts by
+   * day, hour and counter, with no identity: a counter is a key such as
+   * "visits", "searches" or "walk-in:resume" (jk-usage.h). An arrival
+   * remembers when staff called and served it, for the walk-in wait. */
+  "ALTER TABLE arrivals ADD COLUMN called INTEGER;"   /* unix seconds */
+  "ALTER TABLE arrivals ADD COLUMN served INTEGER;"
+  "CREATE TABLE staff ("
+  "  name TEXT PRIMARY KEY COLLATE NOCASE,"
+  "  pin_hash TEXT NOT NULL,"         /* crypto_pwhash_str (Argon2id) */
+  "  added INTEGER NOT NULL);"
+  "CREATE TABLE staff_lock ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  failures INTEGER NOT NULL DEFAULT 0,"
+  "  locked_until INTEGER NOT NULL DEFAULT 0);"  /* unix seconds */
+  "CREATE TABLE usage_hours ("
+  "  day TEXT NOT NULL,"               /* the kiosk's local day, YYYY-MM-DD */
+  "  hour INTEGER NOT NULL,"           /* 0-23, local */
+  "  what TEXT NOT NULL,"
+  "  count INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (day, hour, what)) WITHOUT ROWID;"
+  "CREATE INDEX audit_log_at ON audit_log (at);"
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
