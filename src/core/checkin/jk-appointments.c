@@ -1179,6 +1179,7 @@ sync_one (const JkConfig *config,
     }
   dest = g_build_filename (folder, "calendar.ics", NULL);
   request.url = url;
+  request.subject = "calendar";
   request.etag = etag;
   request.last_modified = last_modified;
   request.dest_path = dest;
@@ -1241,11 +1242,16 @@ jk_appointments_sync (const JkConfig *config,
   for (guint i = 0; urls[i] != NULL; i++)
     {
       JkAppointmentsReport *report;
+      g_autofree char *resolved = NULL;
 
       g_strstrip (urls[i]);
       if (urls[i][0] == '\0')
         continue;
-      report = sync_one (config, database_path, store, urls[i], now, &local_error);
+      /* A file named without a scheme is beside the configuration, as a
+       * feed's is (the demo's calendar). */
+      if (g_uri_peek_scheme (urls[i]) == NULL)
+        resolved = jk_config_resolve_path (config, urls[i]);
+      report = sync_one (config, database_path, store, resolved != NULL ? resolved : urls[i], now, &local_error);
       if (report == NULL)
         {
           jk_store_free (store);

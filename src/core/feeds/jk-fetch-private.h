@@ -23,6 +23,7 @@ typedef enum {
 
 typedef struct {
   const char *url;             /* http://, https://, file:// or a plain path */
+  const char *subject;         /* what errors call it ("calendar"); NULL for "job feed" */
   const char *etag;            /* from the last good fetch, or NULL */
   const char *last_modified;   /* from the last good fetch, or NULL */
   const char *const *headers;  /* extra "Name: value" lines, NULL-terminated, or NULL */

@@ -191,11 +191,20 @@ is_retryable (CURLcode code,
     }
 }
 
+/* What the messages call what is fetched: staff read "Can't reach the
+ * calendar", not "the job feed", when a calendar is down. */
+static const char *
+subject_of (const JkFetchRequest *request)
+{
+  return request->subject != NULL ? request->subject : "job feed";
+}
+
 static void
 set_curl_error (GError    **error,
                 CURLcode    code,
                 const char *detail,
-                const char *url)
+                const char *url,
+                const char *subject)
 {
   const char *what = detail[0] != '\0' ? detail : curl_easy_strerror (code);
 
@@ -203,18 +212,18 @@ set_curl_error (GError    **error,
     {
     case CURLE_OPERATION_TIMEDOUT:
       g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_TIMEOUT,
-                   "The job feed took too long to answer (%s)", what);
+                   "The %s took too long to answer (%s)", subject, what);
       break;
     case CURLE_ABORTED_BY_CALLBACK:
       g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_CANCELLED, "The download was stopped");
       break;
     case CURLE_UNSUPPORTED_PROTOCOL:
       g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_UNSUPPORTED,
-                   "Only http, https and local files can be feeds (%s)", url);
+                   "Only http, https and local files can be read (%s)", url);
       break;
     default:
       g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_UNREACHABLE,
-                   "Can't reach the job feed: %s", what);
+                   "Can't reach the %s: %s", subject, what);
     }
 }
 
@@ -231,14 +240,15 @@ fetch_local (const JkFetchRequest *request,
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || g_access (path, R_OK) != 0)
     {
       int saved = errno;
-      g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_LOCAL, "Cannot read the feed file %s: %s", path,
+      g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_LOCAL, "Cannot read the %s file %s: %s", subject_of (request), path,
                    S_ISDIR (st.st_mode) ? "it is a folder" : g_strerror (saved));
       return FALSE;
     }
   if (st.st_size > request->max_bytes)
     {
       g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_TOO_LARGE,
-                   "The feed file is %" G_GOFFSET_FORMAT " MB, more than the limit of %" G_GOFFSET_FORMAT " MB",
+                   "The %s file is %" G_GOFFSET_FORMAT " MB, more than the limit of %" G_GOFFSET_FORMAT " MB",
+                   subject_of (request),
                    (goffset) st.st_size / (1024 * 1024), request->max_bytes / (1024 * 1024));
       return FALSE;
     }
@@ -522,22 +532,23 @@ jk_fetch (const JkFetchRequest *request,
   if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED)
     {
       g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_TOO_LARGE,
-                   "The job feed is larger than the limit of %" G_GOFFSET_FORMAT " MB",
+                   "The %s is larger than the limit of %" G_GOFFSET_FORMAT " MB", subject_of (request),
                    request->max_bytes / (1024 * 1024));
     }
   else if (transfer.damaged)
     {
       g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_UNREACHABLE,
-                   "The job feed's compressed data is damaged");
+                   "The %s's compressed data is damaged", subject_of (request));
     }
   else if (out_of_time)
     {
       g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_TIMEOUT,
-                   "The job feed took too long to answer (no time was left in this update)");
+                   "The %s took too long to answer (no time was left in this update)",
+                   subject_of (request));
     }
   else if (code != CURLE_OK)
     {
-      set_curl_error (error, code, error_buffer, request->url);
+      set_curl_error (error, code, error_buffer, request->url, subject_of (request));
     }
   else if (status == 304)
     {
@@ -548,10 +559,10 @@ jk_fetch (const JkFetchRequest *request,
   else if (status < 200 || status >= 300)
     {
       g_set_error (error, JK_FETCH_ERROR, JK_FETCH_ERROR_HTTP,
-                   status == 404 ? "The job feed's address was not found (HTTP %ld)"
-                   : status == 401 || status == 403 ? "The job feed refused access (HTTP %ld); check the API key"
-                   : "The job feed answered with an error (HTTP %ld)",
-                   status);
+                   status == 404 ? "The %s's address was not found (HTTP %ld)"
+                   : status == 401 || status == 403 ? "The %s refused access (HTTP %ld); check the key or token"
+                   : "The %s answered with an error (HTTP %ld)",
+                   subject_of (request), status);
     }
   else if (transfer.encoded ? !inflate_file (part_path, request->dest_path, transfer.encoding, error)
                              : g_rename (part_path, request->dest_path) != 0)
