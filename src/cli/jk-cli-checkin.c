@@ -53,6 +53,11 @@ checkin_error (const char   *command,
       g_printerr ("jobkioskctl %s: %s\n", command, error->message);
       return JK_CLI_EXIT_RATE_LIMITED;
     }
+  if (g_error_matches (error, JK_CHECKIN_ERROR, JK_CHECKIN_ERROR_NOT_FOUND))
+    {
+      g_printerr ("jobkioskctl %s: %s\n", command, error->message);
+      return JK_CLI_EXIT_NOT_FOUND;
+    }
   return jk_cli_fail (command, error);
 }
 
@@ -239,6 +244,17 @@ jk_cli_walkin (JkCli  *cli,
   return JK_CLI_EXIT_OK;
 }
 
+/* A time staff set, or null before they did. */
+static void
+add_time (JsonBuilder *builder,
+          const char  *name,
+          gint64       when)
+{
+  g_autofree char *text = when > 0 ? jk_cli_format_time (when) : NULL;
+
+  jk_cli_add_string (builder, name, text);
+}
+
 int
 jk_cli_arrivals (JkCli  *cli,
                  int     argc,
@@ -254,14 +270,29 @@ jk_cli_arrivals (JkCli  *cli,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) arrivals = NULL;
 
-  if (!jk_cli_begin ("arrivals", NULL, _("List today's arrivals: waiting, called, served, no-show"), entries, &json,
+  if (!jk_cli_begin ("arrivals", _("[mark ID STATE]"),
+                     _("List today's arrivals: waiting, called, served, no-show; "
+                       "or mark one (arrivals mark ID called|served|no-show|waiting)"), entries, &json,
                      &argc, &argv))
     return JK_CLI_EXIT_USAGE;
-  if (argc != 1)
-    return jk_cli_usage (_("Usage: jobkioskctl arrivals [--date YYYY-MM-DD] [--json]\n"));
+  if (argc != 1 && !(argc == 4 && g_str_equal (argv[1], "mark")))
+    return jk_cli_usage (_("Usage: jobkioskctl arrivals [--date YYYY-MM-DD] [--json]\n"
+                           "       jobkioskctl arrivals mark ID called|served|no-show|waiting\n"));
   store = jk_cli_open_store (cli);
   if (store == NULL)
     return JK_CLI_EXIT_FAILED;
+  if (argc == 4)
+    {
+      char *end = NULL;
+      gint64 id = g_ascii_strtoll (argv[2], &end, 10);
+
+      if (end == argv[2] || *end != '\0' || id <= 0)
+        return jk_cli_usage (_("jobkioskctl arrivals mark: \"%s\" is not an arrival's number (see jobkioskctl arrivals).\n"),
+                             argv[2]);
+      if (!jk_checkin_mark (cli->db_path, id, argv[3], now_seconds (), &error))
+        return checkin_error ("arrivals", error);
+      return JK_CLI_EXIT_OK;
+    }
   arrivals = jk_checkin_arrivals (cli->config, cli->db_path, date, now_seconds (), &error);
   if (arrivals == NULL)
     return checkin_error ("arrivals", error);
@@ -278,6 +309,11 @@ jk_cli_arrivals (JkCli  *cli,
           g_autofree char *starts = jk_cli_format_time (a->starts);
 
           json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          if (a->id > 0)
+            json_builder_add_int_value (builder, a->id);
+          else
+            json_builder_add_null_value (builder);
           jk_cli_add_string (builder, "kind", a->kind);
           jk_cli_add_string (builder, "arrived", arrived);
           jk_cli_add_string (builder, "greeting", a->greeting);
@@ -289,6 +325,8 @@ jk_cli_arrivals (JkCli  *cli,
           else
             json_builder_add_null_value (builder);
           jk_cli_add_string (builder, "state", a->state);
+          add_time (builder, "called", a->called);
+          add_time (builder, "served", a->served);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -305,6 +343,7 @@ jk_cli_arrivals (JkCli  *cli,
     {
       const JkArrival *a = arrivals->pdata[i];
       g_autofree char *arrived = a->arrived != 0 ? format_hm (a->arrived) : g_strdup ("--:--");
+      g_autofree char *number = a->id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, a->id) : g_strdup ("-");
       g_autofree char *what = NULL;
 
       if (g_strcmp0 (a->kind, "walk-in") == 0)
@@ -321,7 +360,7 @@ jk_cli_arrivals (JkCli  *cli,
           /* TRANSLATORS: an appointment in the arrivals list: its time, its service */
           what = g_strdup_printf (_("appointment %s, %s"), starts, a->reason);
         }
-      g_print ("%s  %-28s  %-12s  %s\n", arrived, what, a->greeting != NULL ? a->greeting : "-", _(a->state));
+      g_print ("%4s  %s  %-28s  %-12s  %s\n", number, arrived, what, a->greeting != NULL ? a->greeting : "-", _(a->state));
     }
   return JK_CLI_EXIT_OK;
 }

@@ -23,7 +23,6 @@ static const JkCliCommand commands[] = {
   { "jobs", jk_cli_jobs, N_("Search job listings (jobs search) or show one (jobs show ID)") },
   { "speak", jk_cli_speak, N_("Say a line through the kiosk's voice (speak TEXT [--lang en|es])") },
   { "lmi", jk_cli_lmi, N_("Labor market information: import files (lmi import PATH…), search, show") },
-  { "outbox", jk_cli_outbox, N_("List what waits for the mail relay (outbox), or send what is due (outbox send)") },
   { "appointments", jk_cli_appointments, N_("Keep today's appointments: from the [checkin] calendars (appointments sync) or a file (appointments import FILE)") },
   { "outbox", jk_cli_outbox, N_("What waits to be sent: list (outbox, outbox status), send mail (outbox send), "
                               "deliver all that is due (outbox flush)") },

@@ -217,6 +217,30 @@ test_walkin_arrivals_outbox (Fixture       *f,
     g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 2);
   }
   {
+    JsonArray *list = json_node_get_array (json_parser_get_root (parser));
+    JsonObject *first = json_array_get_object_element (list, 0);
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (first, "id"));
+    g_auto (JkTestRun) marked = { 0 };
+    g_auto (JkTestRun) unknown = { 0 };
+    g_auto (JkTestRun) bad = { 0 };
+    g_auto (JkTestRun) listed = { 0 };
+    g_autoptr (JsonParser) again = json_parser_new ();
+
+    g_assert_true (json_object_get_null_member (first, "called"));
+    ctl (f, &marked, (const char *const[]) { "arrivals", "mark", id, "called", NULL });
+    g_assert_cmpint (marked.status, ==, 0);
+    ctl (f, &unknown, (const char *const[]) { "arrivals", "mark", "99999", "called", NULL });
+    g_assert_cmpint (unknown.status, ==, 3);
+    ctl (f, &bad, (const char *const[]) { "arrivals", "mark", id, "gone", NULL });
+    g_assert_cmpint (bad.status, ==, 2);
+    ctl (f, &listed, (const char *const[]) { "arrivals", "--json", NULL });
+    json_parser_load_from_data (again, listed.out, -1, &error);
+    g_assert_no_error (error);
+    first = json_array_get_object_element (json_node_get_array (json_parser_get_root (again)), 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "state"), ==, "called");
+    g_assert_nonnull (json_object_get_string_member (first, "called"));
+  }
+  {
     g_auto (JkTestRun) run = { 0 };
     g_autoptr (JsonObject) status = NULL;
 

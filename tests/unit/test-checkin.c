@@ -250,6 +250,15 @@ test_rate_limit (Fixture       *f,
   g_assert_cmpint (by_code (f, "REAL1", now + 60), ==, JK_CHECKIN_CHECKED_IN);
 }
 
+static gint64
+arrival_id (Fixture *f,
+            guint    queue_number)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM arrivals WHERE queue_number = %u", queue_number);
+
+  return count (f, sql);
+}
+
 static void
 test_walk_in (Fixture       *f,
               gconstpointer  data)
@@ -277,13 +286,15 @@ test_walk_in (Fixture       *f,
   g_assert_cmpuint (result->estimate_minutes, ==, 0);
   jk_walkin_result_free (result);
 
-  /* Number 1 was called 20 minutes into the day's flow: 20 minutes each. */
-  g_assert_true (jk_store_exec (f->store, "UPDATE arrivals SET state = 'called' WHERE queue_number = 1", NULL));
+  /* Number 1 was called 20 minutes into the day's flow: 20 minutes a
+   * call, and number 3 waits for number 2's call and then its own. */
+  g_assert_true (jk_checkin_mark (f->db_path, arrival_id (f, 1), "called", f->ten + 20 * 60, &error));
+  g_assert_no_error (error);
   result = jk_checkin_walk_in (f->config, f->db_path, "other", "", NULL, f->ten + 20 * 60, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (result->queue_number, ==, 3);
   g_assert_cmpuint (result->waiting_ahead, ==, 1);
-  g_assert_cmpuint (result->estimate_minutes, ==, 20);
+  g_assert_cmpuint (result->estimate_minutes, ==, 40);
   jk_walkin_result_free (result);
   g_assert_cmpint (count (f, "SELECT count FROM usage_counts WHERE what = 'walkin:resume:10'"), ==, 1);
 
@@ -296,6 +307,46 @@ test_walk_in (Fixture       *f,
   g_assert_null (jk_checkin_walk_in (f->config, f->db_path, "resume", "Ma\x1bria", NULL, f->ten, &error));
   g_assert_error (error, JK_CHECKIN_ERROR, JK_CHECKIN_ERROR_BAD_INPUT);
   g_assert_cmpint (count (f, "SELECT count(*) FROM arrivals"), ==, 3);
+}
+
+/* Staff mark arrivals; called and served keep their first time, and only
+ * today's can be marked. */
+static void
+test_mark (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  const JkArrival *arrival;
+  gint64 id;
+
+  jk_walkin_result_free (jk_checkin_walk_in (f->config, f->db_path, "resume", NULL, NULL, f->ten, &error));
+  g_assert_no_error (error);
+  id = arrival_id (f, 1);
+  g_assert_true (jk_checkin_mark (f->db_path, id, "called", f->ten + 60, &error));
+  g_assert_true (jk_checkin_mark (f->db_path, id, "served", f->ten + 600, &error));
+  g_assert_no_error (error);
+  list = jk_checkin_arrivals (f->config, f->db_path, NULL, f->ten + 700, &error);
+  g_assert_no_error (error);
+  arrival = list->pdata[0];
+  g_assert_cmpint (arrival->id, ==, id);
+  g_assert_cmpstr (arrival->state, ==, "served");
+  g_assert_cmpint (arrival->called, ==, f->ten + 60);
+  g_assert_cmpint (arrival->served, ==, f->ten + 600);
+
+  /* Back to waiting (a mistaken tap) forgets both times. */
+  g_assert_true (jk_checkin_mark (f->db_path, id, "waiting", f->ten + 800, &error));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM arrivals WHERE called IS NULL AND served IS NULL"), ==, 1);
+
+  g_assert_false (jk_checkin_mark (f->db_path, id, "gone", f->ten, &error));
+  g_assert_error (error, JK_CHECKIN_ERROR, JK_CHECKIN_ERROR_BAD_INPUT);
+  g_clear_error (&error);
+  g_assert_false (jk_checkin_mark (f->db_path, id + 1, "called", f->ten, &error));
+  g_assert_error (error, JK_CHECKIN_ERROR, JK_CHECKIN_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* Tomorrow, yesterday's arrival is not in the list to be marked. */
+  g_assert_false (jk_checkin_mark (f->db_path, id, "called", f->ten + 24 * 3600, &error));
+  g_assert_error (error, JK_CHECKIN_ERROR, JK_CHECKIN_ERROR_NOT_FOUND);
 }
 
 static void
@@ -376,6 +427,7 @@ main (int   argc,
   JK_TEST_ADD ("/checkin/not-found", Fixture, test_not_found);
   JK_TEST_ADD ("/checkin/rate-limit", Fixture, test_rate_limit);
   JK_TEST_ADD ("/checkin/walk-in", Fixture, test_walk_in);
+  JK_TEST_ADD ("/checkin/mark", Fixture, test_mark);
   JK_TEST_ADD ("/checkin/arrivals", Fixture, test_arrivals);
   JK_TEST_ADD ("/checkin/one-transaction", Fixture, test_one_transaction);
   return g_test_run ();

@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "jk-checkin"
 
+#include <math.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -555,6 +556,28 @@ jk_checkin_by_person (const JkConfig *config,
   return result;
 }
 
+/* The wait for a walk-in joining now, in minutes: staff have called
+ * called walk-ins between the first arrival and the last call, so one call
+ * takes about that span over called; this one waits for those ahead and
+ * then its own. 0 when nobody has been called yet: no flow to go by. */
+static guint
+walk_in_estimate (guint  called,
+                  gint64 first_arrived,
+                  gint64 last_called,
+                  guint  ahead)
+{
+  double per_call;
+  double minutes;
+
+  if (called == 0 || last_called <= first_arrived)
+    return 0;
+  per_call = (double) (last_called - first_arrived) / 60.0 / called;
+  minutes = per_call * (ahead + 1);
+  /* Rounded up to five minutes: a promise of 7 minutes is kept less often
+   * than one of 10. */
+  return (guint) MAX (5, 5 * ceil (minutes / 5.0));
+}
+
 JkWalkinResult *
 jk_checkin_walk_in (const JkConfig *config,
                     const char     *database_path,
@@ -574,8 +597,6 @@ jk_checkin_walk_in (const JkConfig *config,
   JkWalkinResult *result;
   JkStaffNotice notice = { 0 };
   gboolean name_ok;
-  gint64 first_arrived = 0;
-  guint seen = 0;
 
   if (jk_walkin_reason_label (reason) == NULL)
     {
@@ -602,11 +623,11 @@ jk_checkin_walk_in (const JkConfig *config,
   if (!jk_store_begin (store, error))
     goto failed;
   result = g_new0 (JkWalkinResult, 1);
-  /* Today's flow: the next number, who still waits, and how fast walk-ins
-   * have been called since the first arrived today. */
+  /* Today's flow: the next number, who still waits, and how many walk-ins
+   * staff have called since the first arrived. */
   stmt = jk_store_prepare (store, "SELECT coalesce (max (queue_number), 0), "
                            "count (*) FILTER (WHERE state = 'waiting'), "
-                           "count (*) FILTER (WHERE state <> 'waiting'), min (arrived) "
+                           "count (called), min (arrived), max (called) "
                            "FROM arrivals WHERE day = ? AND kind = 'walk-in'", error);
   if (stmt == NULL)
     goto failed_result;
@@ -618,16 +639,9 @@ jk_checkin_walk_in (const JkConfig *config,
     }
   result->queue_number = (guint) sqlite3_column_int (stmt, 0) + 1;
   result->waiting_ahead = (guint) sqlite3_column_int (stmt, 1);
-  seen = (guint) sqlite3_column_int (stmt, 2);
-  first_arrived = sqlite3_column_int64 (stmt, 3);
+  result->estimate_minutes = walk_in_estimate ((guint) sqlite3_column_int (stmt, 2), sqlite3_column_int64 (stmt, 3),
+                                               sqlite3_column_int64 (stmt, 4), result->waiting_ahead);
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (seen > 0 && now > first_arrived)
-    {
-      /* Minutes per walk-in called so far, times those before this one. */
-      double per_person = (double) (now - first_arrived) / 60.0 / seen;
-
-      result->estimate_minutes = (guint) (per_person * result->waiting_ahead + 0.5);
-    }
 
   stmt = jk_store_prepare (store, "INSERT INTO arrivals (day, arrived, kind, greeting, reason, queue_number, phone) "
                            "VALUES (?, ?, 'walk-in', ?, ?, ?, ?)", error);
@@ -692,11 +706,11 @@ jk_checkin_arrivals (const JkConfig *config,
    * grace is over: those are the no-shows staff look for. */
   stmt = jk_store_prepare (reader,
                            "SELECT a.id, a.arrived, a.kind, a.greeting, a.reason, coalesce (p.starts, 0), "
-                           "coalesce (a.queue_number, 0), a.state, a.arrived AS sort "
+                           "coalesce (a.queue_number, 0), a.state, coalesce (a.called, 0), coalesce (a.served, 0), a.arrived AS sort "
                            "FROM arrivals a LEFT JOIN appointments p USING (source, uid, recurrence_id) "
                            "WHERE a.day = ?1 "
                            "UNION ALL "
-                           "SELECT 0, 0, 'appointment', p.greeting, coalesce (p.service, ''), p.starts, 0, 'no-show', "
+                           "SELECT 0, 0, 'appointment', p.greeting, coalesce (p.service, ''), p.starts, 0, 'no-show', 0, 0, "
                            "p.starts + ?3 FROM appointments p "
                            "WHERE p.day = ?1 AND p.cancelled = 0 AND p.starts + ?3 < ?2 AND NOT EXISTS "
                            "(SELECT 1 FROM arrivals a WHERE a.source = p.source AND a.uid = p.uid "
@@ -722,9 +736,63 @@ jk_checkin_arrivals (const JkConfig *config,
       arrival->starts = sqlite3_column_int64 (stmt, 5);
       arrival->queue_number = (guint) sqlite3_column_int (stmt, 6);
       arrival->state = column_dup (stmt, 7);
+      arrival->called = sqlite3_column_int64 (stmt, 8);
+      arrival->served = sqlite3_column_int64 (stmt, 9);
       g_ptr_array_add (arrivals, arrival);
     }
   return g_steal_pointer (&arrivals);
+}
+
+gboolean
+jk_checkin_mark (const char  *database_path,
+                 gint64       id,
+                 const char  *state,
+                 gint64       now,
+                 GError     **error)
+{
+  g_autoptr (JkStore) store = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *today = local_format (now, "%Y-%m-%d");
+  const char *const states[] = { "waiting", "called", "served", "no-show" };
+
+  if (state == NULL || !g_strv_contains (states, state))
+    {
+      g_set_error_literal (error, JK_CHECKIN_ERROR, JK_CHECKIN_ERROR_BAD_INPUT,
+                           _("An arrival can be marked waiting, called, served or no-show."));
+      return FALSE;
+    }
+  store = open_writer (database_path, error);
+  if (store == NULL)
+    return FALSE;
+  /* Served implies called: a walk-in served without a call still moved
+   * the queue, and the wait estimate counts calls. */
+  stmt = jk_store_prepare (store, "UPDATE arrivals SET state = ?1, "
+                           "called = CASE WHEN ?1 IN ('called', 'served') THEN coalesce (called, ?2) "
+                           "WHEN ?1 = 'waiting' THEN NULL ELSE called END, "
+                           "served = CASE WHEN ?1 = 'served' THEN coalesce (served, ?2) ELSE NULL END "
+                           "WHERE id = ?3 AND day = ?4", error);
+  if (stmt == NULL)
+    {
+      to_checkin_error (error);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, state, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, id);
+  sqlite3_bind_text (stmt, 4, today, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      jk_store_set_error (store, error, "marking an arrival");
+      to_checkin_error (error);
+      return FALSE;
+    }
+  if (sqlite3_changes (jk_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, JK_CHECKIN_ERROR, JK_CHECKIN_ERROR_NOT_FOUND,
+                           _("No arrival of today has this number."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

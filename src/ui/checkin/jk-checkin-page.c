@@ -351,6 +351,12 @@ show_walkin (JkCheckinPage  *self,
   else if (result->estimate_minutes > 0)
     estimate = g_strdup_printf (jk_ngettext ("About %u minute.", "About %u minutes.", result->estimate_minutes),
                                 result->estimate_minutes);
+  else
+    /* Nobody called yet today: no flow to reckon a wait from, so only
+     * what is known. */
+    estimate = g_strdup_printf (jk_ngettext ("%u person is ahead of you.", "%u people are ahead of you.",
+                                             result->waiting_ahead),
+                                result->waiting_ahead);
   body = g_strdup_printf ("%s%s%s", estimate != NULL ? estimate : "", estimate != NULL ? " " : "",
                           _("Please have a seat. We will call your number."));
   keep_slip (self, NULL, result->queue_number);
