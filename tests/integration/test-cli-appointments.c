@@ -211,6 +211,42 @@ test_sync (Fixture       *fixture,
   g_assert_nonnull (strstr (second.out, "unchanged"));
 }
 
+/* The demo's calendar, named relative to the configuration as the demo
+ * names it, has an appointment to check in for at any hour. */
+static void
+test_demo_calendar (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "appointments.ics", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "appointments.ics", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  int minutes = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+  /* The slot that started at most 14 minutes ago, else the next one:
+   * either is inside the window (30 minutes before to 15 after). */
+  int slot = minutes % 30 <= 14 ? minutes - minutes % 30 : minutes - minutes % 30 + 30;
+  g_autofree char *code = g_strdup_printf ("DEMO%02d%02d", slot / 60, slot % 60);
+  g_auto (JkTestRun) synced = { 0 };
+  g_auto (JkTestRun) checked = { 0 };
+  gsize length;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (demo, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_assert_true (g_file_set_contents (fixture->config, "[checkin]\ncalendars = appointments.ics\n", -1, NULL));
+  CTL (fixture, &synced, "en", "appointments", "sync");
+  g_assert_cmpint (synced.status, ==, 0);
+  g_assert_nonnull (strstr (synced.out, "48 events read"));
+  CTL (fixture, &checked, "en", "checkin", "--code", code);
+  if (slot == 24 * 60)
+    /* 23:45 to midnight: the next slot is tomorrow's, the last one too old. */
+    g_assert_cmpint (checked.status, ==, 4);
+  else
+    {
+      g_assert_cmpint (checked.status, ==, 0);
+      g_assert_nonnull (strstr (checked.out, "Welcome"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -222,5 +258,6 @@ main (int    argc,
   JK_TEST_ADD ("/cli/appointments/import-refused", Fixture, test_import_refused);
   JK_TEST_ADD ("/cli/appointments/usage", Fixture, test_usage);
   JK_TEST_ADD ("/cli/appointments/sync", Fixture, test_sync);
+  JK_TEST_ADD ("/cli/appointments/demo-calendar", Fixture, test_demo_calendar);
   return g_test_run ();
 }
