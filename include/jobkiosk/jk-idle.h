@@ -31,5 +31,7 @@ JkIdleState    jk_idle_monitor_get_state        (JkIdleMonitor *self);
 guint          jk_idle_monitor_get_seconds_left (JkIdleMonitor *self);
 guint          jk_idle_monitor_get_timeout      (JkIdleMonitor *self);
 guint          jk_idle_monitor_get_warning      (JkIdleMonitor *self);
+void           jk_idle_monitor_set_timeout      (JkIdleMonitor *self,
+                                                 guint          timeout_seconds);
 
 G_END_DECLS

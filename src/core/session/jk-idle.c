@@ -196,6 +196,17 @@ jk_idle_monitor_get_timeout (JkIdleMonitor *self)
   return self->timeout;
 }
 
+/* Takes effect at the next check: staff mode's longer time, or a center's
+ * new idle time from staff settings. */
+void
+jk_idle_monitor_set_timeout (JkIdleMonitor *self,
+                             guint          timeout_seconds)
+{
+  g_return_if_fail (JK_IS_IDLE_MONITOR (self));
+  self->timeout = timeout_seconds;
+  jk_idle_monitor_check (self);
+}
+
 guint
 jk_idle_monitor_get_warning (JkIdleMonitor *self)
 {
