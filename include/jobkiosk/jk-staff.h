@@ -21,6 +21,14 @@ typedef enum {
 
 #define JK_STAFF_PIN_MIN 4
 #define JK_STAFF_PIN_MAX 12
+/* Argon2id's cost for a PIN hashed from now on. A check runs it once per
+ * account (a wrong PIN: every account), so it is cheaper than the saved
+ * resumes' (jk-resume-vault.h): 2 passes over 32 MiB took 0.025-0.04 s per
+ * account, a wrong PIN against ten accounts 0.22-0.31 s, on the 2-core
+ * reference machine (test-staff's /staff/cost says it). Each hash keeps the
+ * cost it was made with. */
+#define JK_STAFF_OPSLIMIT 2
+#define JK_STAFF_MEMLIMIT (32 * 1024 * 1024)
 
 typedef struct {
   char *name;
