@@ -87,7 +87,10 @@ GPtrArray   *jk_audit_list         (const char  *database_path,
  * these keys: kiosk idle-timeout, kiosk language, kiosk center-name, kiosk
  * area, print printer, print visit-page-limit, print day-page-limit. The
  * file is replaced atomically; a value the configuration would refuse is
- * refused here, with the reason. */
+ * refused here, with the reason (BAD_INPUT; FAILED when the file cannot be
+ * written, the old one then kept). A NULL value takes the key out of the
+ * file, so the main file's applies again. config is not changed: load the
+ * configuration again to see the new values. */
 gboolean     jk_staff_settings_write (const JkConfig *config,
                                       GHashTable     *values,   /* "group/key" -> value */
                                       GError        **error);

@@ -5,7 +5,10 @@
 #include <jobkiosk/jk-config.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-staff.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "staff/jk-staff-private.h"
@@ -423,6 +426,244 @@ test_audit (Fixture       *fixture,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Settings staff change                                                  */
+
+/* A configured kiosk's main file in the fixture's folder, loaded. */
+static JkConfig *
+load_config (Fixture *fixture)
+{
+  g_autofree char *main_file = g_build_filename (fixture->dir, "jobkiosk.conf", NULL);
+  g_autoptr (GError) error = NULL;
+  JkConfig *config;
+
+  if (!g_file_test (main_file, G_FILE_TEST_EXISTS))
+    g_assert_true (g_file_set_contents (main_file,
+                                        "[kiosk]\nidle-timeout = 60\ncenter-name = Main Street Center\n"
+                                        "[print]\nvisit-page-limit = 10\n", -1, NULL));
+  config = jk_config_load (main_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (config->problems->len, ==, 0);
+  return config;
+}
+
+static char *
+dropin_path (Fixture *fixture)
+{
+  return g_build_filename (fixture->dir, "conf.d", "50-staff.conf", NULL);
+}
+
+static GHashTable *
+new_values (const char *first_key,
+            ...)
+{
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  va_list args;
+
+  va_start (args, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
+    g_hash_table_insert (values, g_strdup (key), g_strdup (va_arg (args, const char *)));
+  va_end (args);
+  return values;
+}
+
+static void
+write_settings (Fixture    *fixture,
+                GHashTable *values)
+{
+  g_autoptr (JkConfig) config = load_config (fixture);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (jk_staff_settings_write (config, values, &error));
+  g_assert_no_error (error);
+  g_hash_table_unref (values);
+}
+
+static void
+test_settings_allowed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_assert_true (jk_staff_settings_key_allowed ("kiosk", "idle-timeout"));
+  g_assert_true (jk_staff_settings_key_allowed ("kiosk", "language"));
+  g_assert_true (jk_staff_settings_key_allowed ("kiosk", "center-name"));
+  g_assert_true (jk_staff_settings_key_allowed ("kiosk", "area"));
+  g_assert_true (jk_staff_settings_key_allowed ("print", "printer"));
+  g_assert_true (jk_staff_settings_key_allowed ("print", "visit-page-limit"));
+  g_assert_true (jk_staff_settings_key_allowed ("print", "day-page-limit"));
+  g_assert_false (jk_staff_settings_key_allowed ("kiosk", "database"));
+  g_assert_false (jk_staff_settings_key_allowed ("kiosk", "secret-file"));
+  g_assert_false (jk_staff_settings_key_allowed ("print", "hold"));
+  g_assert_false (jk_staff_settings_key_allowed ("staff", "max-tries"));
+  g_assert_false (jk_staff_settings_key_allowed (NULL, "area"));
+}
+
+/* Written beside the main file, said to be staff mode's, and read after it. */
+static void
+test_settings_write (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = dropin_path (fixture);
+  g_autofree char *contents = NULL;
+  g_autoptr (JkConfig) before = load_config (fixture);
+
+  g_assert_cmpuint (before->idle_timeout, ==, 60);
+  write_settings (fixture, new_values ("kiosk/idle-timeout", "120", "print/printer", "Front Desk",
+                                       "kiosk/center-name", "Centro de Empleo", NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "# Written by the kiosk's staff mode"));
+
+  {
+    g_autoptr (JkConfig) after = load_config (fixture);
+
+    /* The drop-in wins over the main file; what it does not name stays. */
+    g_assert_cmpuint (after->idle_timeout, ==, 120);
+    g_assert_cmpstr (after->print_printer, ==, "Front Desk");
+    g_assert_cmpstr (after->center_name, ==, "Centro de Empleo");
+    g_assert_cmpuint (after->print_visit_limit, ==, 10);
+    g_assert_cmpuint (after->files->len, ==, 2);
+    g_assert_cmpstr (after->files->pdata[1], ==, path);
+  }
+
+  /* A later write keeps what it does not replace, a key put there by
+   * hand too; no value takes a key out, so the main file's applies. */
+  {
+    g_autoptr (GString) edited = g_string_new (NULL);
+    g_autofree char *again = NULL;
+
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_string_append_printf (edited, "%s\n[print]\nday-page-limit = 300\n", contents);
+    g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+    write_settings (fixture, new_values ("kiosk/language", "es", "kiosk/center-name", NULL, NULL));
+    {
+      g_autoptr (JkConfig) after = load_config (fixture);
+
+      g_assert_cmpstr (after->language, ==, "es");
+      g_assert_cmpuint (after->idle_timeout, ==, 120);
+      g_assert_cmpstr (after->print_printer, ==, "Front Desk");
+      g_assert_cmpuint (after->print_day_limit, ==, 300);
+      g_assert_cmpstr (after->center_name, ==, "Main Street Center");
+    }
+    g_assert_true (g_file_get_contents (path, &again, NULL, NULL));
+    /* One header, not one per write. */
+    g_assert_null (strstr (strstr (again, "staff mode") + 1, "Written by the kiosk's staff mode"));
+  }
+}
+
+static void
+assert_refused (Fixture    *fixture,
+                GHashTable *values,
+                int         code,
+                const char *needle)
+{
+  g_autoptr (JkConfig) config = load_config (fixture);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (jk_staff_settings_write (config, values, &error));
+  g_assert_error (error, JK_STAFF_ERROR, code);
+  if (needle != NULL)
+    g_assert_nonnull (strstr (error->message, needle));
+  /* It names no temporary file. */
+  g_assert_null (strstr (error->message, "jk-staff-settings-"));
+  g_hash_table_unref (values);
+}
+
+/* A value the configuration would refuse is refused here, with its reason,
+ * and the file stays as it was. */
+static void
+test_settings_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = dropin_path (fixture);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_settings (fixture, new_values ("kiosk/idle-timeout", "120", NULL));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  jk_test_log_expect_warning ("jk-config", "*idle-timeout*");
+  assert_refused (fixture, new_values ("kiosk/idle-timeout", "5", "print/printer", "Back", NULL),
+                  JK_STAFF_ERROR_BAD_INPUT, "idle-timeout: \"5\" is not a whole number from 15 to 3600");
+  jk_test_log_expect_warning ("jk-config", "*language*");
+  assert_refused (fixture, new_values ("kiosk/language", "fr", NULL), JK_STAFF_ERROR_BAD_INPUT, "\"fr\"");
+  jk_test_log_expect_warning ("jk-config", "*day-page-limit*");
+  assert_refused (fixture, new_values ("print/day-page-limit", "lots", NULL), JK_STAFF_ERROR_BAD_INPUT,
+                  "day-page-limit");
+  jk_test_log_expect_warning ("jk-config", "*center-name*");
+  assert_refused (fixture, new_values ("kiosk/center-name", "", NULL), JK_STAFF_ERROR_BAD_INPUT, "center-name");
+  jk_test_log_assert_expected ();
+  /* Keys staff may not change, whatever the value. */
+  assert_refused (fixture, new_values ("kiosk/database", "/tmp/other.db", NULL), JK_STAFF_ERROR_BAD_INPUT,
+                  "kiosk/database");
+  assert_refused (fixture, new_values ("idle-timeout", "60", NULL), JK_STAFF_ERROR_BAD_INPUT, NULL);
+  assert_refused (fixture, new_values ("kiosk/center-name", "Two\nlines", NULL), JK_STAFF_ERROR_BAD_INPUT, NULL);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A folder that cannot be written is a plain error, and the old file stays. */
+static void
+test_settings_unwritable (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = dropin_path (fixture);
+  g_autofree char *conf_d = g_path_get_dirname (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_settings (fixture, new_values ("kiosk/idle-timeout", "120", NULL));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  if (geteuid () == 0)
+    {
+      /* root writes anywhere: a write that fails part-way stands in (no
+       * more than 100 bytes a file: the check's file fits, the new
+       * drop-in does not), and so does a conf.d that is a file below. */
+      struct rlimit saved, tiny;
+
+      g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+      tiny = saved;
+      tiny.rlim_cur = 100;
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &tiny), ==, 0);
+      assert_refused (fixture, new_values ("kiosk/idle-timeout", "300", NULL), JK_STAFF_ERROR_FAILED, conf_d);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+      signal (SIGXFSZ, SIG_DFL);
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (conf_d, 0500), ==, 0);
+      assert_refused (fixture, new_values ("kiosk/idle-timeout", "300", NULL), JK_STAFF_ERROR_FAILED, conf_d);
+      g_chmod (conf_d, 0700);
+    }
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autoptr (GDir) dir = g_dir_open (conf_d, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    /* No temporary file left behind. */
+    while ((name = g_dir_read_name (dir)) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  /* conf.d a plain file: nothing can be written there. */
+  {
+    g_autoptr (JkConfig) config = load_config (fixture);
+    g_autoptr (GHashTable) values = new_values ("kiosk/idle-timeout", "300", NULL);
+    g_autoptr (GError) error = NULL;
+
+    jk_test_remove_tree (conf_d);
+    g_assert_true (g_file_set_contents (conf_d, "not a folder", -1, NULL));
+    g_assert_false (jk_staff_settings_write (config, values, &error));
+    g_assert_error (error, JK_STAFF_ERROR, JK_STAFF_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, conf_d));
+  }
+}
+
+/* ---------------------------------------------------------------------- */
 /* The cost                                                               */
 
 /* The product's cost, once: says how long a check takes, and that a hash
@@ -477,6 +718,10 @@ main (int   argc,
   JK_TEST_ADD ("/staff/no-plaintext", Fixture, test_no_plaintext);
   JK_TEST_ADD ("/staff/absurd-hash", Fixture, test_absurd_hash);
   JK_TEST_ADD ("/staff/audit", Fixture, test_audit);
+  JK_TEST_ADD ("/staff/settings/allowed", Fixture, test_settings_allowed);
+  JK_TEST_ADD ("/staff/settings/write", Fixture, test_settings_write);
+  JK_TEST_ADD ("/staff/settings/refused", Fixture, test_settings_refused);
+  JK_TEST_ADD ("/staff/settings/unwritable", Fixture, test_settings_unwritable);
   JK_TEST_ADD ("/staff/cost", Fixture, test_cost);
   return g_test_run ();
 }
