@@ -21,6 +21,14 @@ typedef enum {
 
 #define JK_STAFF_PIN_MIN 4
 #define JK_STAFF_PIN_MAX 12
+/* Argon2id's cost for a PIN hashed from now on. A check runs it once per
+ * account (a wrong PIN: every account), so it is cheaper than the saved
+ * resumes' (jk-resume-vault.h): 2 passes over 32 MiB took 0.025-0.04 s per
+ * account, a wrong PIN against ten accounts 0.22-0.31 s, on the 2-core
+ * reference machine (test-staff's /staff/cost says it). Each hash keeps the
+ * cost it was made with. */
+#define JK_STAFF_OPSLIMIT 2
+#define JK_STAFF_MEMLIMIT (32 * 1024 * 1024)
 
 typedef struct {
   char *name;
@@ -79,7 +87,10 @@ GPtrArray   *jk_audit_list         (const char  *database_path,
  * these keys: kiosk idle-timeout, kiosk language, kiosk center-name, kiosk
  * area, print printer, print visit-page-limit, print day-page-limit. The
  * file is replaced atomically; a value the configuration would refuse is
- * refused here, with the reason. */
+ * refused here, with the reason (BAD_INPUT; FAILED when the file cannot be
+ * written, the old one then kept). A NULL value takes the key out of the
+ * file, so the main file's applies again. config is not changed: load the
+ * configuration again to see the new values. */
 gboolean     jk_staff_settings_write (const JkConfig *config,
                                       GHashTable     *values,   /* "group/key" -> value */
                                       GError        **error);
