@@ -32,12 +32,29 @@ typedef enum {
  * point at one person. */
 #define JK_USAGE_MIN_SHOWN 5
 
+/* The families: "walk-in:" and a key of JK_WALKIN_REASONS (jk-checkin.h),
+ * "screen:" and a page's name. */
+#define JK_USAGE_WALKIN_PREFIX "walk-in:"
+#define JK_USAGE_SCREEN_PREFIX "screen:"
+
 typedef struct {
   char day[11];                 /* YYYY-MM-DD */
   guint8 hour;                  /* 0-23 */
   char *what;
   gint64 count;
 } JkUsageRow;
+
+/* One counter's day: count is exact (every hour, shown or not);
+ * shown_hours is what the hours shown add up to. withheld: the total
+ * less the hours shown would tell a count from 1 to 4, so the total is
+ * not shown either. */
+typedef struct {
+  char day[11];
+  char *what;
+  gint64 count;
+  gint64 shown_hours;
+  gboolean withheld;
+} JkUsageTotal;
 
 /* Adds n to a counter for now's local hour, inside the caller's
  * transaction on a writer. */
@@ -58,8 +75,10 @@ GPtrArray   *jk_usage_query        (const char  *database_path,
                                     const char  *first_day,
                                     const char  *last_day,
                                     GError     **error);   /* JkUsageRow */
-/* CSV (RFC 4180): day,hour,counter,count; hours with a count below
- * JK_USAGE_MIN_SHOWN are left out, days' totals are kept. */
+/* CSV (RFC 4180, CRLF): day,hour,counter,count,note; hours with a count
+ * below JK_USAGE_MIN_SHOWN are left out; each day's totals (hour empty,
+ * the note says so) follow its hours, exact unless withheld
+ * (JkUsageTotal). */
 char        *jk_usage_to_csv       (GPtrArray   *rows);
 /* The day's summary: sealed into the outbox for [usage] report-endpoint
  * and written as CSV into [usage] report-dir, each where configured. */
@@ -69,6 +88,14 @@ gboolean     jk_usage_report_day   (const JkConfig *config,
                                     gint64          now,
                                     GError        **error);
 const char  *jk_usage_counter_label (const char *what);   /* untranslated msgid, or NULL */
+
+/* Whether an hour's row may be shown: count >= JK_USAGE_MIN_SHOWN. */
+gboolean     jk_usage_row_shown    (const JkUsageRow *row);
+/* Each day's total per counter, by day then counter (JkUsageTotal). */
+GPtrArray   *jk_usage_day_totals   (GPtrArray   *rows);
+/* A key of JK_USAGE_COUNTERS or of a family; a day as YYYY-MM-DD. */
+gboolean     jk_usage_key_is_valid (const char  *what);
+gboolean     jk_usage_day_is_valid (const char  *day);
 
 void         jk_usage_row_free     (JkUsageRow  *row);
 GQuark       jk_usage_error_quark  (void);

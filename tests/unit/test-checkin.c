@@ -152,8 +152,8 @@ test_window (Fixture       *f,
   /* Early is noted; late is sent to the desk and not written. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM arrivals"), ==, 3);
   g_assert_cmpint (count (f, "SELECT count(*) FROM arrivals WHERE uid = 'late'"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count FROM usage_counts WHERE what = 'checkin:Career Services:09'"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count FROM usage_counts WHERE what = 'checkin:Career Services:10'"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count FROM usage_hours WHERE what = 'checkins' AND hour = 9"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count FROM usage_hours WHERE what = 'checkins' AND hour = 10"), ==, 2);
 }
 
 static void
@@ -191,7 +191,7 @@ test_together (Fixture       *f,
   g_assert_cmpint (by_name->outcome, ==, JK_CHECKIN_CHECKED_IN);
   g_assert_true (by_name->already);
   g_assert_cmpint (count (f, "SELECT count(*) FROM arrivals"), ==, 2);
-  g_assert_cmpint (count (f, "SELECT sum(count) FROM usage_counts WHERE what LIKE 'checkin:%'"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT sum(count) FROM usage_hours WHERE what = 'checkins'"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM arrivals WHERE uid = 'someone-else'"), ==, 0);
 }
 
@@ -296,7 +296,11 @@ test_walk_in (Fixture       *f,
   g_assert_cmpuint (result->waiting_ahead, ==, 1);
   g_assert_cmpuint (result->estimate_minutes, ==, 40);
   jk_walkin_result_free (result);
-  g_assert_cmpint (count (f, "SELECT count FROM usage_counts WHERE what = 'walkin:resume:10'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count FROM usage_hours WHERE what = 'walk-in:resume' AND hour = 10"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT sum(count) FROM usage_hours WHERE what = 'walk-ins'"), ==, 3);
+  /* No identity in the counts: keys only. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM usage_hours WHERE what NOT IN ('walk-ins', 'walk-in:resume', "
+                             "'walk-in:other', 'walk-in:computer')"), ==, 0);
 
   g_assert_null (jk_checkin_walk_in (f->config, f->db_path, "coffee", NULL, NULL, f->ten, &error));
   g_assert_error (error, JK_CHECKIN_ERROR, JK_CHECKIN_ERROR_BAD_INPUT);
@@ -410,7 +414,7 @@ test_one_transaction (Fixture       *f,
   g_assert_null (result);
   g_assert_error (error, JK_CHECKIN_ERROR, JK_CHECKIN_ERROR_FAILED);
   g_assert_cmpint (count (f, "SELECT count(*) FROM arrivals"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT sum(count) FROM usage_counts WHERE what LIKE 'checkin:Career%'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT sum(count) FROM usage_hours WHERE what = 'checkins'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM outbox"), ==, 1);
 }
 

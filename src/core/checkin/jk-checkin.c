@@ -10,6 +10,7 @@
 #include <jobkiosk/jk-checkin.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-secret.h>
+#include <jobkiosk/jk-usage.h>
 
 #include "checkin/jk-checkin-person-private.h"
 #include "checkin/jk-staff-notify-private.h"
@@ -96,8 +97,9 @@ open_writer (const char *database_path,
   return g_steal_pointer (&store);
 }
 
+/* A failed try, for the rate limit: not usage (that is jk_usage_add). */
 static gboolean
-count_usage (JkStore    *store,
+count_failed (JkStore    *store,
              const char *day,
              const char *what,
              GError    **error)
@@ -258,7 +260,7 @@ check_in (JkStore        *store,
     {
       g_autofree char *what = failed_key (now);
 
-      if (!count_usage (store, day, what, error))
+      if (!count_failed (store, day, what, error))
         return NULL;
       return result_new (JK_CHECKIN_NOT_FOUND);
     }
@@ -296,8 +298,6 @@ check_in (JkStore        *store,
   for (guint i = 0; i < found->len; i++)
     {
       const Appointment *a = found->pdata[i];
-      g_autofree char *hour = NULL;
-      g_autofree char *what = NULL;
       gboolean added = FALSE;
       JkStaffNotice notice = { 0 };
 
@@ -308,15 +308,13 @@ check_in (JkStore        *store,
       if (!added)
         continue;
       any_new = TRUE;
-      hour = local_format (now, "%H");
-      what = g_strdup_printf ("checkin:%s:%s", a->service != NULL ? a->service : "", hour);
       notice.kind = "appointment";
       notice.greeting = a->greeting;
       notice.starts = a->starts;
       notice.service = a->service;
       notice.location = a->location;
       notice.arrived = now;
-      if (!count_usage (store, day, what, error)
+      if (!jk_usage_add (store, "checkins", 1, now, error)
           || !tell_staff (store, config, database_path, &notice, now, error))
         return NULL;
     }
@@ -590,7 +588,6 @@ jk_checkin_walk_in (const JkConfig *config,
   g_autoptr (JkStore) store = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *day = local_format (now, "%Y-%m-%d");
-  g_autofree char *hour = local_format (now, "%H");
   g_autofree char *what = NULL;
   g_autofree char *name = NULL;
   g_autofree char *number = NULL;
@@ -658,13 +655,14 @@ jk_checkin_walk_in (const JkConfig *config,
       jk_store_set_error (store, error, "writing a walk-in");
       goto failed_result;
     }
-  what = g_strdup_printf ("walkin:%s:%s", reason, hour);
+  what = g_strconcat (JK_USAGE_WALKIN_PREFIX, reason, NULL);
   notice.kind = "walk-in";
   notice.greeting = name;
   notice.reason = reason;
   notice.queue_number = result->queue_number;
   notice.arrived = now;
-  if (!count_usage (store, day, what, error)
+  if (!jk_usage_add (store, "walk-ins", 1, now, error)
+      || !jk_usage_add (store, what, 1, now, error)
       || !tell_staff (store, config, database_path, &notice, now, error)
       || !jk_store_commit (store, error))
     goto failed_result;
