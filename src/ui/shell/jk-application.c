@@ -20,6 +20,7 @@
 #include "print/jk-print-page.h"
 #include "jk-application.h"
 #include "jk-page-registry.h"
+#include "staff/jk-staff-page.h"
 
 struct _JkApplication
 {
@@ -127,6 +128,16 @@ on_printer_changed (JkApplication *self)
 /* The badge speaks the visit's language from the moment it is switched,
  * not from the next printer check. Connected after the window's own
  * handler, which has switched the catalogue by then. */
+/* Staff mode starts on a clean kiosk: whatever the visitor left is wiped
+ * first, as if they had pressed Finish. */
+static void
+on_staff_requested (JkApplication *self)
+{
+  jk_window_finish_visit (self->window);
+  jk_window_go_home (self->window);
+  jk_window_show_page (self->window, &jk_staff_page_info);
+}
+
 static void
 on_language_changed (JkApplication *self)
 {
@@ -348,6 +359,9 @@ jk_application_create_window (JkApplication *self)
     }
   g_signal_connect_object (self->session, "notify::language", G_CALLBACK (on_language_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->window, "staff-requested", G_CALLBACK (on_staff_requested), self, G_CONNECT_SWAPPED);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.staff",
+                                         (const char *const[]) { "<Control><Alt>s", NULL });
   update_printer_badge (self);
   return self->window;
 }

@@ -16,6 +16,7 @@
 #include "mail/jk-mail-page.h"
 #include "print/jk-print-page.h"
 #include "resume/jk-resume-page.h"
+#include "staff/jk-staff-page.h"
 #include "jk-home-page.h"
 #include "jk-info-page.h"
 
@@ -33,6 +34,7 @@ static const JkPageInfo *const pages[] = {
   &jk_occupation_page_info,
   &jk_resume_page_info,
   &jk_checkin_page_info,
+  &jk_staff_page_info,
   &jk_help_page_info,
   NULL,
 };

@@ -28,6 +28,7 @@ struct _JkWindow
 
   /* template */
   GtkLabel *center_label;
+  GtkWidget *center_box;
   GtkLabel *title_label;
   GtkLabel *step_label;
   GtkToggleButton *english_button;
@@ -58,6 +59,9 @@ struct _JkWindow
   GtkImage *printer_icon;
   gboolean printer_ready;
   GtkGesture *activity_gesture;
+  GtkGesture *staff_press;
+  gint64 staff_press_at;      /* the clock's monotonic µs when a press on the center's name opens staff mode; 0: none */
+  guint staff_press_id;
   GtkEventController *activity_keys;
   GtkWidget *speech_bar;
 
@@ -77,6 +81,12 @@ struct _JkWindow
   int shown_minute;
 };
 
+/* Staff mode opens after a press this long on the center's name (issue:
+ * 3 s), checked this often. */
+#define STAFF_PRESS_SECONDS 3
+#define STAFF_PRESS_CHECK_MS 20
+#define STAFF_PRESS_SLOP 32.0   /* pixels a held finger may wander */
+
 /* The narrowest kiosk screen (1280x720, 1280x800). */
 #define JK_WINDOW_MIN_WIDTH 1280
 
@@ -89,6 +99,7 @@ static void on_typed_field_changed (JkWindow *self);
 enum {
   SIGNAL_PAGE_SHOWN,
   SIGNAL_MODAL_SHOWN,
+  SIGNAL_STAFF_REQUESTED,
   N_SIGNALS
 };
 
@@ -778,11 +789,66 @@ clock_tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A long press on the center's name: held for STAFF_PRESS_SECONDS, it
+ * asks for staff mode. Timed by the clock, so tests need not wait. */
+static void
+cancel_staff_press (JkWindow *self)
+{
+  g_clear_handle_id (&self->staff_press_id, g_source_remove);
+  self->staff_press_at = 0;
+}
+
+static gboolean
+staff_press_cb (gpointer data)
+{
+  JkWindow *self = data;
+
+  if (self->staff_press_at == 0 || jk_clock_get_monotonic (self->clock) < self->staff_press_at)
+    return G_SOURCE_CONTINUE;
+  self->staff_press_id = 0;
+  self->staff_press_at = 0;
+  g_signal_emit (self, signals[SIGNAL_STAFF_REQUESTED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_staff_pressed (GtkGestureDrag *gesture,
+                  double          x,
+                  double          y,
+                  JkWindow       *self)
+{
+  cancel_staff_press (self);
+  self->staff_press_at = jk_clock_get_monotonic (self->clock) + STAFF_PRESS_SECONDS * G_USEC_PER_SEC;
+  /* Checked often enough that the pad follows the 3 s closely. */
+  self->staff_press_id = g_timeout_add (STAFF_PRESS_CHECK_MS, staff_press_cb, self);
+}
+
+/* A finger that slides off is not holding the name. */
+static void
+on_staff_moved (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                JkWindow       *self)
+{
+  if (dx * dx + dy * dy > STAFF_PRESS_SLOP * STAFF_PRESS_SLOP)
+    cancel_staff_press (self);
+}
+
+static void
+staff_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       data)
+{
+  g_signal_emit (data, signals[SIGNAL_STAFF_REQUESTED], 0);
+}
+
 static void
 on_clock_advanced (JkClock  *clock,
                    JkWindow *self)
 {
   update_clock (self, FALSE);
+  if (self->staff_press_id != 0)
+    staff_press_cb (self);
 }
 
 static void
@@ -887,6 +953,8 @@ jk_window_dispose (GObject *object)
   g_clear_object (&self->keypad);
   g_clear_object (&self->speech);
   g_clear_object (&self->activity_gesture);
+  cancel_staff_press (self);
+  g_clear_object (&self->staff_press);
   g_clear_object (&self->activity_keys);
   g_clear_object (&self->idle);
   g_clear_object (&self->session);
@@ -908,6 +976,7 @@ jk_window_class_init (JkWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/shell/jk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JkWindow, center_label);
+  gtk_widget_class_bind_template_child (widget_class, JkWindow, center_box);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, step_label);
   gtk_widget_class_bind_template_child (widget_class, JkWindow, english_button);
@@ -928,6 +997,10 @@ jk_window_class_init (JkWindowClass *klass)
   /* A question now covers the window (the idle warning, Finish). */
   signals[SIGNAL_MODAL_SHOWN] = g_signal_new ("modal-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                               NULL, NULL, G_TYPE_NONE, 1, GTK_TYPE_WIDGET);
+  /* A long press on the center's name, or Ctrl+Alt+S: the application
+   * wipes the visit and shows staff mode's PIN pad. */
+  signals[SIGNAL_STAFF_REQUESTED] = g_signal_new ("staff-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -938,6 +1011,7 @@ jk_window_init (JkWindow *self)
     { "back", back_action, NULL, NULL, NULL },
     { "home", home_action, NULL, NULL, NULL },
     { "finish", finish_action, NULL, NULL, NULL },
+    { "staff", staff_action, NULL, NULL, NULL },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -996,6 +1070,13 @@ jk_window_init (JkWindow *self)
 
   /* Any touch or key anywhere counts as the visitor being there. Capture
    * phase, so it is seen before the widget under the finger handles it. */
+  /* A drag gesture follows one press to its release, however long. */
+  self->staff_press = gtk_gesture_drag_new (self->center_box);
+  g_signal_connect (self->staff_press, "drag-begin", G_CALLBACK (on_staff_pressed), self);
+  g_signal_connect (self->staff_press, "drag-update", G_CALLBACK (on_staff_moved), self);
+  g_signal_connect_swapped (self->staff_press, "drag-end", G_CALLBACK (cancel_staff_press), self);
+  g_signal_connect_swapped (self->staff_press, "cancel", G_CALLBACK (cancel_staff_press), self);
+
   self->activity_gesture = gtk_gesture_multi_press_new (GTK_WIDGET (self));
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->activity_gesture), GTK_PHASE_CAPTURE);
   g_signal_connect (self->activity_gesture, "pressed", G_CALLBACK (on_pressed), self);
