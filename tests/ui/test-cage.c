@@ -429,7 +429,9 @@ as_session_user (Session           *session,
   if (session->as_nobody)
     {
       const char *const setpriv[] = {
-        required_tool ("setpriv"), "--reuid=65534", "--regid=65534", "--clear-groups", NULL,
+        /* A new user clears the parent-death signal the test set: set
+         * it again, so cage ends even if the test aborts. */
+        required_tool ("setpriv"), "--reuid=65534", "--regid=65534", "--clear-groups", "--pdeathsig=TERM", NULL,
       };
       g_strv_builder_addv (builder, (const char **) setpriv);
     }
