@@ -682,6 +682,31 @@ on_size_allocated (JkWindow      *self,
     gtk_style_context_remove_class (context, "compact");
 }
 
+/* Under cage on a touch screen alone the seat has no keyboard, so Wayland
+ * never gives the window keyboard focus and GTK keeps it inactive: the
+ * field being typed into with the on-screen keyboard shows neither its
+ * cursor nor its focus ring. The compositor says the window is the active
+ * one: take that as the focus. With a keyboard the focus comes as usual
+ * and this does nothing. */
+static gboolean
+on_window_state (GtkWidget           *widget,
+                 GdkEventWindowState *event,
+                 gpointer             user_data)
+{
+  GdkEvent *focus;
+
+  if (!(event->changed_mask & GDK_WINDOW_STATE_FOCUSED) || !(event->new_window_state & GDK_WINDOW_STATE_FOCUSED) ||
+      gtk_window_has_toplevel_focus (GTK_WINDOW (widget)))
+    return GDK_EVENT_PROPAGATE;
+  focus = gdk_event_new (GDK_FOCUS_CHANGE);
+  focus->focus_change.window = g_object_ref (event->window);
+  focus->focus_change.send_event = TRUE;
+  focus->focus_change.in = TRUE;
+  gtk_widget_send_focus_change (widget, focus);
+  gdk_event_free (focus);
+  return GDK_EVENT_PROPAGATE;
+}
+
 /* The notice sits just under the top bar, over the page's heading. */
 static gboolean
 on_modal_child_position (GtkOverlay    *overlay,
@@ -1023,6 +1048,7 @@ jk_window_init (JkWindow *self)
   g_signal_connect_after (self, "set-focus", G_CALLBACK (on_set_focus), self);
 
   g_signal_connect (self, "size-allocate", G_CALLBACK (on_size_allocated), NULL);
+  g_signal_connect (self, "window-state-event", G_CALLBACK (on_window_state), NULL);
   /* Only the page showing may ask for width: a page that is not shown
    * must never widen the window past the screen. */
   gtk_stack_set_hhomogeneous (self->stack, FALSE);
