@@ -96,6 +96,11 @@ struct _JkConfig
   char *checkin_format;      /* "json" (the default), "teams" or "slack": the shape of what is posted */
   gboolean checkin_slip;     /* offer a printed slip; true */
 
+  /* [training]: training programs near the kiosk (jk-training.h) */
+  char *training_data;       /* an Eligible Training Provider List CSV and/or the CIP-SOC crosswalk (a file or a
+                              * folder), imported at start-up when the database has no programs; NULL: none */
+  char *training_map;        /* a column map for a state whose ETPL headers differ (jobkioskctl training import --map) */
+
   /* [staff]: staff mode (jk-staff.h) */
   guint staff_idle_minutes;  /* staff mode leaves by itself after this long untouched; 3 */
   guint staff_max_tries;     /* wrong PINs in a row before staff mode locks; 5 */

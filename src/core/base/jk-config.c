@@ -76,6 +76,8 @@ static const KeySpec key_specs[] = {
   { "lmi", "state", KEY_STRING, G_STRUCT_OFFSET (JkConfig, lmi_state), 0, 0, 0 },
   { "lmi", "metro", KEY_STRING, G_STRUCT_OFFSET (JkConfig, lmi_metro), 0, 0, 0 },
   { "lmi", "data", KEY_PATH, G_STRUCT_OFFSET (JkConfig, lmi_data), 0, 0, 0 },
+  { "training", "data", KEY_PATH, G_STRUCT_OFFSET (JkConfig, training_data), 0, 0, 0 },
+  { "training", "map", KEY_PATH, G_STRUCT_OFFSET (JkConfig, training_map), 0, 0, 0 },
   { "resume", "keep-days", KEY_UINT, G_STRUCT_OFFSET (JkConfig, resume_keep_days), 1, 3650, 0 },
   { "checkin", "calendars", KEY_STRING, G_STRUCT_OFFSET (JkConfig, checkin_calendars), 0, 0, 0 },
   { "checkin", "refresh-minutes", KEY_UINT, G_STRUCT_OFFSET (JkConfig, checkin_refresh), 1, 1440, 0 },
@@ -845,6 +847,8 @@ jk_config_free (JkConfig *self)
   g_free (self->checkin_endpoint);
   g_free (self->checkin_token_file);
   g_free (self->checkin_format);
+  g_free (self->training_data);
+  g_free (self->training_map);
   g_free (self->usage_endpoint);
   g_free (self->usage_token_file);
   g_free (self->usage_report_dir);

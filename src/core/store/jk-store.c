@@ -469,7 +469,51 @@ static const char *const migrations[] = {
   "  what TEXT NOT NULL,"
   "  count INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (day, hour, what)) WITHOUT ROWID;"
-  "CREATE INDEX audit_log_at ON audit_log (at);"
+  "CREATE INDEX audit_log_at ON audit_log (at);",
+
+  /* 19: career exploration (src/core/interests/, src/core/training/).
+   * lmi_interests is O*NET's Interests.txt (scale OI) per SOC: one row per
+   * occupation with its six RIASEC scores (1-7), imported with the other
+   * O*NET files. lmi_interest_activities keeps O*NET's illustrative
+   * activities per area for the results' words. training_programs is the
+   * state's Eligible Training Provider List as imported (one row per
+   * program, costs in cents, NULL where the list says nothing);
+   * training_cip_soc is the NCES/BLS CIP 2020 - SOC 2018 crosswalk. */
+  "CREATE TABLE lmi_interests ("
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE,"
+  "  soc TEXT NOT NULL,"
+  "  realistic REAL, investigative REAL, artistic REAL, social REAL, enterprising REAL, conventional REAL,"
+  "  PRIMARY KEY (release_id, soc));"
+  "CREATE TABLE lmi_interest_activities ("
+  "  release_id INTEGER NOT NULL REFERENCES lmi_releases (id) ON DELETE CASCADE,"
+  "  area TEXT NOT NULL,"              /* realistic ... conventional */
+  "  activity TEXT NOT NULL);"
+  "CREATE TABLE training_imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"              /* etpl, crosswalk */
+  "  source TEXT NOT NULL,"            /* the file's name, as imported */
+  "  demo INTEGER NOT NULL DEFAULT 0,"
+  "  imported INTEGER NOT NULL,"
+  "  rows INTEGER NOT NULL);"
+  "CREATE TABLE training_programs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  provider TEXT NOT NULL,"
+  "  program TEXT NOT NULL,"
+  "  cip TEXT,"                        /* NN.NNNN */
+  "  credential TEXT,"
+  "  weeks REAL, hours REAL,"
+  "  cost_cents INTEGER,"
+  "  mode TEXT,"                       /* in person, online, hybrid, as the list says */
+  "  schedule TEXT,"
+  "  address TEXT, city TEXT, state TEXT, postal_code TEXT,"
+  "  phone TEXT, url TEXT,"
+  "  completion_rate REAL, employment_rate REAL, median_earnings REAL);"  /* rates 0-100 */
+  "CREATE INDEX training_programs_cip ON training_programs (cip);"
+  "CREATE TABLE training_cip_soc ("
+  "  cip TEXT NOT NULL,"
+  "  soc TEXT NOT NULL,"
+  "  PRIMARY KEY (cip, soc)) WITHOUT ROWID;"
+  "CREATE INDEX training_cip_soc_soc ON training_cip_soc (soc, cip);"
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
