@@ -172,11 +172,16 @@ show_counter (JkStaffUsage *self)
       any_withheld = any_withheld || bar->count < 0;
     }
   words = counter_words (self->what);
-  /* TRANSLATORS: over the usage chart: "Visits, 2026-11-01 to 2026-11-22: 1,204" */
-  summary = by_hour ? g_strdup_printf (_("%s, %s: %" G_GINT64_FORMAT "%s"), words, self->first_day, total,
-                                       any_withheld ? _(" and hours of fewer than 5") : "")
-                    : g_strdup_printf (_("%s, %s to %s: %" G_GINT64_FORMAT "%s"), words, self->first_day,
-                                       self->last_day, total, any_withheld ? _(" and days of fewer than 5") : "");
+  {
+    g_autofree char *figure = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+
+    /* TRANSLATORS: over the usage chart: "Visits, 2026-11-22: 12", then maybe " and hours of fewer than 5" */
+    summary = by_hour ? g_strdup_printf (_("%s, %s: %s%s"), words, self->first_day, figure,
+                                         any_withheld ? _(" and hours of fewer than 5") : "")
+                      /* TRANSLATORS: "Visits, 2026-11-01 to 2026-11-22: 1204" */
+                      : g_strdup_printf (_("%s, %s to %s: %s%s"), words, self->first_day, self->last_day, figure,
+                                         any_withheld ? _(" and days of fewer than 5") : "");
+  }
   gtk_label_set_text (self->summary_label, summary);
   atk_object_set_description (gtk_widget_get_accessible (self->chart), summary);
   gtk_widget_queue_draw (self->chart);
