@@ -122,6 +122,18 @@ typedef struct {
 } JkCheckinSlipInput;
 extern const JkDocumentKind jk_document_checkin_slip;
 
+/* The usage report staff print: one counter from first_day to last_day
+ * (YYYY-MM-DD; by hour when they are the same day) as a bar chart and a
+ * table, hours below 5 withheld (jk-usage-chart.h). Input: const
+ * JkUsageReportInput *; rows are jk_usage_query's JkUsageRow. */
+typedef struct {
+  char *first_day;
+  char *last_day;
+  char *what;              /* a counter's key: "visits" */
+  GPtrArray *rows;
+} JkUsageReportInput;
+extern const JkDocumentKind jk_document_usage_report;
+
 const char  *jk_resume_template_to_string   (JkResumeTemplate template_id);
 gboolean     jk_resume_template_from_string (const char       *text,
                                              JkResumeTemplate *template_id);

@@ -96,6 +96,21 @@ gboolean     jk_staff_settings_write (const JkConfig *config,
                                       GError        **error);
 gboolean     jk_staff_settings_key_allowed (const char *group,
                                             const char *key);
+/* One value ("kiosk/idle-timeout", "20") checked by the configuration's
+ * rules, alone: BAD_INPUT with the reason in words, for beside its field. */
+gboolean     jk_staff_settings_check (const JkConfig *config,
+                                      const char     *group_key,
+                                      const char     *value,
+                                      GError        **error);
+/* Copies values (as jk_staff_settings_write takes them, already written)
+ * into the running configuration, all or none: what a drop-in would give
+ * for each. A NULL value clears a text setting and leaves a number. */
+gboolean     jk_staff_settings_apply (JkConfig       *config,
+                                      GHashTable     *values,
+                                      GError        **error);
+/* CUPS' destinations by name, for the printer to choose (blocking: CUPS
+ * is asked; call from a worker). */
+GStrv        jk_staff_list_printers  (void);
 
 void         jk_staff_member_free  (JkStaffMember *member);
 void         jk_audit_entry_free   (JkAuditEntry  *entry);

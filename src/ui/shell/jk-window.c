@@ -1384,6 +1384,15 @@ jk_window_get_idle_monitor (JkWindow *self)
   return self->idle;
 }
 
+void
+jk_window_set_center_name (JkWindow   *self,
+                           const char *center_name)
+{
+  g_return_if_fail (JK_IS_WINDOW (self));
+
+  gtk_label_set_text (self->center_label, center_name != NULL ? center_name : "");
+}
+
 JkKeyboard *
 jk_window_get_keyboard (JkWindow *self)
 {

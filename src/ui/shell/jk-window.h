@@ -74,6 +74,9 @@ GtkWidget     *jk_window_get_cleared_notice  (JkWindow   *self);
 
 JkSession     *jk_window_get_session         (JkWindow   *self);
 JkIdleMonitor *jk_window_get_idle_monitor    (JkWindow   *self);
+/* The center's name in the top bar (staff changed it in Settings). */
+void           jk_window_set_center_name     (JkWindow   *self,
+                                              const char *center_name);
 JkKeyboard    *jk_window_get_keyboard        (JkWindow   *self);
 gboolean       jk_window_get_keyboard_shown  (JkWindow   *self);
 GtkWidget     *jk_window_get_idle_warning    (JkWindow   *self);
