@@ -896,8 +896,10 @@ on_speech_active (JkWindow *self)
   update_armed (self);
 }
 
+/* A page's title or step changed while it shows (staff mode's title once
+ * signed in, a form's step). */
 static void
-on_page_step (JkWindow *self)
+on_page_heading (JkWindow *self)
 {
   update_title (self);
 }
@@ -1213,7 +1215,8 @@ jk_window_add_page (JkWindow         *self,
   jk_page_set_session (page, self->session);
   jk_page_set_speech (page, self->speech);
   g_signal_connect_object (page, "navigate", G_CALLBACK (on_page_navigate), self, 0);
-  g_signal_connect_object (page, "notify::step", G_CALLBACK (on_page_step), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::step", G_CALLBACK (on_page_heading), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (on_page_heading), self, G_CONNECT_SWAPPED);
   gtk_widget_show (GTK_WIDGET (page));
   gtk_stack_add_named (self->stack, GTK_WIDGET (page), info->name);
   if ((info->flags & JK_PAGE_HOME) != 0)

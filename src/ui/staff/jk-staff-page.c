@@ -12,11 +12,17 @@
 #include "shell/jk-window.h"
 #include "widgets/jk-pin-pad.h"
 #include "jk-staff-page.h"
+#include "jk-staff-resume.h"
 #include "jk-staff-section.h"
+#include "jk-staff-settings.h"
+#include "jk-staff-usage.h"
 
 /* The tools, in the order of their buttons. Adding one: its files and a
  * line here. */
 static const JkStaffSectionInfo *const sections[] = {
+  &jk_staff_resume_section,
+  &jk_staff_usage_section,
+  &jk_staff_settings_section,
   NULL,
 };
 
@@ -160,10 +166,11 @@ set_idle_timeout (JkStaffPage *self,
 }
 
 static void
-on_section_button_clicked (GtkButton   *button,
-                           JkStaffPage *self)
+on_section_button_toggled (GtkToggleButton *button,
+                           JkStaffPage     *self)
 {
-  jk_staff_page_show_section (self, g_object_get_data (G_OBJECT (button), "jk-section"));
+  if (gtk_toggle_button_get_active (button))
+    jk_staff_page_show_section (self, g_object_get_data (G_OBJECT (button), "jk-section"));
 }
 
 /* The tools are made for this sign-in only. */
@@ -172,6 +179,7 @@ signed_in (JkStaffPage *self,
            const char  *name)
 {
   g_autofree char *who = NULL;
+  GtkWidget *group = NULL;
 
   self->staff.staff_name = g_strdup (name);
   /* TRANSLATORS: above the staff tools; %s is the staff member's name */
@@ -180,7 +188,9 @@ signed_in (JkStaffPage *self,
   for (guint i = 0; sections[i] != NULL; i++)
     {
       GtkWidget *section = sections[i]->create (&self->staff);
-      GtkWidget *button = gtk_button_new ();
+      /* Radio buttons drawn as buttons: the shown tool's stays pressed,
+       * and a screen reader hears which is. */
+      GtkWidget *button = gtk_radio_button_new_from_widget (GTK_RADIO_BUTTON (group));
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       GtkWidget *image = gtk_image_new_from_icon_name (sections[i]->icon, GTK_ICON_SIZE_LARGE_TOOLBAR);
       GtkWidget *label = gtk_label_new (NULL);
@@ -195,8 +205,10 @@ signed_in (JkStaffPage *self,
       gtk_container_add (GTK_CONTAINER (button), box);
       gtk_style_context_add_class (gtk_widget_get_style_context (button), "staff-section-button");
       g_object_set_data (G_OBJECT (button), "jk-section", (gpointer) sections[i]->name);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_section_button_clicked), self);
+      gtk_toggle_button_set_mode (GTK_TOGGLE_BUTTON (button), FALSE);
+      g_signal_connect (button, "toggled", G_CALLBACK (on_section_button_toggled), self);
       gtk_widget_show_all (button);
+      group = button;
       gtk_container_add (GTK_CONTAINER (self->section_buttons), button);
     }
   if (sections[0] != NULL)
@@ -509,16 +521,9 @@ jk_staff_page_show_section (JkStaffPage *self,
   if (gtk_stack_get_child_by_name (self->sections, name) == NULL)
     return;
   gtk_stack_set_visible_child_name (self->sections, name);
-  /* The shown tool's button looks pressed. */
   buttons = gtk_container_get_children (GTK_CONTAINER (self->section_buttons));
   for (GList *l = buttons; l != NULL; l = l->next)
-    {
-      GtkStyleContext *style = gtk_widget_get_style_context (l->data);
-
-      if (g_strcmp0 (g_object_get_data (l->data, "jk-section"), name) == 0)
-        gtk_style_context_add_class (style, "selected");
-      else
-        gtk_style_context_remove_class (style, "selected");
-    }
+    if (g_strcmp0 (g_object_get_data (l->data, "jk-section"), name) == 0)
+      gtk_toggle_button_set_active (l->data, TRUE);
   g_list_free (buttons);
 }
