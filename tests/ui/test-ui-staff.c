@@ -178,6 +178,7 @@ static void
 test_sign_in_out (void)
 {
   JkIdleMonitor *monitor = jk_window_get_idle_monitor (window);
+  guint visit;
 
   jk_test_fresh_visit (window);
   open_staff_mode ();
@@ -186,9 +187,12 @@ test_sign_in_out (void)
   g_assert_true (audited ("Ana", "staff-enter"));
   g_assert_cmpuint (jk_idle_monitor_get_timeout (monitor), ==, kiosk.config->staff_idle_minutes * 60);
   jk_test_screenshot (GTK_WIDGET (window), "staff-signed-in");
+  visit = jk_session_get_visit_number (jk_window_get_session (window));
   jk_test_click (GTK_WIDGET (window), "Leave staff mode");
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "home");
   jk_test_wait_until (audited_leave, NULL, 5000);
+  /* Staff mode ended like a visit: the next person starts afresh. */
+  g_assert_cmpuint (jk_session_get_visit_number (jk_window_get_session (window)), !=, visit);
   g_assert_cmpuint (jk_idle_monitor_get_timeout (monitor), ==, kiosk.config->idle_timeout);
   open_staff_mode ();
   g_assert_null (jk_staff_page_get_signed_in (page ()));

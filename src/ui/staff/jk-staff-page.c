@@ -218,9 +218,19 @@ signed_in (JkStaffPage *self,
   jk_page_set_title (JK_PAGE (self), N_("Staff mode"));
 }
 
+/* Staff mode ends like a visit: the next person starts with a fresh
+ * session (and with whatever staff granted it, such as extra pages). */
+static gboolean
+end_visit_cb (gpointer data)
+{
+  jk_session_reset (data);
+  return G_SOURCE_REMOVE;
+}
+
 /* Back to the PIN pad with nothing of the last sign-in left. */
 static void
-sign_out (JkStaffPage *self)
+sign_out (JkStaffPage *self,
+          gboolean     end_visit)
 {
   GList *children;
 
@@ -238,6 +248,10 @@ sign_out (JkStaffPage *self)
   gtk_stack_set_visible_child_name (self->modes, "pin");
   set_idle_timeout (self, self->context->config->idle_timeout);
   jk_page_set_title (JK_PAGE (self), N_("Staff sign-in"));
+  /* Not from inside the page switch that signed out. */
+  if (end_visit)
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, end_visit_cb, g_object_ref (jk_page_get_session (JK_PAGE (self))),
+                   g_object_unref);
 }
 
 static gboolean
@@ -375,13 +389,17 @@ jk_staff_page_leave (JkPage *page)
   JkStaffPage *self = JK_STAFF_PAGE (page);
 
   set_busy (self, FALSE);
-  sign_out (self);
+  sign_out (self, TRUE);
 }
 
+/* The visit is ending already (the idle wipe, Finish). */
 static void
 jk_staff_page_reset (JkPage *page)
 {
-  jk_staff_page_leave (page);
+  JkStaffPage *self = JK_STAFF_PAGE (page);
+
+  set_busy (self, FALSE);
+  sign_out (self, FALSE);
 }
 
 static void
