@@ -207,7 +207,7 @@ make_job_button (JkStaffPrint         *self,
 {
   GtkWidget *button = gtk_button_new_with_label (label);
   /* TRANSLATORS: a button's accessible name: the action and the job ("Release: job 4") */
-  g_autofree char *name = g_strdup_printf (_("%s: job %" G_GINT64_FORMAT), label, info->id);
+  g_autofree char *name = g_strdup_printf (_("%s: job %lld"), label, (long long) info->id);
 
   g_object_set_data (G_OBJECT (button), "jk-job-id", GINT_TO_POINTER ((int) info->id));
   g_object_set_data (G_OBJECT (button), "jk-action", GINT_TO_POINTER (action));
@@ -228,9 +228,9 @@ make_job_row (JkStaffPrint         *self,
   g_autoptr (GDateTime) submitted = g_date_time_new_from_unix_local (info->submitted);
   g_autofree char *time = jk_format_time_of_day (submitted);
   /* TRANSLATORS: a print job: its number, kind of printout, pages × copies, when */
-  g_autofree char *title = g_strdup_printf (jk_ngettext ("Job %" G_GINT64_FORMAT ": %s, %u page × %u, %s",
-                                                         "Job %" G_GINT64_FORMAT ": %s, %u pages × %u, %s", info->pages),
-                                            info->id, info->kind, info->pages, info->copies, time);
+  g_autofree char *title = g_strdup_printf (jk_ngettext ("Job %lld: %s, %u page × %u, %s",
+                                                         "Job %lld: %s, %u pages × %u, %s", info->pages),
+                                            (long long) info->id, info->kind, info->pages, info->copies, time);
   const char *state = describe_job_state (info->state);
   gboolean has_message = info->message != NULL && *info->message != '\0';
   g_autofree char *sentence = g_strdup_printf ("%s. %s. %s", title, state, has_message ? info->message : "");
@@ -377,13 +377,13 @@ print_work (gpointer       data,
     case ACTION_RELEASE:
       ok = jk_print_release (store, &options, work->id, error) && audit (work, "print-release", error);
       if (ok)
-        work->message = g_strdup_printf (_("Job %" G_GINT64_FORMAT " was sent to the printer."), work->id);
+        work->message = g_strdup_printf (_("Job %lld was sent to the printer."), (long long) work->id);
       break;
     case ACTION_CANCEL:
       ok = jk_print_cancel (store, &options, work->id, error) && audit (work, "print-cancel", error);
       if (ok)
-        work->message = g_strdup_printf (_("Job %" G_GINT64_FORMAT " was canceled. Its pages were not counted."),
-                                         work->id);
+        work->message = g_strdup_printf (_("Job %lld was canceled. Its pages were not counted."),
+                                         (long long) work->id);
       break;
     case ACTION_REPRINT:
       ok = jk_print_reprint (store, &options, work->id, work->now, &result, error) &&
