@@ -121,6 +121,14 @@ typedef struct {
   guint queue_number;      /* 0 for an appointment */
 } JkCheckinSlipInput;
 extern const JkDocumentKind jk_document_checkin_slip;
+/* The page staff print to see that the printer works: the center's name
+ * (the context's), the kiosk's and the printer's, the date and time
+ * (context->printed_at). Input: const JkTestPageInput *. */
+typedef struct {
+  const char *kiosk_name;
+  const char *printer_name;
+} JkTestPageInput;
+extern const JkDocumentKind jk_document_test_page;
 
 /* The usage report staff print: one counter from first_day to last_day
  * (YYYY-MM-DD; by hour when they are the same day) as a bar chart and a

@@ -26,6 +26,7 @@ typedef struct {
   char *kiosk_name;         /* for job names: "Kiosk 2 · resume · 2 pages" */
   guint visit_page_limit;   /* pages one visit may print (0: no limit) */
   guint day_page_limit;     /* pages the kiosk may print in a day (0: no limit) */
+  guint visit_extra_pages;  /* pages staff allowed one visit beyond visit_page_limit (0: none) */
   gboolean hold_for_release;/* submit held; staff release, reprint or cancel */
   guint hold_minutes;       /* held jobs not released within this are canceled */
   guint timeout_seconds;    /* waiting for an outcome */
@@ -109,11 +110,20 @@ gboolean     jk_printer_get_status        (const JkPrintOptions *options,
                                            JkPrinterStatus      *status,
                                            GError              **error);
 void         jk_printer_status_clear      (JkPrinterStatus *status);
+/* A printer-state-reasons keyword ("media-empty-error") in a few plain
+ * words for staff ("out of paper"), untranslated msgid; NULL for one the
+ * kiosk does not know (show the keyword). */
+const char  *jk_printer_reason_words      (const char      *keyword);
 
 /* Pages this visit and this day may still print. */
 guint        jk_print_pages_left          (JkStore              *store,
                                            const JkPrintOptions *options,
                                            guint                 visit,
+                                           GDateTime            *now);
+
+/* Pages printed today, canceled and failed jobs left out: what the day's
+ * limit is measured against. */
+guint        jk_print_pages_today         (JkStore              *store,
                                            GDateTime            *now);
 
 /* Prints a PDF (blocking: run in a GTask thread): checks the printer and the

@@ -22,6 +22,10 @@ JkRefresher *jk_refresher_new          (const JkConfig *config,
 void         jk_refresher_start        (JkRefresher    *self);
 void         jk_refresher_stop         (JkRefresher    *self);
 gboolean     jk_refresher_is_busy      (JkRefresher    *self);
+/* Staff's "Sync now": every enabled source not being synced already is
+ * synced at once, due or not ("updated" follows each). Returns how many
+ * were started: 0 when all were running, or the refresher is stopped. */
+guint        jk_refresher_sync_now     (JkRefresher    *self);
 
 /* One line for visitors on how fresh the listings are:
  * "Updated 12 minutes ago", or "Can't reach the job bank right now:

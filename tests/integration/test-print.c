@@ -525,6 +525,9 @@ test_out_of_paper (Fixture      *f,
   g_assert_true (jk_printer_get_status (&f->options, &status, &error));
   g_assert_true (status.out_of_service);
   g_assert_true (has_reason (&status, "media-empty-error"));
+  g_assert_cmpstr (jk_printer_reason_words ("media-empty-error"), ==, "out of paper");
+  g_assert_cmpstr (jk_printer_reason_words ("toner-low-warning"), ==, "low on toner");
+  g_assert_null (jk_printer_reason_words ("com.example-unknown-error"));
   g_assert_cmpstr (status.message, ==, "The printer is out of paper. Please ask staff at the front desk.");
   jk_printer_status_clear (&status);
 
@@ -750,6 +753,14 @@ test_limits (Fixture      *f,
   g_assert_no_error (error);
   jk_print_result_clear (&result);
   g_assert_cmpuint (jk_print_pages_left (f->store, &f->options, 1, f->now), ==, 1);
+  g_assert_cmpuint (jk_print_pages_today (f->store, f->now), ==, 2);
+  g_assert_cmpuint (jk_print_pages_today (f->store, tomorrow), ==, 0);
+  /* Pages staff allowed beyond the visit's limit, within the day's. */
+  f->options.visit_extra_pages = 1;
+  g_assert_cmpuint (jk_print_pages_left (f->store, &f->options, 1, f->now), ==, 2);
+  f->options.visit_extra_pages = 10;
+  g_assert_cmpuint (jk_print_pages_left (f->store, &f->options, 1, f->now), ==, 3);
+  f->options.visit_extra_pages = 0;
 
   /* The visit limit. */
   g_assert_false (jk_print_pdf (f->store, &f->options, f->two_pages, "resume", 1, 1, f->now, &result, NULL, &error));

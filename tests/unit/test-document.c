@@ -747,6 +747,35 @@ test_checkin_slip (void)
   assert_contains (text, "17");
 }
 
+/* The test page: the center, the kiosk, the printer and when, in words
+ * saying it works; one page. */
+static void
+test_test_page (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  JkTestPageInput input = { "Kiosk 2", "front-desk-laser" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_tools ())
+    return;
+  g_assert_true (jk_document_kind_lookup ("test page") == &jk_document_test_page);
+  document = jk_document_render (&jk_document_test_page, &context, &input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
+  path = save_document (document, "test-page.pdf");
+  text = pdf_text (path, 1);
+  assert_contains (text, context.center_name);
+  assert_contains (text, "Kiosk 2");
+  assert_contains (text, "front-desk-laser");
+  assert_contains (text, "the printer works");
+  assert_contains (text, "November 22");
+  assert_contains (text, "9:40");
+}
+
 static void
 test_a4 (void)
 {
@@ -1014,6 +1043,7 @@ main (int   argc,
   g_test_add_func ("/document/search-log/visitors-language", test_rendered_in_visitors_language);
   g_test_add_func ("/document/a4", test_a4);
   g_test_add_func ("/document/checkin-slip", test_checkin_slip);
+  g_test_add_func ("/document/test-page", test_test_page);
   g_test_add_func ("/document/preview", test_preview);
   g_test_add_func ("/document/threads", test_threads);
 

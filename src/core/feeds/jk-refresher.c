@@ -223,6 +223,22 @@ jk_refresher_is_busy (JkRefresher *self)
   return g_hash_table_size (self->running) > 0;
 }
 
+guint
+jk_refresher_sync_now (JkRefresher *self)
+{
+  guint before;
+
+  g_return_val_if_fail (JK_IS_REFRESHER (self), 0);
+
+  if (self->cancellable == NULL)
+    return 0;
+  /* A source with no due time is due now (schedule_due). */
+  g_hash_table_remove_all (self->next_due);
+  before = g_hash_table_size (self->running);
+  schedule_due (self);
+  return g_hash_table_size (self->running) - before;
+}
+
 char *
 jk_refresher_describe (GPtrArray *source_statuses,
                        GDateTime *now)

@@ -230,6 +230,48 @@ jk_print_describe_waiting (Cause cause)
 }
 
 const char *
+jk_printer_reason_words (const char *keyword)
+{
+  static const struct {
+    const char *keyword;
+    const char *words;
+  } reasons[] = {
+    { "media-empty", N_("out of paper") },
+    { "media-needed", N_("needs paper") },
+    { "media-low", N_("low on paper") },
+    { "media-jam", N_("paper jam") },
+    { "door-open", N_("a door is open") },
+    { "cover-open", N_("a cover is open") },
+    { "interlock-open", N_("a door is open") },
+    { "toner-empty", N_("out of toner") },
+    { "toner-low", N_("low on toner") },
+    { "marker-supply-empty", N_("out of ink or toner") },
+    { "marker-supply-low", N_("low on ink or toner") },
+    { "offline", N_("offline") },
+    { "shutdown", N_("turned off") },
+    { "timed-out", N_("not answering") },
+    { "paused", N_("paused") },
+    { "moving-to-paused", N_("pausing") },
+    { "stopped", N_("stopped") },
+    { "connecting-to-device", N_("connecting to the printer") },
+    { "other", N_("a problem the printer does not name") },
+  };
+  const char *suffixes[] = { "-error", "-warning", "-report" };
+  g_autofree char *bare = NULL;
+
+  if (keyword == NULL)
+    return NULL;
+  bare = g_strdup (keyword);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (bare, suffixes[i]))
+      bare[strlen (bare) - strlen (suffixes[i])] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    if (g_str_equal (bare, reasons[i].keyword))
+      return reasons[i].words;
+  return NULL;
+}
+
+const char *
 jk_print_describe_unreachable (void)
 {
   return _("The printer cannot be reached right now. Please ask staff at the front desk.");

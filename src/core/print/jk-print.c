@@ -399,9 +399,20 @@ jk_print_pages_left (JkStore              *store,
     {
       guint used = jk_print_history_sum_pages (store, day, visit);
 
-      left = MIN (left, used >= options->visit_page_limit ? 0 : options->visit_page_limit - used);
+      guint limit = options->visit_page_limit + options->visit_extra_pages;
+
+      left = MIN (left, used >= limit ? 0 : limit - used);
     }
   return left;
+}
+
+guint
+jk_print_pages_today (JkStore   *store,
+                      GDateTime *now)
+{
+  g_autofree char *day = jk_print_history_format_day (now);
+
+  return jk_print_history_sum_pages (store, day, 0);
 }
 
 gboolean

@@ -53,13 +53,17 @@ struct _JkPrintFlow
   char *printer_text;        /* the last words given out by get_printer_text */
   guint printer_check_id;
   guint stale_id;
+  /* Staff's override (jk_print_flow_grant_pages): extra pages for one visit. */
+  guint granted_pages;
+  guint granted_visit;
 };
 
 /* What a worker thread is handed: the visit and language it works for,
  * and what printing, checking the printer or cancelling stale jobs need. */
 typedef struct {
   char *database_path;
-  const JkPrintOptions *options;
+  const JkPrintOptions *options;  /* &limits */
+  JkPrintOptions limits;          /* the flow's options (its strings borrowed) and this visit's grant */
   guint visit;
   char *language;
   GDateTime *now;
@@ -112,8 +116,11 @@ flow_work_new (JkPrintFlow *self)
   FlowWork *work = g_new0 (FlowWork, 1);
 
   work->database_path = g_strdup (self->database_path);
-  work->options = &self->options;
   work->visit = jk_session_get_visit_number (self->session);
+  /* The flow outlives its tasks (they hold it), so the strings may be borrowed. */
+  work->limits = self->options;
+  work->limits.visit_extra_pages = work->visit == self->granted_visit ? self->granted_pages : 0;
+  work->options = &work->limits;
   work->language = g_strdup (jk_session_get_language (self->session));
   work->now = jk_clock_now_local (self->clock);
   return work;
@@ -251,8 +258,16 @@ on_language_changed (JkPrintFlow *self)
 static void
 on_visit_ended (JkPrintFlow *self)
 {
+  guint ended = jk_session_get_visit_number (self->session) - 1;
+
   /* The session's number has already moved on: the old one is one less. */
-  cancel_stale_jobs (self, jk_session_get_visit_number (self->session) - 1);
+  cancel_stale_jobs (self, ended);
+  if (self->granted_pages != 0 && ended >= self->granted_visit)
+    {
+      g_info ("the visit granted %u extra pages ended", self->granted_pages);
+      self->granted_pages = 0;
+      self->granted_visit = 0;
+    }
   g_clear_pointer (&self->request, jk_print_request_free);
   self->printing = FALSE;
   set_status (self, STATUS_NONE, NULL, FALSE);
@@ -440,7 +455,20 @@ jk_print_flow_get_status (JkPrintFlow *self)
   switch (self->status_kind)
     {
     case STATUS_PRINTER:
-      if (self->printer_ready)
+      if (self->printer_ready && self->granted_pages != 0 &&
+          self->granted_visit == jk_session_get_visit_number (self->session))
+        {
+          g_autofree char *ready = g_strdup_printf (jk_ngettext ("The printer is ready. You can print %u more page today.",
+                                                                 "The printer is ready. You can print %u more pages today.",
+                                                                 self->pages_left),
+                                                    self->pages_left);
+
+          /* TRANSLATORS: after "The printer is ready. You can print N more pages today." */
+          status = g_strdup_printf (jk_ngettext ("%s Staff allowed you %u extra page.",
+                                                 "%s Staff allowed you %u extra pages.", self->granted_pages),
+                                    ready, self->granted_pages);
+        }
+      else if (self->printer_ready)
         status = g_strdup_printf (jk_ngettext ("The printer is ready. You can print %u more page today.",
                                                "The printer is ready. You can print %u more pages today.",
                                                self->pages_left),
@@ -488,6 +516,25 @@ gboolean
 jk_print_flow_get_printer_ready (JkPrintFlow *self)
 {
   return self->printer_ready;
+}
+
+void
+jk_print_flow_grant_pages (JkPrintFlow *self,
+                           guint        pages)
+{
+  g_return_if_fail (JK_IS_PRINT_FLOW (self));
+
+  self->granted_pages = pages;
+  self->granted_visit = pages != 0 ? jk_session_get_visit_number (self->session) + 1 : 0;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+guint
+jk_print_flow_get_granted_pages (JkPrintFlow *self)
+{
+  g_return_val_if_fail (JK_IS_PRINT_FLOW (self), 0);
+
+  return self->granted_pages;
 }
 
 gboolean

@@ -54,6 +54,17 @@ gboolean         jk_print_flow_get_can_print    (JkPrintFlow          *self);
 /* For the bottom bar: the printer in a few words, and whether it works. */
 const char      *jk_print_flow_get_printer_text (JkPrintFlow          *self);
 gboolean         jk_print_flow_get_printer_ready (JkPrintFlow         *self);
+/* Staff's one-time override of the visit's page limit: the next visit
+ * (the one after the visit now on, which for staff mode is staff's own:
+ * leaving staff mode ends it with the wipe) may print `pages` more than
+ * [print] visit-page-limit, within the day's limit; the grant is gone when
+ * that visit ends, used or not. It is kept here, in memory only: a restart
+ * forgets it, as it ends every visit. 0 withdraws a grant. */
+void             jk_print_flow_grant_pages      (JkPrintFlow          *self,
+                                                 guint                 pages);
+/* The pages granted to the next visit (or the one now on, once it has
+ * begun); 0 when none. */
+guint            jk_print_flow_get_granted_pages (JkPrintFlow         *self);
 /* TRUE while a print job is on its way (tests wait on it). */
 gboolean         jk_print_flow_is_printing      (JkPrintFlow          *self);
 
