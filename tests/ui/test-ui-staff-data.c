@@ -10,7 +10,7 @@
 #include "shell/jk-page.h"
 #include "shell/jk-window.h"
 #include "staff/jk-staff-resume.h"
-#include "staff/jk-staff-settings.h"
+#include "staff/jk-staff-settings-form.h"
 #include "staff/jk-staff-usage.h"
 
 #include "jk-test-cups.h"
@@ -57,7 +57,7 @@ usage_idle (gpointer data)
 static gboolean
 settings_idle (gpointer data)
 {
-  return !jk_staff_settings_is_busy (data);
+  return !jk_staff_settings_form_is_busy (data);
 }
 
 static gboolean
@@ -190,7 +190,7 @@ test_settings (void)
   g_autoptr (JkConfig) reloaded = NULL;
   g_autofree char *dropin = NULL;
   g_autofree char *dropin_path = g_build_filename (kiosk.state_dir, "conf.d", "50-staff.conf", NULL);
-  GtkWidget *section = show_section (&jk_staff_settings_section);
+  GtkWidget *section = show_section (&jk_staff_settings_form_section);
   GtkWidget *idle = jk_test_find_by_name (section, "Seconds before the kiosk asks “Are you still there?”");
   GtkWidget *name = jk_test_find_by_name (section, "Center's name");
 

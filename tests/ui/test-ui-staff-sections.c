@@ -14,7 +14,7 @@
 #include "print/jk-print-flow.h"
 #include "shell/jk-application.h"
 #include "staff/jk-staff-feeds.h"
-#include "staff/jk-staff-print.h"
+#include "staff/jk-staff-print-queue.h"
 #include "staff/jk-staff-today.h"
 #include "jk-test-checkin.h"
 #include "jk-test-cups.h"
@@ -121,7 +121,7 @@ now_unix (void)
 }
 
 static gboolean today_idle (gpointer section) { return !jk_staff_today_is_busy (section); }
-static gboolean print_idle (gpointer section) { return !jk_staff_print_is_busy (section); }
+static gboolean print_idle (gpointer section) { return !jk_staff_print_queue_is_busy (section); }
 static gboolean feeds_idle (gpointer section) { return !jk_staff_feeds_is_busy (section); }
 static gboolean refresher_idle (gpointer data) { return !jk_refresher_is_busy (refresher); }
 
@@ -228,7 +228,7 @@ test_print (void)
   g_assert_cmpint (result.outcome, ==, JK_PRINT_OUTCOME_HELD);
   jk_print_options_clear (&options);
 
-  section = show_section (&jk_staff_print_section);
+  section = show_section (&jk_staff_print_queue_section);
   jk_test_wait_until (print_idle, section, 20000);
   jk_test_wait_drawn (gtk_widget_get_toplevel (section));
   release_name = g_strdup_printf ("Release: job %" G_GINT64_FORMAT, result.id);
@@ -247,7 +247,7 @@ test_print (void)
   g_assert_nonnull (printed);
   g_assert_true (audited ("print-release"));
   said = g_strdup_printf ("Job %" G_GINT64_FORMAT " was sent to the printer.", result.id);
-  g_assert_cmpstr (jk_staff_print_get_result (JK_STAFF_PRINT (section)), ==, said);
+  g_assert_cmpstr (jk_staff_print_queue_get_result (JK_STAFF_PRINT_QUEUE (section)), ==, said);
   g_assert_null (jk_test_find_by_name (section, release_name));
 
   /* The test page: never held, on the configured printer. */

@@ -11,10 +11,13 @@
 #include "shell/jk-retranslate.h"
 #include "shell/jk-window.h"
 #include "widgets/jk-pin-pad.h"
+#include "jk-staff-feeds.h"
 #include "jk-staff-page.h"
+#include "jk-staff-print-queue.h"
 #include "jk-staff-resume.h"
 #include "jk-staff-section.h"
-#include "jk-staff-settings.h"
+#include "jk-staff-settings-form.h"
+#include "jk-staff-today.h"
 #include "jk-staff-usage.h"
 
 /* The tools, in the order of their buttons. Adding one: its files and a
@@ -22,7 +25,7 @@
 static const JkStaffSectionInfo *const sections[] = {
   &jk_staff_resume_section,
   &jk_staff_usage_section,
-  &jk_staff_settings_section,
+  &jk_staff_settings_form_section,
   NULL,
 };
 

@@ -33,7 +33,7 @@ struct _JkStaffResume
   GtkWidget *print_button;
 };
 
-G_DEFINE_TYPE (JkStaffResume, jk_staff_resume, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (JkStaffResume, jk_staff_resume, GTK_TYPE_BOX)
 
 typedef struct {
   const JkConfig *config;

@@ -53,7 +53,7 @@ struct _JkStaffUsage
   GtkWidget *print_button;
 };
 
-G_DEFINE_TYPE (JkStaffUsage, jk_staff_usage, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (JkStaffUsage, jk_staff_usage, GTK_TYPE_BOX)
 
 typedef struct {
   char *database_path;

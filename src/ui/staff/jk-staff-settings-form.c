@@ -8,7 +8,7 @@
 #include <jobkiosk/jk-task.h>
 
 #include "shell/jk-window.h"
-#include "jk-staff-settings.h"
+#include "jk-staff-settings-form.h"
 
 /* The settings in the form's order: each a key of the drop-in and the
  * names of its widgets in the template. */
@@ -31,7 +31,7 @@ static const char *const field_keys[N_FIELDS] = {
 /* The printer combo's first entry: the CUPS default (no key in the file). */
 #define DEFAULT_PRINTER_ID ""
 
-struct _JkStaffSettings
+struct _JkStaffSettingsForm
 {
   GtkBox parent_instance;
 
@@ -47,7 +47,7 @@ struct _JkStaffSettings
   GtkWidget *save_button;
 };
 
-G_DEFINE_TYPE (JkStaffSettings, jk_staff_settings, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (JkStaffSettingsForm, jk_staff_settings_form, GTK_TYPE_BOX)
 
 /* What a save hands its worker: the changed values, the configuration's
  * copy to check them against, who saves. */
@@ -78,7 +78,7 @@ save_work_free (gpointer data)
 /* The value the form holds for field, as the configuration file writes it;
  * NULL for the default printer or an empty text. */
 static char *
-field_value (JkStaffSettings *self,
+field_value (JkStaffSettingsForm *self,
              Field            field)
 {
   GtkWidget *widget = self->fields[field];
@@ -130,7 +130,7 @@ config_value (const JkConfig *config,
 }
 
 static void
-set_printer_choices (JkStaffSettings    *self,
+set_printer_choices (JkStaffSettingsForm    *self,
                      const char *const  *names)
 {
   GtkComboBoxText *combo = GTK_COMBO_BOX_TEXT (self->fields[FIELD_PRINTER]);
@@ -152,7 +152,7 @@ set_printer_choices (JkStaffSettings    *self,
 
 /* The form shows what the kiosk runs with now. */
 static void
-show_current (JkStaffSettings *self)
+show_current (JkStaffSettingsForm *self)
 {
   const JkConfig *config = self->context->config;
 
@@ -172,7 +172,7 @@ show_current (JkStaffSettings *self)
 }
 
 static void
-set_busy (JkStaffSettings *self,
+set_busy (JkStaffSettingsForm *self,
           gboolean         busy)
 {
   self->busy = busy;
@@ -198,7 +198,7 @@ on_printers_listed (gpointer      source,
                     gpointer      data,
                     const GError *error)
 {
-  JkStaffSettings *self = source;
+  JkStaffSettingsForm *self = source;
   GStrv *names = data;
 
   set_printer_choices (self, (const char *const *) *names);
@@ -234,7 +234,7 @@ on_saved (gpointer      source,
           gpointer      data,
           const GError *error)
 {
-  JkStaffSettings *self = source;
+  JkStaffSettingsForm *self = source;
   SaveWork *work = data;
   g_autoptr (GError) apply_error = NULL;
   /* The page context's configuration is const for pages, which only read
@@ -267,7 +267,7 @@ on_saved (gpointer      source,
 /* Signal callbacks                                                       */
 
 static void
-on_save_clicked (JkStaffSettings *self)
+on_save_clicked (JkStaffSettingsForm *self)
 {
   g_autoptr (GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr (GString) detail = g_string_new (NULL);
@@ -327,11 +327,11 @@ on_save_clicked (JkStaffSettings *self)
 /* Overrides                                                              */
 
 static void
-jk_staff_settings_map (GtkWidget *widget)
+jk_staff_settings_form_map (GtkWidget *widget)
 {
-  JkStaffSettings *self = JK_STAFF_SETTINGS (widget);
+  JkStaffSettingsForm *self = JK_STAFF_SETTINGS_FORM (widget);
 
-  GTK_WIDGET_CLASS (jk_staff_settings_parent_class)->map (widget);
+  GTK_WIDGET_CLASS (jk_staff_settings_form_parent_class)->map (widget);
   if (!self->busy)
     {
       gtk_label_set_text (self->status_label, "");
@@ -342,28 +342,28 @@ jk_staff_settings_map (GtkWidget *widget)
 }
 
 static void
-jk_staff_settings_dispose (GObject *object)
+jk_staff_settings_form_dispose (GObject *object)
 {
-  JkStaffSettings *self = JK_STAFF_SETTINGS (object);
+  JkStaffSettingsForm *self = JK_STAFF_SETTINGS_FORM (object);
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  G_OBJECT_CLASS (jk_staff_settings_parent_class)->dispose (object);
+  G_OBJECT_CLASS (jk_staff_settings_form_parent_class)->dispose (object);
 }
 
 static void
-jk_staff_settings_finalize (GObject *object)
+jk_staff_settings_form_finalize (GObject *object)
 {
-  JkStaffSettings *self = JK_STAFF_SETTINGS (object);
+  JkStaffSettingsForm *self = JK_STAFF_SETTINGS_FORM (object);
 
   g_free (self->staff_name);
   g_free (self->database_path);
-  G_OBJECT_CLASS (jk_staff_settings_parent_class)->finalize (object);
+  G_OBJECT_CLASS (jk_staff_settings_form_parent_class)->finalize (object);
 }
 
 static void
-jk_staff_settings_class_init (JkStaffSettingsClass *klass)
+jk_staff_settings_form_class_init (JkStaffSettingsFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -371,28 +371,28 @@ jk_staff_settings_class_init (JkStaffSettingsClass *klass)
     "center_name", "area", "language", "idle", "visit_limit", "day_limit", "printer",
   };
 
-  object_class->dispose = jk_staff_settings_dispose;
-  object_class->finalize = jk_staff_settings_finalize;
-  widget_class->map = jk_staff_settings_map;
+  object_class->dispose = jk_staff_settings_form_dispose;
+  object_class->finalize = jk_staff_settings_form_finalize;
+  widget_class->map = jk_staff_settings_form_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/staff/jk-staff-settings.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/staff/jk-staff-settings-form.ui");
   for (int i = 0; i < N_FIELDS; i++)
     {
       g_autofree char *field = g_strdup_printf ("%s_field", names[i]);
       g_autofree char *error = g_strdup_printf ("%s_error", names[i]);
 
       gtk_widget_class_bind_template_child_full (widget_class, field, FALSE,
-                                                 G_STRUCT_OFFSET (JkStaffSettings, fields) + i * sizeof (GtkWidget *));
+                                                 G_STRUCT_OFFSET (JkStaffSettingsForm, fields) + i * sizeof (GtkWidget *));
       gtk_widget_class_bind_template_child_full (widget_class, error, FALSE,
-                                                 G_STRUCT_OFFSET (JkStaffSettings, errors) + i * sizeof (GtkLabel *));
+                                                 G_STRUCT_OFFSET (JkStaffSettingsForm, errors) + i * sizeof (GtkLabel *));
     }
-  gtk_widget_class_bind_template_child (widget_class, JkStaffSettings, status_label);
-  gtk_widget_class_bind_template_child (widget_class, JkStaffSettings, save_button);
+  gtk_widget_class_bind_template_child (widget_class, JkStaffSettingsForm, status_label);
+  gtk_widget_class_bind_template_child (widget_class, JkStaffSettingsForm, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
 }
 
 static void
-jk_staff_settings_init (JkStaffSettings *self)
+jk_staff_settings_form_init (JkStaffSettingsForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
@@ -405,9 +405,9 @@ jk_staff_settings_init (JkStaffSettings *self)
 /* Public API                                                             */
 
 GtkWidget *
-jk_staff_settings_new (const JkStaffContext *context)
+jk_staff_settings_form_new (const JkStaffContext *context)
 {
-  JkStaffSettings *self = g_object_new (JK_TYPE_STAFF_SETTINGS, NULL);
+  JkStaffSettingsForm *self = g_object_new (JK_TYPE_STAFF_SETTINGS_FORM, NULL);
 
   self->context = context->context;
   self->staff_name = g_strdup (context->staff_name);
@@ -417,16 +417,16 @@ jk_staff_settings_new (const JkStaffContext *context)
 }
 
 gboolean
-jk_staff_settings_is_busy (JkStaffSettings *self)
+jk_staff_settings_form_is_busy (JkStaffSettingsForm *self)
 {
-  g_return_val_if_fail (JK_IS_STAFF_SETTINGS (self), FALSE);
+  g_return_val_if_fail (JK_IS_STAFF_SETTINGS_FORM (self), FALSE);
 
   return self->busy;
 }
 
-const JkStaffSectionInfo jk_staff_settings_section = {
+const JkStaffSectionInfo jk_staff_settings_form_section = {
   .name = "settings",
   .title = N_("Settings"),
   .icon = "preferences-system-symbolic",
-  .create = jk_staff_settings_new,
+  .create = jk_staff_settings_form_new,
 };

@@ -10,13 +10,13 @@ G_BEGIN_DECLS
 /* Staff mode's Settings: what a center changes itself (idle time, page
  * limits, the language visits start in, the center's name and area, the
  * printer), saved to conf.d/50-staff.conf and applied at once. */
-#define JK_TYPE_STAFF_SETTINGS (jk_staff_settings_get_type ())
-G_DECLARE_FINAL_TYPE (JkStaffSettings, jk_staff_settings, JK, STAFF_SETTINGS, GtkBox)
+#define JK_TYPE_STAFF_SETTINGS_FORM (jk_staff_settings_form_get_type ())
+G_DECLARE_FINAL_TYPE (JkStaffSettingsForm, jk_staff_settings_form, JK, STAFF_SETTINGS_FORM, GtkBox)
 
-extern const JkStaffSectionInfo jk_staff_settings_section;
+extern const JkStaffSectionInfo jk_staff_settings_form_section;
 
-GtkWidget *jk_staff_settings_new (const JkStaffContext *context);
+GtkWidget *jk_staff_settings_form_new (const JkStaffContext *context);
 /* TRUE while a save is under way (tests wait on it). */
-gboolean   jk_staff_settings_is_busy (JkStaffSettings *self);
+gboolean   jk_staff_settings_form_is_busy (JkStaffSettingsForm *self);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jk-staff-print.c: staff mode's Print queue: the printer in words, held jobs (release, reprint, cancel), a test
+/* jk-staff-print-queue.c: staff mode's Print queue: the printer in words, held jobs (release, reprint, cancel), a test
  * page, today's pages against the limits, and extra pages for the next visit */
 
 #define G_LOG_DOMAIN "jk-staff-print"
@@ -13,13 +13,13 @@
 
 #include "print/jk-print-flow.h"
 #include "jk-staff-audit.h"
-#include "jk-staff-print.h"
+#include "jk-staff-print-queue.h"
 
 /* The override: staff add pages to the next visit's limit through the
  * print flow (jk_print_flow_grant_pages), which keeps the grant in memory
  * until that visit ends and says it on the visitor's print page. */
 
-struct _JkStaffPrint
+struct _JkStaffPrintQueue
 {
   GtkBox parent_instance;
 
@@ -64,7 +64,7 @@ typedef struct {
   char *message;               /* what the action did, in words */
 } PrintWork;
 
-G_DEFINE_FINAL_TYPE (JkStaffPrint, jk_staff_print, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (JkStaffPrintQueue, jk_staff_print_queue, GTK_TYPE_BOX)
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -166,7 +166,7 @@ describe_pages (const JkConfig *config,
 }
 
 static void
-show_grant (JkStaffPrint *self)
+show_grant (JkStaffPrintQueue *self)
 {
   JkPrintFlow *flow = self->page_context->print_flow;
   guint granted = flow != NULL ? jk_print_flow_get_granted_pages (flow) : 0;
@@ -188,7 +188,7 @@ show_grant (JkStaffPrint *self)
 }
 
 static void
-show_result (JkStaffPrint *self,
+show_result (JkStaffPrintQueue *self,
              const char   *text)
 {
   g_free (self->result);
@@ -197,10 +197,10 @@ show_result (JkStaffPrint *self,
   gtk_widget_set_visible (GTK_WIDGET (self->result_label), text != NULL);
 }
 
-static void on_job_action_clicked (GtkButton *button, JkStaffPrint *self);
+static void on_job_action_clicked (GtkButton *button, JkStaffPrintQueue *self);
 
 static GtkWidget *
-make_job_button (JkStaffPrint         *self,
+make_job_button (JkStaffPrintQueue         *self,
                  const JkPrintJobInfo *info,
                  Action                action,
                  const char           *label)
@@ -218,7 +218,7 @@ make_job_button (JkStaffPrint         *self,
 }
 
 static GtkWidget *
-make_job_row (JkStaffPrint         *self,
+make_job_row (JkStaffPrintQueue         *self,
               const JkPrintJobInfo *info)
 {
   GtkWidget *row = gtk_list_box_row_new ();
@@ -275,7 +275,7 @@ make_job_row (JkStaffPrint         *self,
 }
 
 static void
-show_jobs (JkStaffPrint *self,
+show_jobs (JkStaffPrintQueue *self,
            GPtrArray    *jobs)
 {
   g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (self->list));
@@ -299,7 +299,7 @@ show_jobs (JkStaffPrint *self,
 }
 
 static PrintWork *
-print_work_new (JkStaffPrint *self,
+print_work_new (JkStaffPrintQueue *self,
                 Action        action)
 {
   PrintWork *work = g_new0 (PrintWork, 1);
@@ -419,7 +419,7 @@ on_done (gpointer      source,
          gpointer      data,
          const GError *error)
 {
-  JkStaffPrint *self = JK_STAFF_PRINT (source);
+  JkStaffPrintQueue *self = JK_STAFF_PRINT_QUEUE (source);
   PrintWork *work = data;
   g_autofree char *printer = NULL;
   g_autofree char *pages = NULL;
@@ -432,7 +432,7 @@ on_done (gpointer      source,
       g_warning ("Print queue: %s", error->message);
       show_result (self, error->message);
       if (work->action != ACTION_LOAD)
-        jk_staff_print_refresh (self);
+        jk_staff_print_queue_refresh (self);
       return;
     }
   if (work->action != ACTION_LOAD)
@@ -446,7 +446,7 @@ on_done (gpointer      source,
 }
 
 static void
-run (JkStaffPrint *self,
+run (JkStaffPrintQueue *self,
      PrintWork    *work)
 {
   self->busy++;
@@ -455,7 +455,7 @@ run (JkStaffPrint *self,
 
 static void
 on_job_action_clicked (GtkButton    *button,
-                       JkStaffPrint *self)
+                       JkStaffPrintQueue *self)
 {
   PrintWork *work = print_work_new (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "jk-action")));
 
@@ -466,7 +466,7 @@ on_job_action_clicked (GtkButton    *button,
 }
 
 static void
-on_test_clicked (JkStaffPrint *self)
+on_test_clicked (JkStaffPrintQueue *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), FALSE);
   show_result (self, _("Printing a test page…"));
@@ -474,13 +474,13 @@ on_test_clicked (JkStaffPrint *self)
 }
 
 static void
-on_refresh_clicked (JkStaffPrint *self)
+on_refresh_clicked (JkStaffPrintQueue *self)
 {
-  jk_staff_print_refresh (self);
+  jk_staff_print_queue_refresh (self);
 }
 
 static void
-grant (JkStaffPrint *self,
+grant (JkStaffPrintQueue *self,
        guint         pages)
 {
   JkPrintFlow *flow = self->page_context->print_flow;
@@ -495,13 +495,13 @@ grant (JkStaffPrint *self,
 
 static void
 on_grant_clicked (GtkButton    *button,
-                  JkStaffPrint *self)
+                  JkStaffPrintQueue *self)
 {
   grant (self, button == self->grant5_button ? 5 : 10);
 }
 
 static void
-on_withdraw_clicked (JkStaffPrint *self)
+on_withdraw_clicked (JkStaffPrintQueue *self)
 {
   grant (self, 0);
 }
@@ -510,53 +510,53 @@ on_withdraw_clicked (JkStaffPrint *self)
 /* Overrides                                                              */
 
 static void
-jk_staff_print_map (GtkWidget *widget)
+jk_staff_print_queue_map (GtkWidget *widget)
 {
-  GTK_WIDGET_CLASS (jk_staff_print_parent_class)->map (widget);
-  jk_staff_print_refresh (JK_STAFF_PRINT (widget));
+  GTK_WIDGET_CLASS (jk_staff_print_queue_parent_class)->map (widget);
+  jk_staff_print_queue_refresh (JK_STAFF_PRINT_QUEUE (widget));
 }
 
 static void
-jk_staff_print_destroy (GtkWidget *widget)
+jk_staff_print_queue_destroy (GtkWidget *widget)
 {
-  JkStaffPrint *self = JK_STAFF_PRINT (widget);
+  JkStaffPrintQueue *self = JK_STAFF_PRINT_QUEUE (widget);
 
   g_cancellable_cancel (self->cancellable);
-  GTK_WIDGET_CLASS (jk_staff_print_parent_class)->destroy (widget);
+  GTK_WIDGET_CLASS (jk_staff_print_queue_parent_class)->destroy (widget);
 }
 
 static void
-jk_staff_print_finalize (GObject *object)
+jk_staff_print_queue_finalize (GObject *object)
 {
-  JkStaffPrint *self = JK_STAFF_PRINT (object);
+  JkStaffPrintQueue *self = JK_STAFF_PRINT_QUEUE (object);
 
   g_clear_object (&self->cancellable);
   g_free (self->staff_name);
   g_free (self->database_path);
   g_free (self->result);
-  G_OBJECT_CLASS (jk_staff_print_parent_class)->finalize (object);
+  G_OBJECT_CLASS (jk_staff_print_queue_parent_class)->finalize (object);
 }
 
 static void
-jk_staff_print_class_init (JkStaffPrintClass *klass)
+jk_staff_print_queue_class_init (JkStaffPrintQueueClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = jk_staff_print_finalize;
-  widget_class->map = jk_staff_print_map;
-  widget_class->destroy = jk_staff_print_destroy;
+  object_class->finalize = jk_staff_print_queue_finalize;
+  widget_class->map = jk_staff_print_queue_map;
+  widget_class->destroy = jk_staff_print_queue_destroy;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/staff/jk-staff-print.ui");
-  gtk_widget_class_bind_template_child (widget_class, JkStaffPrint, printer_label);
-  gtk_widget_class_bind_template_child (widget_class, JkStaffPrint, pages_label);
-  gtk_widget_class_bind_template_child (widget_class, JkStaffPrint, grant_label);
-  gtk_widget_class_bind_template_child (widget_class, JkStaffPrint, result_label);
-  gtk_widget_class_bind_template_child (widget_class, JkStaffPrint, test_button);
-  gtk_widget_class_bind_template_child (widget_class, JkStaffPrint, grant5_button);
-  gtk_widget_class_bind_template_child (widget_class, JkStaffPrint, grant10_button);
-  gtk_widget_class_bind_template_child (widget_class, JkStaffPrint, withdraw_button);
-  gtk_widget_class_bind_template_child (widget_class, JkStaffPrint, list);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/staff/jk-staff-print-queue.ui");
+  gtk_widget_class_bind_template_child (widget_class, JkStaffPrintQueue, printer_label);
+  gtk_widget_class_bind_template_child (widget_class, JkStaffPrintQueue, pages_label);
+  gtk_widget_class_bind_template_child (widget_class, JkStaffPrintQueue, grant_label);
+  gtk_widget_class_bind_template_child (widget_class, JkStaffPrintQueue, result_label);
+  gtk_widget_class_bind_template_child (widget_class, JkStaffPrintQueue, test_button);
+  gtk_widget_class_bind_template_child (widget_class, JkStaffPrintQueue, grant5_button);
+  gtk_widget_class_bind_template_child (widget_class, JkStaffPrintQueue, grant10_button);
+  gtk_widget_class_bind_template_child (widget_class, JkStaffPrintQueue, withdraw_button);
+  gtk_widget_class_bind_template_child (widget_class, JkStaffPrintQueue, list);
   gtk_widget_class_bind_template_callback (widget_class, on_test_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_refresh_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_grant_clicked);
@@ -565,7 +565,7 @@ jk_staff_print_class_init (JkStaffPrintClass *klass)
 }
 
 static void
-jk_staff_print_init (JkStaffPrint *self)
+jk_staff_print_queue_init (JkStaffPrintQueue *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
@@ -577,10 +577,10 @@ jk_staff_print_init (JkStaffPrint *self)
 static GtkWidget *
 create_section (const JkStaffContext *context)
 {
-  return jk_staff_print_new (context);
+  return jk_staff_print_queue_new (context);
 }
 
-const JkStaffSectionInfo jk_staff_print_section = {
+const JkStaffSectionInfo jk_staff_print_queue_section = {
   .name = "print",
   .title = N_("Print queue"),
   .icon = "printer-symbolic",
@@ -588,9 +588,9 @@ const JkStaffSectionInfo jk_staff_print_section = {
 };
 
 GtkWidget *
-jk_staff_print_new (const JkStaffContext *context)
+jk_staff_print_queue_new (const JkStaffContext *context)
 {
-  JkStaffPrint *self = g_object_new (JK_TYPE_STAFF_PRINT, NULL);
+  JkStaffPrintQueue *self = g_object_new (JK_TYPE_STAFF_PRINT_QUEUE, NULL);
 
   self->page_context = context->context;
   self->staff_name = g_strdup (context->staff_name);
@@ -600,25 +600,25 @@ jk_staff_print_new (const JkStaffContext *context)
 }
 
 void
-jk_staff_print_refresh (JkStaffPrint *self)
+jk_staff_print_queue_refresh (JkStaffPrintQueue *self)
 {
-  g_return_if_fail (JK_IS_STAFF_PRINT (self));
+  g_return_if_fail (JK_IS_STAFF_PRINT_QUEUE (self));
 
   run (self, print_work_new (self, ACTION_LOAD));
 }
 
 gboolean
-jk_staff_print_is_busy (JkStaffPrint *self)
+jk_staff_print_queue_is_busy (JkStaffPrintQueue *self)
 {
-  g_return_val_if_fail (JK_IS_STAFF_PRINT (self), FALSE);
+  g_return_val_if_fail (JK_IS_STAFF_PRINT_QUEUE (self), FALSE);
 
   return self->busy > 0;
 }
 
 const char *
-jk_staff_print_get_result (JkStaffPrint *self)
+jk_staff_print_queue_get_result (JkStaffPrintQueue *self)
 {
-  g_return_val_if_fail (JK_IS_STAFF_PRINT (self), NULL);
+  g_return_val_if_fail (JK_IS_STAFF_PRINT_QUEUE (self), NULL);
 
   return self->result;
 }
