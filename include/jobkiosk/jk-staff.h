@@ -25,8 +25,8 @@ typedef enum {
  * account (a wrong PIN: every account), so it is cheaper than the saved
  * resumes' (jk-resume-vault.h): 2 passes over 32 MiB took 0.025-0.04 s per
  * account, a wrong PIN against ten accounts 0.22-0.31 s, on the 2-core
- * reference machine (test-staff's /staff/cost says it). Each hash keeps the
- * cost it was made with. */
+ * reference machine (0.06-0.1 s and 0.5-0.6 s with other builds busy;
+ * test-staff's /staff/cost says it). Each hash keeps its own cost. */
 #define JK_STAFF_OPSLIMIT 2
 #define JK_STAFF_MEMLIMIT (32 * 1024 * 1024)
 

@@ -14,7 +14,8 @@ enum {
   JK_CLI_EXIT_FAILED = 1,
   JK_CLI_EXIT_USAGE = 2,
   JK_CLI_EXIT_REFUSED = 3, /* lmi import: a release refused, its earlier import kept */
-  JK_CLI_EXIT_NOT_FOUND = 3, /* checkin: no appointment today */
+  JK_CLI_EXIT_NOT_FOUND = 3, /* checkin: no appointment today; staff remove: no such name */
+  JK_CLI_EXIT_EXISTS = 3, /* staff add: the name or the PIN is taken */
   JK_CLI_EXIT_OUTSIDE = 4, /* checkin: after the window ("late"); early is checked in (0) */
   JK_CLI_EXIT_RATE_LIMITED = 5, /* checkin: too many tries that found nothing this minute */
 };
@@ -111,6 +112,13 @@ int          jk_cli_walkin         (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
 int          jk_cli_arrivals       (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
+/* staff add|remove|list, audit (jk-cli-staff.c) */
+int          jk_cli_staff          (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
+int          jk_cli_audit          (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
 int          jk_cli_resume         (JkCli        *cli,

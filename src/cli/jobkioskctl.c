@@ -29,6 +29,8 @@ static const JkCliCommand commands[] = {
   { "checkin", jk_cli_checkin, N_("Check in for today's appointment (checkin --code CODE | --last-name NAME --dob DATE)") },
   { "walkin", jk_cli_walkin, N_("Join today's queue without an appointment (walkin --reason KEY)") },
   { "arrivals", jk_cli_arrivals, N_("List today's arrivals for staff (arrivals [--date YYYY-MM-DD])") },
+  { "staff", jk_cli_staff, N_("Staff accounts for staff mode (staff add NAME, staff remove NAME, staff list)") },
+  { "audit", jk_cli_audit, N_("Who did what in staff mode and with jobkioskctl (audit [--since YYYY-MM-DD])") },
   { "resume", jk_cli_resume, N_("Check, render and keep resumes (resume validate, render, purge, export-saved, import-saved)") },
 };
 

@@ -298,6 +298,16 @@ test_lockout (Fixture       *fixture,
     g_assert_error (locked, JK_STAFF_ERROR, JK_STAFF_ERROR_LOCKED);
     g_assert_nonnull (strstr (locked->message, "1 more minute,"));
   }
+  /* And in Spanish. */
+  jk_i18n_set_language ("es");
+  {
+    g_autoptr (GError) locked = NULL;
+
+    g_assert_null (jk_staff_verify (fixture->config, fixture->db, "1234", T0 + 60, NULL, &locked));
+    g_assert_error (locked, JK_STAFF_ERROR, JK_STAFF_ERROR_LOCKED);
+    g_assert_nonnull (strstr (locked->message, "bloqueado 15 minutos más, hasta las"));
+  }
+  jk_i18n_set_language ("en");
 
   /* After lock-minutes it opens again, and the count starts afresh. */
   g_assert_cmpint (jk_staff_locked_until (fixture->db, lock_end, &error), ==, 0);

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <jobkiosk/jk-staff.h>
 #include <jobkiosk/jk-store.h>
 #include <unistd.h>
 #include <utime.h>
@@ -167,6 +168,78 @@ test_migrates_old (Fixture      *fixture,
   g_assert_cmpint (jk_store_get_schema_version (store), ==, jk_store_get_latest_version ());
   g_assert_true (jk_store_exec (store, "SELECT count(*) FROM meta, leftover, jobs", &error));
   g_assert_cmpint (jk_test_query_int (store, "PRAGMA application_id"), !=, 0);
+}
+
+/* A kiosk updated from a version at schema 17, with a day's data: the
+ * database goes to 18 (staff mode) keeping every row, staff accounts can
+ * be added, and they are still there the next time it opens. Schema 17 is
+ * made by undoing what step 18 adds, on a database the kiosk wrote. */
+static void
+test_migrates_17 (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkStore) store = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* A step after 18: undo it below too, before 18's. */
+  g_assert_cmpint (jk_store_get_latest_version (), ==, 18);
+  make_database (fixture,
+                 "DROP INDEX audit_log_at;"
+                 "DROP TABLE usage_hours;"
+                 "DROP TABLE staff_lock;"
+                 "DROP TABLE staff;"
+                 "ALTER TABLE arrivals DROP COLUMN served;"
+                 "ALTER TABLE arrivals DROP COLUMN called;"
+                 "PRAGMA user_version = 17;"
+                 "INSERT INTO meta (key, value) VALUES ('probe', 'kept');"
+                 "INSERT INTO usage_counts (day, what, count) VALUES ('2026-03-02', 'visits', 41);"
+                 "INSERT INTO audit_log (at, actor, action, detail)"
+                 "  VALUES ('2026-03-02T15:04:05Z', 'jobkioskctl', 'print-release', 'job 7');"
+                 "INSERT INTO arrivals (day, arrived, kind, greeting, reason, queue_number, state)"
+                 "  VALUES ('2026-03-02', 1772463845, 'walk-in', 'Ana', 'resume', 3, 'waiting');");
+  /* It is schema 17: none of 18's tables. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                            " (SELECT count(*) FROM sqlite_master WHERE name = 'staff')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 17);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+
+  store = jk_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jk_store_get_schema_version (store), ==, 18);
+  g_assert_null (jk_store_get_moved_aside (store));
+  g_assert_cmpint (jk_test_query_int (store, "SELECT count(*) FROM meta WHERE key = 'probe' AND value = 'kept'"),
+                   ==, 1);
+  g_assert_cmpint (jk_test_query_int (store, "SELECT count FROM usage_counts WHERE what = 'visits'"), ==, 41);
+  detail = jk_test_query_text (store, "SELECT detail FROM audit_log WHERE action = 'print-release'");
+  g_assert_cmpstr (detail, ==, "job 7");
+  g_assert_cmpint (jk_test_query_int (store, "SELECT queue_number FROM arrivals WHERE greeting = 'Ana'"
+                                             " AND called IS NULL AND served IS NULL"), ==, 3);
+  g_assert_cmpint (jk_test_query_int (store, "SELECT count(*) FROM staff"), ==, 0);
+
+  g_assert_true (jk_staff_add (fixture->path, "Rosa", "1234", 1772463845, &error));
+  g_assert_no_error (error);
+  g_assert_true (jk_audit_add (fixture->path, "jobkioskctl", "staff-add", "Rosa", 1772463845, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&store, jk_store_free);
+
+  /* Opened again, as the next start does: all kept, nothing moved aside. */
+  store = jk_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (jk_store_get_moved_aside (store));
+  members = jk_staff_list (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_assert_cmpstr (((JkStaffMember *) members->pdata[0])->name, ==, "Rosa");
+  g_assert_cmpint (jk_test_query_int (store, "SELECT count(*) FROM audit_log"), ==, 2);
 }
 
 /* A database from a newer Job Kiosk is refused with a plain message and
@@ -451,6 +524,7 @@ main (int   argc,
   JK_TEST_ADD ("/store/fresh", Fixture, test_fresh);
   JK_TEST_ADD ("/store/reopen-keeps-data", Fixture, test_reopen_keeps_data);
   JK_TEST_ADD ("/store/migrates-old", Fixture, test_migrates_old);
+  JK_TEST_ADD ("/store/migrates-17-keeps-rows", Fixture, test_migrates_17);
   JK_TEST_ADD ("/store/too-new", Fixture, test_too_new);
   JK_TEST_ADD ("/store/text-file-refused", Fixture, test_text_file_refused);
   JK_TEST_ADD ("/store/other-sqlite-refused", Fixture, test_other_sqlite_refused);
