@@ -30,6 +30,8 @@ static const JkCliCommand commands[] = {
   { "checkin", jk_cli_checkin, N_("Check in for today's appointment (checkin --code CODE | --last-name NAME --dob DATE)") },
   { "walkin", jk_cli_walkin, N_("Join today's queue without an appointment (walkin --reason KEY)") },
   { "arrivals", jk_cli_arrivals, N_("List today's arrivals for staff (arrivals [--date YYYY-MM-DD])") },
+  { "config", jk_cli_config, N_("Check the configuration: every value and where it came from (config check)") },
+  { "metrics", jk_cli_metrics, N_("Print the kiosk's health for Prometheus, or write it to a file (metrics --output FILE)") },
   { "resume", jk_cli_resume, N_("Check, render and keep resumes (resume validate, render, purge, export-saved, import-saved)") },
 };
 
