@@ -32,6 +32,7 @@ struct _JkConfig
   GKeyFile *merged;    /* all groups and keys as finally applied (only valid values), for other modules */
   GHashTable *origins; /* private: group → "FILE:LINE" where it first appears */
   GHashTable *display_names; /* private: source NAME → its display-name */
+  GHashTable *value_origins; /* private: "group\037key" → "LINE:FILE" of the value that applies */
 
   /* [kiosk] */
   char *center_name;
@@ -142,6 +143,18 @@ struct _JkConfig
   X (QUIETER, "quieter", "F7;XF86AudioLowerVolume") \
   X (LOUDER, "louder", "F8;XF86AudioRaiseVolume")
 
+/* One key's effective value and where it came from (jobkioskctl config check). */
+typedef struct {
+  char *group;         /* "kiosk", "source job-bank" */
+  char *key;
+  char *value;         /* as it applies (a path resolved); NULL when unset;
+                        * JK_CONFIG_VALUE_SET for a source's header value, never the value */
+  char *file;          /* the file that set it ("--db" for that option); NULL: the default */
+  guint line;
+} JkConfigValue;
+
+#define JK_CONFIG_VALUE_SET "(set)"
+
 GQuark       jk_config_error_quark        (void);
 
 JkConfig    *jk_config_new_defaults       (void);
@@ -166,6 +179,25 @@ const char  *jk_config_mode_to_string     (JkConfigMode mode);
 const char  *jk_config_get_source_display_name (const JkConfig *self,
                                                 const char     *source);
 void         jk_config_free               (JkConfig    *self);
+/* Every key of every group ([source NAME] groups in the order read, their
+ * header keys after), as it applies now: a GPtrArray of JkConfigValue. */
+GPtrArray   *jk_config_list_values        (const JkConfig *self);
+void         jk_config_value_free         (JkConfigValue  *value);
+
+/* A problem found reading the configuration (JkConfig.problems), split. */
+typedef struct {
+  char *file;          /* NULL when the problem is a whole file or folder (message names it) */
+  guint line;          /* 0: none */
+  char *message;       /* "[group] key: what", or the words alone */
+} JkConfigProblem;
+
+/* jobkioskctl config check (src/core/fleet/jk-config-check.c): the values
+ * as jk_config_list_values gives them with secrets left out (a feed url's
+ * query; the check-in and usage endpoints and calendar addresses but for
+ * their scheme and host), and the problems split by file and line. */
+GPtrArray   *jk_config_check_values       (const JkConfig  *self);
+GPtrArray   *jk_config_check_problems     (const JkConfig  *self);
+void         jk_config_problem_free       (JkConfigProblem *problem);
 
 /* Where the program's shared data (demo, dictionaries) lives. */
 const char  *jk_get_pkgdatadir            (void);

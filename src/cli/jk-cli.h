@@ -135,5 +135,12 @@ int          jk_cli_resume_export_saved  (JkCli  *cli,
 int          jk_cli_resume_import_saved  (JkCli  *cli,
                                           int     argc,
                                           char  **argv);
+/* config check (jk-cli-config.c) */
+int          jk_cli_config         (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
+int          jk_cli_metrics        (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 
 G_END_DECLS

@@ -31,6 +31,8 @@ static const JkCliCommand commands[] = {
   { "arrivals", jk_cli_arrivals, N_("List today's arrivals for staff (arrivals [--date YYYY-MM-DD])") },
   { "staff", jk_cli_staff, N_("Staff accounts for staff mode (staff add NAME, staff remove NAME, staff list)") },
   { "audit", jk_cli_audit, N_("Who did what in staff mode and with jobkioskctl (audit [--since YYYY-MM-DD])") },
+  { "config", jk_cli_config, N_("Check the configuration: every value and where it came from (config check)") },
+  { "metrics", jk_cli_metrics, N_("Print the kiosk's health for Prometheus, or write it to a file (metrics --output FILE)") },
   { "resume", jk_cli_resume, N_("Check, render and keep resumes (resume validate, render, purge, export-saved, import-saved)") },
 };
 

@@ -312,6 +312,186 @@ test_source_display_name (void)
   g_rmdir (dir);
 }
 
+static const JkConfigValue *
+find_value (GPtrArray  *values,
+            const char *group,
+            const char *key)
+{
+  for (guint i = 0; i < values->len; i++)
+    {
+      const JkConfigValue *value = values->pdata[i];
+      if (g_str_equal (value->group, group) && g_str_equal (value->key, key))
+        return value;
+    }
+  return NULL;
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *text,
+            gssize      length)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
+  return path;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* config check: a later conf.d file overrides an earlier one and the main
+ * file, and the value names the file and line that set it. */
+static void
+test_value_origins (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jk-config-XXXXXX", NULL);
+  g_autofree char *conf_d = g_build_filename (dir, "conf.d", NULL);
+  g_autofree char *main_file = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = NULL;
+  g_autoptr (GPtrArray) values = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  const JkConfigValue *value;
+
+  main_file = write_file (dir, "main.conf",
+                          "[kiosk]\n"
+                          "name = Kiosk 1\n"
+                          "idle-timeout = 60\n"
+                          "[print]\n"
+                          "paper = a4\n", -1);
+  g_assert_cmpint (g_mkdir (conf_d, 0700), ==, 0);
+  first = write_file (conf_d, "10-first.conf", "[kiosk]\nidle-timeout = 100\n[print]\npaper = letter\n", -1);
+  second = write_file (conf_d, "20-second.conf",
+                       "# the later one wins\n"
+                       "[kiosk]\n"
+                       "\n"
+                       "idle-timeout = 120\n"
+                       "[source bank]\n"
+                       "url = https://jobs.example.org/feed.xml?api_key=s3cret\n"
+                       "header-Authorization = Bearer hunter2\n", -1);
+  config = jk_config_load (main_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (config->idle_timeout, ==, 120);
+  values = jk_config_check_values (config);
+  problems = jk_config_check_problems (config);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  value = find_value (values, "kiosk", "idle-timeout");
+  g_assert_cmpstr (value->value, ==, "120");
+  g_assert_cmpstr (value->file, ==, second);
+  g_assert_cmpuint (value->line, ==, 4);
+  value = find_value (values, "print", "paper");
+  g_assert_cmpstr (value->value, ==, "letter");
+  g_assert_cmpstr (value->file, ==, first);
+  g_assert_cmpuint (value->line, ==, 4);
+  value = find_value (values, "kiosk", "name");
+  g_assert_cmpstr (value->value, ==, "Kiosk 1");
+  g_assert_cmpstr (value->file, ==, main_file);
+  g_assert_cmpuint (value->line, ==, 2);
+  /* Keys no file sets show their default; every group is there. */
+  value = find_value (values, "kiosk", "language");
+  g_assert_cmpstr (value->value, ==, "en");
+  g_assert_null (value->file);
+  g_assert_nonnull (find_value (values, "metrics", "textfile"));
+  g_assert_cmpstr (find_value (values, "keypad", "next")->value, ==, "Down");
+  g_assert_cmpstr (find_value (values, "source bank", "refresh")->value, ==, "60");
+  /* Secrets are never shown: a header's value, a url's query. */
+  g_assert_cmpstr (find_value (values, "source bank", "header-Authorization")->value, ==, "(set)");
+  g_assert_cmpstr (find_value (values, "source bank", "url")->value, ==, "https://jobs.example.org/feed.xml?(set)");
+  for (guint i = 0; i < values->len; i++)
+    {
+      const JkConfigValue *each = values->pdata[i];
+      g_assert_null (each->value != NULL ? strstr (each->value, "s3cret") : NULL);
+      g_assert_null (each->value != NULL ? strstr (each->value, "hunter2") : NULL);
+    }
+  remove_tree (dir);
+}
+
+/* A drop-in that is binary, or has broken lines, is reported in plain
+ * words with its file (and line), and costs no other value. */
+static void
+test_corrupt_dropin (void)
+{
+  static const char binary[] = "\x7f" "ELF\x02\x01\x01\0\0\0[kiosk]\nname = no\n";
+  g_autofree char *dir = g_dir_make_tmp ("jk-config-XXXXXX", NULL);
+  g_autofree char *conf_d = g_build_filename (dir, "conf.d", NULL);
+  g_autofree char *main_file = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *bin = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = NULL;
+  g_autoptr (GPtrArray) values = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  const JkConfigProblem *problem;
+  const JkConfigValue *value;
+
+  main_file = write_file (dir, "main.conf", "[kiosk]\nname = Kiosk 5\ncenter-name = East\n", -1);
+  g_assert_cmpint (g_mkdir (conf_d, 0700), ==, 0);
+  good = write_file (conf_d, "10-good.conf", "[kiosk]\nidle-timeout = 200\n", -1);
+  bin = write_file (conf_d, "20-binary.conf", binary, sizeof binary - 1);
+  broken = write_file (conf_d, "30-broken.conf",
+                       "[kiosk]\n"
+                       "this line is broken\n"
+                       "area = 43215\n"
+                       "[display\n"
+                       "fullscreen = false\n", -1);
+  jk_test_log_expect_warning ("jk-config", "*20-binary.conf is not a text file*");
+  jk_test_log_expect_warning ("jk-config", "*30-broken.conf:2: this is not a “key = value” line*");
+  jk_test_log_expect_warning ("jk-config", "*30-broken.conf:4: this is not a [section] line*");
+  config = jk_config_load (main_file, &error);
+  jk_test_log_assert_expected ();
+  g_assert_no_error (error);
+
+  values = jk_config_check_values (config);
+  problems = jk_config_check_problems (config);
+  g_assert_cmpuint (problems->len, ==, 3);
+  /* Problems in the order found: the binary file names itself. */
+  problem = problems->pdata[0];
+  g_assert_null (problem->file);
+  g_assert_nonnull (strstr (problem->message, bin));
+  g_assert_nonnull (strstr (problem->message, "is not a text file"));
+  problem = problems->pdata[1];
+  g_assert_cmpstr (problem->file, ==, broken);
+  g_assert_cmpuint (problem->line, ==, 2);
+  problem = problems->pdata[2];
+  g_assert_cmpstr (problem->file, ==, broken);
+  g_assert_cmpuint (problem->line, ==, 4);
+
+  value = find_value (values, "kiosk", "name");
+  g_assert_cmpstr (value->value, ==, "Kiosk 5");
+  g_assert_cmpstr (value->file, ==, main_file);
+  value = find_value (values, "kiosk", "idle-timeout");
+  g_assert_cmpstr (value->value, ==, "200");
+  g_assert_cmpstr (value->file, ==, good);
+  value = find_value (values, "kiosk", "area");
+  g_assert_cmpstr (value->value, ==, "43215");
+  g_assert_cmpstr (value->file, ==, broken);
+  g_assert_cmpuint (value->line, ==, 3);
+  value = find_value (values, "display", "fullscreen");
+  g_assert_cmpstr (value->value, ==, "true");
+  g_assert_null (value->file);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,5 +511,7 @@ main (int   argc,
   g_test_add_func ("/config/source-problems", test_source_problems);
   g_test_add_func ("/config/unlistable-drop-ins", test_unlistable_dropins);
   g_test_add_func ("/config/source-display-name", test_source_display_name);
+  g_test_add_func ("/config/value-origins", test_value_origins);
+  g_test_add_func ("/config/corrupt-drop-in", test_corrupt_dropin);
   return g_test_run ();
 }

@@ -319,6 +319,18 @@ drop_bad_lines (JkConfig   *self,
   return g_string_free (kept, FALSE);
 }
 
+/* Where the value that applies came from: a later file replaces it. */
+static void
+note_value (JkConfig   *self,
+            const char *path,
+            const char *contents,
+            const char *group,
+            const char *key)
+{
+  g_hash_table_insert (self->value_origins, g_strdup_printf ("%s\037%s", group, key),
+                       g_strdup_printf ("%u:%s", find_line (contents, group, key), path));
+}
+
 static void
 apply_key (JkConfig      *self,
            GKeyFile      *kf,
@@ -433,6 +445,7 @@ apply_key (JkConfig      *self,
       g_assert_not_reached ();
     }
 
+  note_value (self, path, contents, group, spec->key);
   g_key_file_set_value (self->merged, group, spec->key, raw);
 }
 
@@ -470,6 +483,7 @@ apply_header (JkConfig   *self,
           return;
         }
     }
+  note_value (self, path, contents, group, key);
   g_key_file_set_value (self->merged, group, key, raw);
 }
 
@@ -615,6 +629,7 @@ jk_config_new_defaults (void)
   self->source_names = g_ptr_array_new_with_free_func (g_free);
   self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->display_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->value_origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->merged = g_key_file_new ();
   self->base_dir = g_get_current_dir ();
   self->center_name = g_strdup ("American Job Center");
@@ -788,6 +803,7 @@ jk_config_override_database (JkConfig   *self,
     return;
   g_free (self->database);
   self->database = g_strdup (file);
+  g_hash_table_insert (self->value_origins, g_strdup ("kiosk\037database"), g_strdup ("0:--db"));
 }
 
 /* The one place that decides which database a run uses, for the kiosk and
@@ -828,6 +844,7 @@ jk_config_free (JkConfig *self)
   g_ptr_array_unref (self->source_names);
   g_hash_table_unref (self->origins);
   g_hash_table_unref (self->display_names);
+  g_hash_table_unref (self->value_origins);
   g_key_file_unref (self->merged);
   g_free (self->center_name);
   g_free (self->kiosk_name);
@@ -870,4 +887,128 @@ jk_config_get_source_display_name (const JkConfig *self,
   if (source == NULL)
     return NULL;
   return g_hash_table_lookup (self->display_names, source);
+}
+
+/* The default of a key with no field: the keypad's keys, a source's. */
+static const char *
+default_text (const KeySpec *spec)
+{
+#define X(id, name, keys) if (g_str_equal (spec->group, "keypad") && g_str_equal (spec->key, name)) return keys;
+  JK_KEYPAD_ACTIONS
+#undef X
+  if (g_str_equal (spec->key, "format"))
+    return "auto";
+  return NULL;
+}
+
+static char *
+field_text (const JkConfig *self,
+            const KeySpec  *spec)
+{
+  gconstpointer field = G_STRUCT_MEMBER_P (self, spec->offset);
+
+  switch (spec->type)
+    {
+    case KEY_UINT:
+      return g_strdup_printf ("%u", *(const guint *) field);
+    case KEY_BOOL:
+      return g_strdup (*(const gboolean *) field ? "true" : "false");
+    default:
+      return g_strdup (*(char *const *) field);
+    }
+}
+
+static void
+add_value (const JkConfig *self,
+           GPtrArray      *values,
+           const char     *group,
+           const char     *key,
+           char           *value)
+{
+  JkConfigValue *entry = g_new0 (JkConfigValue, 1);
+  g_autofree char *id = g_strdup_printf ("%s\037%s", group, key);
+  const char *origin = g_hash_table_lookup (self->value_origins, id);
+
+  entry->group = g_strdup (group);
+  entry->key = g_strdup (key);
+  entry->value = value;
+  if (origin != NULL)
+    {
+      char *rest = NULL;
+
+      entry->line = (guint) g_ascii_strtoull (origin, &rest, 10);
+      entry->file = g_strdup (rest + 1);
+    }
+  g_ptr_array_add (values, entry);
+}
+
+GPtrArray *
+jk_config_list_values (const JkConfig *self)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_config_value_free);
+
+  g_return_val_if_fail (self != NULL, values);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (key_specs); i++)
+    {
+      const KeySpec *spec = &key_specs[i];
+      char *value;
+
+      if (g_str_equal (spec->group, SOURCE_GROUP))
+        continue;
+      if (spec->offset != NO_FIELD)
+        value = field_text (self, spec);
+      else
+        {
+          value = g_key_file_get_string (self->merged, spec->group, spec->key, NULL);
+          if (value == NULL)
+            value = g_strdup (default_text (spec));
+        }
+      add_value (self, values, spec->group, spec->key, value);
+    }
+
+  for (guint s = 0; s < self->source_names->len; s++)
+    {
+      g_autofree char *group = g_strconcat (SOURCE_PREFIX, (const char *) self->source_names->pdata[s], NULL);
+      g_auto (GStrv) keys = g_key_file_get_keys (self->merged, group, NULL, NULL);
+
+      for (gsize i = 0; i < G_N_ELEMENTS (key_specs); i++)
+        {
+          const KeySpec *spec = &key_specs[i];
+          char *value;
+
+          if (!g_str_equal (spec->group, SOURCE_GROUP))
+            continue;
+          value = g_key_file_get_string (self->merged, group, spec->key, NULL);
+          if (value != NULL)
+            g_strstrip (value);
+          else if (spec->type == KEY_UINT)
+            value = g_strdup_printf ("%u", spec->fallback);
+          else if (spec->type == KEY_BOOL)
+            value = g_strdup (spec->fallback ? "true" : "false");
+          else
+            value = g_strdup (default_text (spec));
+          add_value (self, values, group, spec->key, value);
+        }
+      /* A header's value may be a credential: only that it is set. */
+      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+        if (g_str_has_prefix (keys[k], HEADER_PREFIX))
+          add_value (self, values, group, keys[k],
+                     g_str_has_suffix (keys[k], HEADER_FILE_SUFFIX)
+                       ? g_strstrip (g_key_file_get_string (self->merged, group, keys[k], NULL))
+                       : g_strdup (JK_CONFIG_VALUE_SET));
+    }
+  return values;
+}
+
+void
+jk_config_value_free (JkConfigValue *value)
+{
+  if (value == NULL)
+    return;
+  g_free (value->group);
+  g_free (value->key);
+  g_free (value->value);
+  g_free (value->file);
+  g_free (value);
 }
