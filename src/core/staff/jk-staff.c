@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-staff.h>
 
@@ -229,10 +230,11 @@ set_locked (GError **error,
             gint64   until)
 {
   g_autoptr (GDateTime) local = g_date_time_new_from_unix_local (until);
-  g_autofree char *clock = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("?");
+  /* As the top bar's clock shows it: "9:55 AM" in English. */
+  g_autofree char *clock = local != NULL ? jk_format_time_of_day (local) : g_strdup ("?");
   gulong minutes = (gulong) MAX ((until - now + 59) / 60, 1);
 
-  /* TRANSLATORS: %lu is minutes, %s the time it ends, "14:35" */
+  /* TRANSLATORS: %lu is minutes, %s the time it ends, "2:35 PM" */
   g_set_error (error, JK_STAFF_ERROR, JK_STAFF_ERROR_LOCKED,
                jk_ngettext ("Too many wrong PINs. Staff mode is locked for %lu more minute, until %s.",
                             "Too many wrong PINs. Staff mode is locked for %lu more minutes, until %s.", minutes),
