@@ -23,7 +23,10 @@
 /* The tools, in the order of their buttons. Adding one: its files and a
  * line here. */
 static const JkStaffSectionInfo *const sections[] = {
+  &jk_staff_today_section,
+  &jk_staff_print_queue_section,
   &jk_staff_resume_section,
+  &jk_staff_feeds_section,
   &jk_staff_usage_section,
   &jk_staff_settings_form_section,
   NULL,

@@ -254,12 +254,11 @@ on_saved (gpointer      source,
       gtk_label_set_text (self->status_label, apply_error->message);
       return;
     }
+  /* The idle time is the visitors': staff mode keeps its own while signed
+   * in and gives the kiosk config->idle_timeout back when it ends. */
   toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
   if (JK_IS_WINDOW (toplevel))
-    {
-      jk_idle_monitor_set_timeout (jk_window_get_idle_monitor (JK_WINDOW (toplevel)), config->idle_timeout);
-      jk_window_set_center_name (JK_WINDOW (toplevel), config->center_name);
-    }
+    jk_window_set_center_name (JK_WINDOW (toplevel), config->center_name);
   gtk_label_set_text (self->status_label, _("Saved. The kiosk uses the new settings now."));
 }
 
