@@ -113,6 +113,10 @@ int          jk_cli_walkin         (JkCli        *cli,
 int          jk_cli_arrivals       (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+/* usage, usage report (jk-cli-usage.c) */
+int          jk_cli_usage_counts   (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 int          jk_cli_resume         (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
