@@ -75,6 +75,13 @@ GPtrArray   *jk_usage_query        (const char  *database_path,
                                     const char  *first_day,
                                     const char  *last_day,
                                     GError     **error);   /* JkUsageRow */
+/* Each day's total per counter from first_day to last_day, summed in
+ * the database (JkUsageTotal, by day then counter, withheld set as
+ * jk_usage_day_totals sets it): what a long range is drawn from. */
+GPtrArray   *jk_usage_query_totals (const char  *database_path,
+                                    const char  *first_day,
+                                    const char  *last_day,
+                                    GError     **error);   /* JkUsageTotal */
 /* CSV (RFC 4180, CRLF): day,hour,counter,count,note; hours with a count
  * below JK_USAGE_MIN_SHOWN are left out; each day's totals (hour empty,
  * the note says so) follow its hours, exact unless withheld
@@ -98,6 +105,7 @@ gboolean     jk_usage_key_is_valid (const char  *what);
 gboolean     jk_usage_day_is_valid (const char  *day);
 
 void         jk_usage_row_free     (JkUsageRow  *row);
+void         jk_usage_total_free   (JkUsageTotal *total);
 GQuark       jk_usage_error_quark  (void);
 
 G_END_DECLS

@@ -266,6 +266,56 @@ test_csv (Fixture       *f,
                    "2027-03-11,,walk-ins,6,exact day total; hours with counts from 1 to 4 are in it but not listed\r\n");
 }
 
+static char *
+totals_text (GPtrArray *totals)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const JkUsageTotal *total = totals->pdata[i];
+
+      g_string_append_printf (out, "%s %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n", total->day, total->what,
+                              total->count, total->shown_hours, total->withheld ? "withheld" : "shown");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The totals summed in SQL are those summed from the rows. */
+static void
+test_query_totals (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) from_rows = NULL;
+  g_autoptr (GPtrArray) from_sql = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+
+  add (f, "visits", 12, local_time (2027, 3, 10, 9, 0));
+  add (f, "visits", 3, local_time (2027, 3, 10, 10, 0));
+  add (f, "visits", 2, local_time (2027, 3, 10, 11, 0));
+  add (f, "searches", 5, local_time (2027, 3, 10, 9, 0));
+  add (f, "searches", 4, local_time (2027, 3, 10, 10, 0));
+  add (f, "checkins", 1, local_time (2027, 3, 11, 9, 0));
+  add (f, "checkins", 1, local_time (2027, 3, 12, 9, 0));   /* outside */
+
+  rows = query (f, "2027-03-10", "2027-03-11");
+  from_rows = jk_usage_day_totals (rows);
+  from_sql = jk_usage_query_totals (f->db_path, "2027-03-10", "2027-03-11", &error);
+  g_assert_no_error (error);
+  expected = totals_text (from_rows);
+  text = totals_text (from_sql);
+  g_assert_cmpstr (expected, ==,
+                   "2027-03-10 searches 9 5 withheld\n"
+                   "2027-03-10 visits 17 12 shown\n"
+                   "2027-03-11 checkins 1 0 withheld\n");
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_null (jk_usage_query_totals (f->db_path, "2027-03-10", "tomorrow", &error));
+  g_assert_error (error, JK_USAGE_ERROR, JK_USAGE_ERROR_BAD_INPUT);
+}
+
 /* Quoting as RFC 4180 asks, on rows made by hand (a key with a comma
  * cannot be stored). */
 static void
@@ -307,6 +357,7 @@ main (int   argc,
   JK_TEST_ADD ("/usage/hours-local", Fixture, test_hours_local);
   JK_TEST_ADD ("/usage/add-counts", Fixture, test_add_counts);
   JK_TEST_ADD ("/usage/query-ranges", Fixture, test_query_ranges);
+  JK_TEST_ADD ("/usage/query-totals", Fixture, test_query_totals);
   JK_TEST_ADD ("/usage/csv", Fixture, test_csv);
   JK_TEST_ADD ("/usage/csv-quoting", Fixture, test_csv_quoting);
   JK_TEST_ADD ("/usage/labels", Fixture, test_labels);

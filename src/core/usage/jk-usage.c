@@ -78,11 +78,15 @@ row_new (const char *day,
   return row;
 }
 
-static void
-total_free (JkUsageTotal *total)
+
+/* The total less the hours shown is what the hidden hours add up to: it
+ * may be shown only when it is no small count itself. */
+static gboolean
+is_withheld (const JkUsageTotal *total)
 {
-  g_free (total->what);
-  g_free (total);
+  gint64 hidden = total->count - total->shown_hours;
+
+  return hidden > 0 && hidden < JK_USAGE_MIN_SHOWN;
 }
 
 static int
@@ -307,6 +311,96 @@ failed:
   return NULL;
 }
 
+/* Appends the day's totals, by counter, and empties the table. */
+static void
+flush_day (GHashTable *day_totals,
+           GPtrArray  *totals)
+{
+  guint first = totals->len;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, day_totals);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      JkUsageTotal *total = value;
+
+      total->withheld = is_withheld (total);
+      g_ptr_array_add (totals, total);
+      g_hash_table_iter_steal (&iter);
+    }
+  g_qsort_with_data (totals->pdata + first, (gint) (totals->len - first), sizeof (gpointer),
+                     (GCompareDataFunc) compare_totals, NULL);
+}
+
+GPtrArray *
+jk_usage_query_totals (const char  *database_path,
+                       const char  *first_day,
+                       const char  *last_day,
+                       GError     **error)
+{
+  g_autoptr (JkStore) store = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) totals = NULL;
+  g_autoptr (GHashTable) day_totals = NULL;
+  char day[11] = "";
+  int rc;
+
+  if (!jk_usage_day_is_valid (first_day) || !jk_usage_day_is_valid (last_day))
+    {
+      g_set_error (error, JK_USAGE_ERROR, JK_USAGE_ERROR_BAD_INPUT, "A day is written YYYY-MM-DD: %s, %s",
+                   first_day ? first_day : "(null)", last_day ? last_day : "(null)");
+      return NULL;
+    }
+  store = jk_store_open_reader (database_path, error);
+  if (store == NULL)
+    goto failed;
+  /* In the table's own order, summed here a day at a time: SQLite's
+   * GROUP BY (day, what) sorts the whole range first, which was slower. */
+  stmt = jk_store_prepare (store, "SELECT day, what, count FROM usage_hours WHERE day BETWEEN ? AND ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_STATIC);
+  totals = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_usage_total_free);
+  day_totals = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) jk_usage_total_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *row_day = (const char *) sqlite3_column_text (stmt, 0);
+      const char *what = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 count = sqlite3_column_int64 (stmt, 2);
+      JkUsageTotal *total;
+
+      if (strcmp (row_day, day) != 0)
+        {
+          flush_day (day_totals, totals);
+          g_strlcpy (day, row_day, sizeof day);
+        }
+      total = g_hash_table_lookup (day_totals, what);
+      if (total == NULL)
+        {
+          total = g_new0 (JkUsageTotal, 1);
+          g_strlcpy (total->day, day, sizeof total->day);
+          total->what = g_strdup (what);
+          g_hash_table_insert (day_totals, total->what, total);
+        }
+      total->count += count;
+      if (count >= JK_USAGE_MIN_SHOWN)
+        total->shown_hours += count;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      jk_store_set_error (store, error, "reading usage");
+      goto failed;
+    }
+  flush_day (day_totals, totals);
+  return g_steal_pointer (&totals);
+
+failed:
+  to_usage_error (error);
+  return NULL;
+}
+
 gboolean
 jk_usage_row_shown (const JkUsageRow *row)
 {
@@ -317,7 +411,7 @@ GPtrArray *
 jk_usage_day_totals (GPtrArray *rows)
 {
   g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *totals = g_ptr_array_new_with_free_func ((GDestroyNotify) total_free);
+  GPtrArray *totals = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_usage_total_free);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -340,11 +434,8 @@ jk_usage_day_totals (GPtrArray *rows)
   for (guint i = 0; i < totals->len; i++)
     {
       JkUsageTotal *total = totals->pdata[i];
-      gint64 hidden = total->count - total->shown_hours;
 
-      /* The total less the hours shown is what the hidden hours add up
-       * to: it may be shown only when it is no small count itself. */
-      total->withheld = hidden > 0 && hidden < JK_USAGE_MIN_SHOWN;
+      total->withheld = is_withheld (total);
     }
   g_ptr_array_sort (totals, compare_totals);
   return totals;
@@ -405,6 +496,15 @@ jk_usage_counter_label (const char *what)
         }
     }
   return NULL;
+}
+
+void
+jk_usage_total_free (JkUsageTotal *total)
+{
+  if (total == NULL)
+    return;
+  g_free (total->what);
+  g_free (total);
 }
 
 void
