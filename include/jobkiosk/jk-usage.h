@@ -56,8 +56,8 @@ typedef struct {
   gboolean withheld;
 } JkUsageTotal;
 
-/* Adds n to a counter for now's local hour, inside the caller's
- * transaction on a writer. */
+/* Adds n to a counter for now's local hour, and to its day's total,
+ * inside the caller's transaction on a writer. */
 gboolean     jk_usage_add          (JkStore     *store,
                                     const char  *what,
                                     gint64       n,
@@ -75,9 +75,10 @@ GPtrArray   *jk_usage_query        (const char  *database_path,
                                     const char  *first_day,
                                     const char  *last_day,
                                     GError     **error);   /* JkUsageRow */
-/* Each day's total per counter from first_day to last_day, summed in
- * the database (JkUsageTotal, by day then counter, withheld set as
- * jk_usage_day_totals sets it): what a long range is drawn from. */
+/* Each day's total per counter from first_day to last_day, as
+ * jk_usage_add keeps them (JkUsageTotal, by day then counter, withheld
+ * set as jk_usage_day_totals sets it): what a long range is drawn from,
+ * 365 rows a counter for a year where jk_usage_query reads 8 760. */
 GPtrArray   *jk_usage_query_totals (const char  *database_path,
                                     const char  *first_day,
                                     const char  *last_day,

@@ -281,7 +281,7 @@ totals_text (GPtrArray *totals)
   return g_string_free (out, FALSE);
 }
 
-/* The totals summed in SQL are those summed from the rows. */
+/* The days' totals jk_usage_add keeps are those summed from the hours. */
 static void
 test_query_totals (Fixture       *f,
                    gconstpointer  data)
@@ -300,6 +300,9 @@ test_query_totals (Fixture       *f,
   add (f, "searches", 4, local_time (2027, 3, 10, 10, 0));
   add (f, "checkins", 1, local_time (2027, 3, 11, 9, 0));
   add (f, "checkins", 1, local_time (2027, 3, 12, 9, 0));   /* outside */
+  /* An hour that reaches 5 in two steps moves into the part shown. */
+  add (f, "visits", 2, local_time (2027, 3, 11, 15, 0));
+  add (f, "visits", 3, local_time (2027, 3, 11, 15, 30));
 
   rows = query (f, "2027-03-10", "2027-03-11");
   from_rows = jk_usage_day_totals (rows);
@@ -310,7 +313,8 @@ test_query_totals (Fixture       *f,
   g_assert_cmpstr (expected, ==,
                    "2027-03-10 searches 9 5 withheld\n"
                    "2027-03-10 visits 17 12 shown\n"
-                   "2027-03-11 checkins 1 0 withheld\n");
+                   "2027-03-11 checkins 1 0 withheld\n"
+                   "2027-03-11 visits 5 5 shown\n");
   g_assert_cmpstr (text, ==, expected);
   g_assert_null (jk_usage_query_totals (f->db_path, "2027-03-10", "tomorrow", &error));
   g_assert_error (error, JK_USAGE_ERROR, JK_USAGE_ERROR_BAD_INPUT);
