@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jobs/jk-job-page.h"
+#include "jobs/jk-list-page.h"
 #include "jobs/jk-search-page.h"
 #include "shell/jk-application.h"
 #include "jk-test-log.h"
@@ -60,6 +61,11 @@ test_visit_counts (void)
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "job");
   job_page = JK_JOB_PAGE (jk_window_get_page (window, &jk_job_page_info));
   has_qr = jk_job_page_get_record (job_page)->job->apply_url != NULL;
+  /* My list's one code for all the saved jobs, asked for. */
+  jk_test_click (GTK_WIDGET (window), "Save to my list");
+  jk_window_show_page (window, &jk_list_page_info);
+  jk_test_click (GTK_WIDGET (window), "One QR code for all");
+  jk_window_go_back (window);
   jk_window_go_back (window);
   jk_test_wait_until (jk_test_search_idle, window, 10000);
   jk_test_screenshot (GTK_WIDGET (window), "usage-before-wipe");
@@ -71,10 +77,11 @@ test_visit_counts (void)
   g_assert_cmpint (counted ("visits"), ==, 1);
   g_assert_cmpint (counted ("searches"), ==, 1);
   g_assert_cmpint (counted ("jobs-viewed"), ==, 1);
-  g_assert_cmpint (counted ("qr-shown"), ==, has_qr ? 1 : 0);
+  g_assert_cmpint (counted ("qr-shown"), ==, has_qr ? 2 : 1);
   /* Each screen once per visit, however often it was shown. */
   g_assert_cmpint (counted ("screen:jobs"), ==, 1);
   g_assert_cmpint (counted ("screen:job"), ==, 1);
+  g_assert_cmpint (counted ("screen:mylist"), ==, 1);
 
   /* A visit that only switched the language is a visit too, with nothing
    * else counted; the counts of the first are not counted again. */
