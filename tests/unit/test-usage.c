@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-usage.c: counts added by the kiosk's local hour, a visit's counts at once, ranges, CSV with small counts left out */
 
+#include <jobkiosk/jk-config.h>
 #include <jobkiosk/jk-usage.h>
 #include <string.h>
 
@@ -340,6 +341,31 @@ test_csv_quoting (Fixture       *f,
   g_assert_true (g_str_has_prefix (csv, "day,hour,counter,count,note\r\n"));
 }
 
+/* Queued once per day, its key safe as a header whatever the name. */
+static void
+test_report_queued_once (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = jk_config_new_defaults ();
+  g_autofree char *key = NULL;
+  gint64 now = local_time (2027, 3, 11, 0, 20);
+
+  g_free (config->kiosk_name);
+  config->kiosk_name = g_strdup ("Lobby\r\nX-Evil: 1");
+  config->usage_endpoint = g_strdup ("http://127.0.0.1:9/usage");
+  add (f, "visits", 6, local_time (2027, 3, 10, 9, 0));
+  g_assert_true (jk_usage_report_day (config, f->db_path, "2027-03-10", now, &error));
+  g_assert_no_error (error);
+  g_assert_true (jk_usage_report_day (config, f->db_path, "2027-03-10", now + 60, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jk_test_query_int (f->store, "SELECT count(*) FROM outbox WHERE kind = 'usage'"), ==, 1);
+  key = jk_test_query_text (f->store, "SELECT idempotency_key FROM outbox");
+  g_assert_cmpstr (key, ==, "usage:Lobby__X-Evil: 1:2027-03-10");
+  g_assert_false (jk_usage_report_day (config, f->db_path, "yesterday", now, &error));
+  g_assert_error (error, JK_USAGE_ERROR, JK_USAGE_ERROR_BAD_INPUT);
+}
+
 static void
 test_labels (Fixture       *f,
              gconstpointer  data)
@@ -364,6 +390,7 @@ main (int   argc,
   JK_TEST_ADD ("/usage/query-totals", Fixture, test_query_totals);
   JK_TEST_ADD ("/usage/csv", Fixture, test_csv);
   JK_TEST_ADD ("/usage/csv-quoting", Fixture, test_csv_quoting);
+  JK_TEST_ADD ("/usage/report-queued-once", Fixture, test_report_queued_once);
   JK_TEST_ADD ("/usage/labels", Fixture, test_labels);
   return g_test_run ();
 }

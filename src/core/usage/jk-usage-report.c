@@ -86,6 +86,12 @@ queue_report (const JkConfig *config,
   g_autofree char *queued = g_strdup_printf ("%" G_GINT64_FORMAT, now);
   g_autoptr (GBytes) payload = NULL;
 
+  /* The key is sent as a header: no control character from the name. */
+  for (char *p = key; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7f)
+        *p = '_';
+    }
   if (store == NULL || !jk_store_exec (store, "PRAGMA secure_delete = ON", error) || !jk_store_begin (store, error))
     return FALSE;
   stmt = jk_store_prepare (store, "SELECT 1 FROM meta WHERE key = ?", error);
