@@ -39,6 +39,17 @@ gboolean     jk_session_is_pristine        (JkSession     *self);
 /* A number that changes with every visit, for logs that must not name anyone. */
 guint        jk_session_get_visit_number   (JkSession     *self);
 
+/* The visit's usage counts (jk-usage.h keys: "searches", "screen:job"):
+ * how many times, never what. They do not make the visit less pristine;
+ * reset drops them, so the window steals them first (a table of
+ * key -> GINT_TO_POINTER (n), the caller's, an empty one left behind). */
+void         jk_session_count              (JkSession     *self,
+                                            const char    *what,
+                                            guint          n);
+guint        jk_session_get_count          (JkSession     *self,
+                                            const char    *what);
+GHashTable  *jk_session_steal_counts       (JkSession     *self);
+
 void         jk_session_reset              (JkSession     *self);
 
 G_END_DECLS

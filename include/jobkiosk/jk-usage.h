@@ -56,8 +56,8 @@ typedef struct {
   gboolean withheld;
 } JkUsageTotal;
 
-/* Adds n to a counter for now's local hour, inside the caller's
- * transaction on a writer. */
+/* Adds n to a counter for now's local hour, and to its day's total,
+ * inside the caller's transaction on a writer. */
 gboolean     jk_usage_add          (JkStore     *store,
                                     const char  *what,
                                     gint64       n,
@@ -75,6 +75,14 @@ GPtrArray   *jk_usage_query        (const char  *database_path,
                                     const char  *first_day,
                                     const char  *last_day,
                                     GError     **error);   /* JkUsageRow */
+/* Each day's total per counter from first_day to last_day, as
+ * jk_usage_add keeps them (JkUsageTotal, by day then counter, withheld
+ * set as jk_usage_day_totals sets it): what a long range is drawn from,
+ * 365 rows a counter for a year where jk_usage_query reads 8 760. */
+GPtrArray   *jk_usage_query_totals (const char  *database_path,
+                                    const char  *first_day,
+                                    const char  *last_day,
+                                    GError     **error);   /* JkUsageTotal */
 /* CSV (RFC 4180, CRLF): day,hour,counter,count,note; hours with a count
  * below JK_USAGE_MIN_SHOWN are left out; each day's totals (hour empty,
  * the note says so) follow its hours, exact unless withheld
@@ -98,6 +106,7 @@ gboolean     jk_usage_key_is_valid (const char  *what);
 gboolean     jk_usage_day_is_valid (const char  *day);
 
 void         jk_usage_row_free     (JkUsageRow  *row);
+void         jk_usage_total_free   (JkUsageTotal *total);
 GQuark       jk_usage_error_quark  (void);
 
 G_END_DECLS

@@ -33,6 +33,8 @@ static const JkCliCommand commands[] = {
   { "audit", jk_cli_audit, N_("Who did what in staff mode and with jobkioskctl (audit [--since YYYY-MM-DD])") },
   { "config", jk_cli_config, N_("Check the configuration: every value and where it came from (config check)") },
   { "metrics", jk_cli_metrics, N_("Print the kiosk's health for Prometheus, or write it to a file (metrics --output FILE)") },
+  { "usage", jk_cli_usage_counts, N_("Usage counts by day and hour (usage [--from DAY] [--to DAY] [--json|--csv]), "
+                                    "the daily report (usage report [--day DAY])") },
   { "resume", jk_cli_resume, N_("Check, render and keep resumes (resume validate, render, purge, export-saved, import-saved)") },
 };
 

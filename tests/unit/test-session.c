@@ -95,6 +95,30 @@ test_reset_before_defaults (void)
   g_assert_cmpstr (order->pdata[1], ==, "language en");
 }
 
+/* Counts add up, leave the visit pristine, are stolen whole and go at reset. */
+static void
+test_counts (void)
+{
+  g_autoptr (JkSession) session = jk_session_new ("en", FALSE, FALSE);
+  g_autoptr (GHashTable) stolen = NULL;
+
+  jk_session_count (session, "searches", 1);
+  jk_session_count (session, "searches", 1);
+  jk_session_count (session, "pages-printed", 3);
+  g_assert_cmpuint (jk_session_get_count (session, "searches"), ==, 2);
+  g_assert_cmpuint (jk_session_get_count (session, "qr-shown"), ==, 0);
+  g_assert_true (jk_session_is_pristine (session));
+
+  stolen = jk_session_steal_counts (session);
+  g_assert_cmpuint (g_hash_table_size (stolen), ==, 2);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (stolen, "pages-printed")), ==, 3);
+  g_assert_cmpuint (jk_session_get_count (session, "searches"), ==, 0);
+
+  jk_session_count (session, "jobs-viewed", 1);
+  jk_session_reset (session);
+  g_assert_cmpuint (jk_session_get_count (session, "jobs-viewed"), ==, 0);
+}
+
 static void
 test_defaults_from_config (void)
 {
@@ -248,6 +272,7 @@ main (int   argc,
   g_test_add_func ("/session/reset-frees-everything", test_reset_frees_everything);
   g_test_add_func ("/session/reset-before-defaults", test_reset_before_defaults);
   g_test_add_func ("/session/defaults-from-config", test_defaults_from_config);
+  g_test_add_func ("/session/counts", test_counts);
   g_test_add_func ("/idle/warns-then-expires", test_idle_warns_then_expires);
   g_test_add_func ("/idle/touch-resumes", test_idle_touch_resumes);
   g_test_add_func ("/idle/warning-at-least-20s", test_idle_warning_at_least_20s);

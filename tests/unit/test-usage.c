@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-usage.c: counts added by the kiosk's local hour, a visit's counts at once, ranges, CSV with small counts left out */
 
+#include <jobkiosk/jk-config.h>
 #include <jobkiosk/jk-usage.h>
 #include <string.h>
 
@@ -266,6 +267,60 @@ test_csv (Fixture       *f,
                    "2027-03-11,,walk-ins,6,exact day total; hours with counts from 1 to 4 are in it but not listed\r\n");
 }
 
+static char *
+totals_text (GPtrArray *totals)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const JkUsageTotal *total = totals->pdata[i];
+
+      g_string_append_printf (out, "%s %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n", total->day, total->what,
+                              total->count, total->shown_hours, total->withheld ? "withheld" : "shown");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The days' totals jk_usage_add keeps are those summed from the hours. */
+static void
+test_query_totals (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) from_rows = NULL;
+  g_autoptr (GPtrArray) from_sql = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+
+  add (f, "visits", 12, local_time (2027, 3, 10, 9, 0));
+  add (f, "visits", 3, local_time (2027, 3, 10, 10, 0));
+  add (f, "visits", 2, local_time (2027, 3, 10, 11, 0));
+  add (f, "searches", 5, local_time (2027, 3, 10, 9, 0));
+  add (f, "searches", 4, local_time (2027, 3, 10, 10, 0));
+  add (f, "checkins", 1, local_time (2027, 3, 11, 9, 0));
+  add (f, "checkins", 1, local_time (2027, 3, 12, 9, 0));   /* outside */
+  /* An hour that reaches 5 in two steps moves into the part shown. */
+  add (f, "visits", 2, local_time (2027, 3, 11, 15, 0));
+  add (f, "visits", 3, local_time (2027, 3, 11, 15, 30));
+
+  rows = query (f, "2027-03-10", "2027-03-11");
+  from_rows = jk_usage_day_totals (rows);
+  from_sql = jk_usage_query_totals (f->db_path, "2027-03-10", "2027-03-11", &error);
+  g_assert_no_error (error);
+  expected = totals_text (from_rows);
+  text = totals_text (from_sql);
+  g_assert_cmpstr (expected, ==,
+                   "2027-03-10 searches 9 5 withheld\n"
+                   "2027-03-10 visits 17 12 shown\n"
+                   "2027-03-11 checkins 1 0 withheld\n"
+                   "2027-03-11 visits 5 5 shown\n");
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_null (jk_usage_query_totals (f->db_path, "2027-03-10", "tomorrow", &error));
+  g_assert_error (error, JK_USAGE_ERROR, JK_USAGE_ERROR_BAD_INPUT);
+}
+
 /* Quoting as RFC 4180 asks, on rows made by hand (a key with a comma
  * cannot be stored). */
 static void
@@ -284,6 +339,31 @@ test_csv_quoting (Fixture       *f,
   csv = jk_usage_to_csv (rows);
   g_assert_true (strstr (csv, "2027-03-10,9,\"a,\"\"b\"\"\nc\",5,\r\n") != NULL);
   g_assert_true (g_str_has_prefix (csv, "day,hour,counter,count,note\r\n"));
+}
+
+/* Queued once per day, its key safe as a header whatever the name. */
+static void
+test_report_queued_once (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = jk_config_new_defaults ();
+  g_autofree char *key = NULL;
+  gint64 now = local_time (2027, 3, 11, 0, 20);
+
+  g_free (config->kiosk_name);
+  config->kiosk_name = g_strdup ("Lobby\r\nX-Evil: 1");
+  config->usage_endpoint = g_strdup ("http://127.0.0.1:9/usage");
+  add (f, "visits", 6, local_time (2027, 3, 10, 9, 0));
+  g_assert_true (jk_usage_report_day (config, f->db_path, "2027-03-10", now, &error));
+  g_assert_no_error (error);
+  g_assert_true (jk_usage_report_day (config, f->db_path, "2027-03-10", now + 60, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jk_test_query_int (f->store, "SELECT count(*) FROM outbox WHERE kind = 'usage'"), ==, 1);
+  key = jk_test_query_text (f->store, "SELECT idempotency_key FROM outbox");
+  g_assert_cmpstr (key, ==, "usage:Lobby__X-Evil: 1:2027-03-10");
+  g_assert_false (jk_usage_report_day (config, f->db_path, "yesterday", now, &error));
+  g_assert_error (error, JK_USAGE_ERROR, JK_USAGE_ERROR_BAD_INPUT);
 }
 
 static void
@@ -307,8 +387,10 @@ main (int   argc,
   JK_TEST_ADD ("/usage/hours-local", Fixture, test_hours_local);
   JK_TEST_ADD ("/usage/add-counts", Fixture, test_add_counts);
   JK_TEST_ADD ("/usage/query-ranges", Fixture, test_query_ranges);
+  JK_TEST_ADD ("/usage/query-totals", Fixture, test_query_totals);
   JK_TEST_ADD ("/usage/csv", Fixture, test_csv);
   JK_TEST_ADD ("/usage/csv-quoting", Fixture, test_csv_quoting);
+  JK_TEST_ADD ("/usage/report-queued-once", Fixture, test_report_queued_once);
   JK_TEST_ADD ("/usage/labels", Fixture, test_labels);
   return g_test_run ();
 }

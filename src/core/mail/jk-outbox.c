@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jk-outbox.c: what waits to be handed over (an email to the relay, an arrival to staff), sealed until then */
+/* jk-outbox.c: what waits to be handed over (an email to the relay, an arrival to staff, a day's usage), sealed until then */
 
 #define G_LOG_DOMAIN "jk-outbox"
 
@@ -14,6 +14,7 @@
 #include "mail/jk-mail-private.h"
 #include "mail/jk-outbox-private.h"
 #include "store/jk-store-private.h"
+#include "usage/jk-usage-report-private.h"
 
 /* The sealed payload: to, subject, body, attachments (file name, type,
  * bytes). The version is part of what is authenticated, so a future
@@ -50,6 +51,7 @@ static guint    mail_timeout (const JkConfig *config);
 static const OutboxKind kinds[] = {
   { MAIL_KIND, deliver_mail, mail_timeout },
   { JK_STAFF_NOTIFY_KIND, jk_staff_notify_deliver, jk_staff_notify_timeout },
+  { JK_USAGE_REPORT_KIND, jk_usage_report_deliver, jk_usage_report_timeout },
 };
 
 /* One process delivers one entry at a time: the minute's retry and a

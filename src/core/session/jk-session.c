@@ -17,6 +17,7 @@ struct _JkSession
   gboolean high_contrast;
   gboolean large_text;
   GHashTable *items; /* key → Item */
+  GHashTable *counts; /* usage key → GINT_TO_POINTER (n) */
   guint visit_number;
 };
 
@@ -113,6 +114,7 @@ jk_session_finalize (GObject *object)
   JkSession *self = JK_SESSION (object);
 
   g_hash_table_unref (self->items);
+  g_hash_table_unref (self->counts);
   g_free (self->language);
   g_free (self->default_language);
   G_OBJECT_CLASS (jk_session_parent_class)->finalize (object);
@@ -148,6 +150,7 @@ static void
 jk_session_init (JkSession *self)
 {
   self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_item);
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* Unique across restarts of the kiosk, so per-visit print limits and
    * held jobs never mix two visits that had the same number. */
   self->visit_number = (guint) (g_get_real_time () / G_USEC_PER_SEC);
@@ -279,11 +282,49 @@ jk_session_get_visit_number (JkSession *self)
 }
 
 void
+jk_session_count (JkSession  *self,
+                  const char *what,
+                  guint       n)
+{
+  guint old;
+
+  g_return_if_fail (JK_IS_SESSION (self));
+  g_return_if_fail (what != NULL);
+
+  old = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, what));
+  g_hash_table_replace (self->counts, g_strdup (what), GUINT_TO_POINTER (MIN (old + n, (guint) G_MAXINT)));
+}
+
+guint
+jk_session_get_count (JkSession  *self,
+                      const char *what)
+{
+  g_return_val_if_fail (JK_IS_SESSION (self), 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, what));
+}
+
+GHashTable *
+jk_session_steal_counts (JkSession *self)
+{
+  GHashTable *counts;
+
+  g_return_val_if_fail (JK_IS_SESSION (self), NULL);
+
+  counts = g_steal_pointer (&self->counts);
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return counts;
+}
+
+void
 jk_session_reset (JkSession *self)
 {
   g_return_if_fail (JK_IS_SESSION (self));
 
   g_hash_table_remove_all (self->items);
+  /* Before the signal: what the pages show once reset (home) is the next
+   * visit's. */
+  g_hash_table_remove_all (self->counts);
   self->visit_number++;
   g_info ("visit ended; visitor state cleared");
   /* Pages forget the visit first; only then do language and display go

@@ -513,7 +513,20 @@ static const char *const migrations[] = {
   "  cip TEXT NOT NULL,"
   "  soc TEXT NOT NULL,"
   "  PRIMARY KEY (cip, soc)) WITHOUT ROWID;"
-  "CREATE INDEX training_cip_soc_soc ON training_cip_soc (soc, cip);"
+  "CREATE INDEX training_cip_soc_soc ON training_cip_soc (soc, cip);",
+
+  /* 20: usage by day (src/core/usage/jk-usage.c), kept with usage_hours
+   * by jk_usage_add, so a year's chart reads 365 rows a counter, not 8 760.
+   * shown_hours is what the day's hours of 5 or more add up to: the total
+   * less it is what the small hours hide. */
+  "CREATE TABLE usage_days ("
+  "  day TEXT NOT NULL,"
+  "  what TEXT NOT NULL,"
+  "  count INTEGER NOT NULL DEFAULT 0,"
+  "  shown_hours INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (day, what)) WITHOUT ROWID;"
+  "INSERT INTO usage_days (day, what, count, shown_hours) "
+  "  SELECT day, what, sum (count), total (count) FILTER (WHERE count >= 5) FROM usage_hours GROUP BY day, what;"
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)

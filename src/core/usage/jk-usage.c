@@ -78,11 +78,15 @@ row_new (const char *day,
   return row;
 }
 
-static void
-total_free (JkUsageTotal *total)
+
+/* The total less the hours shown is what the hidden hours add up to: it
+ * may be shown only when it is no small count itself. */
+static gboolean
+is_withheld (const JkUsageTotal *total)
 {
-  g_free (total->what);
-  g_free (total);
+  gint64 hidden = total->count - total->shown_hours;
+
+  return hidden > 0 && hidden < JK_USAGE_MIN_SHOWN;
 }
 
 static int
@@ -196,6 +200,7 @@ jk_usage_add (JkStore     *store,
   g_autofree char *day = NULL;
   g_autofree char *hour = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 before, after, shown;
 
   if (!jk_usage_key_is_valid (what) || n < 0)
     {
@@ -207,16 +212,42 @@ jk_usage_add (JkStore     *store,
   day = local_format (now, "%Y-%m-%d");
   hour = local_format (now, "%H");
   stmt = jk_store_prepare (store, "INSERT INTO usage_hours (day, hour, what, count) VALUES (?, ?, ?, ?) "
-                           "ON CONFLICT (day, hour, what) DO UPDATE SET count = count + excluded.count", error);
+                           "ON CONFLICT (day, hour, what) DO UPDATE SET count = count + excluded.count "
+                           "RETURNING count", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, atoi (hour));
   sqlite3_bind_text (stmt, 3, what, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, n);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      jk_store_set_error (store, error, "counting usage");
+      return FALSE;
+    }
+  after = sqlite3_column_int64 (stmt, 0);
+  before = after - n;
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       jk_store_set_error (store, error, "counting usage");
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* The day's row: the hour's count moves into the shown part once it
+   * reaches JK_USAGE_MIN_SHOWN. */
+  shown = (after >= JK_USAGE_MIN_SHOWN ? after : 0) - (before >= JK_USAGE_MIN_SHOWN ? before : 0);
+  stmt = jk_store_prepare (store, "INSERT INTO usage_days (day, what, count, shown_hours) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT (day, what) DO UPDATE SET count = count + excluded.count, "
+                           "shown_hours = shown_hours + excluded.shown_hours", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, what, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, n);
+  sqlite3_bind_int64 (stmt, 4, shown);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      jk_store_set_error (store, error, "counting usage by day");
       return FALSE;
     }
   return TRUE;
@@ -307,6 +338,58 @@ failed:
   return NULL;
 }
 
+GPtrArray *
+jk_usage_query_totals (const char  *database_path,
+                       const char  *first_day,
+                       const char  *last_day,
+                       GError     **error)
+{
+  g_autoptr (JkStore) store = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) totals = NULL;
+  int rc;
+
+  if (!jk_usage_day_is_valid (first_day) || !jk_usage_day_is_valid (last_day))
+    {
+      g_set_error (error, JK_USAGE_ERROR, JK_USAGE_ERROR_BAD_INPUT, "A day is written YYYY-MM-DD: %s, %s",
+                   first_day ? first_day : "(null)", last_day ? last_day : "(null)");
+      return NULL;
+    }
+  store = jk_store_open_reader (database_path, error);
+  if (store == NULL)
+    goto failed;
+  /* usage_days, kept by jk_usage_add: summing a year of hours here took
+   * over 100 ms (bench-usage). */
+  stmt = jk_store_prepare (store, "SELECT day, what, count, shown_hours FROM usage_days WHERE day BETWEEN ? AND ? "
+                           "ORDER BY day, what", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_STATIC);
+  totals = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_usage_total_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JkUsageTotal *total = g_new0 (JkUsageTotal, 1);
+
+      g_strlcpy (total->day, (const char *) sqlite3_column_text (stmt, 0), sizeof total->day);
+      total->what = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      total->count = sqlite3_column_int64 (stmt, 2);
+      total->shown_hours = sqlite3_column_int64 (stmt, 3);
+      total->withheld = is_withheld (total);
+      g_ptr_array_add (totals, total);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      jk_store_set_error (store, error, "reading usage");
+      goto failed;
+    }
+  return g_steal_pointer (&totals);
+
+failed:
+  to_usage_error (error);
+  return NULL;
+}
+
 gboolean
 jk_usage_row_shown (const JkUsageRow *row)
 {
@@ -317,7 +400,7 @@ GPtrArray *
 jk_usage_day_totals (GPtrArray *rows)
 {
   g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *totals = g_ptr_array_new_with_free_func ((GDestroyNotify) total_free);
+  GPtrArray *totals = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_usage_total_free);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -340,11 +423,8 @@ jk_usage_day_totals (GPtrArray *rows)
   for (guint i = 0; i < totals->len; i++)
     {
       JkUsageTotal *total = totals->pdata[i];
-      gint64 hidden = total->count - total->shown_hours;
 
-      /* The total less the hours shown is what the hidden hours add up
-       * to: it may be shown only when it is no small count itself. */
-      total->withheld = hidden > 0 && hidden < JK_USAGE_MIN_SHOWN;
+      total->withheld = is_withheld (total);
     }
   g_ptr_array_sort (totals, compare_totals);
   return totals;
@@ -405,6 +485,15 @@ jk_usage_counter_label (const char *what)
         }
     }
   return NULL;
+}
+
+void
+jk_usage_total_free (JkUsageTotal *total)
+{
+  if (total == NULL)
+    return;
+  g_free (total->what);
+  g_free (total);
 }
 
 void

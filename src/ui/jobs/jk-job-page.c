@@ -301,7 +301,12 @@ jk_job_page_prepare (JkPage   *page,
 
   if (argument == NULL)
     return self->record != NULL;
-  return jk_job_page_show_job (self, g_variant_get_int64 (argument));
+  if (!jk_job_page_show_job (self, g_variant_get_int64 (argument)))
+    return FALSE;
+  jk_session_count (jk_page_get_session (page), "jobs-viewed", 1);
+  if (self->record->job->apply_url != NULL)
+    jk_session_count (jk_page_get_session (page), "qr-shown", 1);
+  return TRUE;
 }
 
 /* The details in the order the page shows them, a part a line, so the

@@ -162,6 +162,9 @@ on_qr_toggled (JkListPage *self)
 {
   gtk_widget_set_visible (self->all_qr_box, gtk_toggle_button_get_active (self->qr_button));
   rebuild (self);
+  /* A code the visitor asked to see, for the usage counts. */
+  if (gtk_toggle_button_get_active (self->qr_button) && gtk_widget_get_visible (GTK_WIDGET (self->all_qr)))
+    jk_session_count (jk_page_get_session (JK_PAGE (self)), "qr-shown", 1);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -828,6 +828,8 @@ debounce_cb (gpointer user_data)
   JkSearchPage *self = user_data;
 
   self->debounce_id = 0;
+  /* A search the visitor ran (not a page re-run on return or language). */
+  jk_session_count (jk_page_get_session (JK_PAGE (self)), "searches", 1);
   start_search (self, TRUE);
   return G_SOURCE_REMOVE;
 }
@@ -1270,6 +1272,7 @@ void
 jk_search_page_search_now (JkSearchPage *self)
 {
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  jk_session_count (jk_page_get_session (JK_PAGE (self)), "searches", 1);
   start_search (self, TRUE);
 }
 

@@ -436,6 +436,8 @@ jk_print_flow_submit (JkPrintFlow *self,
   job->kind = g_strdup (jk_document_get_kind (document));
   self->printing = TRUE;
   self->printing_pages = pages;
+  /* Pages sent to the printer, for the usage counts; no more than that. */
+  jk_session_count (self->session, "pages-printed", pages);
   set_status (self, STATUS_PRINTING, NULL, FALSE);
   jk_task_run (self, NULL, "jk-print", print_work, on_printed, job, (GDestroyNotify) flow_work_free);
 }

@@ -226,6 +226,8 @@ jk_print_page_prepare (JkPage   *page,
   g_free (self->link);
   self->link = g_strdup (jk_print_request_get_link (request));
   jk_qr_code_set_text (self->takeaway_qr, self->link);
+  if (self->link != NULL)
+    jk_session_count (jk_page_get_session (JK_PAGE (self)), "qr-shown", 1);
   self->failed = FALSE;
   gtk_widget_show (GTK_WIDGET (self->spinner));
   gtk_spinner_start (self->spinner);

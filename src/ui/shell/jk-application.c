@@ -335,6 +335,7 @@ jk_application_create_window (JkApplication *self)
     .kiosk_mode = self->options.kiosk_mode,
     .speech = self->speech,
     .keypad_keys = self->config->merged,
+    .database_path = self->store != NULL ? jk_store_get_path (self->store) : NULL,
   };
   JkPageContext context = {
     .config = self->config,

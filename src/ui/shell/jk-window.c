@@ -5,6 +5,8 @@
 
 #include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-task.h>
+#include <jobkiosk/jk-usage.h>
 
 #include "access/jk-keypad.h"
 #include "access/jk-screen-reader.h"
@@ -71,6 +73,7 @@ struct _JkWindow
   JkKeypad *keypad;
   JkClock *clock;
   JkIdleMonitor *idle;
+  char *database_path;        /* where usage counts go; NULL: nowhere */
   GQueue history; /* JkPageInfo, most recent last */
   /* Pages made when first wanted, so start-up pays only for home. */
   GPtrArray *deferred;       /* JkPageInfo */
@@ -512,6 +515,78 @@ page_by_name (JkWindow   *self,
   return page;
 }
 
+/* Each screen once per visit: how many visits saw it, not how often. */
+static void
+count_screen (JkWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+  g_autofree char *what = NULL;
+
+  if (name == NULL)
+    return;
+  what = g_strconcat (JK_USAGE_SCREEN_PREFIX, name, NULL);
+  if (jk_session_get_count (self->session, what) == 0)
+    jk_session_count (self->session, what, 1);
+}
+
+typedef struct {
+  char *database_path;
+  GHashTable *counts;
+  gint64 now;
+} VisitCounts;
+
+static void
+visit_counts_free (gpointer data)
+{
+  VisitCounts *v = data;
+
+  g_free (v->database_path);
+  g_hash_table_unref (v->counts);
+  g_free (v);
+}
+
+static gboolean
+visit_counts_work (gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  VisitCounts *v = data;
+
+  return jk_usage_add_counts (v->database_path, v->counts, v->now, error);
+}
+
+static void
+on_visit_counted (gpointer      source,
+                  gpointer      data,
+                  const GError *error)
+{
+  if (error != NULL)
+    g_warning ("a visit's usage counts were not kept: %s", error->message);
+}
+
+/* Hands the ending visit's counts to a worker, before the wipe drops
+ * them. A visit is counted when it held anything or saw more than home. */
+static void
+flush_visit_counts (JkWindow *self)
+{
+  g_autoptr (GHashTable) counts = jk_session_steal_counts (self->session);
+  g_autofree char *home = g_strconcat (JK_USAGE_SCREEN_PREFIX, self->home != NULL ? self->home->name : "", NULL);
+  guint beyond_home = g_hash_table_size (counts) - (g_hash_table_contains (counts, home) ? 1 : 0);
+  g_autoptr (GDateTime) now = NULL;
+  VisitCounts *v;
+
+  if (self->database_path == NULL || (beyond_home == 0 && jk_session_is_pristine (self->session)))
+    return;
+  g_hash_table_replace (counts, g_strdup ("visits"), GINT_TO_POINTER (1));
+  now = jk_clock_now_local (self->clock);
+  v = g_new0 (VisitCounts, 1);
+  v->database_path = g_strdup (self->database_path);
+  v->counts = g_steal_pointer (&counts);
+  v->now = g_date_time_to_unix (now);
+  /* No cancellable: the counts outlive the visit they are of. */
+  jk_task_run (self, NULL, "usage counts", visit_counts_work, on_visit_counted, v, visit_counts_free);
+}
+
 static void
 switch_to (JkWindow         *self,
            const JkPageInfo *info)
@@ -535,6 +610,7 @@ switch_to (JkWindow         *self,
   self->quiet_focus = TRUE;
   gtk_stack_set_visible_child (self->stack, new_page);
   self->quiet_focus = FALSE;
+  count_screen (self);
   gtk_widget_set_sensitive (self->back_button, !g_queue_is_empty (&self->history));
   update_title (self);
   update_armed (self);
@@ -589,6 +665,8 @@ on_session_reset (JkSession *session,
   g_list_free (pages);
   hide_keyboard_at_once (self);
   jk_window_go_home (self);
+  /* Home was showing already: the next visit sees it all the same. */
+  count_screen (self);
 }
 
 static void
@@ -986,6 +1064,7 @@ jk_window_dispose (GObject *object)
   g_clear_object (&self->idle);
   g_clear_object (&self->session);
   g_clear_object (&self->clock);
+  g_clear_pointer (&self->database_path, g_free);
   g_queue_clear (&self->history);
   g_clear_pointer (&self->deferred, g_ptr_array_unref);
   G_OBJECT_CLASS (jk_window_parent_class)->dispose (object);
@@ -1158,6 +1237,7 @@ jk_window_new (GtkApplication      *application,
   self->session = g_object_ref (session);
   self->clock = g_object_ref (clock);
   self->kiosk_mode = setup->kiosk_mode;
+  self->database_path = g_strdup (setup->database_path);
   self->idle = jk_idle_monitor_new (clock, setup->idle_timeout, setup->idle_warning);
 
   gtk_label_set_text (self->center_label, setup->center_name);
@@ -1320,6 +1400,7 @@ void
 jk_window_finish_visit (JkWindow *self)
 {
   hide_modal (self, FALSE);
+  flush_visit_counts (self);
   jk_session_reset (self->session);
   update_armed (self);
 }

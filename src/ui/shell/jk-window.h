@@ -24,6 +24,7 @@ typedef struct {
   gboolean kiosk_mode;  /* fullscreen, undecorated, no inspector */
   JkSpeech *speech;     /* the visit's speech */
   GKeyFile *keypad_keys; /* the configuration's [keypad], or NULL for the default keys */
+  const char *database_path; /* where a visit's usage counts go at the wipe; NULL: nowhere */
 } JkWindowSetup;
 
 JkWindow      *jk_window_new                 (GtkApplication      *application,
