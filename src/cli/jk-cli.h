@@ -119,6 +119,8 @@ int          jk_cli_staff          (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
 int          jk_cli_audit          (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 /* usage, usage report (jk-cli-usage.c) */
 int          jk_cli_usage_counts   (JkCli        *cli,
                                     int           argc,
