@@ -113,6 +113,9 @@ int          jk_cli_walkin         (JkCli        *cli,
 int          jk_cli_arrivals       (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+int          jk_cli_training       (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 int          jk_cli_resume         (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
