@@ -125,6 +125,10 @@ int          jk_cli_audit          (JkCli        *cli,
 int          jk_cli_usage_counts   (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+/* training import, search (jk-cli-training.c) */
+int          jk_cli_training       (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 int          jk_cli_resume         (JkCli        *cli,
                                     int           argc,
                                     char        **argv);

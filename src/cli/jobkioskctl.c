@@ -35,6 +35,7 @@ static const JkCliCommand commands[] = {
   { "metrics", jk_cli_metrics, N_("Print the kiosk's health for Prometheus, or write it to a file (metrics --output FILE)") },
   { "usage", jk_cli_usage_counts, N_("Usage counts by day and hour (usage [--from DAY] [--to DAY] [--json|--csv]), "
                                     "the daily report (usage report [--day DAY])") },
+  { "training", jk_cli_training, N_("Training programs: import the provider list or the CIP-SOC crosswalk (training import FILE), search") },
   { "resume", jk_cli_resume, N_("Check, render and keep resumes (resume validate, render, purge, export-saved, import-saved)") },
 };
 

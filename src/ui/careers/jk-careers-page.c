@@ -5,6 +5,8 @@
 
 #include <jobkiosk/jk-format.h>
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-task.h>
+#include <jobkiosk/jk-training.h>
 #include <jobkiosk/jk-lmi-import.h>
 #include <jobkiosk/jk-lmi.h>
 #include <jobkiosk/jk-pay-chart.h>
@@ -418,6 +420,43 @@ jk_careers_page_init (JkCareersPage *self)
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
+typedef struct {
+  char *db_path;
+  char *data;
+  char *map;
+} TrainingImport;
+
+static void
+training_import_free (TrainingImport *import)
+{
+  g_free (import->db_path);
+  g_free (import->data);
+  g_free (import->map);
+  g_free (import);
+}
+
+/* The first training list (the demo's), on its own writer: it is a few
+ * milliseconds for the demo but a state's whole list for a real kiosk. */
+static gboolean
+training_import_work (gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  TrainingImport *import = data;
+  g_autoptr (JkStore) store = jk_store_open_writer (import->db_path, error);
+
+  return store != NULL && jk_training_import_if_empty (store, import->data, import->map, error);
+}
+
+static void
+on_training_imported (gpointer      source,
+                      gpointer      data,
+                      const GError *error)
+{
+  if (error != NULL)
+    g_warning ("The training programs could not be imported: %s", error->message);
+}
+
 static JkPage *
 create (const JkPageInfo    *info,
         const JkPageContext *context)
@@ -435,6 +474,16 @@ create (const JkPageInfo    *info,
    * demo's), like the ZIP centroids; later releases come from jobkioskctl. */
   if (!jk_lmi_import_if_empty (context->store, context->config->lmi_data, &options, &error))
     g_warning ("The labor market information could not be imported: %s", error->message);
+  if (context->config->training_data != NULL)
+    {
+      TrainingImport *import = g_new0 (TrainingImport, 1);
+
+      import->db_path = g_strdup (jk_store_get_path (context->store));
+      import->data = g_strdup (context->config->training_data);
+      import->map = g_strdup (context->config->training_map);
+      jk_task_run (self, NULL, "training-import", training_import_work, on_training_imported, import,
+                   (GDestroyNotify) training_import_free);
+    }
   return JK_PAGE (self);
 }
 

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "jk-careers"
 
 #include <jobkiosk/jk-format.h>
+#include <jobkiosk/jk-geo.h>
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-lmi-words.h>
 #include <math.h>
@@ -11,12 +12,15 @@
 #include "access/jk-describe.h"
 #include "jobs/jk-search-page.h"
 #include "print/jk-print-flow.h"
+#include "training/jk-program-page.h"
 #include "jk-occupation-page.h"
 #include "jk-pay-chart-view.h"
 
 /* The trend line of the unemployment rate. */
 #define TREND_WIDTH 360
 #define TREND_HEIGHT 72
+/* Training programs shown before "See all". */
+#define N_PROGRAMS 5
 
 struct _JkOccupationPage
 {
@@ -38,6 +42,7 @@ struct _JkOccupationPage
   JkPrintFlow *print_flow;
   char *state;
   char *metro;
+  JkTrainingQuery origin;  /* the kiosk's place, for the programs' distances */
   JkLmiOccupation *occupation;
   GArray *trend; /* double: the months' rates, oldest first */
 };
@@ -163,6 +168,55 @@ fill_outlook (JkOccupationPage *self)
 }
 
 static void
+on_see_all_clicked (GtkButton        *button,
+                    JkOccupationPage *self)
+{
+  if (self->occupation != NULL)
+    jk_page_navigate (JK_PAGE (self), &jk_program_page_info, g_variant_new_string (self->occupation->soc));
+}
+
+/* "Training for this job near you": the nearest few, on the main thread
+ * (an indexed read of six rows: HACKING.md's list of quick reads). */
+static void
+fill_training (JkOccupationPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) programs = NULL;
+  JkTrainingQuery query = self->origin;
+  gint64 count;
+  GtkBox *box;
+
+  query.soc = self->occupation->soc;
+  query.limit = N_PROGRAMS;
+  programs = jk_training_search (self->store, &query, &error);
+  if (programs == NULL)
+    {
+      g_warning ("Training programs not read: %s", error->message);
+      return;
+    }
+  if (programs->len == 0)
+    return;
+  box = section (self, _("Training for this job near you"));
+  for (guint i = 0; i < programs->len; i++)
+    gtk_container_add (GTK_CONTAINER (box), jk_program_page_new_button (JK_PAGE (self), programs->pdata[i]));
+  count = jk_training_count (self->store, self->occupation->soc, NULL);
+  if (count > N_PROGRAMS)
+    {
+      g_autofree char *text = g_strdup_printf (jk_ngettext ("See all %lld program", "See all %lld programs",
+                                                            (gulong) count), (long long) count);
+      GtkWidget *all = gtk_button_new_with_label (text);
+
+      gtk_widget_set_halign (all, GTK_ALIGN_START);
+      g_signal_connect (all, "clicked", G_CALLBACK (on_see_all_clicked), self);
+      gtk_widget_show (all);
+      gtk_container_add (GTK_CONTAINER (box), all);
+    }
+  add_label (box, _("WIOA may pay for this: ask staff about an Individual Training Account."), "outlook");
+  if (((JkTrainingProgram *) programs->pdata[0])->demo)
+    add_label (box, _("Demo data: these programs are made up for the demo."), "source-line");
+}
+
+static void
 fill_details (JkOccupationPage *self)
 {
   const JkLmiOccupation *o = self->occupation;
@@ -276,6 +330,8 @@ fill_details (JkOccupationPage *self)
       gtk_widget_show (flow);
       gtk_container_add (GTK_CONTAINER (box), flow);
     }
+
+  fill_training (self);
 
   {
     g_autofree char *attribution = jk_lmi_words_attribution (o);
@@ -484,6 +540,9 @@ create (const JkPageInfo    *info,
   self->print_flow = context->print_flow;
   self->state = g_strdup (context->config->lmi_state);
   self->metro = g_strdup (context->config->lmi_metro);
+  self->origin.has_origin = context->config->location != NULL &&
+                            jk_geo_locate (context->store, context->config->location, &self->origin.latitude,
+                                           &self->origin.longitude);
   return JK_PAGE (self);
 }
 

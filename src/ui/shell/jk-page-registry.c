@@ -17,6 +17,7 @@
 #include "print/jk-print-page.h"
 #include "resume/jk-resume-page.h"
 #include "staff/jk-staff-page.h"
+#include "training/jk-program-page.h"
 #include "jk-home-page.h"
 #include "jk-info-page.h"
 
@@ -32,6 +33,7 @@ static const JkPageInfo *const pages[] = {
   &jk_mail_page_info,
   &jk_careers_page_info,
   &jk_occupation_page_info,
+  &jk_program_page_info,
   &jk_resume_page_info,
   &jk_checkin_page_info,
   &jk_staff_page_info,
