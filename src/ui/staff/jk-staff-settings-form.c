@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jk-staff-settings.c: staff mode's Settings: the center's own settings, saved as a drop-in and applied at once */
+/* jk-staff-settings-form.c: staff mode's Settings: the center's own settings, saved as a drop-in and applied at once */
 
 #define G_LOG_DOMAIN "jk-staff-settings"
 
