@@ -133,12 +133,13 @@ extern const JkDocumentKind jk_document_test_page;
 /* The usage report staff print: one counter from first_day to last_day
  * (YYYY-MM-DD; by hour when they are the same day) as a bar chart and a
  * table, hours below 5 withheld (jk-usage-chart.h). Input: const
- * JkUsageReportInput *; rows are jk_usage_query's JkUsageRow. */
+ * JkUsageReportInput *; bars are the counter's as shown on screen
+ * (jk-usage-chart.h's JkUsageBar), so the paper says what staff saw. */
 typedef struct {
   char *first_day;
   char *last_day;
   char *what;              /* a counter's key: "visits" */
-  GPtrArray *rows;
+  GArray *bars;            /* JkUsageBar */
 } JkUsageReportInput;
 extern const JkDocumentKind jk_document_usage_report;
 

@@ -32,6 +32,12 @@ GArray      *jk_usage_bars           (GPtrArray               *rows,
                                       const char              *what,
                                       const char              *first_day,
                                       const char              *last_day);   /* JkUsageBar */
+/* The same, one a day, from day totals (jk_usage_query_totals's
+ * JkUsageTotal): a long range without reading its every hour. */
+GArray      *jk_usage_bars_from_totals (GPtrArray             *totals,
+                                        const char            *what,
+                                        const char            *first_day,
+                                        const char            *last_day);   /* JkUsageBar */
 /* Draws the bars filling width x height: a scale, a bar each, and under
  * them as many labels as fit. Withheld bars are a short outlined bar. */
 void         jk_usage_chart_draw     (cairo_t                 *cr,

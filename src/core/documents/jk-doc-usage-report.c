@@ -45,7 +45,7 @@ render_report (const JkDocumentContext *context,
                GError                 **error)
 {
   const JkUsageReportInput *input = data;
-  g_autoptr (GArray) bars = jk_usage_bars (input->rows, input->what, input->first_day, input->last_day);
+  GArray *bars = input->bars;
   const char *label = jk_usage_counter_label (input->what);
   gboolean by_hour = g_str_equal (input->first_day, input->last_day);
   g_autofree char *range = NULL;
@@ -92,16 +92,7 @@ copy_report_input (gconstpointer data)
   copy->first_day = g_strdup (input->first_day);
   copy->last_day = g_strdup (input->last_day);
   copy->what = g_strdup (input->what);
-  copy->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_usage_row_free);
-  for (guint i = 0; input->rows != NULL && i < input->rows->len; i++)
-    {
-      const JkUsageRow *row = input->rows->pdata[i];
-      JkUsageRow *row_copy = g_new0 (JkUsageRow, 1);
-
-      *row_copy = *row;
-      row_copy->what = g_strdup (row->what);
-      g_ptr_array_add (copy->rows, row_copy);
-    }
+  copy->bars = input->bars != NULL ? g_array_copy (input->bars) : g_array_new (FALSE, TRUE, sizeof (JkUsageBar));
   return copy;
 }
 
@@ -113,7 +104,7 @@ free_report_input (gpointer data)
   g_free (input->first_day);
   g_free (input->last_day);
   g_free (input->what);
-  g_clear_pointer (&input->rows, g_ptr_array_unref);
+  g_clear_pointer (&input->bars, g_array_unref);
   g_free (input);
 }
 

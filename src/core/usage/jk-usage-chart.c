@@ -92,36 +92,53 @@ jk_usage_bars (GPtrArray  *rows,
     }
   else
     {
-      g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr (GPtrArray) totals = jk_usage_day_totals (rows);
-      GDate *day = parse_day (first_day);
-      GDate *last = parse_day (last_day);
 
-      /* Every day of the range has its bar, so the days line up. */
-      while (g_date_valid (day) && g_date_valid (last) && g_date_compare (day, last) <= 0 && bars->len < 3700)
-        {
-          JkUsageBar bar = { 0 };
+      g_array_unref (bars);
+      bars = jk_usage_bars_from_totals (totals, what, first_day, last_day);
+    }
+  return bars;
+}
 
-          g_snprintf (bar.label, sizeof bar.label, "%04u-%02u-%02u", g_date_get_year (day), g_date_get_month (day),
-                      g_date_get_day (day));
-          g_array_append_val (bars, bar);
-          g_date_add_days (day, 1);
-        }
-      g_date_free (day);
-      g_date_free (last);
-      for (guint i = 0; i < bars->len; i++)
-        g_hash_table_insert (index, g_array_index (bars, JkUsageBar, i).label, GUINT_TO_POINTER (i + 1));
-      for (guint i = 0; i < totals->len; i++)
-        {
-          const JkUsageTotal *total = totals->pdata[i];
-          guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, total->day));
+GArray *
+jk_usage_bars_from_totals (GPtrArray  *totals,
+                           const char *what,
+                           const char *first_day,
+                           const char *last_day)
+{
+  GArray *bars = g_array_new (FALSE, TRUE, sizeof (JkUsageBar));
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  GDate *day;
+  GDate *last;
 
-          if (at == 0 || !g_str_equal (total->what, what))
-            continue;
-          /* A day total below 5 tells as much as an hour would. */
-          g_array_index (bars, JkUsageBar, at - 1).count =
-            total->withheld || (total->count > 0 && total->count < JK_USAGE_MIN_SHOWN) ? -1 : total->count;
-        }
+  g_return_val_if_fail (totals != NULL && what != NULL && first_day != NULL && last_day != NULL, bars);
+
+  day = parse_day (first_day);
+  last = parse_day (last_day);
+  /* Every day of the range has its bar, so the days line up. */
+  while (g_date_valid (day) && g_date_valid (last) && g_date_compare (day, last) <= 0 && bars->len < 3700)
+    {
+      JkUsageBar bar = { 0 };
+
+      g_snprintf (bar.label, sizeof bar.label, "%04u-%02u-%02u", g_date_get_year (day), g_date_get_month (day),
+                  g_date_get_day (day));
+      g_array_append_val (bars, bar);
+      g_date_add_days (day, 1);
+    }
+  g_date_free (day);
+  g_date_free (last);
+  for (guint i = 0; i < bars->len; i++)
+    g_hash_table_insert (index, g_array_index (bars, JkUsageBar, i).label, GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const JkUsageTotal *total = totals->pdata[i];
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, total->day));
+
+      if (at == 0 || !g_str_equal (total->what, what))
+        continue;
+      /* A day total below 5 tells as much as an hour would. */
+      g_array_index (bars, JkUsageBar, at - 1).count =
+        total->withheld || (total->count > 0 && total->count < JK_USAGE_MIN_SHOWN) ? -1 : total->count;
     }
   return bars;
 }

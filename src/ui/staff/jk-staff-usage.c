@@ -34,7 +34,8 @@ struct _JkStaffUsage
 
   char first_day[11];
   char last_day[11];
-  GPtrArray *rows;        /* JkUsageRow of the range shown */
+  GPtrArray *rows;        /* a day shown: its hours (JkUsageRow) */
+  GPtrArray *totals;      /* a longer range shown: its days' totals (JkUsageTotal) */
   GArray *bars;           /* JkUsageBar of the counter shown */
   char *what;             /* the counter shown */
 
@@ -59,7 +60,8 @@ typedef struct {
   char *database_path;
   char first_day[11];
   char last_day[11];
-  GPtrArray *rows;
+  GPtrArray *rows;             /* one day: its hours (JkUsageRow) */
+  GPtrArray *totals;           /* longer: its days' totals (JkUsageTotal) */
   /* export */
   char *report_dir;
   char *path;
@@ -78,6 +80,7 @@ usage_work_free (gpointer data)
 
   g_free (work->database_path);
   g_clear_pointer (&work->rows, g_ptr_array_unref);
+  g_clear_pointer (&work->totals, g_ptr_array_unref);
   g_free (work->report_dir);
   g_free (work->path);
   g_free (work->actor);
@@ -127,6 +130,12 @@ current_range (JkStaffUsage *self)
   return RANGE_TODAY;
 }
 
+static gboolean
+have_counts (JkStaffUsage *self)
+{
+  return self->rows != NULL || self->totals != NULL;
+}
+
 static void
 set_busy (JkStaffUsage *self,
           gboolean      busy)
@@ -135,8 +144,8 @@ set_busy (JkStaffUsage *self,
     self->busy++;
   else if (self->busy > 0)
     self->busy--;
-  gtk_widget_set_sensitive (self->export_button, self->busy == 0 && self->rows != NULL);
-  gtk_widget_set_sensitive (self->print_button, self->busy == 0 && self->rows != NULL);
+  gtk_widget_set_sensitive (self->export_button, self->busy == 0 && have_counts (self));
+  gtk_widget_set_sensitive (self->print_button, self->busy == 0 && have_counts (self));
 }
 
 /* The chart and the table for the counter chosen. */
@@ -154,9 +163,10 @@ show_counter (JkStaffUsage *self)
   gtk_list_store_clear (self->table_store);
   g_free (self->what);
   self->what = g_strdup (what != NULL ? what : "visits");
-  if (self->rows == NULL)
+  if (!have_counts (self))
     return;
-  self->bars = jk_usage_bars (self->rows, self->what, self->first_day, self->last_day);
+  self->bars = by_hour ? jk_usage_bars (self->rows, self->what, self->first_day, self->last_day)
+                       : jk_usage_bars_from_totals (self->totals, self->what, self->first_day, self->last_day);
   gtk_tree_view_column_set_title (self->when_column, by_hour ? _("Hour") : _("Day"));
   for (guint i = 0; i < self->bars->len; i++)
     {
@@ -207,11 +217,15 @@ fill_counters (JkStaffUsage *self)
     {
       JkUsageRow *row = self->rows->pdata[i];
 
-      if (!g_hash_table_contains (seen, row->what))
-        {
-          g_hash_table_add (seen, row->what);
-          g_ptr_array_add (family, row->what);
-        }
+      if (g_hash_table_add (seen, row->what))
+        g_ptr_array_add (family, row->what);
+    }
+  for (guint i = 0; self->totals != NULL && i < self->totals->len; i++)
+    {
+      JkUsageTotal *total = self->totals->pdata[i];
+
+      if (g_hash_table_add (seen, total->what))
+        g_ptr_array_add (family, total->what);
     }
   g_ptr_array_sort (family, (GCompareFunc) g_strcmp0);
   g_signal_handlers_block_matched (self->counter_combo, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
@@ -240,8 +254,13 @@ query_work (gpointer       data,
 {
   UsageWork *work = data;
 
-  work->rows = jk_usage_query (work->database_path, work->first_day, work->last_day, error);
-  return work->rows != NULL;
+  /* A day by its hours; a longer range by its days' totals, which a year
+   * reads 365 of a counter where its hours are 8 760. */
+  if (g_str_equal (work->first_day, work->last_day))
+    work->rows = jk_usage_query (work->database_path, work->first_day, work->last_day, error);
+  else
+    work->totals = jk_usage_query_totals (work->database_path, work->first_day, work->last_day, error);
+  return work->rows != NULL || work->totals != NULL;
 }
 
 static void
@@ -259,10 +278,14 @@ on_queried (gpointer      source,
       return;
     }
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->totals, g_ptr_array_unref);
   if (error != NULL)
     gtk_label_set_text (self->status_label, error->message);
   else
-    self->rows = g_steal_pointer (&work->rows);
+    {
+      self->rows = g_steal_pointer (&work->rows);
+      self->totals = g_steal_pointer (&work->totals);
+    }
   fill_counters (self);
   show_counter (self);
   set_busy (self, FALSE);
@@ -466,7 +489,7 @@ on_export_clicked (JkStaffUsage *self)
   const JkConfig *config = self->context->config;
   UsageWork *work;
 
-  if (self->busy > 0 || self->rows == NULL)
+  if (self->busy > 0 || !have_counts (self))
     return;
   work = new_work (self);
   if (config->usage_report_dir != NULL && *config->usage_report_dir != '\0')
@@ -490,13 +513,13 @@ on_print_clicked (JkStaffUsage *self)
   JkDocumentContext context = { 0 };
   UsageWork *work;
 
-  if (self->busy > 0 || self->rows == NULL)
+  if (self->busy > 0 || self->bars == NULL)
     return;
   work = new_work (self);
   input.first_day = self->first_day;
   input.last_day = self->last_day;
   input.what = self->what;
-  input.rows = self->rows;
+  input.bars = self->bars;
   context.center_name = config->center_name;
   context.paper = g_strcmp0 (config->print_paper, "a4") == 0 ? JK_PAPER_A4 : JK_PAPER_LETTER;
   context.language = jk_session_get_language (self->context->session);
@@ -526,6 +549,7 @@ jk_staff_usage_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->totals, g_ptr_array_unref);
   g_clear_pointer (&self->bars, g_array_unref);
   G_OBJECT_CLASS (jk_staff_usage_parent_class)->dispose (object);
 }
