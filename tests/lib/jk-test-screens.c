@@ -3,6 +3,7 @@
 
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-speech.h>
+#include <jobkiosk/jk-staff.h>
 #include <jobkiosk/jk-visit.h>
 
 #include "shell/jk-application.h"
@@ -16,6 +17,14 @@
 #include "mail/jk-mail-flow.h"
 #include "print/jk-print-page.h"
 #include "resume/jk-resume-page.h"
+#include "staff/jk-staff-feeds.h"
+#include "staff/jk-staff-page.h"
+#include "staff/jk-staff-print-queue.h"
+#include "staff/jk-staff-resume.h"
+#include "staff/jk-staff-settings-form.h"
+#include "staff/jk-staff-today.h"
+#include "staff/jk-staff-usage.h"
+#include "widgets/jk-pin-pad.h"
 #include "jk-test-proc.h"
 #include "jk-test-screens.h"
 
@@ -291,6 +300,68 @@ reach_checkin (JkWindow     *window,
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
 }
 
+/* Staff mode as a staff member enters it: the PIN pad (data NULL), or
+ * signed in with one tool shown (data its name), after its first read. */
+#define STAFF_NAME "Fit"
+#define STAFF_PIN "97531"
+
+static gboolean
+staff_idle (gpointer window)
+{
+  JkStaffPage *page = JK_STAFF_PAGE (jk_window_get_page (window, &jk_staff_page_info));
+  GtkWidget *section = gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (
+    jk_staff_page_get_section (page, "today"))));
+
+  if (jk_staff_page_is_busy (page))
+    return FALSE;
+  if (JK_IS_STAFF_TODAY (section))
+    return !jk_staff_today_is_busy (JK_STAFF_TODAY (section));
+  if (JK_IS_STAFF_PRINT_QUEUE (section))
+    return !jk_staff_print_queue_is_busy (JK_STAFF_PRINT_QUEUE (section));
+  if (JK_IS_STAFF_RESUME (section))
+    return !jk_staff_resume_is_busy (JK_STAFF_RESUME (section));
+  if (JK_IS_STAFF_FEEDS (section))
+    return !jk_staff_feeds_is_busy (JK_STAFF_FEEDS (section));
+  if (JK_IS_STAFF_USAGE (section))
+    return !jk_staff_usage_is_busy (JK_STAFF_USAGE (section));
+  return !jk_staff_settings_form_is_busy (JK_STAFF_SETTINGS_FORM (section));
+}
+
+static gboolean
+staff_checked (gpointer page)
+{
+  return !jk_staff_page_is_busy (page);
+}
+
+static void
+reach_staff (JkWindow      *window,
+             JkClock       *clock,
+             gconstpointer  data)
+{
+  const char *db_path = jk_store_get_path (jk_application_get_store (JK_APPLICATION (
+    gtk_window_get_application (GTK_WINDOW (window)))));
+  g_autoptr (GDateTime) now = jk_clock_now_local (clock);
+  g_autoptr (GError) error = NULL;
+  JkStaffPage *page;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "staff", NULL);
+  jk_test_run_for (20);
+  page = JK_STAFF_PAGE (jk_window_get_page (window, &jk_staff_page_info));
+  if (data == NULL)
+    return;
+  if (!jk_staff_add (db_path, STAFF_NAME, STAFF_PIN, g_date_time_to_unix (now), &error))
+    g_assert_error (error, JK_STAFF_ERROR, JK_STAFF_ERROR_EXISTS);
+  for (const char *p = STAFF_PIN; *p != '\0'; p++)
+    gtk_button_clicked (GTK_BUTTON (jk_pin_pad_get_button (JK_PIN_PAD (jk_staff_page_get_pin_pad (page)), *p)));
+  click ("Sign in");
+  jk_test_wait_until (staff_checked, page, 20000);
+  g_assert_cmpstr (jk_staff_page_get_signed_in (page), ==, STAFF_NAME);
+  jk_staff_page_show_section (page, data);
+  jk_test_run_for (20);
+  jk_test_wait_until (staff_idle, window, 20000);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+}
+
 static const JkTestScreen screens[] = {
   { "home", reach_home, NULL, NULL, TRUE },
   { "search-results", reach_search_results, NULL, NULL, TRUE },
@@ -312,6 +383,13 @@ static const JkTestScreen screens[] = {
   { "checkin-start", reach_checkin, GINT_TO_POINTER (0), NULL, TRUE },
   { "checkin-reasons", reach_checkin, GINT_TO_POINTER (1), NULL, FALSE },
   { "checkin-result", reach_checkin, GINT_TO_POINTER (2), NULL, FALSE },
+  { "staff-pin", reach_staff, NULL, NULL, TRUE },
+  { "staff-today", reach_staff, "today", NULL, FALSE },
+  { "staff-print", reach_staff, "print", NULL, FALSE },
+  { "staff-resume", reach_staff, "resume", NULL, FALSE },
+  { "staff-feeds", reach_staff, "feeds", NULL, FALSE },
+  { "staff-usage", reach_staff, "usage", NULL, FALSE },
+  { "staff-settings", reach_staff, "settings", NULL, FALSE },
 };
 
 /* ---------------------------------------------------------------------- */

@@ -313,6 +313,12 @@ jk_application_get_print_flow (JkApplication *self)
   return self->print_flow;
 }
 
+JkStore *
+jk_application_get_store (JkApplication *self)
+{
+  return self->store;
+}
+
 JkMailFlow *
 jk_application_get_mail_flow (JkApplication *self)
 {

@@ -39,6 +39,8 @@ JkFeedStatus  *jk_application_get_feed_status (JkApplication *self);
 /* The page every printout passes through, and the flow behind it. */
 JkPrintPage   *jk_application_get_print_page (JkApplication *self);
 JkPrintFlow   *jk_application_get_print_flow (JkApplication *self);
+/* The main connection (its path for a worker's own). */
+JkStore       *jk_application_get_store      (JkApplication *self);
 /* "Email it to me" and the outbox's retries. */
 JkMailFlow    *jk_application_get_mail_flow  (JkApplication *self);
 /* The visit's speech (on, off, rate, volume, what is said). */

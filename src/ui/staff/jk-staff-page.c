@@ -40,7 +40,6 @@ struct _JkStaffPage
   GtkBox *pin_box;
   GtkLabel *pin_prompt;
   GtkLabel *pin_message;
-  GtkButton *sign_in_button;
   GtkLabel *signed_in_label;
   GtkBox *section_buttons;
   GtkStack *sections;
@@ -158,7 +157,6 @@ set_busy (JkStaffPage *self,
 {
   self->busy = busy;
   gtk_widget_set_sensitive (GTK_WIDGET (self->pad), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy);
 }
 
 static void
@@ -456,11 +454,9 @@ jk_staff_page_class_init (JkStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkStaffPage, pin_box);
   gtk_widget_class_bind_template_child (widget_class, JkStaffPage, pin_prompt);
   gtk_widget_class_bind_template_child (widget_class, JkStaffPage, pin_message);
-  gtk_widget_class_bind_template_child (widget_class, JkStaffPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, JkStaffPage, signed_in_label);
   gtk_widget_class_bind_template_child (widget_class, JkStaffPage, section_buttons);
   gtk_widget_class_bind_template_child (widget_class, JkStaffPage, sections);
-  gtk_widget_class_bind_template_callback (widget_class, on_sign_in_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_leave_clicked);
 }
 

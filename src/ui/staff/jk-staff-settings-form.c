@@ -390,6 +390,17 @@ jk_staff_settings_form_class_init (JkStaffSettingsFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
 }
 
+/* A combo box is drawn as a button inside it: give that button the
+ * combo's name, so a screen reader (and the target checks) know it. */
+static void
+name_inner_button (GtkWidget *child,
+                   gpointer   combo)
+{
+  if (GTK_IS_TOGGLE_BUTTON (child))
+    atk_object_set_name (gtk_widget_get_accessible (child),
+                         atk_object_get_name (gtk_widget_get_accessible (combo)));
+}
+
 static void
 jk_staff_settings_form_init (JkStaffSettingsForm *self)
 {
@@ -398,6 +409,8 @@ jk_staff_settings_form_init (JkStaffSettingsForm *self)
   /* Languages by their own names, as the kiosk's language switch shows them. */
   gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (self->fields[FIELD_LANGUAGE]), "en", "English");
   gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (self->fields[FIELD_LANGUAGE]), "es", "Español");
+  gtk_container_forall (GTK_CONTAINER (self->fields[FIELD_LANGUAGE]), name_inner_button, self->fields[FIELD_LANGUAGE]);
+  gtk_container_forall (GTK_CONTAINER (self->fields[FIELD_PRINTER]), name_inner_button, self->fields[FIELD_PRINTER]);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -47,7 +47,7 @@ struct _JkStaffUsage
   GtkLabel *summary_label;
   GtkWidget *chart;
   GtkTreeView *table;
-  GtkTreeViewColumn *when_column;
+  GtkLabel *when_label;
   GtkListStore *table_store;
   GtkLabel *status_label;
   GtkWidget *export_button;
@@ -167,7 +167,7 @@ show_counter (JkStaffUsage *self)
     return;
   self->bars = by_hour ? jk_usage_bars (self->rows, self->what, self->first_day, self->last_day)
                        : jk_usage_bars_from_totals (self->totals, self->what, self->first_day, self->last_day);
-  gtk_tree_view_column_set_title (self->when_column, by_hour ? _("Hour") : _("Day"));
+  gtk_label_set_text (self->when_label, by_hour ? _("Hour") : _("Day"));
   for (guint i = 0; i < self->bars->len; i++)
     {
       const JkUsageBar *bar = &g_array_index (self->bars, JkUsageBar, i);
@@ -584,7 +584,7 @@ jk_staff_usage_class_init (JkStaffUsageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkStaffUsage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, JkStaffUsage, chart);
   gtk_widget_class_bind_template_child (widget_class, JkStaffUsage, table);
-  gtk_widget_class_bind_template_child (widget_class, JkStaffUsage, when_column);
+  gtk_widget_class_bind_template_child (widget_class, JkStaffUsage, when_label);
   gtk_widget_class_bind_template_child (widget_class, JkStaffUsage, table_store);
   gtk_widget_class_bind_template_child (widget_class, JkStaffUsage, status_label);
   gtk_widget_class_bind_template_child (widget_class, JkStaffUsage, export_button);

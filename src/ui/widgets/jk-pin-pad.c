@@ -74,6 +74,12 @@ on_digit_clicked (GtkButton *button,
   add_digit (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "jk-digit")));
 }
 
+static void
+emit_activate (JkPinPad *self)
+{
+  g_signal_emit (self, signals[SIGNAL_ACTIVATE], 0);
+}
+
 static GtkWidget *
 pad_button (JkPinPad   *self,
             const char *label,
@@ -94,7 +100,7 @@ pad_button (JkPinPad   *self,
       atk_object_set_name (gtk_widget_get_accessible (button), label);
     }
   gtk_container_add (GTK_CONTAINER (button), text);
-  gtk_widget_set_size_request (button, 112, 72);
+  gtk_widget_set_size_request (button, 112, 64);
   gtk_style_context_add_class (gtk_widget_get_style_context (button), "pin-key");
   gtk_widget_show_all (button);
   return button;
@@ -117,7 +123,7 @@ jk_pin_pad_class_init (JkPinPadClass *klass)
   object_class->finalize = jk_pin_pad_finalize;
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* Enter on a keyboard: the page signs in. */
+  /* The pad's Sign in key, or Enter on a keyboard. */
   signals[SIGNAL_ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                            NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -126,8 +132,8 @@ static void
 jk_pin_pad_init (JkPinPad *self)
 {
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *clear;
   GtkWidget *delete;
+  GtkWidget *enter;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
@@ -149,15 +155,16 @@ jk_pin_pad_init (JkPinPad *self)
       if (i > 0)
         gtk_grid_attach (GTK_GRID (grid), self->digits[i], (i - 1) % 3, (i - 1) / 3, 1, 1);
     }
-  /* TRANSLATORS: a key of the PIN pad that empties what was typed */
-  clear = pad_button (self, N_("Clear"), N_("Clear the PIN"));
-  g_signal_connect_swapped (clear, "clicked", G_CALLBACK (jk_pin_pad_clear), self);
   /* TRANSLATORS: a key of the PIN pad that takes back the last digit */
   delete = pad_button (self, N_("Delete"), N_("Delete the last digit"));
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (delete_digit), self);
-  gtk_grid_attach (GTK_GRID (grid), clear, 0, 3, 1, 1);
+  /* As on a bank's pad: Enter last, so the keys' order is the reading order. */
+  enter = pad_button (self, N_("Sign in"), N_("Sign in"));
+  gtk_style_context_add_class (gtk_widget_get_style_context (enter), "main-action");
+  g_signal_connect_swapped (enter, "clicked", G_CALLBACK (emit_activate), self);
+  gtk_grid_attach (GTK_GRID (grid), delete, 0, 3, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), self->digits[0], 1, 3, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), delete, 2, 3, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), enter, 2, 3, 1, 1);
   gtk_widget_show (grid);
   gtk_container_add (GTK_CONTAINER (self), grid);
   update_dots (self);

@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* A number pad for a PIN: ten digits, "Delete" and "Clear", and the PIN
- * shown as dots, never as digits. It holds at most max_length digits (more
+/* A number pad for a PIN: ten digits, "Delete" and "Sign in" (its
+ * "activate"), and the PIN shown as dots, never as digits. It holds at most max_length digits (more
  * are ignored) and wipes them when cleared or destroyed. A physical
  * keyboard's digits, BackSpace and Enter work through
  * jk_pin_pad_handle_key, called by the page that holds it. */
