@@ -29,6 +29,7 @@ static const JkCliCommand commands[] = {
   { "checkin", jk_cli_checkin, N_("Check in for today's appointment (checkin --code CODE | --last-name NAME --dob DATE)") },
   { "walkin", jk_cli_walkin, N_("Join today's queue without an appointment (walkin --reason KEY)") },
   { "arrivals", jk_cli_arrivals, N_("List today's arrivals for staff (arrivals [--date YYYY-MM-DD])") },
+  { "interests", jk_cli_interests, N_("The interest quiz: its cards (interests cards) and what answers fit (interests score ANSWERS)") },
   { "resume", jk_cli_resume, N_("Check, render and keep resumes (resume validate, render, purge, export-saved, import-saved)") },
 };
 
