@@ -121,6 +121,7 @@ typedef struct {
 } JkInterestResult;
 
 void         jk_interest_result_free     (JkInterestResult *result);
+JkInterestResult *jk_interest_result_copy (const JkInterestResult *result);
 
 /* Scores the answers and ranks the occupations of the newest release with
  * interest profiles: at most limit (0: 20). One read of lmi_interests. */
@@ -135,6 +136,15 @@ gboolean     jk_interests_add_details    (JkStore          *store,
                                           const JkLmiPlace *place,
                                           gint64            now,
                                           GError          **error);
+
+/* What the page and the printed sheet both say, in the current (or the
+ * thread's) language. */
+/* That this is a short exploration, not the O*NET Interest Profiler and not a test. */
+const char  *jk_interests_words_about    (void);
+/* O*NET's attribution line for the profiles, or that they are the demo's. */
+char        *jk_interests_words_attribution (const JkInterestResult *result);
+/* "$38,270 a year · 3 jobs open near you now"; the pay left out when not published. */
+char        *jk_interests_words_details  (const JkInterestMatch *match);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkInterestResult, jk_interest_result_free)
 

@@ -9,6 +9,8 @@
 
 #include <jobkiosk/jk-config.h>
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-lmi-words.h>
+#include <jobkiosk/jk-pay-chart.h>
 
 #include "jobkiosk/jk-interests.h"
 #include "lmi/jk-lmi-query-private.h"
@@ -490,4 +492,71 @@ jk_interests_add_details (JkStore          *store,
         match->open_jobs_text = g_strdup (match->title);
     }
   return TRUE;
+}
+
+JkInterestResult *
+jk_interest_result_copy (const JkInterestResult *result)
+{
+  JkInterestResult *copy = g_memdup2 (result, sizeof *result);
+
+  copy->message = g_strdup (result->message);
+  copy->onet_release = g_strdup (result->onet_release);
+  copy->occupations = g_ptr_array_new_with_free_func ((GDestroyNotify) match_free);
+  for (guint i = 0; i < result->occupations->len; i++)
+    {
+      JkInterestMatch *match = g_memdup2 (result->occupations->pdata[i], sizeof (JkInterestMatch));
+
+      match->soc = g_strdup (match->soc);
+      match->title = g_strdup (match->title);
+      match->open_jobs_text = g_strdup (match->open_jobs_text);
+      g_ptr_array_add (copy->occupations, match);
+    }
+  copy->activities = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < result->activities->len; i++)
+    g_ptr_array_add (copy->activities, g_strdup (result->activities->pdata[i]));
+  return copy;
+}
+
+const char *
+jk_interests_words_about (void)
+{
+  return _("This is a short exploration built from O*NET data. It is not the official O*NET Interest Profiler, "
+           "and it is not a test: there are no right or wrong answers.");
+}
+
+char *
+jk_interests_words_attribution (const JkInterestResult *result)
+{
+  g_autofree char *database = NULL;
+
+  if (result->onet_release == NULL)
+    return NULL;
+  if (result->onet_demo)
+    return g_strdup (_("The occupations' interest profiles are demo figures made up for this kiosk."));
+  if (g_str_has_prefix (result->onet_release, "O*NET"))
+    database = g_strdup (result->onet_release);
+  else
+    database = g_strdup_printf ("O*NET %s Database", result->onet_release);
+  /* TRANSLATORS: O*NET's attribution line, required where its data is shown (CC BY 4.0) */
+  return g_strdup_printf (_("This page includes information from the %s by the U.S. Department of Labor, Employment "
+                            "and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license."),
+                          database);
+}
+
+char *
+jk_interests_words_details (const JkInterestMatch *match)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (isfinite (match->annual_median))
+    {
+      g_autofree char *pay = jk_pay_chart_format (match->annual_median, FALSE, FALSE);
+
+      /* TRANSLATORS: the median pay in a list of occupations */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s a year"), pay));
+    }
+  if (match->open_jobs >= 0)
+    g_ptr_array_add (parts, jk_lmi_words_open_jobs (match->open_jobs));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (GStrv) parts->pdata);
 }
