@@ -82,7 +82,7 @@ answer_hands_on (guint n)
     }
 }
 
-/* The result rows: the headings (not activatable) and the occupations. */
+/* The result rows (occupations) and the group headings above them. */
 static void
 count_rows (guint *headings,
             guint *occupations)
@@ -92,9 +92,10 @@ count_rows (guint *headings,
   *headings = *occupations = 0;
   for (GList *l = rows; l != NULL; l = l->next)
     {
-      if (gtk_list_box_row_get_activatable (l->data))
-        (*occupations)++;
-      else
+      GtkWidget *header = gtk_list_box_row_get_header (l->data);
+
+      (*occupations)++;
+      if (header != NULL && gtk_widget_get_visible (header))
         (*headings)++;
       g_assert_nonnull (atk_object_get_name (gtk_widget_get_accessible (l->data)));
     }
@@ -104,14 +105,10 @@ count_rows (guint *headings,
 static GtkListBoxRow *
 first_occupation_row (void)
 {
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (jk_interests_page_get_list (interests_page ()), i);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (jk_interests_page_get_list (interests_page ()), 0);
 
-      g_assert_nonnull (row);
-      if (gtk_list_box_row_get_activatable (row))
-        return row;
-    }
+  g_assert_nonnull (row);
+  return row;
 }
 
 /* ---------------------------------------------------------------------- */

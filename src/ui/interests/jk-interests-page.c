@@ -31,6 +31,7 @@ struct _JkInterestsPage
   GtkLabel *about_label;
   GtkLabel *source_label;
   GtkScrolledWindow *scroller;
+  GtkWidget *answers_box;
   GtkWidget *like_button;
   GtkWidget *back_button;
   GtkWidget *results_button;
@@ -116,6 +117,7 @@ show_mode (JkInterestsPage *self,
            gboolean         results)
 {
   gtk_stack_set_visible_child_name (self->stack, results ? "results" : "quiz");
+  gtk_widget_set_visible (self->answers_box, !results);
   gtk_widget_set_visible (self->back_button, !results);
   gtk_widget_set_visible (self->results_button, !results);
   gtk_widget_set_visible (self->more_button, results);
@@ -172,19 +174,33 @@ label_new (const char *text,
   return label;
 }
 
-/* A group's heading: read, never a stop of the focus. */
-static GtkWidget *
-heading_row_new (const char *text)
+static int
+row_zone (GtkListBoxRow *row)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "jk-zone"));
+}
 
-  gtk_container_add (GTK_CONTAINER (row), label_new (text, "section-title"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_can_focus (row, FALSE);
-  atk_object_set_name (gtk_widget_get_accessible (row), text);
-  gtk_widget_show_all (row);
-  return row;
+/* A group's heading above its first occupation: a list header, not a row,
+ * so the focus moves along the occupations alone. */
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  int zone = row_zone (row);
+  const char *label;
+  GtkWidget *header;
+
+  if (before != NULL && row_zone (before) == zone)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  label = jk_interest_job_zone_label (zone);
+  header = label_new (label != NULL ? label : _("Preparation not known"), "section-title");
+  gtk_widget_set_margin_top (header, before != NULL ? 16 : 0);
+  gtk_widget_show (header);
+  gtk_list_box_row_set_header (row, header);
 }
 
 /* An occupation: the title big, pay and open jobs under it; said as one sentence. */
@@ -233,24 +249,17 @@ fill_results (JkInterestsPage *self)
   /* Grouped by preparation, fewest first; best fit first within a group. */
   for (int zone = 1; zone <= 6; zone++)
     {
-      gboolean headed = FALSE;
-
       for (guint i = 0; i < result->occupations->len; i++)
         {
           const JkInterestMatch *match = result->occupations->pdata[i];
+          GtkWidget *row;
           int group = match->job_zone >= 1 && match->job_zone <= 5 ? match->job_zone : 6;
 
           if (group != zone)
             continue;
-          if (!headed)
-            {
-              const char *label = jk_interest_job_zone_label (zone);
-
-              gtk_container_add (GTK_CONTAINER (self->results),
-                                 heading_row_new (label != NULL ? label : _("Preparation not known")));
-              headed = TRUE;
-            }
-          gtk_container_add (GTK_CONTAINER (self->results), row_new (match));
+          row = row_new (match);
+          g_object_set_data (G_OBJECT (row), "jk-zone", GINT_TO_POINTER (zone));
+          gtk_container_add (GTK_CONTAINER (self->results), row);
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->results), result->occupations->len > 0);
@@ -271,7 +280,14 @@ say_results (JkInterestsPage *self)
   jk_page_say (JK_PAGE (self), gtk_label_get_text (self->message_label), JK_SPEAK_QUEUE);
   rows = gtk_container_get_children (GTK_CONTAINER (self->results));
   for (GList *l = rows; l != NULL; l = l->next)
-    jk_page_say (JK_PAGE (self), atk_object_get_name (gtk_widget_get_accessible (l->data)), JK_SPEAK_QUEUE);
+    {
+      GtkWidget *header = gtk_list_box_row_get_header (l->data);
+
+      /* The group's heading, then its occupations. */
+      if (header != NULL)
+        jk_page_say (JK_PAGE (self), gtk_label_get_text (GTK_LABEL (header)), JK_SPEAK_QUEUE);
+      jk_page_say (JK_PAGE (self), atk_object_get_name (gtk_widget_get_accessible (l->data)), JK_SPEAK_QUEUE);
+    }
   g_list_free (rows);
 }
 
@@ -494,6 +510,7 @@ jk_interests_page_class_init (JkInterestsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, about_label);
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, source_label);
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, answers_box);
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, like_button);
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, results_button);
@@ -516,6 +533,7 @@ jk_interests_page_init (JkInterestsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   jk_page_init_strings (JK_PAGE (self));
+  gtk_list_box_set_header_func (self->results, update_header, NULL, NULL);
   self->cards = jk_interest_cards (&error);
   if (self->cards == NULL)
     {
