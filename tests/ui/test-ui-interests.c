@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 #include <jobkiosk/jk-document.h>
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-speaker-recorder.h>
+#include <jobkiosk/jk-speech.h>
 
 #include "careers/jk-careers-page.h"
 #include "careers/jk-occupation-page.h"
@@ -289,6 +291,47 @@ test_print (void)
   g_assert_nonnull (strstr (text, "not the official O*NET Interest"));
 }
 
+static gboolean
+said (const char *const *lines,
+      const char        *part)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], part) != NULL)
+      return TRUE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_test_message ("  said: %s", lines[i]);
+  return FALSE;
+}
+
+/* With speech on: each card as it shows, then the results in words. */
+static void
+test_speech (void)
+{
+  g_auto (GStrv) first = NULL;
+  g_auto (GStrv) next = NULL;
+  g_auto (GStrv) results = NULL;
+
+  jk_test_fresh_visit (window);
+  jk_speech_set_active (jk_application_get_speech (kiosk.app), TRUE);
+  jk_test_run_for (50);
+  g_strfreev (jk_speaker_recorder_take_lines (kiosk.speaker));
+  open_quiz ();
+  first = jk_speaker_recorder_take_lines (kiosk.speaker);
+  g_assert_true (said ((const char *const *) first, "Card 1 of 30. Would you like this: Fix a car engine that will not start?"));
+  tap ("I'd like it");
+  next = jk_speaker_recorder_take_lines (kiosk.speaker);
+  g_assert_true (said ((const char *const *) next, "Find out why a machine keeps breaking"));
+  answer_hands_on (11);
+  g_strfreev (jk_speaker_recorder_take_lines (kiosk.speaker));
+  click ("See my results");
+  jk_test_wait_until (interests_idle, NULL, 10000);
+  results = jk_speaker_recorder_take_lines (kiosk.speaker);
+  g_assert_true (said ((const char *const *) results, "You like working with your hands and fixing things."));
+  g_assert_true (said ((const char *const *) results, "Little or no preparation"));
+  g_assert_true (said ((const char *const *) results, " a year"));
+  jk_speech_set_active (jk_application_get_speech (kiosk.app), FALSE);
+}
+
 /* The wipe forgets the answers and the results. */
 static void
 test_wipe (void)
@@ -334,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/interests/not-sure", test_not_sure);
   g_test_add_func ("/interests/languages-and-sizes", test_languages_and_sizes);
   g_test_add_func ("/interests/print", test_print);
+  g_test_add_func ("/interests/speech", test_speech);
   g_test_add_func ("/interests/wipe", test_wipe);
   status = g_test_run ();
 
