@@ -170,6 +170,10 @@ test_journey (void)
   g_assert_nonnull (strstr (atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (first_occupation_row ()))),
                             "near you"));
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window), jk_interests_words_about ()));
+  /* The demo's examples of hands-on work (its Interests Illustrative Activities). */
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window),
+                                        "Work like this, for example: Repair a leaking pipe under a sink. Load a truck "
+                                        "with a forklift. Put together furniture from a kit."));
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (window),
                                         "The occupations' interest profiles are demo figures made up for this kiosk."));
   jk_test_screenshot (GTK_WIDGET (window), "interests-results-en");

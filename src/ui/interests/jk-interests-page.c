@@ -26,6 +26,7 @@ struct _JkInterestsPage
   GtkLabel *card_label;
   GtkLabel *about_quiz_label;
   GtkLabel *areas_label;
+  GtkLabel *activities_label;
   GtkLabel *message_label;
   GtkListBox *results;
   GtkLabel *about_label;
@@ -239,6 +240,22 @@ fill_results (JkInterestsPage *self)
     g_string_append_printf (areas, "%s%s", i > 0 ? "\n" : "", jk_interest_area_sentence (result->top[i]));
   gtk_label_set_text (self->areas_label, areas->str);
   gtk_widget_set_visible (GTK_WIDGET (self->areas_label), areas->len > 0);
+  /* O*NET's examples of the top area's work are in English only. */
+  if (result->activities->len > 0 && !g_str_has_prefix (jk_i18n_get_language (), "es"))
+    {
+      g_autofree char *joined = NULL;
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (result->activities, NULL);
+      joined = g_strjoinv (" ", (GStrv) result->activities->pdata);
+      g_ptr_array_remove_index (result->activities, result->activities->len - 1);
+      /* TRANSLATORS: before O*NET's examples of work in the visitor's top interest area */
+      text = g_strdup_printf (_("Work like this, for example: %s"), joined);
+      gtk_label_set_text (self->activities_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->activities_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->activities_label), FALSE);
   if (!result->ranked)
     gtk_label_set_text (self->message_label, result->message);
   else if (result->occupations->len == 0)
@@ -307,6 +324,7 @@ on_score_done (JkPage       *source,
       g_warning ("The interest quiz could not be scored: %s", error->message);
       clear_rows (self);
       gtk_widget_set_visible (GTK_WIDGET (self->areas_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->activities_label), FALSE);
       gtk_label_set_text (self->message_label, _("Your results cannot be shown right now. Please ask staff."));
       gtk_widget_set_sensitive (self->print_button, FALSE);
       jk_page_say (JK_PAGE (self), gtk_label_get_text (self->message_label), JK_SPEAK_QUEUE);
@@ -447,6 +465,7 @@ jk_interests_page_reset (JkPage *page)
   g_clear_pointer (&self->result, jk_interest_result_free);
   clear_rows (self);
   gtk_label_set_text (self->areas_label, "");
+  gtk_label_set_text (self->activities_label, "");
   gtk_label_set_text (self->message_label, "");
   show_mode (self, FALSE);
   gtk_widget_set_sensitive (self->back_button, FALSE);
@@ -505,6 +524,7 @@ jk_interests_page_class_init (JkInterestsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, card_label);
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, about_quiz_label);
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, areas_label);
+  gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, activities_label);
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, results);
   gtk_widget_class_bind_template_child (widget_class, JkInterestsPage, about_label);
