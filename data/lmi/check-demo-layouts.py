@@ -50,7 +50,12 @@ ONET_HEADERS = {
                    "Date", "Domain Source"],
     "Related Occupations.txt": ["O*NET-SOC Code", "Title", "Related O*NET-SOC Code", "Related Title",
                                 "Relatedness Tier", "Index"],
+    "Interests.txt": ["O*NET-SOC Code", "Title", "Element ID", "Element Name", "Scale ID", "Data Value", "Date",
+                      "Domain Source"],
+    "Interests Illustrative Activities.txt": ["Element ID", "Element Name", "Interest Type", "Activity"],
 }
+RIASEC_IDS = {"1.B.1.a": "Realistic", "1.B.1.b": "Investigative", "1.B.1.c": "Artistic", "1.B.1.d": "Social",
+              "1.B.1.e": "Enterprising", "1.B.1.f": "Conventional"}
 EDUCATION = {"No formal educational credential", "High school diploma or equivalent", "Some college, no degree",
              "Postsecondary nondegree award", "Associate's degree", "Bachelor's degree", "Master's degree",
              "Doctoral or professional degree"}
@@ -409,6 +414,21 @@ def check_onet(d):
     for n, cols in t["Related Occupations.txt"]:
         if titles.get(cols[2]) != cols[3]:
             fault("Related Occupations.txt:%d" % n, "related %s %r not in Occupation Data" % (cols[2], cols[3]))
+    oi = {}
+    for n, cols in t["Interests.txt"]:
+        v = num(cols[5])
+        if cols[4] == "OI":
+            if RIASEC_IDS.get(cols[2]) != cols[3] or v is None or not 1 <= v <= 7:
+                fault("Interests.txt:%d" % n, "OI %s %s %s" % (cols[2], cols[3], cols[5]))
+            oi.setdefault(cols[0], set()).add(cols[2])
+        elif cols[4] != "IH" or v is None or not 0 <= v <= 6:
+            fault("Interests.txt:%d" % n, "%s %s" % (cols[4], cols[5]))
+    for code in titles:
+        if oi.get(code) != set(RIASEC_IDS):
+            fault("Interests.txt", "%s has no full RIASEC profile" % code)
+    for n, cols in t["Interests Illustrative Activities.txt"]:
+        if RIASEC_IDS.get(cols[0]) != cols[1] or cols[2] not in ("General", "Basic") or not cols[3]:
+            fault("Interests Illustrative Activities.txt:%d" % n, "%r" % (cols,))
     return set(titles)
 
 
@@ -485,6 +505,7 @@ def self_test(demo):
          "Employment, 2033", "Employment 2033"),
         ("an O*NET header without Title", os.path.join("onet", "Job Zones.txt"),
          "O*NET-SOC Code\tTitle\tJob Zone", "O*NET-SOC Code\tJob Zone"),
+        ("an interest rating above 7", os.path.join("onet", "Interests.txt"), "\tOI\t6.", "\tOI\t9."),
         ("an occupation missing from O*NET", os.path.join("onet", "Occupation Data.txt"), "51-2092.00", "51-2093.00"),
         ("a requirement of an unknown kind", "requirements.csv", ",license,", ",permit,"),
     ]

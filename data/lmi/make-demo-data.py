@@ -397,6 +397,62 @@ def onet_codes():
             yield o, code, title
 
 
+# Invented interest profiles: each occupation's three strongest RIASEC areas
+# (a Holland code as O*NET would give it), made into OI ratings (1-7) below
+# with a random generator of their own, so the other files stay as they were.
+HOLLAND = {
+    "41-2011": "CES", "41-2031": "ECS", "35-3023": "RCE", "35-2014": "RCE", "35-2021": "RCS", "35-9021": "RCE",
+    "35-3031": "SEC", "37-2011": "RCE", "37-2012": "RCS", "37-3011": "RCE", "53-7062": "RCE", "53-7065": "RCE",
+    "53-7051": "RCE", "53-3032": "RCE", "53-3033": "RCE", "43-5071": "CRE", "43-4051": "CES", "43-4171": "CSE",
+    "43-9061": "CES", "43-6014": "CES", "31-1131": "SRC", "31-1120": "SRC", "31-9092": "SCR", "31-9091": "SRC",
+    "31-9097": "RSC", "29-2052": "CRI", "29-2061": "SIR", "29-1141": "SIC", "33-9032": "RCE", "39-9011": "SAR",
+    "49-9071": "RCI", "51-4121": "RCI", "51-2092": "RCE", "49-3023": "RIC", "47-3013": "RCI", "47-2061": "RCE",
+    "43-3071": "CES", "53-3052": "RSC", "11-1021": "ECS",
+}
+RIASEC = [("1.B.1.a", "Realistic"), ("1.B.1.b", "Investigative"), ("1.B.1.c", "Artistic"), ("1.B.1.d", "Social"),
+          ("1.B.1.e", "Enterprising"), ("1.B.1.f", "Conventional")]
+HIGH_POINTS = [("1.B.1.g", "First Interest High-Point"), ("1.B.1.h", "Second Interest High-Point"),
+               ("1.B.1.i", "Third Interest High-Point")]
+# Our own examples of each area's work, in the layout of O*NET's Interests
+# Illustrative Activities (not O*NET's sentences).
+ACTIVITIES = {
+    "Realistic": ["Repair a leaking pipe under a sink.", "Load a truck with a forklift.",
+                  "Put together furniture from a kit."],
+    "Investigative": ["Test water samples for germs.", "Work out why a computer will not start.",
+                      "Study how a new medicine works."],
+    "Artistic": ["Design a sign for a shop window.", "Take photos for a wedding.", "Write songs for a band."],
+    "Social": ["Help an older person get dressed.", "Teach a class how to use a computer.",
+               "Show new workers how the job is done."],
+    "Enterprising": ["Sell cars at a dealership.", "Run a food truck of your own.", "Lead a team of cashiers."],
+    "Conventional": ["Keep a store's stock records.", "Check bills for mistakes.", "Type letters and file them."],
+}
+
+
+def write_interests(d, date):
+    irng = random.Random(18)   # its own: the other files keep their figures
+    rows = [("O*NET-SOC Code", "Title", "Element ID", "Element Name", "Scale ID", "Data Value", "Date",
+             "Domain Source")]
+    letters = "RIASEC"
+    for o, code, title in sorted(onet_codes(), key=lambda t: t[1]):
+        top = HOLLAND[o["soc"]]
+        levels = {}
+        for rank, letter in enumerate(top):
+            levels[letter] = (irng.uniform(6.0, 7.0), irng.uniform(4.4, 5.6), irng.uniform(3.2, 4.3))[rank]
+        for letter in letters:
+            levels.setdefault(letter, irng.uniform(1.0, 2.9))
+        for (eid, ename), letter in zip(RIASEC, letters):
+            rows.append((code, title, eid, ename, "OI", "%.2f" % levels[letter], date, "Machine Learning"))
+        for (eid, ename), letter in zip(HIGH_POINTS, top):
+            rows.append((code, title, eid, ename, "IH", "%.2f" % (letters.index(letter) + 1), date,
+                         "Machine Learning"))
+    write(os.path.join(d, "Interests.txt"), tsv(rows))
+    acts = [("Element ID", "Element Name", "Interest Type", "Activity")]
+    for eid, ename in RIASEC:
+        for a in ACTIVITIES[ename]:
+            acts.append((eid, ename, "General", a))
+    write(os.path.join(d, "Interests Illustrative Activities.txt"), tsv(acts))
+
+
 def write_onet(out):
     d = os.path.join(out, "onet")
     date = "08/2024"
@@ -463,6 +519,7 @@ def write_onet(out):
     write(os.path.join(d, "Job Zones.txt"), tsv(zones))
     write(os.path.join(d, "Skills.txt"), tsv(skills))
     write(os.path.join(d, "Related Occupations.txt"), tsv(related))
+    write_interests(d, date)
 
 
 # ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "jk-config.h"
+#include "jk-interests.h"
 
 #include "jk-joblog.h"
 #include "jk-lmi.h"
@@ -142,6 +143,15 @@ typedef struct {
   GArray *bars;            /* JkUsageBar */
 } JkUsageReportInput;
 extern const JkDocumentKind jk_document_usage_report;
+
+/* "My interests": the quiz's results (jk-interests.h), pay and open jobs
+ * filled in, at most a page of occupations grouped by preparation, with
+ * what the quiz is and O*NET's attribution. */
+typedef struct {
+  const JkInterestResult *result;
+} JkInterestSheetInput;
+
+extern const JkDocumentKind jk_document_interest_sheet;
 
 const char  *jk_resume_template_to_string   (JkResumeTemplate template_id);
 gboolean     jk_resume_template_from_string (const char       *text,

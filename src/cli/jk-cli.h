@@ -98,6 +98,9 @@ int          jk_cli_lmi_show       (JkCli        *cli,
 int          jk_cli_lmi            (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+int          jk_cli_interests      (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 int          jk_cli_outbox         (JkCli        *cli,
                                     int           argc,
                                     char        **argv);

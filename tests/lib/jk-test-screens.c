@@ -10,6 +10,7 @@
 #include "careers/jk-careers-page.h"
 #include "careers/jk-occupation-page.h"
 #include "checkin/jk-checkin-page.h"
+#include "interests/jk-interests-page.h"
 #include "shell/jk-info-page.h"
 #include "jobs/jk-list-page.h"
 #include "jobs/jk-log-page.h"
@@ -242,6 +243,36 @@ reach_occupation (JkWindow     *window,
 }
 
 static gboolean
+interests_idle (gpointer window)
+{
+  return !jk_interests_page_is_busy (JK_INTERESTS_PAGE (jk_window_get_page (window, &jk_interests_page_info)));
+}
+
+/* The interest quiz: its first card, or the results of the hands-on and
+ * organizing cards liked (the demo's profiles: several groups). */
+static void
+reach_interests (JkWindow     *window,
+                 JkClock      *clock,
+                 gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  jk_window_show_page (window, &jk_careers_page_info);
+  jk_test_wait_until (careers_idle, window, 10000);
+  jk_window_show_page (window, &jk_interests_page_info);
+  if (GPOINTER_TO_INT (data) == 0)
+    return;
+  for (guint i = 0; i < 12; i++)
+    {
+      gboolean spanish = g_str_has_prefix (jk_i18n_get_language (), "es");
+      gboolean like = i % 6 == 0 || i % 6 == 5;
+
+      click (like ? (spanish ? "Me gustaría" : "I'd like it") : (spanish ? "No es para mí" : "Not for me"));
+    }
+  click (g_str_has_prefix (jk_i18n_get_language (), "es") ? "Ver mis resultados" : "See my results");
+  jk_test_wait_until (interests_idle, window, 10000);
+}
+
+static gboolean
 resume_idle (gpointer window)
 {
   return !jk_resume_page_is_busy (JK_RESUME_PAGE (jk_window_get_page (window, &jk_resume_page_info)));
@@ -375,6 +406,8 @@ static const JkTestScreen screens[] = {
   { "idle-warning", reach_idle_warning, NULL, leave_idle_warning, FALSE },
   { "careers", reach_careers, NULL, NULL, TRUE },
   { "occupation", reach_occupation, NULL, NULL, TRUE },
+  { "interests-card", reach_interests, GINT_TO_POINTER (0), NULL, TRUE },
+  { "interests-results", reach_interests, GINT_TO_POINTER (1), NULL, FALSE },
   { "resume-start", reach_resume, GINT_TO_POINTER (-1), NULL, TRUE },
   { "resume-contact", reach_resume, GINT_TO_POINTER (0), NULL, FALSE },
   { "resume-work", reach_resume, GINT_TO_POINTER (3), NULL, TRUE },

@@ -48,6 +48,7 @@ static const struct {
 static const char *const onet_files[] = {
   "occupation data.txt", "alternate titles.txt", "task statements.txt", "education, training, and experience.txt",
   "education, training, and experience categories.txt", "job zones.txt", "skills.txt", "related occupations.txt",
+  "interests.txt", "interests illustrative activities.txt",
 };
 
 G_DEFINE_QUARK (jk-lmi-import-error-quark, jk_lmi_import_error)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jk-lmi-onet.c: O*NET database text files: occupations, titles, tasks, education, job zones, skills, related occupations */
+/* jk-lmi-onet.c: O*NET database text files: occupations, titles, tasks, education, job zones, skills, related
+ * occupations, interests */
 
 #define G_LOG_DOMAIN "jk-lmi"
 
@@ -25,8 +26,20 @@ typedef struct {
   GHashTable *occupations; /* soc → Occupation: the .00 code's, else the first detailed one's */
   GHashTable *categories;  /* "element|scale|category" → its description */
   GHashTable *short_titles;/* "soc|title" seen */
+  GHashTable *interests;   /* soc → Interests: the OI ratings of its O*NET codes, summed */
   sqlite3_stmt *title;
 } Onet;
+
+/* The RIASEC areas as lmi_interests names its columns, in O*NET's order
+ * (elements 1.B.1.a to 1.B.1.f). */
+static const char *const riasec[] = {
+  "realistic", "investigative", "artistic", "social", "enterprising", "conventional",
+};
+
+typedef struct {
+  double sum[G_N_ELEMENTS (riasec)];
+  int count[G_N_ELEMENTS (riasec)];
+} Interests;
 
 /* One file being read: its header's columns, by the names asked for. */
 typedef struct {
@@ -484,6 +497,143 @@ read_related (Onet        *onet,
   return ok;
 }
 
+/* Which RIASEC area an Element ID ("1.B.1.c") or Element Name ("Artistic")
+ * is; -1 for the high-point codes and basic interests. */
+static int
+riasec_area (const char *element_id,
+             const char *element_name)
+{
+  if (g_str_has_prefix (element_id, "1.B.1.") && strlen (element_id) == 7 && element_id[6] >= 'a' &&
+      element_id[6] <= 'f')
+    return element_id[6] - 'a';
+  if (*element_id == '\0')
+    for (guint i = 0; i < G_N_ELEMENTS (riasec); i++)
+      if (g_ascii_strcasecmp (element_name, riasec[i]) == 0)
+        return (int) i;
+  return -1;
+}
+
+/* Interests.txt: the OI scale (1-7) of each area per O*NET code; the IH
+ * high-point codes are left out. Several O*NET codes of one SOC are
+ * averaged, area by area, at the end. */
+static gboolean
+read_interests (Onet        *onet,
+                const char  *path,
+                GError     **error)
+{
+  static const char *const names[] = { CODE, "Element ID", "Element Name", "Scale ID", "Data Value", NULL };
+  Table table;
+  gboolean ok = table_open (&table, path, names, -1, error);
+
+  while (ok && table_next (&table, error))
+    {
+      Interests *interests;
+      char soc[8];
+      double value;
+      int area;
+
+      if (!fold (&table, get (&table, 0), soc, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      area = riasec_area (get (&table, 1), get (&table, 2));
+      if (!g_str_equal (get (&table, 3), "OI") || area < 0)
+        {
+          onet->import->release->skipped[JK_LMI_SKIP_FIGURES]++;
+          continue;
+        }
+      if (!jk_lmi_parse_number (get (&table, 4), &value))
+        {
+          jk_lmi_fail_number (error, &table.lines, get (&table, 4));
+          ok = FALSE;
+          break;
+        }
+      interests = g_hash_table_lookup (onet->interests, soc);
+      if (interests == NULL)
+        {
+          interests = g_new0 (Interests, 1);
+          g_hash_table_insert (onet->interests, g_strdup (soc), interests);
+        }
+      interests->sum[area] += value;
+      interests->count[area]++;
+      onet->import->release->taken++;
+    }
+  ok = ok && (error == NULL || *error == NULL);
+  table_close (&table);
+  return ok;
+}
+
+/* Interests Illustrative Activities.txt: the general (RIASEC) areas' activities. */
+static gboolean
+read_interest_activities (Onet        *onet,
+                          const char  *path,
+                          GError     **error)
+{
+  static const char *const names[] = { "Element ID", "Element Name", "Activity", "Interest Type", NULL };
+  g_autoptr (sqlite3_stmt) insert = NULL;
+  Table table;
+  gboolean ok;
+
+  insert = jk_store_prepare (onet->import->store,
+                             "INSERT INTO lmi_interest_activities (release_id, area, activity) VALUES (?1, ?2, ?3)",
+                             error);
+  if (insert == NULL)
+    return FALSE;
+  ok = table_open (&table, path, names, 3, error);
+  while (ok && table_next (&table, error))
+    {
+      int area = riasec_area (get (&table, 0), get (&table, 1));
+      const char *type = get (&table, 3);
+
+      if (area < 0 || *get (&table, 2) == '\0' || (*type != '\0' && g_ascii_strcasecmp (type, "General") != 0))
+        {
+          onet->import->release->skipped[JK_LMI_SKIP_FIGURES]++;
+          continue;
+        }
+      sqlite3_bind_int64 (insert, 1, onet->import->release_id);
+      sqlite3_bind_text (insert, 2, riasec[area], -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 3, get (&table, 2), -1, SQLITE_TRANSIENT);
+      ok = jk_lmi_step (onet->import, insert, error);
+      onet->import->release->taken++;
+    }
+  ok = ok && (error == NULL || *error == NULL);
+  table_close (&table);
+  return ok;
+}
+
+static gboolean
+write_interests (Onet    *onet,
+                 GError **error)
+{
+  g_autoptr (sqlite3_stmt) insert = NULL;
+  GHashTableIter iter;
+  gpointer soc, value;
+
+  if (g_hash_table_size (onet->interests) == 0)
+    return TRUE;
+  insert = jk_store_prepare (onet->import->store,
+                             "INSERT INTO lmi_interests (release_id, soc, realistic, investigative, artistic, social,"
+                             " enterprising, conventional) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                             error);
+  if (insert == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, onet->interests);
+  while (g_hash_table_iter_next (&iter, &soc, &value))
+    {
+      Interests *interests = value;
+
+      sqlite3_bind_int64 (insert, 1, onet->import->release_id);
+      sqlite3_bind_text (insert, 2, soc, -1, SQLITE_STATIC);
+      for (guint i = 0; i < G_N_ELEMENTS (riasec); i++)
+        jk_lmi_bind_number (insert, 3 + (int) i, interests->count[i] > 0,
+                            interests->count[i] > 0 ? interests->sum[i] / interests->count[i] : 0);
+      if (!jk_lmi_step (onet->import, insert, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* O*NET's titles win over the ones OEWS or the projections gave. */
 static gboolean
 write_occupations (Onet    *onet,
@@ -581,6 +731,7 @@ onet_run (JkLmiImport  *import,
   onet.occupations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) occupation_free);
   onet.categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   onet.short_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  onet.interests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   onet.title = jk_store_prepare (import->store,
                                  "INSERT INTO lmi_titles (soc, onet_code, title, kind, release_id) VALUES (?1, ?2, ?3, ?4, ?5)",
                                  error);
@@ -602,12 +753,17 @@ onet_run (JkLmiImport  *import,
     ok = read_skills (&onet, path, error);
   if (ok && (path = find_file (paths, "Related Occupations.txt")) != NULL)
     ok = read_related (&onet, path, error);
-  ok = ok && write_occupations (&onet, error);
+  if (ok && (path = find_file (paths, "Interests.txt")) != NULL)
+    ok = read_interests (&onet, path, error);
+  if (ok && (path = find_file (paths, "Interests Illustrative Activities.txt")) != NULL)
+    ok = read_interest_activities (&onet, path, error);
+  ok = ok && write_occupations (&onet, error) && write_interests (&onet, error);
 
   g_clear_pointer (&onet.title, sqlite3_finalize);
   g_hash_table_unref (onet.occupations);
   g_hash_table_unref (onet.categories);
   g_hash_table_unref (onet.short_titles);
+  g_hash_table_unref (onet.interests);
   return ok;
 }
 

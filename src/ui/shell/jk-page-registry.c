@@ -8,6 +8,7 @@
 #include "careers/jk-careers-page.h"
 #include "checkin/jk-checkin-page.h"
 #include "careers/jk-occupation-page.h"
+#include "interests/jk-interests-page.h"
 #include "jobs/jk-job-page.h"
 #include "jobs/jk-list-page.h"
 #include "jobs/jk-log-form-page.h"
@@ -34,6 +35,7 @@ static const JkPageInfo *const pages[] = {
   &jk_careers_page_info,
   &jk_occupation_page_info,
   &jk_program_page_info,
+  &jk_interests_page_info,
   &jk_resume_page_info,
   &jk_checkin_page_info,
   &jk_staff_page_info,
