@@ -265,6 +265,9 @@ scenario_visit (JkTestKiosk *kiosk,
   jk_idle_monitor_poke (jk_window_get_idle_monitor (jk_window));
   jk_clock_advance (clock, (gint64) kiosk->config->idle_timeout * G_USEC_PER_SEC);
   g_assert_true (gtk_widget_get_visible (warning));
+  /* The warning takes the keyboard away: compare once it has slid out, or
+   * the screenshot and the window's own picture catch it mid-way. */
+  jk_test_wait_until (keyboard_settled, window, 5000);
   checkpoint (window, "idle-warning", 0);
   for (guint i = 0; i < kiosk->config->idle_warning && gtk_widget_get_visible (warning); i++)
     jk_clock_advance (clock, G_USEC_PER_SEC);
