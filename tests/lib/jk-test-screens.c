@@ -3,6 +3,7 @@
 
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-speech.h>
+#include <jobkiosk/jk-training.h>
 #include <jobkiosk/jk-visit.h>
 
 #include "shell/jk-application.h"
@@ -16,6 +17,7 @@
 #include "mail/jk-mail-flow.h"
 #include "print/jk-print-page.h"
 #include "resume/jk-resume-page.h"
+#include "training/jk-program-page.h"
 #include "jk-test-proc.h"
 #include "jk-test-screens.h"
 
@@ -23,6 +25,9 @@
 /* Helpers                                                                */
 
 #define click(name) jk_test_click (GTK_WIDGET (window), (name))
+
+/* The kiosk's database, for the screens reached by what is in it. */
+static JkStore *screens_store;
 
 static void
 search_for (JkWindow   *window,
@@ -232,6 +237,37 @@ reach_occupation (JkWindow     *window,
   g_assert_true (jk_window_open_page (window, &jk_occupation_page_info, g_variant_new_string ("53-7051")));
 }
 
+/* Training (data NULL: the nearest program for nursing assistants, with
+ * its address, outcomes, QR code and Print; "short": the short programs
+ * that raise pay), from the demo's list. */
+static void
+reach_program (JkWindow     *window,
+               JkClock      *clock,
+               gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  if (data == NULL)
+    {
+      JkTrainingQuery query = { .soc = "31-1131", .limit = 1 };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) programs = jk_training_search (screens_store, &query, &error);
+      const JkTrainingProgram *program;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (programs->len, ==, 1);
+      program = programs->pdata[0];
+      g_assert_true (jk_window_open_page (window, &jk_program_page_info, g_variant_new_int64 (program->id)));
+    }
+  else
+    g_assert_true (jk_window_open_page (window, &jk_program_page_info, g_variant_new_string (data)));
+}
+
+static gboolean
+training_imported (gpointer store)
+{
+  return jk_training_count (store, "31-1131", NULL) > 0;
+}
+
 static gboolean
 resume_idle (gpointer window)
 {
@@ -304,6 +340,8 @@ static const JkTestScreen screens[] = {
   { "idle-warning", reach_idle_warning, NULL, leave_idle_warning, FALSE },
   { "careers", reach_careers, NULL, NULL, TRUE },
   { "occupation", reach_occupation, NULL, NULL, TRUE },
+  { "program", reach_program, NULL, NULL, TRUE },
+  { "program-short", reach_program, "short", NULL, FALSE },
   { "resume-start", reach_resume, GINT_TO_POINTER (-1), NULL, TRUE },
   { "resume-contact", reach_resume, GINT_TO_POINTER (0), NULL, FALSE },
   { "resume-work", reach_resume, GINT_TO_POINTER (3), NULL, TRUE },
@@ -337,6 +375,10 @@ jk_test_screens_start (JkTestKiosk *kiosk,
   *clock = jk_clock_new_fake (start);
   jk_test_kiosk_start (kiosk, dir_template, *clock);
   jk_test_kiosk_sync (kiosk, NULL, g_date_time_to_unix (start));
+  /* Pay and careers imports the demo's training list on a worker at
+   * start-up. */
+  screens_store = kiosk->store;
+  jk_test_wait_until (training_imported, kiosk->store, 20000);
   /* JK_FIT_EXTRA_CSS=file.css: style over the kiosk's, to try a colour or
    * size fix against these measurements before editing ui/. */
   if (g_getenv ("JK_FIT_EXTRA_CSS") != NULL)
@@ -358,6 +400,7 @@ void
 jk_test_screens_stop (JkTestKiosk *kiosk,
                       JkClock     *clock)
 {
+  screens_store = NULL;
   gtk_widget_destroy (GTK_WIDGET (kiosk->window));
   g_object_unref (kiosk->app);
   g_object_unref (kiosk->speaker);

@@ -438,6 +438,10 @@ jk_program_page_new_button (JkPage                  *page,
   gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_show (label);
   gtk_container_add (GTK_CONTAINER (button), label);
+  /* Room for its focus ring inside a scroller: more on the right, where
+   * the scroll indicator is drawn over it. */
+  gtk_widget_set_margin_start (button, 6);
+  gtk_widget_set_margin_end (button, 14);
   atk_object_set_name (gtk_widget_get_accessible (button), text);
   g_object_set_data (G_OBJECT (button), "jk-program-id", GSIZE_TO_POINTER ((gsize) program->id));
   g_signal_connect (button, "clicked", G_CALLBACK (on_program_clicked), page);
