@@ -10,6 +10,7 @@
 #include "jk-lmi.h"
 #include "jk-resume.h"
 #include "jk-search.h"
+#include "jk-training.h"
 
 G_BEGIN_DECLS
 
@@ -130,6 +131,12 @@ typedef struct {
   const char *printer_name;
 } JkTestPageInput;
 extern const JkDocumentKind jk_document_test_page;
+
+/* One training program on one page: its provider, address and phone, its
+ * length, cost, credential, mode and schedule, its outcomes in plain
+ * words, the WIOA line, its link as a QR code and in full, "Demo data"
+ * for the demo's. Input: const JkTrainingProgram *. */
+extern const JkDocumentKind jk_document_program_sheet;
 
 /* The usage report staff print: one counter from first_day to last_day
  * (YYYY-MM-DD; by hour when they are the same day) as a bar chart and a

@@ -4,6 +4,7 @@
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-speech.h>
 #include <jobkiosk/jk-staff.h>
+#include <jobkiosk/jk-training.h>
 #include <jobkiosk/jk-visit.h>
 
 #include "shell/jk-application.h"
@@ -26,6 +27,7 @@
 #include "staff/jk-staff-today.h"
 #include "staff/jk-staff-usage.h"
 #include "widgets/jk-pin-pad.h"
+#include "training/jk-program-page.h"
 #include "jk-test-proc.h"
 #include "jk-test-screens.h"
 
@@ -33,6 +35,9 @@
 /* Helpers                                                                */
 
 #define click(name) jk_test_click (GTK_WIDGET (window), (name))
+
+/* The kiosk's database, for the screens reached by what is in it. */
+static JkStore *screens_store;
 
 static void
 search_for (JkWindow   *window,
@@ -242,6 +247,37 @@ reach_occupation (JkWindow     *window,
   g_assert_true (jk_window_open_page (window, &jk_occupation_page_info, g_variant_new_string ("53-7051")));
 }
 
+/* Training (data NULL: the nearest program for nursing assistants, with
+ * its address, outcomes, QR code and Print; "short": the short programs
+ * that raise pay), from the demo's list. */
+static void
+reach_program (JkWindow     *window,
+               JkClock      *clock,
+               gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  if (data == NULL)
+    {
+      JkTrainingQuery query = { .soc = "31-1131", .limit = 1 };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) programs = jk_training_search (screens_store, &query, &error);
+      const JkTrainingProgram *program;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (programs->len, ==, 1);
+      program = programs->pdata[0];
+      g_assert_true (jk_window_open_page (window, &jk_program_page_info, g_variant_new_int64 (program->id)));
+    }
+  else
+    g_assert_true (jk_window_open_page (window, &jk_program_page_info, g_variant_new_string (data)));
+}
+
+static gboolean
+training_imported (gpointer store)
+{
+  return jk_training_count (store, "31-1131", NULL) > 0;
+}
+
 static gboolean
 interests_idle (gpointer window)
 {
@@ -408,6 +444,8 @@ static const JkTestScreen screens[] = {
   { "occupation", reach_occupation, NULL, NULL, TRUE },
   { "interests-card", reach_interests, GINT_TO_POINTER (0), NULL, TRUE },
   { "interests-results", reach_interests, GINT_TO_POINTER (1), NULL, FALSE },
+  { "program", reach_program, NULL, NULL, TRUE },
+  { "program-short", reach_program, "short", NULL, FALSE },
   { "resume-start", reach_resume, GINT_TO_POINTER (-1), NULL, TRUE },
   { "resume-contact", reach_resume, GINT_TO_POINTER (0), NULL, FALSE },
   { "resume-work", reach_resume, GINT_TO_POINTER (3), NULL, TRUE },
@@ -448,6 +486,10 @@ jk_test_screens_start (JkTestKiosk *kiosk,
   *clock = jk_clock_new_fake (start);
   jk_test_kiosk_start (kiosk, dir_template, *clock);
   jk_test_kiosk_sync (kiosk, NULL, g_date_time_to_unix (start));
+  /* Pay and careers imports the demo's training list on a worker at
+   * start-up. */
+  screens_store = kiosk->store;
+  jk_test_wait_until (training_imported, kiosk->store, 20000);
   /* JK_FIT_EXTRA_CSS=file.css: style over the kiosk's, to try a colour or
    * size fix against these measurements before editing ui/. */
   if (g_getenv ("JK_FIT_EXTRA_CSS") != NULL)
@@ -469,6 +511,7 @@ void
 jk_test_screens_stop (JkTestKiosk *kiosk,
                       JkClock     *clock)
 {
+  screens_store = NULL;
   gtk_widget_destroy (GTK_WIDGET (kiosk->window));
   g_object_unref (kiosk->app);
   g_object_unref (kiosk->speaker);

@@ -787,6 +787,47 @@ test_usage_report (void)
   JkDocumentContext context = make_context (printed_at);
   g_autoptr (GPtrArray) totals = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_usage_total_free);
   g_autoptr (GArray) bars = NULL;
+static JkTrainingProgram *
+make_program (void)
+{
+  JkTrainingProgram *p = g_new0 (JkTrainingProgram, 1);
+
+  p->id = 7;
+  p->provider = g_strdup ("Instituto Hispano de Capacitación Laboral");
+  p->program = g_strdup ("Auxiliar de Enfermería / Nurse Aide");
+  p->cip = g_strdup ("51.3902");
+  p->credential = g_strdup ("Certificate (STNA)");
+  p->weeks = 6;
+  p->hours = 120;
+  p->cost_cents = 120000;
+  p->mode = g_strdup ("In person");
+  p->schedule = g_strdup ("Evenings");
+  p->address = g_strdup ("1200 Morse Rd");
+  p->city = g_strdup ("Columbus");
+  p->state = g_strdup ("OH");
+  p->postal_code = g_strdup ("43230");
+  p->phone = g_strdup ("614-555-0102");
+  p->url = g_strdup ("https://example.org/instituto-hispano/stna?from=kiosk");
+  p->completion_rate = 92;
+  p->employment_rate = 88;
+  p->median_earnings = 7600;
+  p->distance_miles = NAN;
+  p->pay = NAN;
+  p->demo = TRUE;
+  return p;
+}
+
+/* A training program on one page: provider, address, phone, schedule,
+ * length, cost, credential, mode, outcomes in plain words, the WIOA line,
+ * the center and the date, "Demo data", and its link read back from the
+ * QR code; in Spanish too; without outcomes, cost or link it says so. */
+static void
+test_program_sheet (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  g_autoptr (JkTrainingProgram) program = make_program ();
+  gpointer copy = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JkDocument) document = NULL;
   g_autofree char *path = NULL;
@@ -817,6 +858,87 @@ test_usage_report (void)
   assert_contains (text, "41");
   assert_contains (text, "fewer than 5");
   g_assert_null (strstr (text, "\n3\n"));
+  g_autofree char *read = NULL;
+
+  if (!have_tools ())
+    return;
+  g_assert_true (jk_document_kind_lookup ("program sheet") == &jk_document_program_sheet);
+  /* The copy is the render thread's own. */
+  copy = jk_document_program_sheet.copy_input (program);
+  g_clear_pointer (&program->provider, g_free);
+  program->provider = g_strdup ("changed after the copy");
+  document = jk_document_render (&jk_document_program_sheet, &context, copy, &error);
+  jk_document_program_sheet.free_input (copy);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
+  g_assert_cmpstr (jk_document_get_kind (document), ==, "program sheet");
+  path = save_document (document, "program-sheet.pdf");
+  jk_test_pdf_assert_fonts_embedded (path);
+  text = jk_test_pdf_text (path);
+  assert_contains (text, "Training program");
+  assert_contains (text, "Auxiliar de Enfermería / Nurse Aide");
+  assert_contains (text, "Instituto Hispano de Capacitación Laboral");
+  g_assert_null (strstr (text, "changed after the copy"));
+  assert_contains (text, "1200 Morse Rd, Columbus, OH 43230");
+  assert_contains (text, "Phone: 614-555-0102");
+  assert_contains (text, "Length: 6 weeks (120 hours)");
+  assert_contains (text, "Cost: $1,200");
+  assert_contains (text, "Credential: Certificate (STNA)");
+  assert_contains (text, "How it is taught: In person");
+  assert_contains (text, "Schedule: Evenings");
+  assert_contains (text, "Out of every 100 people who started, 92 finished.");
+  assert_contains (text, "88 had a job about six months");
+  assert_contains (text, "more than $7,600");
+  {
+    g_autofree char *squeezed = squeeze (text);
+
+    /* The line may wrap. */
+    assert_contains (squeezed, "WIOAmaypayforthis:askstaffaboutanIndividualTrainingAccount");
+  }
+  assert_contains (text, "Demo data");
+  assert_contains (text, "Eastside Career Center");
+  assert_contains (text, "Printed Nov 22, 2026 9:40 AM");
+  read = read_qr_codes (path, 1);
+  g_assert_cmpstr (read, ==, "https://example.org/instituto-hispano/stna?from=kiosk\n");
+  g_clear_pointer (&document, jk_document_free);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* In the visitor's Spanish. */
+  context.language = "es";
+  document = jk_document_render (&jk_document_program_sheet, &context, program, &error);
+  g_assert_no_error (error);
+  path = save_document (document, "program-sheet-es.pdf");
+  text = jk_test_pdf_text (path);
+  assert_contains (text, "Programa de capacitación");
+  assert_contains (text, "Duración: 6 semanas (120 horas)");
+  assert_contains (text, "Modalidad: In person");
+  assert_contains (text, "WIOA podría pagar esto");
+  g_assert_null (strstr (text, "WIOA may pay"));
+  g_assert_null (strstr (text, "Length:"));
+  g_clear_pointer (&document, jk_document_free);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+  context.language = NULL;
+
+  /* What the list does not give: no outcomes, no cost, no link, not demo. */
+  program->completion_rate = program->employment_rate = program->median_earnings = NAN;
+  program->cost_cents = -1;
+  program->weeks = NAN;
+  g_clear_pointer (&program->url, g_free);
+  g_clear_pointer (&program->phone, g_free);
+  program->demo = FALSE;
+  document = jk_document_render (&jk_document_program_sheet, &context, program, &error);
+  g_assert_no_error (error);
+  path = save_document (document, "program-sheet-bare.pdf");
+  text = jk_test_pdf_text (path);
+  assert_contains (text, "Length: 120 hours");
+  assert_contains (text, "Cost: Not listed");
+  assert_contains (text, "does not give results for this program yet");
+  assert_contains (text, "WIOA may pay for this");
+  g_assert_null (strstr (text, "Demo data"));
+  g_assert_null (strstr (text, "Phone:"));
+  g_assert_null (strstr (text, "web page"));
 }
 
 static void
@@ -1088,6 +1210,7 @@ main (int   argc,
   g_test_add_func ("/document/checkin-slip", test_checkin_slip);
   g_test_add_func ("/document/test-page", test_test_page);
   g_test_add_func ("/document/usage-report", test_usage_report);
+  g_test_add_func ("/document/program-sheet", test_program_sheet);
   g_test_add_func ("/document/preview", test_preview);
   g_test_add_func ("/document/threads", test_threads);
 

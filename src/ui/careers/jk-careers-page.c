@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "access/jk-describe.h"
+#include "training/jk-program-page.h"
 #include "jk-careers-page.h"
 #include "jk-occupation-page.h"
 
@@ -317,6 +318,12 @@ on_row_activated (JkCareersPage *self,
     jk_page_navigate (JK_PAGE (self), &jk_occupation_page_info, g_variant_new_string (soc));
 }
 
+static void
+on_short_programs_clicked (JkCareersPage *self)
+{
+  jk_page_navigate (JK_PAGE (self), &jk_program_page_info, g_variant_new_string ("short"));
+}
+
 /* ---------------------------------------------------------------------- */
 /* Overrides                                                              */
 
@@ -392,6 +399,7 @@ jk_careers_page_class_init (JkCareersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_text_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_short_programs_clicked);
 }
 
 static void

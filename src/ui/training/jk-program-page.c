@@ -8,6 +8,7 @@
 #include <jobkiosk/jk-i18n.h>
 #include <math.h>
 
+#include "print/jk-print-flow.h"
 #include "widgets/jk-qr-code.h"
 #include "jk-program-page.h"
 
@@ -20,12 +21,16 @@ struct _JkProgramPage
   GtkBox *content;
   GtkWidget *qr_box;
   JkQrCode *qr_code;
+  GtkWidget *action_row;
+  GtkWidget *print_button;
 
   JkStore *store;
+  JkPrintFlow *print_flow;
   char *state;
   char *metro;
   JkTrainingQuery origin;
   JkTrainingProgram *program; /* the program shown, or NULL for a list */
+  char *list;                 /* the list shown (a SOC code, "short"), or NULL */
   guint n_listed;
 };
 
@@ -113,9 +118,11 @@ clear_content (JkProgramPage *self)
     gtk_widget_destroy (l->data);
   g_list_free (children);
   g_clear_pointer (&self->program, jk_training_program_free);
+  g_clear_pointer (&self->list, g_free);
   self->n_listed = 0;
   jk_qr_code_set_text (self->qr_code, NULL);
   gtk_widget_hide (self->qr_box);
+  gtk_widget_hide (self->action_row);
 }
 
 static void
@@ -191,12 +198,14 @@ show_program (JkProgramPage *self,
     }
   if (isnan (p->completion_rate) && isnan (p->employment_rate) && isnan (p->median_earnings))
     add_label (self->content, _("The state's list does not give results for this program yet."), "body-text");
+  /* What a visitor most needs to hear: said big, as on the printed sheet. */
   add_label (self->content, _("WIOA may pay for this: ask staff about an Individual Training Account."),
-             "outlook");
+             "section-title");
   add_demo_line (self, p->demo);
 
   if (p->url != NULL && jk_qr_code_set_text (self->qr_code, p->url))
     gtk_widget_show (self->qr_box);
+  gtk_widget_show (self->action_row);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   return TRUE;
 }
@@ -226,6 +235,7 @@ show_list (JkProgramPage *self,
       return FALSE;
     }
   clear_content (self);
+  self->list = g_strdup (what);
   gtk_label_set_text (self->title_label, short_list ? _("Short programs that raise pay")
                                                     : _("Training for this job near you"));
   if (short_list)
@@ -263,6 +273,13 @@ on_program_clicked (GtkButton *button,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "jk-program-id"));
 
   jk_page_navigate (page, &jk_program_page_info, g_variant_new_int64 (id));
+}
+
+static void
+on_print_clicked (JkProgramPage *self)
+{
+  if (self->program != NULL)
+    jk_print_flow_show (self->print_flow, JK_PAGE (self), &jk_document_program_sheet, self->program);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -323,8 +340,15 @@ jk_program_page_language_changed (JkPage *page)
   JkProgramPage *self = JK_PROGRAM_PAGE (page);
 
   JK_PAGE_CLASS (jk_program_page_parent_class)->language_changed (page);
+  /* Shown again, so its words come in the new language. */
   if (self->program != NULL)
     show_program (self, self->program->id);
+  else if (self->list != NULL)
+    {
+      g_autofree char *list = g_strdup (self->list);
+
+      show_list (self, list);
+    }
 }
 
 static void
@@ -333,6 +357,8 @@ jk_program_page_finalize (GObject *object)
   JkProgramPage *self = JK_PROGRAM_PAGE (object);
 
   g_clear_pointer (&self->program, jk_training_program_free);
+  g_free (self->list);
+  g_clear_object (&self->print_flow);
   g_free (self->state);
   g_free (self->metro);
   G_OBJECT_CLASS (jk_program_page_parent_class)->finalize (object);
@@ -358,6 +384,9 @@ jk_program_page_class_init (JkProgramPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkProgramPage, content);
   gtk_widget_class_bind_template_child (widget_class, JkProgramPage, qr_box);
   gtk_widget_class_bind_template_child (widget_class, JkProgramPage, qr_code);
+  gtk_widget_class_bind_template_child (widget_class, JkProgramPage, action_row);
+  gtk_widget_class_bind_template_child (widget_class, JkProgramPage, print_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
 }
 
 static void
@@ -367,6 +396,9 @@ jk_program_page_init (JkProgramPage *self)
   jk_page_init_strings (JK_PAGE (self));
   gtk_widget_set_no_show_all (self->qr_box, TRUE);
   gtk_widget_hide (self->qr_box);
+  gtk_widget_set_no_show_all (self->action_row, TRUE);
+  gtk_widget_hide (self->action_row);
+  jk_page_set_main_action (JK_PAGE (self), self->print_button);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -376,11 +408,12 @@ static JkPage *
 create (const JkPageInfo    *info,
         const JkPageContext *context)
 {
-  JkProgramPage *self = g_object_new (JK_TYPE_PROGRAM_PAGE, "title", N_("Training programs"), "prompt",
+  JkProgramPage *self = g_object_new (JK_TYPE_PROGRAM_PAGE, "title", N_("Training"), "prompt",
                                       N_("Training near you: how long it takes, what it costs, and how people did."),
                                       NULL);
 
   self->store = context->store;
+  self->print_flow = g_object_ref (context->print_flow);
   self->state = g_strdup (context->config->lmi_state);
   self->metro = g_strdup (context->config->lmi_metro);
   self->origin.has_origin = context->config->location != NULL &&
@@ -405,6 +438,10 @@ jk_program_page_new_button (JkPage                  *page,
   gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_show (label);
   gtk_container_add (GTK_CONTAINER (button), label);
+  /* Room for its focus ring inside a scroller: more on the right, where
+   * the scroll indicator is drawn over it. */
+  gtk_widget_set_margin_start (button, 6);
+  gtk_widget_set_margin_end (button, 14);
   atk_object_set_name (gtk_widget_get_accessible (button), text);
   g_object_set_data (G_OBJECT (button), "jk-program-id", GSIZE_TO_POINTER ((gsize) program->id));
   g_signal_connect (button, "clicked", G_CALLBACK (on_program_clicked), page);
