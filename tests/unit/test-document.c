@@ -787,6 +787,38 @@ test_usage_report (void)
   JkDocumentContext context = make_context (printed_at);
   g_autoptr (GPtrArray) totals = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_usage_total_free);
   g_autoptr (GArray) bars = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  JkUsageReportInput input = { "2026-11-20", "2026-11-22", "visits", NULL };
+  const struct { const char *day; gint64 count; } days[] = { { "2026-11-20", 41 }, { "2026-11-21", 3 } };
+
+  if (!have_tools ())
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      JkUsageTotal *total = g_new0 (JkUsageTotal, 1);
+
+      g_strlcpy (total->day, days[i].day, sizeof total->day);
+      total->what = g_strdup ("visits");
+      total->count = days[i].count;
+      g_ptr_array_add (totals, total);
+    }
+  bars = jk_usage_bars_from_totals (totals, "visits", input.first_day, input.last_day);
+  g_assert_cmpuint (bars->len, ==, 3);
+  input.bars = bars;
+  document = jk_document_render (&jk_document_usage_report, &context, &input, &error);
+  g_assert_no_error (error);
+  path = save_document (document, "usage-report.pdf");
+  text = pdf_text (path, 1);
+  assert_contains (text, "Kiosk usage");
+  assert_contains (text, "2026-11-20 to 2026-11-22");
+  assert_contains (text, "41");
+  assert_contains (text, "fewer than 5");
+  g_assert_null (strstr (text, "\n3\n"));
+}
+
 static JkTrainingProgram *
 make_program (void)
 {
@@ -832,32 +864,6 @@ test_program_sheet (void)
   g_autoptr (JkDocument) document = NULL;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
-  JkUsageReportInput input = { "2026-11-20", "2026-11-22", "visits", NULL };
-  const struct { const char *day; gint64 count; } days[] = { { "2026-11-20", 41 }, { "2026-11-21", 3 } };
-
-  if (!have_tools ())
-    return;
-  for (gsize i = 0; i < G_N_ELEMENTS (days); i++)
-    {
-      JkUsageTotal *total = g_new0 (JkUsageTotal, 1);
-
-      g_strlcpy (total->day, days[i].day, sizeof total->day);
-      total->what = g_strdup ("visits");
-      total->count = days[i].count;
-      g_ptr_array_add (totals, total);
-    }
-  bars = jk_usage_bars_from_totals (totals, "visits", input.first_day, input.last_day);
-  g_assert_cmpuint (bars->len, ==, 3);
-  input.bars = bars;
-  document = jk_document_render (&jk_document_usage_report, &context, &input, &error);
-  g_assert_no_error (error);
-  path = save_document (document, "usage-report.pdf");
-  text = pdf_text (path, 1);
-  assert_contains (text, "Kiosk usage");
-  assert_contains (text, "2026-11-20 to 2026-11-22");
-  assert_contains (text, "41");
-  assert_contains (text, "fewer than 5");
-  g_assert_null (strstr (text, "\n3\n"));
   g_autofree char *read = NULL;
 
   if (!have_tools ())
