@@ -3,7 +3,6 @@
 
 #define G_LOG_DOMAIN "jk-staff-notify"
 
-#include <curl/curl.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -12,9 +11,9 @@
 #include <jobkiosk/jk-mail.h>
 
 #include "checkin/jk-staff-notify-private.h"
+#include "mail/jk-outbox-private.h"
 
 #define POST_TIMEOUT 10
-#define CONNECT_TIMEOUT 5
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -80,28 +79,6 @@ make_text (JsonObject *notice)
   return g_strdup_printf (_("%s checked in for %s, %s, %s (arrived %s)"),
                           greeting != NULL ? greeting : _("someone"), time != NULL ? time : "?",
                           service != NULL ? service : "-", location != NULL ? location : "-", arrived_hm);
-}
-
-static char *
-read_token (const char *path,
-            GError    **error)
-{
-  g_autofree char *contents = NULL;
-
-  if (path == NULL)
-    return NULL;
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
-  return g_strdup (g_strstrip (contents));
-}
-
-static size_t
-discard_cb (char  *data,
-            size_t size,
-            size_t count,
-            void  *user_data)
-{
-  return size * count;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -198,13 +175,12 @@ jk_staff_notify_deliver (const JkConfig *config,
 {
   g_autoptr (GError) local_error = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *token = NULL;
-  g_autofree char *authorization = NULL;
-  g_autofree char *key_header = NULL;
-  struct curl_slist *headers = NULL;
-  CURL *curl;
-  CURLcode code;
-  long status = 0;
+  JkOutboxPost post = {
+    config->checkin_endpoint, config->checkin_token_file, POST_TIMEOUT,
+    /* TRANSLATORS: who receives it, inside a sentence */
+    _("the staff endpoint"),
+    _("the staff token"),
+  };
 
   if (config->checkin_endpoint == NULL)
     {
@@ -219,65 +195,5 @@ jk_staff_notify_deliver (const JkConfig *config,
                    local_error->message);
       return FALSE;
     }
-  token = read_token (config->checkin_token_file, &local_error);
-  if (local_error != NULL)
-    {
-      /* TRANSLATORS: %s says why the token file could not be read */
-      g_set_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY, _("Cannot read the staff token: %s"),
-                   local_error->message);
-      return FALSE;
-    }
-  curl = curl_easy_init ();
-  if (curl == NULL)
-    {
-      g_set_error_literal (error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY, _("Cannot start a connection."));
-      return FALSE;
-    }
-  headers = curl_slist_append (headers, "Content-Type: application/json; charset=utf-8");
-  key_header = g_strdup_printf ("Idempotency-Key: %s", idempotency_key);
-  headers = curl_slist_append (headers, key_header);
-  if (token != NULL && token[0] != '\0')
-    {
-      authorization = g_strdup_printf ("Authorization: Bearer %s", token);
-      headers = curl_slist_append (headers, authorization);
-    }
-  /* No "Expect: 100-continue" wait on a small body. */
-  headers = curl_slist_append (headers, "Expect:");
-  curl_easy_setopt (curl, CURLOPT_URL, config->checkin_endpoint);
-  curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) CONNECT_TIMEOUT);
-  curl_easy_setopt (curl, CURLOPT_TIMEOUT, (long) POST_TIMEOUT);
-  curl_easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt (curl, CURLOPT_POSTFIELDS, body);
-  curl_easy_setopt (curl, CURLOPT_POSTFIELDSIZE, (long) strlen (body));
-  curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, discard_cb);
-  code = curl_easy_perform (curl);
-  if (code == CURLE_OK)
-    curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
-  curl_easy_cleanup (curl);
-  curl_slist_free_all (headers);
-  if (authorization != NULL)
-    memset (authorization, 0, strlen (authorization));
-
-  if (code != CURLE_OK)
-    {
-      /* TRANSLATORS: %s is libcurl's reason, in English */
-      g_set_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY, _("The staff endpoint could not be reached: %s"),
-                   curl_easy_strerror (code));
-      return FALSE;
-    }
-  if (status >= 200 && status < 300)
-    return TRUE;
-  if (status >= 400 && status < 500 && status != 408 && status != 429)
-    {
-      /* TRANSLATORS: %ld is an HTTP status such as 403 */
-      g_set_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_REFUSED, _("The staff endpoint refused the message (HTTP %ld)."),
-                   status);
-      return FALSE;
-    }
-  /* TRANSLATORS: %ld is an HTTP status such as 503 */
-  g_set_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY, _("The staff endpoint answered HTTP %ld; it will be tried again."),
-               status);
-  return FALSE;
+  return jk_outbox_post_json (&post, idempotency_key, body, strlen (body), error);
 }

@@ -22,4 +22,25 @@ gint64 jk_outbox_add_sealed (JkStore        *store,
                              gint64          now,
                              GError        **error);
 
+/* How an HTTP kind of the outbox (staff told, the usage report) posts its
+ * JSON: the receiver, a bearer token's file, and the words that name them
+ * in messages, already translated ("the staff endpoint", "the staff
+ * token"), never the first words of a sentence. */
+typedef struct {
+  const char *url;
+  const char *token_file;        /* NULL: no Authorization header */
+  guint timeout;                 /* seconds for the whole POST */
+  const char *receiver;          /* "the staff endpoint" */
+  const char *token;             /* "the staff token" */
+} JkOutboxPost;
+
+/* POSTs body with the entry's idempotency key: TRUE for a 2xx;
+ * JK_MAIL_ERROR_REFUSED for a 4xx other than 408 and 429 (the outbox gives
+ * up); JK_MAIL_ERROR_RELAY otherwise (tried again after its backoff). */
+gboolean jk_outbox_post_json (const JkOutboxPost *post,
+                              const char         *idempotency_key,
+                              const char         *body,
+                              gsize               size,
+                              GError            **error);
+
 G_END_DECLS

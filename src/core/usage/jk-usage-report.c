@@ -3,7 +3,6 @@
 
 #define G_LOG_DOMAIN "jk-usage-report"
 
-#include <curl/curl.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -18,32 +17,9 @@
 #include "usage/jk-usage-report-private.h"
 
 #define POST_TIMEOUT 20
-#define CONNECT_TIMEOUT 5
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
-
-static char *
-read_token (const char *path,
-            GError    **error)
-{
-  g_autofree char *contents = NULL;
-
-  if (path == NULL)
-    return NULL;
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
-  return g_strdup (g_strstrip (contents));
-}
-
-static size_t
-discard_cb (char  *data,
-            size_t size,
-            size_t count,
-            void  *user_data)
-{
-  return size * count;
-}
 
 static gboolean
 write_csv (const char *dir,
@@ -206,14 +182,12 @@ jk_usage_report_deliver (const JkConfig *config,
                          gsize           size,
                          GError        **error)
 {
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *token = NULL;
-  g_autofree char *authorization = NULL;
-  g_autofree char *key_header = NULL;
-  struct curl_slist *headers = NULL;
-  CURL *curl;
-  CURLcode code;
-  long status = 0;
+  JkOutboxPost post = {
+    config->usage_endpoint, config->usage_token_file, POST_TIMEOUT,
+    /* TRANSLATORS: who receives it, inside a sentence */
+    _("the usage report endpoint"),
+    _("the usage report token"),
+  };
 
   if (config->usage_endpoint == NULL || config->usage_endpoint[0] == '\0')
     {
@@ -221,68 +195,7 @@ jk_usage_report_deliver (const JkConfig *config,
                            _("No usage report endpoint is set in [usage]."));
       return FALSE;
     }
-  token = read_token (config->usage_token_file, &local_error);
-  if (local_error != NULL)
-    {
-      /* TRANSLATORS: %s says why the token file could not be read */
-      g_set_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY, _("Cannot read the usage report token: %s"),
-                   local_error->message);
-      return FALSE;
-    }
-  curl = curl_easy_init ();
-  if (curl == NULL)
-    {
-      g_set_error_literal (error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY, _("Cannot start a connection."));
-      return FALSE;
-    }
-  headers = curl_slist_append (headers, "Content-Type: application/json; charset=utf-8");
-  key_header = g_strdup_printf ("Idempotency-Key: %s", idempotency_key);
-  headers = curl_slist_append (headers, key_header);
-  if (token != NULL && token[0] != '\0')
-    {
-      authorization = g_strdup_printf ("Authorization: Bearer %s", token);
-      headers = curl_slist_append (headers, authorization);
-    }
-  headers = curl_slist_append (headers, "Expect:");
-  curl_easy_setopt (curl, CURLOPT_URL, config->usage_endpoint);
-  curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) CONNECT_TIMEOUT);
-  curl_easy_setopt (curl, CURLOPT_TIMEOUT, (long) POST_TIMEOUT);
-  curl_easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt (curl, CURLOPT_POSTFIELDS, payload);
-  curl_easy_setopt (curl, CURLOPT_POSTFIELDSIZE, (long) size);
-  curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, discard_cb);
-  code = curl_easy_perform (curl);
-  if (code == CURLE_OK)
-    curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
-  curl_easy_cleanup (curl);
-  curl_slist_free_all (headers);
-  if (authorization != NULL)
-    memset (authorization, 0, strlen (authorization));
-  if (token != NULL)
-    memset (token, 0, strlen (token));
-
-  if (code != CURLE_OK)
-    {
-      /* TRANSLATORS: %s is libcurl's reason, in English */
-      g_set_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY, _("The usage report endpoint could not be reached: %s"),
-                   curl_easy_strerror (code));
-      return FALSE;
-    }
-  if (status >= 200 && status < 300)
-    return TRUE;
-  if (status >= 400 && status < 500 && status != 408 && status != 429)
-    {
-      /* TRANSLATORS: %ld is an HTTP status such as 403 */
-      g_set_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_REFUSED,
-                   _("The usage report endpoint refused the report (HTTP %ld)."), status);
-      return FALSE;
-    }
-  /* TRANSLATORS: %ld is an HTTP status such as 503 */
-  g_set_error (error, JK_MAIL_ERROR, JK_MAIL_ERROR_RELAY,
-               _("The usage report endpoint answered HTTP %ld; it will be tried again."), status);
-  return FALSE;
+  return jk_outbox_post_json (&post, idempotency_key, (const char *) payload, size, error);
 }
 
 gboolean
