@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-usage.c: a year of hourly usage counts read back and drawn as the staff Usage screen does, against bare SQLite reads of the same table */
+/* bench-usage.c: a year of hourly usage counts read back and drawn as the staff Usage screen does, against bare SQLite reads */
 
 #include <jobkiosk/jk-usage-chart.h>
 #include <jobkiosk/jk-usage.h>
