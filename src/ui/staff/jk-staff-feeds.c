@@ -115,7 +115,6 @@ make_row (const JkSourceStatus *status,
   g_autofree char *sentence = g_strdup_printf ("%s. %s %s", status->name, line, problem != NULL ? problem : "");
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_can_focus (row, FALSE);
   gtk_style_context_add_class (gtk_widget_get_style_context (box), "log-row");
   gtk_box_pack_start (GTK_BOX (box), make_label (status->name, "card-title"), FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (box), make_label (line, NULL), FALSE, FALSE, 0);

@@ -200,6 +200,9 @@ signed_in (JkStaffPage *self,
       GtkWidget *label = gtk_label_new (NULL);
 
       gtk_widget_show (section);
+      /* The stack clips what its child draws: a margin inside it keeps the
+       * tool's focus rings in sight. */
+      g_object_set (section, "margin", 8, NULL);
       gtk_stack_add_named (self->sections, section, sections[i]->name);
       jk_retranslate_set_label (GTK_LABEL (label), sections[i]->title);
       gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -237,7 +237,6 @@ make_job_row (JkStaffPrintQueue         *self,
   GtkWidget *label;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_can_focus (row, FALSE);
   gtk_style_context_add_class (gtk_widget_get_style_context (box), "log-row");
   label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -289,7 +288,6 @@ show_jobs (JkStaffPrintQueue *self,
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_can_focus (row, FALSE);
       gtk_container_add (GTK_CONTAINER (row), label);
       gtk_widget_show_all (row);
       gtk_container_add (GTK_CONTAINER (self->list), row);
