@@ -8,12 +8,14 @@
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-speaker-recorder.h>
 #include <jobkiosk/jk-speech.h>
+#include <jobkiosk/jk-training.h>
 
 #include "careers/jk-careers-page.h"
 #include "careers/jk-occupation-page.h"
 #include "interests/jk-interests-page.h"
 #include "print/jk-print-page.h"
 #include "shell/jk-application.h"
+#include "training/jk-program-page.h"
 #include "jk-test-cups.h"
 #include "jk-test-log.h"
 #include "jk-test-pdf.h"
@@ -296,6 +298,77 @@ test_print (void)
 }
 
 static gboolean
+training_imported (gpointer data)
+{
+  return jk_training_count (kiosk.store, "31-1131", NULL) > 0;   /* nursing assistants: in the demo list */
+}
+
+/* A program button of the occupation page's "Training for this job near
+ * you", or NULL. */
+static void
+find_program_cb (GtkWidget *widget,
+                 gpointer   data)
+{
+  GtkWidget **found = data;
+
+  if (*found != NULL || !gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "jk-program-id") != NULL)
+    *found = widget;
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), find_program_cb, data);
+}
+
+/* The issue's journey: the quiz, an occupation it found, a training
+ * program for it, the program printed. */
+static void
+test_quiz_to_training (void)
+{
+  g_autoptr (GPtrArray) printed = NULL;
+  g_autofree char *text = NULL;
+  GtkListBox *list;
+  GtkListBoxRow *chosen = NULL;
+  GtkWidget *program = NULL;
+
+  jk_test_fresh_visit (window);
+  jk_window_show_page (window, &jk_careers_page_info);
+  jk_test_wait_until (training_imported, NULL, 20000);
+  open_quiz ();
+  answer_hands_on (30);
+  jk_test_wait_until (interests_idle, NULL, 10000);
+  /* The first occupation in the results that the demo's list trains for. */
+  list = jk_interests_page_get_list (interests_page ());
+  for (int i = 0; chosen == NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      const char *soc;
+
+      g_assert_nonnull (row);
+      soc = g_object_get_data (G_OBJECT (row), "jk-soc");
+      if (soc != NULL && jk_training_count (kiosk.store, soc, NULL) > 0)
+        chosen = row;
+    }
+  g_signal_emit_by_name (list, "row-activated", chosen);
+  jk_test_run_for (100);
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "occupation");
+  find_program_cb (GTK_WIDGET (jk_window_get_page (window, &jk_occupation_page_info)), &program);
+  g_assert_nonnull (program);
+  gtk_button_clicked (GTK_BUTTON (program));
+  jk_test_run_for (50);
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "program");
+  jk_test_screenshot (GTK_WIDGET (window), "interests-to-program-en");
+  click ("Print this program");
+  jk_test_wait_until (jk_test_print_rendered, kiosk.app, 10000);
+  jk_test_wait_until (jk_test_print_ready, window, 10000);
+  click ("Print");
+  printed = jk_test_cups_wait_for_output (cups, 2, 20000);
+  g_assert_nonnull (printed);
+  text = jk_test_pdf_text (printed->pdata[printed->len - 1]);
+  g_assert_nonnull (strstr (text, "Training program"));
+  g_assert_nonnull (strstr (text, "WIOA may pay for this"));
+}
+
+static gboolean
 said (const char *const *lines,
       const char        *part)
 {
@@ -381,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/interests/not-sure", test_not_sure);
   g_test_add_func ("/interests/languages-and-sizes", test_languages_and_sizes);
   g_test_add_func ("/interests/print", test_print);
+  g_test_add_func ("/interests/quiz-to-training", test_quiz_to_training);
   g_test_add_func ("/interests/speech", test_speech);
   g_test_add_func ("/interests/wipe", test_wipe);
   status = g_test_run ();
