@@ -59,6 +59,17 @@ static const Category categories[] = {
 /* Narrow before broad when a term's words are looked at. */
 static const guint word_order[] = { 0, 6, 7, 2, 3, 1, 5, 4, 8 };
 
+/* The statements read_details runs for each service found, prepared once
+ * a search. */
+typedef struct {
+  sqlite3_stmt *place;
+  sqlite3_stmt *phone;
+  sqlite3_stmt *languages;
+  sqlite3_stmt *keys;
+  sqlite3_stmt *eligible;
+  sqlite3_stmt *schedules;
+} Details;
+
 G_DEFINE_QUARK (jk-services-error-quark, jk_services_error)
 
 /* ---------------------------------------------------------------------- */
@@ -132,21 +143,13 @@ column_text (sqlite3_stmt *stmt,
 
 /* The schedules of a service, else its place's. */
 static GPtrArray *
-read_schedules (JkStore      *store,
+read_schedules (sqlite3_stmt *stmt,
                 gint64        service,
-                gint64        location,
-                GError      **error)
+                gint64        location)
 {
-  g_autoptr (sqlite3_stmt) stmt = jk_store_prepare (store,
-                                                    "SELECT byday, opens_at, closes_at, valid_from, valid_to, closed"
-                                                    " FROM service_schedules WHERE service_id = ?1"
-                                                    " OR (service_id IS NULL AND location_id = ?2) ORDER BY id",
-                                                    error);
-  GPtrArray *schedules;
+  GPtrArray *schedules = g_ptr_array_new_with_free_func (g_free);
 
-  if (stmt == NULL)
-    return NULL;
-  schedules = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, service);
   sqlite3_bind_int64 (stmt, 2, location);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -168,34 +171,76 @@ read_schedules (JkStore      *store,
 
 /* Fills in a found service's place, phone, languages, categories,
  * eligibility and hours. */
+static void
+details_clear (Details *details)
+{
+  g_clear_pointer (&details->place, sqlite3_finalize);
+  g_clear_pointer (&details->phone, sqlite3_finalize);
+  g_clear_pointer (&details->languages, sqlite3_finalize);
+  g_clear_pointer (&details->keys, sqlite3_finalize);
+  g_clear_pointer (&details->eligible, sqlite3_finalize);
+  g_clear_pointer (&details->schedules, sqlite3_finalize);
+}
+
 static gboolean
-read_details (JkStore    *store,
+details_prepare (JkStore  *store,
+                 Details  *details,
+                 GError  **error)
+{
+  details->place = jk_store_prepare (store,
+                                     "SELECT l.id, l.address, l.city, l.state, l.postal_code,"
+                                     "  jk_distance_miles (?2, ?3, l.latitude, l.longitude) AS d"
+                                     " FROM service_at_location a JOIN service_locations l ON l.id = a.location_id"
+                                     " WHERE a.service_id = ?1 ORDER BY d IS NULL, d, l.id LIMIT 1", error);
+  if (details->place == NULL)
+    return FALSE;
+  details->phone = jk_store_prepare (store,
+                                     "SELECT number, extension FROM service_phones WHERE service_id = ?1"
+                                     " OR (service_id IS NULL AND location_id = ?2)"
+                                     " OR (service_id IS NULL AND location_id IS NULL AND organization_id = ?3)"
+                                     " ORDER BY service_id IS NULL, location_id IS NULL, id LIMIT 1", error);
+  if (details->phone == NULL)
+    return FALSE;
+  details->languages = jk_store_prepare (store, "SELECT DISTINCT language FROM service_languages"
+                                                " WHERE service_id = ?1 OR (service_id IS NULL AND location_id = ?2)"
+                                                " ORDER BY rowid", error);
+  if (details->languages == NULL)
+    return FALSE;
+  details->keys = jk_store_prepare (store, "SELECT category FROM service_categories WHERE service_id = ?1", error);
+  if (details->keys == NULL)
+    return FALSE;
+  details->eligible = jk_store_prepare (store, "SELECT group_concat (description, ' ') FROM service_eligibility"
+                                               " WHERE service_id = ?1", error);
+  if (details->eligible == NULL)
+    return FALSE;
+  details->schedules = jk_store_prepare (store, "SELECT byday, opens_at, closes_at, valid_from, valid_to, closed"
+                                                " FROM service_schedules WHERE service_id = ?1"
+                                                " OR (service_id IS NULL AND location_id = ?2) ORDER BY id", error);
+  return details->schedules != NULL;
+}
+
+/* Fills in a found service's place, phone, languages, categories,
+ * eligibility and hours. */
+static void
+read_details (Details    *details,
               JkService  *service,
               gint64      organization,
               gboolean    has_origin,
               double      latitude,
               double      longitude,
               const char *hours_text,
-              GDateTime  *now,
-              GError    **error)
+              GDateTime  *now)
 {
-  g_autoptr (sqlite3_stmt) place = NULL;
-  g_autoptr (sqlite3_stmt) phone = NULL;
-  g_autoptr (sqlite3_stmt) languages = NULL;
-  g_autoptr (sqlite3_stmt) keys = NULL;
-  g_autoptr (sqlite3_stmt) eligible = NULL;
+  sqlite3_stmt *place = details->place, *phone = details->phone, *languages = details->languages;
+  sqlite3_stmt *keys = details->keys, *eligible = details->eligible;
   g_autoptr (GPtrArray) schedules = NULL;
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (GDateTime) until = NULL;
   gint64 location = 0;
+  guint have = 0;
 
-  place = jk_store_prepare (store,
-                            "SELECT l.id, l.address, l.city, l.state, l.postal_code,"
-                            "  jk_distance_miles (?2, ?3, l.latitude, l.longitude) AS d"
-                            " FROM service_at_location a JOIN service_locations l ON l.id = a.location_id"
-                            " WHERE a.service_id = ?1 ORDER BY d IS NULL, d, l.id LIMIT 1", error);
-  if (place == NULL)
-    return FALSE;
+  sqlite3_reset (place);
+  sqlite3_clear_bindings (place);
   sqlite3_bind_int64 (place, 1, service->id);
   if (has_origin)
     {
@@ -213,13 +258,7 @@ read_details (JkStore    *store,
         service->distance_miles = sqlite3_column_double (place, 5);
     }
 
-  phone = jk_store_prepare (store,
-                            "SELECT number, extension FROM service_phones WHERE service_id = ?1"
-                            " OR (service_id IS NULL AND location_id = ?2)"
-                            " OR (service_id IS NULL AND location_id IS NULL AND organization_id = ?3)"
-                            " ORDER BY service_id IS NULL, location_id IS NULL, id LIMIT 1", error);
-  if (phone == NULL)
-    return FALSE;
+  sqlite3_reset (phone);
   sqlite3_bind_int64 (phone, 1, service->id);
   sqlite3_bind_int64 (phone, 2, location);
   sqlite3_bind_int64 (phone, 3, organization);
@@ -232,10 +271,7 @@ read_details (JkStore    *store,
         : column_text (phone, 0);
     }
 
-  languages = jk_store_prepare (store, "SELECT DISTINCT language FROM service_languages WHERE service_id = ?1"
-                                       " OR (service_id IS NULL AND location_id = ?2) ORDER BY rowid", error);
-  if (languages == NULL)
-    return FALSE;
+  sqlite3_reset (languages);
   sqlite3_bind_int64 (languages, 1, service->id);
   sqlite3_bind_int64 (languages, 2, location);
   list = g_ptr_array_new ();
@@ -243,39 +279,27 @@ read_details (JkStore    *store,
     append_array (list, (const char *) sqlite3_column_text (languages, 0));
   service->languages = strv_from (g_steal_pointer (&list));
 
-  keys = jk_store_prepare (store, "SELECT category FROM service_categories WHERE service_id = ?1", error);
-  if (keys == NULL)
-    return FALSE;
+  sqlite3_reset (keys);
   sqlite3_bind_int64 (keys, 1, service->id);
   list = g_ptr_array_new ();
-  {
-    guint have = 0;
-
-    while (sqlite3_step (keys) == SQLITE_ROW)
-      for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
-        if (g_strcmp0 ((const char *) sqlite3_column_text (keys, 0), categories[i].key) == 0)
-          have |= 1u << i;
-    /* In the tiles' order. */
+  while (sqlite3_step (keys) == SQLITE_ROW)
     for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
-      if (have & (1u << i))
-        append_array (list, categories[i].key);
-  }
+      if (g_strcmp0 ((const char *) sqlite3_column_text (keys, 0), categories[i].key) == 0)
+        have |= 1u << i;
+  /* In the tiles' order. */
+  for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (have & (1u << i))
+      append_array (list, categories[i].key);
   service->categories = strv_from (g_steal_pointer (&list));
 
-  eligible = jk_store_prepare (store, "SELECT group_concat (description, ' ') FROM service_eligibility"
-                                      " WHERE service_id = ?1", error);
-  if (eligible == NULL)
-    return FALSE;
+  sqlite3_reset (eligible);
   sqlite3_bind_int64 (eligible, 1, service->id);
   if (sqlite3_step (eligible) == SQLITE_ROW)
     service->eligibility = column_text (eligible, 0);
 
-  schedules = read_schedules (store, service->id, location, error);
-  if (schedules == NULL)
-    return FALSE;
+  schedules = read_schedules (details->schedules, service->id, location);
   service->open_now = jk_services_open_at (schedules, now, &until, NULL);
   service->hours = jk_services_hours_words (schedules, hours_text, now);
-  return TRUE;
 }
 
 static GPtrArray *
@@ -292,6 +316,7 @@ search (JkStore    *store,
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) found = NULL;
   g_autofree char *match = NULL;
+  Details details = { 0 };
   int rc;
 
   if (category != NULL && find_category (category) == NULL)
@@ -312,8 +337,11 @@ search (JkStore    *store,
                            "  AND (?2 IS NULL OR s.id IN (SELECT service_id FROM service_categories"
                            "   WHERE category = ?2))"
                            " ORDER BY d IS NULL, d, s.name COLLATE NOCASE, s.id LIMIT ?5", error);
-  if (stmt == NULL)
-    return NULL;
+  if (stmt == NULL || !details_prepare (store, &details, error))
+    {
+      details_clear (&details);
+      return NULL;
+    }
   if (match != NULL)
     sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   if (category != NULL)
@@ -339,10 +367,10 @@ search (JkStore    *store,
       service->organization = column_text (stmt, 7);
       service->distance_miles = NAN;
       g_ptr_array_add (found, service);
-      if (!read_details (store, service, sqlite3_column_int64 (stmt, 8), has_origin, latitude, longitude, hours_text,
-                         now, error))
-        return NULL;
+      read_details (&details, service, sqlite3_column_int64 (stmt, 8), has_origin, latitude, longitude, hours_text,
+                    now);
     }
+  details_clear (&details);
   if (rc != SQLITE_DONE)
     {
       jk_store_set_error (store, error, "Cannot search the services");
