@@ -128,6 +128,10 @@ int          jk_cli_audit          (JkCli        *cli,
 int          jk_cli_usage_counts   (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+/* services import, search (jk-cli-services.c) */
+int          jk_cli_services       (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 /* training import, search (jk-cli-training.c) */
 int          jk_cli_training       (JkCli        *cli,
                                     int           argc,

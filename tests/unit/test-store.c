@@ -185,9 +185,22 @@ test_migrates_17 (Fixture      *fixture,
   sqlite3 *raw = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  /* A step after 20: undo it below too, before 20's, 19's and 18's. */
-  g_assert_cmpint (jk_store_get_latest_version (), ==, 20);
+  /* A step after 21: undo it below too, before 21's, 20's, 19's and 18's. */
+  g_assert_cmpint (jk_store_get_latest_version (), ==, 21);
   make_database (fixture,
+                 "DROP TABLE services_fts;"
+                 "DROP TABLE service_eligibility;"
+                 "DROP TABLE service_languages;"
+                 "DROP TABLE service_categories;"
+                 "DROP TABLE service_terms;"
+                 "DROP TABLE service_taxonomy_terms;"
+                 "DROP TABLE service_schedules;"
+                 "DROP TABLE service_phones;"
+                 "DROP TABLE service_at_location;"
+                 "DROP TABLE service_locations;"
+                 "DROP TABLE services;"
+                 "DROP TABLE service_organizations;"
+                 "DROP TABLE services_imports;"
                  "DROP TABLE usage_days;"
                  "DROP TABLE training_cip_soc;"
                  "DROP TABLE training_programs;"
@@ -230,6 +243,9 @@ test_migrates_17 (Fixture      *fixture,
   g_assert_cmpint (jk_test_query_int (store, "SELECT queue_number FROM arrivals WHERE greeting = 'Ana'"
                                              " AND called IS NULL AND served IS NULL"), ==, 3);
   g_assert_cmpint (jk_test_query_int (store, "SELECT count(*) FROM staff"), ==, 0);
+  /* 21's directory is there, empty, beside the rows kept. */
+  g_assert_cmpint (jk_test_query_int (store, "SELECT count(*) FROM services"), ==, 0);
+  g_assert_cmpint (jk_test_query_int (store, "SELECT count(*) FROM services_fts"), ==, 0);
 
   g_assert_true (jk_staff_add (fixture->path, "Rosa", "1234", 1772463845, &error));
   g_assert_no_error (error);

@@ -526,7 +526,94 @@ static const char *const migrations[] = {
   "  shown_hours INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (day, what)) WITHOUT ROWID;"
   "INSERT INTO usage_days (day, what, count, shown_hours) "
-  "  SELECT day, what, sum (count), total (count) FILTER (WHERE count >= 5) FROM usage_hours GROUP BY day, what;"
+  "  SELECT day, what, sum (count), total (count) FILTER (WHERE count >= 5) FROM usage_hours GROUP BY day, what;",
+
+  /* 21: partner services (src/core/services/), an Open Referral (HSDS)
+   * directory as imported: its organizations, services, locations, phones,
+   * schedules (HSDS 3.0's byday / opens_at / closes_at / valid_from /
+   * valid_to; closed = 1 for a closure such as a holiday), taxonomy terms,
+   * languages and eligibility. A re-import deletes and refills them all in
+   * one transaction. category is one of the kiosk's nine keys (childcare,
+   * transportation, food, housing, health, education, disability, legal,
+   * money) or NULL; service_categories holds every key a service maps to.
+   * latitude / longitude on services are its first located place's, kept
+   * for ordering by distance without a join. services_fts indexes the
+   * words visitors type in English and Spanish (rowid = services.id). */
+  "CREATE TABLE services_imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source TEXT NOT NULL,"            /* the file's or folder's name, as imported */
+  "  format TEXT NOT NULL,"            /* hsds-3, hsds-2, plain */
+  "  imported INTEGER NOT NULL,"       /* Unix time */
+  "  services INTEGER NOT NULL);"
+  "CREATE TABLE service_organizations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT,"                        /* the directory's id */
+  "  name TEXT NOT NULL,"
+  "  description TEXT, url TEXT, email TEXT);"
+  "CREATE TABLE services ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT,"
+  "  organization_id INTEGER REFERENCES service_organizations (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  description TEXT, url TEXT, email TEXT,"
+  "  fees TEXT, application_process TEXT,"
+  "  hours_text TEXT,"                 /* hours in words, as a plain list gives them */
+  "  category TEXT,"
+  "  latitude REAL, longitude REAL);"
+  "CREATE INDEX services_name ON services (name COLLATE NOCASE);"
+  "CREATE TABLE service_locations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT,"
+  "  organization_id INTEGER REFERENCES service_organizations (id) ON DELETE CASCADE,"
+  "  name TEXT,"
+  "  address TEXT, city TEXT, state TEXT, postal_code TEXT,"
+  "  latitude REAL, longitude REAL);"
+  "CREATE TABLE service_at_location ("
+  "  service_id INTEGER NOT NULL REFERENCES services (id) ON DELETE CASCADE,"
+  "  location_id INTEGER NOT NULL REFERENCES service_locations (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (service_id, location_id)) WITHOUT ROWID;"
+  "CREATE TABLE service_phones ("
+  "  id INTEGER PRIMARY KEY,"
+  "  organization_id INTEGER, service_id INTEGER, location_id INTEGER,"
+  "  number TEXT NOT NULL,"
+  "  extension TEXT, type TEXT, description TEXT);"
+  "CREATE INDEX service_phones_service ON service_phones (service_id);"
+  "CREATE INDEX service_phones_location ON service_phones (location_id);"
+  "CREATE TABLE service_schedules ("
+  "  id INTEGER PRIMARY KEY,"
+  "  service_id INTEGER, location_id INTEGER,"
+  "  byday TEXT,"                      /* MO,TU,...; NULL: every day */
+  "  opens_at TEXT, closes_at TEXT,"   /* HH:MM local; closes before opens: past midnight */
+  "  valid_from TEXT, valid_to TEXT,"  /* YYYY-MM-DD */
+  "  closed INTEGER NOT NULL DEFAULT 0,"
+  "  description TEXT);"
+  "CREATE INDEX service_schedules_service ON service_schedules (service_id);"
+  "CREATE INDEX service_schedules_location ON service_schedules (location_id);"
+  "CREATE TABLE service_taxonomy_terms ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT, code TEXT, name TEXT, taxonomy TEXT);"
+  "CREATE TABLE service_terms ("
+  "  service_id INTEGER NOT NULL REFERENCES services (id) ON DELETE CASCADE,"
+  "  term_id INTEGER NOT NULL REFERENCES service_taxonomy_terms (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (service_id, term_id)) WITHOUT ROWID;"
+  "CREATE TABLE service_categories ("
+  "  category TEXT NOT NULL,"
+  "  service_id INTEGER NOT NULL REFERENCES services (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (category, service_id)) WITHOUT ROWID;"
+  "CREATE INDEX service_categories_service ON service_categories (service_id);"
+  "CREATE TABLE service_languages ("
+  "  service_id INTEGER, location_id INTEGER,"
+  "  language TEXT NOT NULL);"         /* as the directory names it: "Spanish", "es" */
+  "CREATE INDEX service_languages_service ON service_languages (service_id);"
+  "CREATE TABLE service_eligibility ("
+  "  service_id INTEGER NOT NULL REFERENCES services (id) ON DELETE CASCADE,"
+  "  description TEXT NOT NULL,"
+  "  minimum_age REAL, maximum_age REAL);"
+  "CREATE INDEX service_eligibility_service ON service_eligibility (service_id);"
+  "CREATE VIRTUAL TABLE services_fts USING fts5 ("
+  "  name, description, organization, categories,"
+  "  tokenize = 'porter unicode61 remove_diacritics 2');"
+  "INSERT INTO services_fts (services_fts, rank) VALUES ('rank', 'bm25(10.0, 2.0, 5.0, 3.0)');"
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)
