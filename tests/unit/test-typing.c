@@ -2,6 +2,7 @@
 /* test-typing.c: the typing test's passages and its scores, worked out by hand */
 
 #include <string.h>
+#include <jobkiosk/jk-document.h>
 #include <jobkiosk/jk-typing.h>
 #include "jk-test.h"
 
@@ -177,6 +178,19 @@ test_nothing_typed (void)
   g_assert_true (jk_typing_is_finished (PASSAGE, "the cat sat on the mat"));
 }
 
+/* The printed result: one page, and its kind found by its id. */
+static void
+test_sheet (void)
+{
+  JkTypingSheetInput input = { 3, 41.2, 38.6, 0.97, 8 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = jk_document_typing_sheet.render (NULL, &input, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
+  g_assert_true (jk_document_kind_lookup ("typing result") == &jk_document_typing_sheet);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,5 +205,6 @@ main (int   argc,
   g_test_add_func ("/typing/net-floor", test_net_floor);
   g_test_add_func ("/typing/spanish", test_spanish);
   g_test_add_func ("/typing/nothing-typed", test_nothing_typed);
+  g_test_add_func ("/typing/sheet", test_sheet);
   return g_test_run ();
 }
