@@ -15,6 +15,7 @@
 #define TICK_MS 200
 #define MAX_ERRORS_SHOWN 60
 #define PRACTICE_MINUTES 1
+#define FOCUS_RING 6
 
 struct _JkTypingPage
 {
@@ -37,6 +38,7 @@ struct _JkTypingPage
   GtkWidget *again_button;
   GtkWidget *print_button;
   GtkWidget *action_row;
+  GtkWidget *typing_box;
 
   JkClock *clock;
   JkPrintFlow *print_flow;
@@ -66,6 +68,7 @@ show_mode (JkTypingPage *self,
   gtk_stack_set_visible_child_name (self->stack, mode);
   /* The lengths are the choice itself: no empty row under them. */
   gtk_widget_set_visible (self->action_row, test || result);
+  gtk_widget_set_visible (self->typing_box, test);
   gtk_widget_set_visible (self->stop_button, test);
   gtk_widget_set_visible (self->again_button, result);
   gtk_widget_set_visible (self->print_button, result && !self->practice);
@@ -291,6 +294,33 @@ on_buffer_changed (JkTypingPage *self)
     finish (self);
 }
 
+/* Up and Down move the focus, as on every other screen, so keys alone (and
+ * the keypad) leave the field; a typing test needs no lines to move between. */
+static gboolean
+on_view_key_pressed (JkTypingPage *self,
+                     GdkEventKey  *event)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  GtkDirectionType direction;
+
+  switch (event->keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      direction = GTK_DIR_DOWN;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      direction = GTK_DIR_UP;
+      break;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+  if (GTK_IS_WINDOW (toplevel))
+    g_signal_emit_by_name (toplevel, "move-focus", direction);
+  return GDK_EVENT_STOP;
+}
+
 static void
 on_clock_advanced (JkTypingPage *self)
 {
@@ -469,6 +499,7 @@ jk_typing_page_class_init (JkTypingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JkTypingPage, again_button);
   gtk_widget_class_bind_template_child (widget_class, JkTypingPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, JkTypingPage, action_row);
+  gtk_widget_class_bind_template_child (widget_class, JkTypingPage, typing_box);
   gtk_widget_class_bind_template_callback (widget_class, on_one_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_three_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_five_clicked);
@@ -476,6 +507,7 @@ jk_typing_page_class_init (JkTypingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_again_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_key_pressed);
 }
 
 static void
@@ -485,6 +517,9 @@ jk_typing_page_init (JkTypingPage *self)
   jk_page_init_strings (JK_PAGE (self));
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->typed_view), "changed",
                             G_CALLBACK (on_buffer_changed), self);
+  /* Room for the focus ring inside the field (style.css colours it). */
+  for (GtkTextWindowType side = GTK_TEXT_WINDOW_LEFT; side <= GTK_TEXT_WINDOW_BOTTOM; side++)
+    gtk_text_view_set_border_window_size (self->typed_view, side, FOCUS_RING);
   show_intro (self);
   self->last_shown = -1;
   show_mode (self, "choose");
