@@ -44,6 +44,7 @@ struct _JkConfig
   char *area;          /* the "Where?" a search starts with: "Columbus, OH" or a ZIP */
   char *location;      /* this kiosk's place for distances: a ZIP or "lat,lon" */
   char *zip_centroids; /* a gazetteer file imported when the database has none */
+  gboolean physical_keyboard; /* a real keyboard: offer the typing test */
   char *secret_file;   /* the kiosk's secret (32 random bytes, made on first use) that seals saved
                         * resumes and the outbox; NULL: "kiosk-secret" beside the database.
                         * Kiosks that share saved resumes share this file. */

@@ -159,6 +159,18 @@ typedef struct {
 } JkInterestSheetInput;
 
 extern const JkDocumentKind jk_document_interest_sheet;
+/* The result of a typing test: the date (context->printed_at), the
+ * center (the header's), how long it lasted, gross and net words per
+ * minute, accuracy and the errors' count; never what was typed. Input:
+ * const JkTypingSheetInput *. */
+typedef struct {
+  guint minutes;           /* 1, 3 or 5 */
+  double gross_wpm;
+  double net_wpm;
+  double accuracy;         /* 0 to 1 */
+  guint errors;
+} JkTypingSheetInput;
+extern const JkDocumentKind jk_document_typing_sheet;
 
 const char  *jk_resume_template_to_string   (JkResumeTemplate template_id);
 gboolean     jk_resume_template_from_string (const char       *text,

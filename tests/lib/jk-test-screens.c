@@ -26,6 +26,7 @@
 #include "staff/jk-staff-settings-form.h"
 #include "staff/jk-staff-today.h"
 #include "staff/jk-staff-usage.h"
+#include "typing/jk-typing-page.h"
 #include "widgets/jk-pin-pad.h"
 #include "training/jk-program-page.h"
 #include "jk-test-proc.h"
@@ -38,6 +39,8 @@
 
 /* The kiosk's database, for the screens reached by what is in it. */
 static JkStore *screens_store;
+/* The kiosk's configuration, for screens only a configured kiosk shows. */
+static JkConfig *screens_config;
 
 static void
 search_for (JkWindow   *window,
@@ -79,12 +82,43 @@ rendered (gpointer data)
 /* ---------------------------------------------------------------------- */
 /* The screens                                                            */
 
+/* Home; data 1: with a real keyboard, so the typing test's button shows. */
 static void
 reach_home (JkWindow     *window,
             JkClock      *clock,
             gconstpointer data)
 {
+  screens_config->physical_keyboard = GPOINTER_TO_INT (data) == 1;
   jk_test_fresh_visit (window);
+}
+
+/* The typing test: 0 the lengths, 1 a test under way, 2 its result. */
+static void
+reach_typing (JkWindow     *window,
+              JkClock      *clock,
+              gconstpointer data)
+{
+  int step = GPOINTER_TO_INT (data);
+  JkTypingPage *page;
+
+  screens_config->physical_keyboard = TRUE;
+  jk_test_fresh_visit (window);
+  jk_window_show_page (window, &jk_typing_page_info);
+  page = JK_TYPING_PAGE (jk_window_get_page (window, &jk_typing_page_info));
+  if (step >= 1)
+    {
+      click ("1 minute");
+      gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (jk_typing_page_get_view (page)),
+                                        "Maria got up erly on the first day ", -1);
+    }
+  if (step >= 2)
+    {
+      jk_clock_advance (clock, 61 * G_USEC_PER_SEC);
+      jk_test_run_for (20);
+      g_assert_nonnull (jk_typing_page_get_result (page));
+    }
+  jk_test_run_for (20);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
 }
 
 static void
@@ -431,6 +465,7 @@ reach_staff (JkWindow      *window,
 
 static const JkTestScreen screens[] = {
   { "home", reach_home, NULL, NULL, TRUE },
+  { "home-typing", reach_home, GINT_TO_POINTER (1), NULL, FALSE },
   { "search-results", reach_search_results, NULL, NULL, TRUE },
   { "search-keyboard", reach_search_keyboard, NULL, NULL, FALSE },
   { "job", reach_job, NULL, NULL, TRUE },
@@ -461,6 +496,9 @@ static const JkTestScreen screens[] = {
   { "staff-feeds", reach_staff, "feeds", NULL, FALSE },
   { "staff-usage", reach_staff, "usage", NULL, FALSE },
   { "staff-settings", reach_staff, "settings", NULL, FALSE },
+  { "typing-choose", reach_typing, GINT_TO_POINTER (0), NULL, FALSE },
+  { "typing-test", reach_typing, GINT_TO_POINTER (1), NULL, FALSE },
+  { "typing-result", reach_typing, GINT_TO_POINTER (2), NULL, FALSE },
 };
 
 /* ---------------------------------------------------------------------- */
@@ -485,6 +523,7 @@ jk_test_screens_start (JkTestKiosk *kiosk,
   g_setenv ("CUPS_SERVER", "127.0.0.1:9", TRUE);
   *clock = jk_clock_new_fake (start);
   jk_test_kiosk_start (kiosk, dir_template, *clock);
+  screens_config = kiosk->config;
   jk_test_kiosk_sync (kiosk, NULL, g_date_time_to_unix (start));
   /* Pay and careers imports the demo's training list on a worker at
    * start-up. */

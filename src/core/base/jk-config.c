@@ -55,6 +55,7 @@ static const KeySpec key_specs[] = {
   { "kiosk", "location", KEY_STRING, G_STRUCT_OFFSET (JkConfig, location), 0, 0, 0 },
   { "kiosk", "secret-file", KEY_PATH, G_STRUCT_OFFSET (JkConfig, secret_file), 0, 0, 0 },
   { "kiosk", "zip-centroids", KEY_PATH, G_STRUCT_OFFSET (JkConfig, zip_centroids), 0, 0, 0 },
+  { "kiosk", "physical-keyboard", KEY_BOOL, G_STRUCT_OFFSET (JkConfig, physical_keyboard), 0, 0, 0 },
   { "feeds", "min-share", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_min_share), 0, 100, 0 },
   { "feeds", "max-size-mb", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_max_mb), 1, 4096, 0 },
   { "feeds", "connect-timeout", KEY_UINT, G_STRUCT_OFFSET (JkConfig, feed_connect_timeout), 1, 300, 0 },

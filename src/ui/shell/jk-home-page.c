@@ -13,6 +13,8 @@ struct _JkHomePage
 
   GtkToggleButton *high_contrast_toggle;
   GtkToggleButton *large_text_toggle;
+  GtkWidget *typing_button;
+  const JkConfig *config;  /* the application's, read at each visit: staff may change it */
   GBinding *high_contrast_binding;
   GBinding *large_text_binding;
 };
@@ -43,13 +45,34 @@ on_session_changed (JkHomePage *self)
 /* Overrides                                                              */
 
 static void
+jk_home_page_enter (JkPage *page)
+{
+  JkHomePage *self = JK_HOME_PAGE (page);
+
+  /* The typing test's only way in, and only with a real keyboard. */
+  gtk_widget_set_visible (self->typing_button, self->config != NULL && self->config->physical_keyboard);
+}
+
+/* Each visit starts here, so the next one sees a changed setting. */
+static void
+jk_home_page_reset (JkPage *page)
+{
+  JK_PAGE_CLASS (jk_home_page_parent_class)->reset (page);
+  jk_home_page_enter (page);
+}
+
+static void
 jk_home_page_class_init (JkHomePageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JkPageClass *page_class = JK_PAGE_CLASS (klass);
 
+  page_class->enter = jk_home_page_enter;
+  page_class->reset = jk_home_page_reset;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jobkiosk/JobKiosk/shell/jk-home-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JkHomePage, high_contrast_toggle);
   gtk_widget_class_bind_template_child (widget_class, JkHomePage, large_text_toggle);
+  gtk_widget_class_bind_template_child (widget_class, JkHomePage, typing_button);
 }
 
 static void
@@ -77,7 +100,11 @@ static JkPage *
 create (const JkPageInfo   *info,
         const JkPageContext *context)
 {
-  return jk_home_page_new ();
+  JkPage *page = jk_home_page_new ();
+
+  JK_HOME_PAGE (page)->config = context->config;
+  jk_home_page_enter (page);
+  return page;
 }
 
 const JkPageInfo jk_home_page_info = { "home", JK_PAGE_HOME | JK_PAGE_NO_KEYBOARD, create };

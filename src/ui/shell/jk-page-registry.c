@@ -19,6 +19,7 @@
 #include "resume/jk-resume-page.h"
 #include "staff/jk-staff-page.h"
 #include "training/jk-program-page.h"
+#include "typing/jk-typing-page.h"
 #include "jk-home-page.h"
 #include "jk-info-page.h"
 
@@ -36,6 +37,7 @@ static const JkPageInfo *const pages[] = {
   &jk_occupation_page_info,
   &jk_program_page_info,
   &jk_interests_page_info,
+  &jk_typing_page_info,
   &jk_resume_page_info,
   &jk_checkin_page_info,
   &jk_staff_page_info,
