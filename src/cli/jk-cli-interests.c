@@ -183,13 +183,5 @@ jk_cli_interests (JkCli  *cli,
                   int     argc,
                   char  **argv)
 {
-  if (argc >= 2)
-    for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        return subcommands[i].run (cli, argc - 1, argv + 1);
-
-  g_printerr ("%s\n", _("Usage: jobkioskctl interests COMMAND"));
-  for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    g_printerr ("  %-8s %s\n", subcommands[i].name, _(subcommands[i].summary));
-  return JK_CLI_EXIT_USAGE;
+  return jk_cli_run_group (cli, "interests", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }

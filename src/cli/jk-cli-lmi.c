@@ -103,13 +103,5 @@ jk_cli_lmi (JkCli  *cli,
             int     argc,
             char  **argv)
 {
-  if (argc >= 2)
-    for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        return subcommands[i].run (cli, argc - 1, argv + 1);
-
-  g_printerr ("%s\n", _("Usage: jobkioskctl lmi COMMAND"));
-  for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    g_printerr ("  %-8s %s\n", subcommands[i].name, _(subcommands[i].summary));
-  return JK_CLI_EXIT_USAGE;
+  return jk_cli_run_group (cli, "lmi", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }

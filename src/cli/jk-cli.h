@@ -58,6 +58,14 @@ int          jk_cli_fail           (const char   *command,
  * newline) on stderr and returns JK_CLI_EXIT_USAGE. */
 int          jk_cli_usage          (const char   *format,
                                     ...) G_GNUC_PRINTF (1, 2);
+/* A command group ("lmi", "training"): runs the subcommand argv[1] names,
+ * or prints the group's subcommands and returns JK_CLI_EXIT_USAGE. */
+int          jk_cli_run_group      (JkCli              *cli,
+                                    const char         *group,
+                                    const JkCliCommand *subcommands,
+                                    gsize               n_subcommands,
+                                    int                 argc,
+                                    char              **argv);
 void         jk_cli_print_json     (JsonNode     *node);
 /* ISO 8601 in local time, or NULL for 0 (never). */
 char        *jk_cli_format_time    (gint64        unix_time);

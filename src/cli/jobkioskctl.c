@@ -124,6 +124,29 @@ jk_cli_usage (const char *format,
   return JK_CLI_EXIT_USAGE;
 }
 
+int
+jk_cli_run_group (JkCli              *cli,
+                  const char         *group,
+                  const JkCliCommand *subcommands,
+                  gsize               n_subcommands,
+                  int                 argc,
+                  char              **argv)
+{
+  g_autofree char *usage = NULL;
+
+  if (argc >= 2)
+    for (gsize i = 0; i < n_subcommands; i++)
+      if (g_str_equal (argv[1], subcommands[i].name))
+        return subcommands[i].run (cli, argc - 1, argv + 1);
+
+  /* TRANSLATORS: %s is a command group of jobkioskctl: "lmi", "training" */
+  usage = g_strdup_printf (_("Usage: jobkioskctl %s COMMAND"), group);
+  g_printerr ("%s\n", usage);
+  for (gsize i = 0; i < n_subcommands; i++)
+    g_printerr ("  %-8s %s\n", subcommands[i].name, _(subcommands[i].summary));
+  return JK_CLI_EXIT_USAGE;
+}
+
 void
 jk_cli_print_json (JsonNode *node)
 {
