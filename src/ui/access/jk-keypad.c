@@ -134,6 +134,25 @@ move_in_list (GtkWidget *focus,
 
   if (row == NULL || !GTK_IS_LIST_BOX (gtk_widget_get_parent (row)))
     return FALSE;
+  /* A row with controls (staff mode's Called, Served…): Down goes through
+   * them before the next row, Up from the first goes back to the row. */
+  if (gtk_bin_get_child (GTK_BIN (row)) != NULL)
+    {
+      GtkWidget *inside = gtk_bin_get_child (GTK_BIN (row));
+
+      if (focus == row && forward && gtk_widget_child_focus (inside, GTK_DIR_TAB_FORWARD))
+        return TRUE;
+      if (focus != row)
+        {
+          if (gtk_widget_child_focus (inside, forward ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD))
+            return TRUE;
+          if (!forward && gtk_widget_get_can_focus (row))
+            {
+              gtk_widget_grab_focus (row);
+              return TRUE;
+            }
+        }
+    }
   list = GTK_LIST_BOX (gtk_widget_get_parent (row));
   index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
   for (int i = forward ? index + 1 : index - 1; i >= 0; i += forward ? 1 : -1)

@@ -52,6 +52,7 @@ struct _JkStaffPage
   const char *message;        /* a msgid shown under the pad, or NULL */
   char *message_text;         /* or a message already in words (the core's) */
   gboolean busy;
+  guint remake_id;            /* the tools made again after a language switch */
 };
 
 G_DEFINE_FINAL_TYPE (JkStaffPage, jk_staff_page, JK_TYPE_PAGE)
@@ -177,17 +178,25 @@ on_section_button_toggled (GtkToggleButton *button,
     jk_staff_page_show_section (self, g_object_get_data (G_OBJECT (button), "jk-section"));
 }
 
-/* The tools are made for this sign-in only. */
+/* The tools, made in the visit's language (again after a switch). */
 static void
-signed_in (JkStaffPage *self,
-           const char  *name)
+destroy_sections (JkStaffPage *self)
+{
+  GList *children = gtk_container_get_children (GTK_CONTAINER (self->sections));
+
+  g_list_free_full (g_steal_pointer (&children), (GDestroyNotify) gtk_widget_destroy);
+  children = gtk_container_get_children (GTK_CONTAINER (self->section_buttons));
+  g_list_free_full (g_steal_pointer (&children), (GDestroyNotify) gtk_widget_destroy);
+}
+
+static void
+make_sections (JkStaffPage *self)
 {
   g_autofree char *who = NULL;
   GtkWidget *group = NULL;
 
-  self->staff.staff_name = g_strdup (name);
   /* TRANSLATORS: above the staff tools; %s is the staff member's name */
-  who = g_strdup_printf (_("Staff mode: %s"), name);
+  who = g_strdup_printf (_("Staff mode: %s"), self->staff.staff_name);
   gtk_label_set_text (self->signed_in_label, who);
   for (guint i = 0; sections[i] != NULL; i++)
     {
@@ -215,9 +224,18 @@ signed_in (JkStaffPage *self,
       gtk_toggle_button_set_mode (GTK_TOGGLE_BUTTON (button), FALSE);
       g_signal_connect (button, "toggled", G_CALLBACK (on_section_button_toggled), self);
       gtk_widget_show_all (button);
-      group = button;
       gtk_container_add (GTK_CONTAINER (self->section_buttons), button);
+      group = button;
     }
+}
+
+/* The tools are made for this sign-in only. */
+static void
+signed_in (JkStaffPage *self,
+           const char  *name)
+{
+  self->staff.staff_name = g_strdup (name);
+  make_sections (self);
   if (sections[0] != NULL)
     jk_staff_page_show_section (self, sections[0]->name);
   gtk_stack_set_visible_child_name (self->modes, "tools");
@@ -239,7 +257,6 @@ static void
 sign_out (JkStaffPage *self,
           gboolean     end_visit)
 {
-  GList *children;
 
   jk_pin_pad_clear (self->pad);
   show_message (self, NULL, NULL);
@@ -247,10 +264,7 @@ sign_out (JkStaffPage *self,
     return;
   audit (self, self->staff.staff_name, "staff-leave");
   g_clear_pointer ((char **) &self->staff.staff_name, g_free);
-  children = gtk_container_get_children (GTK_CONTAINER (self->sections));
-  g_list_free_full (g_steal_pointer (&children), (GDestroyNotify) gtk_widget_destroy);
-  children = gtk_container_get_children (GTK_CONTAINER (self->section_buttons));
-  g_list_free_full (g_steal_pointer (&children), (GDestroyNotify) gtk_widget_destroy);
+  destroy_sections (self);
   gtk_label_set_text (self->signed_in_label, "");
   gtk_stack_set_visible_child_name (self->modes, "pin");
   set_idle_timeout (self, self->context->config->idle_timeout);
@@ -409,11 +423,32 @@ jk_staff_page_reset (JkPage *page)
   sign_out (self, FALSE);
 }
 
+static gboolean
+remake_sections_cb (gpointer data)
+{
+  JkStaffPage *self = data;
+  g_autofree char *shown = g_strdup (gtk_stack_get_visible_child_name (self->sections));
+
+  self->remake_id = 0;
+  if (self->staff.staff_name == NULL)
+    return G_SOURCE_REMOVE;
+  destroy_sections (self);
+  make_sections (self);
+  if (shown != NULL)
+    jk_staff_page_show_section (self, shown);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 jk_staff_page_language_changed (JkPage *page)
 {
   JkStaffPage *self = JK_STAFF_PAGE (page);
 
+  /* The tools' words were written as they were made: made again, in the
+   * new language once it is in force (after this signal), showing the
+   * same one. */
+  if (self->staff.staff_name != NULL && self->remake_id == 0)
+    self->remake_id = g_idle_add (remake_sections_cb, self);
   if (self->message_text == NULL)
     gtk_label_set_text (self->pin_message, self->message != NULL ? _(self->message) : "");
 }
@@ -424,6 +459,7 @@ jk_staff_page_dispose (GObject *object)
   JkStaffPage *self = JK_STAFF_PAGE (object);
 
   g_clear_object (&self->keys);
+  g_clear_handle_id (&self->remake_id, g_source_remove);
   G_OBJECT_CLASS (jk_staff_page_parent_class)->dispose (object);
 }
 

@@ -266,6 +266,8 @@ make_job_row (JkStaffPrintQueue         *self,
       info->state == JK_PRINT_JOB_STATE_PRINTING)
     gtk_box_pack_start (GTK_BOX (buttons), make_job_button (self, info, ACTION_CANCEL, _("Cancel job")), FALSE, FALSE,
                         0);
+  /* Room for the buttons' focus ring when the row ends the view. */
+  g_object_set (buttons, "margin-top", 10, "margin-bottom", 10, NULL);
   gtk_box_pack_end (GTK_BOX (box), buttons, FALSE, FALSE, 0);
   gtk_container_add (GTK_CONTAINER (row), box);
   atk_object_set_name (gtk_widget_get_accessible (row), sentence);

@@ -213,8 +213,6 @@ make_row (JkStaffToday    *self,
   g_autofree char *sentence = g_strdup_printf ("%s. %s. %s.", who, first, state);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  /* The buttons take the focus, not the row: keys go from button to button. */
-  gtk_widget_set_can_focus (row, FALSE);
   gtk_style_context_add_class (gtk_widget_get_style_context (box), "log-row");
   gtk_box_pack_start (GTK_BOX (words), make_label (who, "card-title", 30), FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (words), make_label (first, NULL, 40), FALSE, FALSE, 0);
@@ -239,6 +237,8 @@ make_row (JkStaffToday    *self,
         gtk_box_pack_start (GTK_BOX (buttons), make_mark_button (self, arrival, "waiting", _("Back to waiting"), who),
                             FALSE, FALSE, 0);
     }
+  /* Room for the buttons' focus ring when the row ends the view. */
+  g_object_set (buttons, "margin-top", 10, "margin-bottom", 10, NULL);
   gtk_box_pack_end (GTK_BOX (box), buttons, FALSE, FALSE, 0);
   gtk_container_add (GTK_CONTAINER (row), box);
   atk_object_set_name (gtk_widget_get_accessible (row), sentence);
