@@ -401,6 +401,19 @@ name_inner_button (GtkWidget *child,
                          atk_object_get_name (gtk_widget_get_accessible (combo)));
 }
 
+/* A combo box asks for the width of its longest choice (a printer's long
+ * name in larger text): it shortens them with "…" instead. */
+static void
+shorten_choices (GtkWidget *combo)
+{
+  GList *cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (combo));
+
+  for (GList *l = cells; l != NULL; l = l->next)
+    if (GTK_IS_CELL_RENDERER_TEXT (l->data))
+      g_object_set (l->data, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", 12, NULL);
+  g_list_free (cells);
+}
+
 static void
 jk_staff_settings_form_init (JkStaffSettingsForm *self)
 {
@@ -411,6 +424,8 @@ jk_staff_settings_form_init (JkStaffSettingsForm *self)
   gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (self->fields[FIELD_LANGUAGE]), "es", "Español");
   gtk_container_forall (GTK_CONTAINER (self->fields[FIELD_LANGUAGE]), name_inner_button, self->fields[FIELD_LANGUAGE]);
   gtk_container_forall (GTK_CONTAINER (self->fields[FIELD_PRINTER]), name_inner_button, self->fields[FIELD_PRINTER]);
+  shorten_choices (self->fields[FIELD_LANGUAGE]);
+  shorten_choices (self->fields[FIELD_PRINTER]);
 }
 
 /* ---------------------------------------------------------------------- */

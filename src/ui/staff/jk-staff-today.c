@@ -202,7 +202,9 @@ make_row (JkStaffToday    *self,
           gint64           now)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  /* The buttons under the words: beside them, larger Spanish text made
+   * the row wider than the screen. */
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   g_autofree char *who = describe_who (arrival);
