@@ -15,4 +15,16 @@ void    jk_staff_set_cost         (guint64  opslimit,
  * kiosk and a PIN that cannot be one must not. */
 guint   jk_staff_get_derivations  (void);
 
+/* Settings (jk-staff-settings.c), shared with jk-staff-settings-apply.c:
+ * "group/key" split, refused unless staff may change it; and the values
+ * read by a fresh configuration as a drop-in holding only them would be,
+ * its first problem (without the temporary file's name) as BAD_INPUT. */
+gboolean  jk_staff_settings_split_key (const char      *group_key,
+                                       char           **group,
+                                       char           **key,
+                                       GError         **error);
+JkConfig *jk_staff_settings_read      (const JkConfig  *config,
+                                       GKeyFile        *values,
+                                       GError         **error);
+
 G_END_DECLS

@@ -4,37 +4,14 @@
 #define G_LOG_DOMAIN "jk-staff"
 
 #include <cups/cups.h>
-#include <glib/gstdio.h>
-#include <string.h>
-#include <unistd.h>
 
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-staff.h>
 
+#include "staff/jk-staff-private.h"
+
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
-
-static gboolean
-split_key (const char  *group_key,
-           char       **group,
-           char       **key,
-           GError     **error)
-{
-  const char *slash = group_key != NULL ? strchr (group_key, '/') : NULL;
-
-  if (slash != NULL)
-    {
-      *group = g_strndup (group_key, (gsize) (slash - group_key));
-      *key = g_strdup (slash + 1);
-      if (jk_staff_settings_key_allowed (*group, *key))
-        return TRUE;
-      g_clear_pointer (group, g_free);
-      g_clear_pointer (key, g_free);
-    }
-  g_set_error (error, JK_STAFF_ERROR, JK_STAFF_ERROR_BAD_INPUT, _("“%s” is not a setting staff can change"),
-               group_key != NULL ? group_key : "");
-  return FALSE;
-}
 
 /* The values read by a fresh configuration, as a drop-in holding only them
  * would be: the configuration's own rules (ranges, languages) decide, and
@@ -45,15 +22,9 @@ read_values (const JkConfig  *config,
              GHashTable      *values,
              GError         **error)
 {
-  g_autoptr (JkConfig) check = jk_config_new_defaults ();
   g_autoptr (GKeyFile) file = g_key_file_new ();
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *tmp_path = NULL;
   GHashTableIter iter;
   gpointer k, v;
-  int fd;
-  gboolean loaded;
 
   g_hash_table_iter_init (&iter, values);
   while (g_hash_table_iter_next (&iter, &k, &v))
@@ -61,55 +32,12 @@ read_values (const JkConfig  *config,
       g_autofree char *group = NULL;
       g_autofree char *key = NULL;
 
-      if (!split_key (k, &group, &key, error))
+      if (!jk_staff_settings_split_key (k, &group, &key, error))
         return NULL;
       if (v != NULL)
         g_key_file_set_string (file, group, key, v);
     }
-  data = g_key_file_to_data (file, NULL, NULL);
-  fd = g_file_open_tmp ("jk-staff-check-XXXXXX.conf", &tmp_path, &local_error);
-  if (fd < 0 || !g_file_set_contents (tmp_path, data, -1, &local_error))
-    {
-      if (fd >= 0)
-        {
-          close (fd);
-          g_unlink (tmp_path);
-        }
-      g_set_error (error, JK_STAFF_ERROR, JK_STAFF_ERROR_FAILED, _("The settings could not be checked: %s"),
-                   local_error->message);
-      return NULL;
-    }
-  close (fd);
-  if (config != NULL)
-    {
-      g_free (check->base_dir);
-      check->base_dir = g_strdup (config->base_dir);
-    }
-  loaded = jk_config_load_file (check, tmp_path, &local_error);
-  g_unlink (tmp_path);
-  if (!loaded)
-    {
-      g_set_error (error, JK_STAFF_ERROR, JK_STAFF_ERROR_BAD_INPUT, _("The settings cannot be used: %s"),
-                   local_error->message);
-      return NULL;
-    }
-  if (check->problems->len > 0)
-    {
-      const char *reason = check->problems->pdata[0];
-
-      /* The problem begins "FILE:LINE: ": the temporary file's, of no use. */
-      if (g_str_has_prefix (reason, tmp_path) && reason[strlen (tmp_path)] == ':')
-        {
-          reason += strlen (tmp_path) + 1;
-          while (g_ascii_isdigit (*reason))
-            reason++;
-          if (g_str_has_prefix (reason, ": "))
-            reason += 2;
-        }
-      g_set_error_literal (error, JK_STAFF_ERROR, JK_STAFF_ERROR_BAD_INPUT, reason);
-      return NULL;
-    }
-  return g_steal_pointer (&check);
+  return jk_staff_settings_read (config, file, error);
 }
 
 static void

@@ -11,6 +11,8 @@
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-staff.h>
 
+#include "staff/jk-staff-private.h"
+
 #define DROPIN_NAME "50-staff.conf"
 
 /* What staff mode may change: what a center's own staff decide, never
@@ -32,8 +34,8 @@ static const struct {
 /* Helpers                                                                */
 
 /* "group/key" into its parts, if it is one staff may change. */
-static gboolean
-split_key (const char  *group_key,
+gboolean
+jk_staff_settings_split_key (const char  *group_key,
            char       **group,
            char       **key,
            GError     **error)
@@ -58,10 +60,10 @@ split_key (const char  *group_key,
  * fresh JkConfig as a drop-in would be, and any problem it finds refuses
  * them all. Its message begins with the file and line, which here are a
  * temporary file's: what follows is the reason. */
-static gboolean
-check_values (const JkConfig  *config,
-              GKeyFile        *values,
-              GError         **error)
+JkConfig *
+jk_staff_settings_read (const JkConfig  *config,
+                        GKeyFile        *values,
+                        GError         **error)
 {
   g_autoptr (JkConfig) check = jk_config_new_defaults ();
   g_autoptr (GError) local_error = NULL;
@@ -79,37 +81,38 @@ check_values (const JkConfig  *config,
         }
       g_set_error (error, JK_STAFF_ERROR, JK_STAFF_ERROR_FAILED, _("The settings could not be checked: %s"),
                    local_error->message);
-      return FALSE;
+      return NULL;
     }
   close (fd);
-  g_free (check->base_dir);
-  check->base_dir = g_strdup (config->base_dir);
+  if (config != NULL)
+    {
+      g_free (check->base_dir);
+      check->base_dir = g_strdup (config->base_dir);
+    }
   loaded = jk_config_load_file (check, tmp_path, &local_error);
   g_unlink (tmp_path);
   if (!loaded)
     {
       g_set_error (error, JK_STAFF_ERROR, JK_STAFF_ERROR_BAD_INPUT, _("The settings cannot be used: %s"),
                    local_error->message);
-      return FALSE;
+      return NULL;
     }
   if (check->problems->len > 0)
     {
-      const char *problem = check->problems->pdata[0];
-      const char *reason = problem;
+      const char *reason = check->problems->pdata[0];
 
-      if (g_str_has_prefix (problem, tmp_path) && problem[strlen (tmp_path)] == ':')
+      if (g_str_has_prefix (reason, tmp_path) && reason[strlen (tmp_path)] == ':')
         {
-          reason = problem + strlen (tmp_path) + 1;
+          reason += strlen (tmp_path) + 1;
           while (g_ascii_isdigit (*reason))
             reason++;
           if (g_str_has_prefix (reason, ": "))
             reason += 2;
         }
-      /* TRANSLATORS: %s is the configuration's reason, "[kiosk] idle-timeout: "5" is not a whole number…" */
-      g_set_error (error, JK_STAFF_ERROR, JK_STAFF_ERROR_BAD_INPUT, _("Not saved: %s"), reason);
-      return FALSE;
+      g_set_error_literal (error, JK_STAFF_ERROR, JK_STAFF_ERROR_BAD_INPUT, reason);
+      return NULL;
     }
-  return TRUE;
+  return g_steal_pointer (&check);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -136,6 +139,7 @@ jk_staff_settings_write (const JkConfig *config,
   g_autofree char *path = g_build_filename (dir, DROPIN_NAME, NULL);
   g_autoptr (GKeyFile) changes = g_key_file_new ();
   g_autoptr (GKeyFile) file = g_key_file_new ();
+  g_autoptr (JkConfig) read = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autofree char *data = NULL;
   g_auto (GStrv) groups = NULL;
@@ -150,7 +154,7 @@ jk_staff_settings_write (const JkConfig *config,
       g_autofree char *group = NULL;
       g_autofree char *key = NULL;
 
-      if (!split_key (name, &group, &key, error))
+      if (!jk_staff_settings_split_key (name, &group, &key, error))
         return FALSE;
       if (value != NULL && (!g_utf8_validate (value, -1, NULL) || strpbrk (value, "\r\n\t\v\f") != NULL))
         {
@@ -160,8 +164,16 @@ jk_staff_settings_write (const JkConfig *config,
       if (value != NULL)
         g_key_file_set_string (changes, group, key, value);
     }
-  if (!check_values (config, changes, error))
-    return FALSE;
+  read = jk_staff_settings_read (config, changes, &local_error);
+  if (read == NULL)
+    {
+      if (g_error_matches (local_error, JK_STAFF_ERROR, JK_STAFF_ERROR_BAD_INPUT))
+        /* TRANSLATORS: %s is the configuration's reason, "[kiosk] idle-timeout: "5" is not a whole number…" */
+        g_set_error (error, JK_STAFF_ERROR, JK_STAFF_ERROR_BAD_INPUT, _("Not saved: %s"), local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   /* What the file holds already stays, unless replaced here. */
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_COMMENTS, &local_error)
@@ -177,7 +189,7 @@ jk_staff_settings_write (const JkConfig *config,
       g_autofree char *group = NULL;
       g_autofree char *key = NULL;
 
-      split_key (name, &group, &key, NULL);
+      jk_staff_settings_split_key (name, &group, &key, NULL);
       /* No value: the key leaves this file, so the main file's applies again. */
       if (value != NULL)
         g_key_file_set_string (file, group, key, value);

@@ -296,6 +296,36 @@ failed:
   return FALSE;
 }
 
+/* A reader's statement over the days from first_day to last_day (the
+ * query's two parameters), after checking they are days; NULL with the
+ * error set otherwise. */
+static sqlite3_stmt *
+prepare_range (const char  *database_path,
+               const char  *first_day,
+               const char  *last_day,
+               const char  *sql,
+               JkStore    **store,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!jk_usage_day_is_valid (first_day) || !jk_usage_day_is_valid (last_day))
+    {
+      g_set_error (error, JK_USAGE_ERROR, JK_USAGE_ERROR_BAD_INPUT, "A day is written YYYY-MM-DD: %s, %s",
+                   first_day ? first_day : "(null)", last_day ? last_day : "(null)");
+      return NULL;
+    }
+  *store = jk_store_open_reader (database_path, error);
+  if (*store == NULL)
+    return NULL;
+  stmt = jk_store_prepare (*store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_STATIC);
+  return stmt;
+}
+
 GPtrArray *
 jk_usage_query (const char  *database_path,
                 const char  *first_day,
@@ -307,21 +337,11 @@ jk_usage_query (const char  *database_path,
   g_autoptr (GPtrArray) rows = NULL;
   int rc;
 
-  if (!jk_usage_day_is_valid (first_day) || !jk_usage_day_is_valid (last_day))
-    {
-      g_set_error (error, JK_USAGE_ERROR, JK_USAGE_ERROR_BAD_INPUT, "A day is written YYYY-MM-DD: %s, %s",
-                   first_day ? first_day : "(null)", last_day ? last_day : "(null)");
-      return NULL;
-    }
-  store = jk_store_open_reader (database_path, error);
-  if (store == NULL)
-    goto failed;
-  stmt = jk_store_prepare (store, "SELECT day, hour, what, count FROM usage_hours WHERE day BETWEEN ? AND ? "
-                           "ORDER BY day, hour, what", error);
+  stmt = prepare_range (database_path, first_day, last_day,
+                        "SELECT day, hour, what, count FROM usage_hours WHERE day BETWEEN ? AND ? "
+                        "ORDER BY day, hour, what", &store, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_STATIC);
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_usage_row_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, row_new ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1),
@@ -349,23 +369,13 @@ jk_usage_query_totals (const char  *database_path,
   g_autoptr (GPtrArray) totals = NULL;
   int rc;
 
-  if (!jk_usage_day_is_valid (first_day) || !jk_usage_day_is_valid (last_day))
-    {
-      g_set_error (error, JK_USAGE_ERROR, JK_USAGE_ERROR_BAD_INPUT, "A day is written YYYY-MM-DD: %s, %s",
-                   first_day ? first_day : "(null)", last_day ? last_day : "(null)");
-      return NULL;
-    }
-  store = jk_store_open_reader (database_path, error);
-  if (store == NULL)
-    goto failed;
   /* usage_days, kept by jk_usage_add: summing a year of hours here took
    * over 100 ms (bench-usage). */
-  stmt = jk_store_prepare (store, "SELECT day, what, count, shown_hours FROM usage_days WHERE day BETWEEN ? AND ? "
-                           "ORDER BY day, what", error);
+  stmt = prepare_range (database_path, first_day, last_day,
+                        "SELECT day, what, count, shown_hours FROM usage_days WHERE day BETWEEN ? AND ? "
+                        "ORDER BY day, what", &store, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_STATIC);
   totals = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_usage_total_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

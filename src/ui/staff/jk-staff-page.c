@@ -12,6 +12,7 @@
 #include "shell/jk-window.h"
 #include "widgets/jk-pin-pad.h"
 #include "jk-staff-feeds.h"
+#include "jk-staff-audit.h"
 #include "jk-staff-page.h"
 #include "jk-staff-print-queue.h"
 #include "jk-staff-resume.h"
@@ -76,23 +77,6 @@ sign_in_free (gpointer data)
   g_free (job);
 }
 
-typedef struct {
-  char *database_path;
-  char *actor;
-  const char *action;
-  gint64 now;
-} AuditJob;
-
-static void
-audit_job_free (gpointer data)
-{
-  AuditJob *job = data;
-
-  g_free (job->database_path);
-  g_free (job->actor);
-  g_free (job);
-}
-
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
@@ -102,41 +86,6 @@ now_seconds (JkStaffPage *self)
   g_autoptr (GDateTime) now = jk_clock_now_local (self->context->clock);
 
   return g_date_time_to_unix (now);
-}
-
-static gboolean
-audit_work (gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  AuditJob *job = data;
-
-  return jk_audit_add (job->database_path, job->actor, job->action, NULL, job->now, error);
-}
-
-static void
-on_audited (gpointer      source,
-            gpointer      data,
-            const GError *error)
-{
-  if (error != NULL)
-    g_warning ("The audit log could not be written: %s", error->message);
-}
-
-/* Outlives the page's own work: a sign-out is logged even as the page is
- * left, which cancels that. */
-static void
-audit (JkStaffPage *self,
-       const char  *actor,
-       const char  *action)
-{
-  AuditJob *job = g_new0 (AuditJob, 1);
-
-  job->database_path = g_strdup (self->staff.database_path);
-  job->actor = g_strdup (actor);
-  job->action = action;
-  job->now = now_seconds (self);
-  jk_task_run (self, NULL, "jk-staff-audit", audit_work, on_audited, job, audit_job_free);
 }
 
 static void
@@ -262,7 +211,10 @@ sign_out (JkStaffPage *self,
   show_message (self, NULL, NULL);
   if (self->staff.staff_name == NULL)
     return;
-  audit (self, self->staff.staff_name, "staff-leave");
+  /* No cancellable: the sign-out is logged even as the page is left,
+   * which cancels the page's own work. */
+  jk_staff_audit_later (self, NULL, self->staff.database_path, self->staff.staff_name, "staff-leave", NULL,
+                        now_seconds (self));
   g_clear_pointer ((char **) &self->staff.staff_name, g_free);
   destroy_sections (self);
   gtk_label_set_text (self->signed_in_label, "");
