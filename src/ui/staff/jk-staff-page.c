@@ -158,6 +158,10 @@ make_sections (JkStaffPage *self)
       GtkWidget *label = gtk_label_new (NULL);
 
       gtk_widget_show (section);
+      /* Its template's words, built untranslated like every page's, in the
+       * visit's language. */
+      jk_retranslate_capture (section);
+      jk_retranslate_apply (section);
       /* The stack clips what its child draws: a margin inside it keeps the
        * tool's focus rings in sight. */
       g_object_set (section, "margin", 8, NULL);
