@@ -232,9 +232,15 @@ jk_cli_walkin (JkCli  *cli,
   /* TRANSLATORS: a walk-in's queue number */
   g_print (_("Your number is %u."), result->queue_number);
   g_print ("\n");
-  g_print (jk_ngettext ("%u person is ahead of you.", "%u people are ahead of you.", result->waiting_ahead),
-           result->waiting_ahead);
-  g_print ("\n");
+  /* As the kiosk's screen says it. */
+  if (result->waiting_ahead == 0)
+    g_print ("%s\n", _("You're next."));
+  else
+    {
+      g_print (jk_ngettext ("%u person is ahead of you.", "%u people are ahead of you.", result->waiting_ahead),
+               result->waiting_ahead);
+      g_print ("\n");
+    }
   if (result->estimate_minutes > 0)
     {
       g_print (jk_ngettext ("About %u minute, from today's flow.", "About %u minutes, from today's flow.",

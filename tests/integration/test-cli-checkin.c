@@ -200,6 +200,8 @@ test_walkin_arrivals_outbox (Fixture       *f,
       ctl (f, &run, (const char *const[]) { "walkin", "--reason", "resume", "--first-name", "Luis", NULL });
       g_assert_cmpint (run.status, ==, 0);
       g_assert_nonnull (strstr (run.out, expected));
+      /* As the kiosk's screen says it: the first is next, not "0 people". */
+      g_assert_nonnull (strstr (run.out, i == 1 ? "You're next." : "1 person is ahead of you."));
     }
   {
     g_auto (JkTestRun) run = { 0 };
