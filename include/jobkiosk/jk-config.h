@@ -103,6 +103,15 @@ struct _JkConfig
                               * folder), imported at start-up when the database has no programs; NULL: none */
   char *training_map;        /* a column map for a state whose ETPL headers differ (jobkioskctl training import --map) */
 
+  /* [services]: partner services, "Other help" (jk-services.h); partners with a referral
+   * agreement are [partner NAME] groups (jk-referrals.h) */
+  char *services_data;       /* a directory (HSDS tables or a plain CSV) imported at start-up when the database
+                              * has no services; NULL: none */
+  guint services_min_share;  /* percent of the last import a new one must reach; 50 */
+
+  /* [orientation]: the center's own pages in plain words, orientation/{en,es}/NAME.md */
+  char *orientation_folder;  /* NULL: "orientation" beside the main configuration file, else the shipped template */
+
   /* [staff]: staff mode (jk-staff.h) */
   guint staff_idle_minutes;  /* staff mode leaves by itself after this long untouched; 3 */
   guint staff_max_tries;     /* wrong PINs in a row before staff mode locks; 5 */

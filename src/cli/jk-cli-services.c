@@ -101,7 +101,8 @@ services_import (JkCli  *cli,
   store = jk_cli_open_store (cli);
   if (store == NULL)
     return JK_CLI_EXIT_FAILED;
-  result = jk_services_import (store, argv[1], g_get_real_time () / G_USEC_PER_SEC, &error);
+  result = jk_services_import_with_share (store, argv[1], g_get_real_time () / G_USEC_PER_SEC,
+                                          cli->config->services_min_share / 100.0, &error);
   if (result == NULL)
     {
       jk_cli_fail ("services import", error);

@@ -79,6 +79,9 @@ static const KeySpec key_specs[] = {
   { "lmi", "data", KEY_PATH, G_STRUCT_OFFSET (JkConfig, lmi_data), 0, 0, 0 },
   { "training", "data", KEY_PATH, G_STRUCT_OFFSET (JkConfig, training_data), 0, 0, 0 },
   { "training", "map", KEY_PATH, G_STRUCT_OFFSET (JkConfig, training_map), 0, 0, 0 },
+  { "services", "data", KEY_PATH, G_STRUCT_OFFSET (JkConfig, services_data), 0, 0, 0 },
+  { "services", "min-share", KEY_UINT, G_STRUCT_OFFSET (JkConfig, services_min_share), 0, 100, 0 },
+  { "orientation", "folder", KEY_PATH, G_STRUCT_OFFSET (JkConfig, orientation_folder), 0, 0, 0 },
   { "resume", "keep-days", KEY_UINT, G_STRUCT_OFFSET (JkConfig, resume_keep_days), 1, 3650, 0 },
   { "checkin", "calendars", KEY_STRING, G_STRUCT_OFFSET (JkConfig, checkin_calendars), 0, 0, 0 },
   { "checkin", "refresh-minutes", KEY_UINT, G_STRUCT_OFFSET (JkConfig, checkin_refresh), 1, 1440, 0 },
@@ -661,6 +664,7 @@ jk_config_new_defaults (void)
   self->lmi_state = g_strdup ("39");
   self->lmi_metro = g_strdup ("18140");
   self->resume_keep_days = 90;
+  self->services_min_share = 50;
   self->checkin_refresh = 5;
   self->checkin_before = 30;
   self->checkin_after = 15;
@@ -867,6 +871,8 @@ jk_config_free (JkConfig *self)
   g_free (self->checkin_format);
   g_free (self->training_data);
   g_free (self->training_map);
+  g_free (self->services_data);
+  g_free (self->orientation_folder);
   g_free (self->usage_endpoint);
   g_free (self->usage_token_file);
   g_free (self->usage_report_dir);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jk-home-page.c: the four big tiles and the display choices */
+/* jk-home-page.c: the big tiles and the display choices */
 
 #define G_LOG_DOMAIN "jk-home-page"
 
