@@ -62,7 +62,7 @@ typedef struct {
   char *name;      /* "01-offer.md" */
   char *path;      /* absolute */
   char *title;     /* the first heading's words, else the name without ".md" */
-} JkOrientationPage;
+} JkOrientationFile;
 
 GQuark       jk_orientation_error_quark   (void);
 
@@ -73,7 +73,7 @@ char        *jk_orientation_get_root      (const JkConfig *config);
 char        *jk_orientation_find_folder   (const char     *root,
                                            const char     *language,
                                            GError        **error);
-/* The pages (JkOrientationPage *) of a language's folder, by file name;
+/* The pages (JkOrientationFile *) of a language's folder, by file name;
  * an empty folder is NOT_FOUND. Reads each file's first heading. */
 GPtrArray   *jk_orientation_list_pages    (const char     *folder,
                                            GError        **error);
@@ -98,8 +98,8 @@ const char  *jk_orientation_blocks_title  (GPtrArray      *blocks);
 
 JkOrientationBlock *jk_orientation_block_copy (const JkOrientationBlock *block);
 void         jk_orientation_block_free    (JkOrientationBlock *block);
-void         jk_orientation_page_free     (JkOrientationPage  *page);
+void         jk_orientation_file_free     (JkOrientationFile  *page);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkOrientationPage, jk_orientation_page_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JkOrientationFile, jk_orientation_file_free)
 
 G_END_DECLS

@@ -329,7 +329,7 @@ test_folders (Fixture      *f,
   g_autofree char *found = NULL;
   g_autoptr (GPtrArray) pages = NULL;
   g_autoptr (GError) error = NULL;
-  const JkOrientationPage *page;
+  const JkOrientationFile *page;
 
   g_assert_null (jk_orientation_find_folder (f->root, "es", &error));
   g_assert_error (error, JK_ORIENTATION_ERROR, JK_ORIENTATION_ERROR_NOT_FOUND);

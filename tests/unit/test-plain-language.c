@@ -261,7 +261,7 @@ test_shipped_pages (void)
       g_assert_no_error (error);
       for (guint i = 0; i < pages->len; i++)
         {
-          const JkOrientationPage *page = pages->pdata[i];
+          const JkOrientationFile *page = pages->pdata[i];
           g_autoptr (GPtrArray) blocks = jk_orientation_read_page (page->path, root, &error);
           g_autofree char *text = NULL;
           g_autofree char *what = g_strdup_printf ("%s/%s", languages[l], page->name);

@@ -482,8 +482,8 @@ static int
 compare_pages (gconstpointer a,
                gconstpointer b)
 {
-  const JkOrientationPage *pa = *(const JkOrientationPage *const *) a;
-  const JkOrientationPage *pb = *(const JkOrientationPage *const *) b;
+  const JkOrientationFile *pa = *(const JkOrientationFile *const *) a;
+  const JkOrientationFile *pb = *(const JkOrientationFile *const *) b;
 
   return strcmp (pa->name, pb->name);
 }
@@ -529,7 +529,7 @@ GPtrArray *
 jk_orientation_list_pages (const char *folder,
                            GError    **error)
 {
-  g_autoptr (GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_orientation_page_free);
+  g_autoptr (GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_orientation_file_free);
   g_autoptr (GDir) dir = g_dir_open (folder, 0, error);
   const char *name;
 
@@ -537,14 +537,14 @@ jk_orientation_list_pages (const char *folder,
     return NULL;
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      JkOrientationPage *page;
+      JkOrientationFile *page;
       g_autoptr (GPtrArray) blocks = NULL;
       g_autoptr (GError) local_error = NULL;
       const char *title;
 
       if (name[0] == '.' || !g_str_has_suffix (name, ".md"))
         continue;
-      page = g_new0 (JkOrientationPage, 1);
+      page = g_new0 (JkOrientationFile, 1);
       page->name = g_strdup (name);
       page->path = g_build_filename (folder, name, NULL);
       blocks = jk_orientation_read_page (page->path, NULL, &local_error);
@@ -709,7 +709,7 @@ jk_orientation_block_free (JkOrientationBlock *block)
 }
 
 void
-jk_orientation_page_free (JkOrientationPage *page)
+jk_orientation_file_free (JkOrientationFile *page)
 {
   if (page == NULL)
     return;
