@@ -8,6 +8,7 @@
 
 #include "jk-joblog.h"
 #include "jk-lmi.h"
+#include "jk-orientation.h"
 #include "jk-resume.h"
 #include "jk-search.h"
 #include "jk-training.h"
@@ -171,6 +172,13 @@ typedef struct {
   guint errors;
 } JkTypingSheetInput;
 extern const JkDocumentKind jk_document_typing_sheet;
+/* One orientation page (jk-orientation.h) as the kiosk shows it: its
+ * headings, paragraphs and lists with their emphasis; a picture's words
+ * in its place. Input: const JkOrientationDocInput *. */
+typedef struct {
+  GPtrArray *blocks;       /* JkOrientationBlock * */
+} JkOrientationDocInput;
+extern const JkDocumentKind jk_document_orientation;
 
 const char  *jk_resume_template_to_string   (JkResumeTemplate template_id);
 gboolean     jk_resume_template_from_string (const char       *text,

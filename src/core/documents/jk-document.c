@@ -26,6 +26,7 @@ static const JkDocumentKind *const kinds[] = {
   &jk_document_interest_sheet,
   &jk_document_program_sheet,
   &jk_document_typing_sheet,
+  &jk_document_orientation,
 };
 
 struct _JkDocument

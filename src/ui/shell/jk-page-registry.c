@@ -15,6 +15,7 @@
 #include "jobs/jk-log-page.h"
 #include "jobs/jk-search-page.h"
 #include "mail/jk-mail-page.h"
+#include "orientation/jk-orientation-page.h"
 #include "print/jk-print-page.h"
 #include "resume/jk-resume-page.h"
 #include "staff/jk-staff-page.h"
@@ -38,6 +39,7 @@ static const JkPageInfo *const pages[] = {
   &jk_program_page_info,
   &jk_interests_page_info,
   &jk_typing_page_info,
+  &jk_orientation_page_info,
   &jk_resume_page_info,
   &jk_checkin_page_info,
   &jk_staff_page_info,
