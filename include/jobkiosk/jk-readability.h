@@ -16,7 +16,12 @@ G_BEGIN_DECLS
  *
  *   L = 206.84 - 0.60 * P - 1.02 * F
  *
- * P syllables per 100 words, F sentences per 100 words; higher is easier.
+ * P syllables per 100 words, F the words per sentence; higher is easier.
+ * The paper's "F" is often read as sentences per 100 words, which makes
+ * more, shorter sentences score as harder; Flesch's formula, which this
+ * one refits (206.835 - 1.015 * words per sentence - 0.846 * P), says the
+ * term is sentence length (G. Law, "Error in the Fernández Huerta
+ * readability formula", 2011).
  * Its published scale gives a school grade for each band, and the grade
  * reported is the band's highest:
  *

@@ -121,12 +121,12 @@ test_empty (void)
 }
 
 /* "El gato come pan.": el 1, ga-to 2, co-me 2, pan 1: 4 words, 6
- * syllables, 1 sentence: P = 150, F = 25,
- *   L = 206.84 - 0.60 * 150 - 1.02 * 25 = 91.34: muy fácil, grade 4.
+ * syllables, 1 sentence: P = 150, F = 4,
+ *   L = 206.84 - 0.60 * 150 - 1.02 * 4 = 112.76: muy fácil, grade 4.
  * "La administración municipal proporcionará información complementaria.":
  *   la 1, ad-mi-nis-tra-ción 5, mu-ni-ci-pal 4, pro-por-cio-na-rá 5,
  *   in-for-ma-ción 4, com-ple-men-ta-ria 5: 6 words, 24 syllables,
- *   P = 400, F = 16.667: L = 206.84 - 240 - 17 = -50.16: grade 16. */
+ *   P = 400, F = 6: L = 206.84 - 240 - 6.12 = -39.28: grade 16. */
 static void
 test_fernandez_huerta (void)
 {
@@ -137,11 +137,11 @@ test_fernandez_huerta (void)
                                                            "complementaria. El gato come pan.", "es");
 
   g_assert_cmpuint (easy->syllables, ==, 6);
-  g_assert_cmpfloat_with_epsilon (easy->score, 91.34, 0.001);
+  g_assert_cmpfloat_with_epsilon (easy->score, 112.76, 0.001);
   g_assert_cmpfloat (easy->grade, ==, 4);
   g_assert_cmpuint (hard->words, ==, 6);
   g_assert_cmpuint (hard->syllables, ==, 24);
-  g_assert_cmpfloat_with_epsilon (hard->score, -50.16, 0.01);
+  g_assert_cmpfloat_with_epsilon (hard->score, -39.28, 0.01);
   g_assert_cmpfloat (hard->grade, ==, 16);
   /* The hardest first: the lower index. */
   g_assert_cmpstr (((JkReadabilitySentence *) both->hardest->pdata[0])->text, ==,

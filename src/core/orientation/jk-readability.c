@@ -202,7 +202,10 @@ jk_readability_fernandez_huerta (guint words,
 {
   if (words == 0)
     return 0;
-  return 206.84 - 0.60 * (100.0 * syllables / words) - 1.02 * (100.0 * sentences / words);
+  /* F as the words per sentence: see jk-readability.h. */
+  if (sentences == 0)
+    return 0;
+  return 206.84 - 0.60 * (100.0 * syllables / words) - 1.02 * ((double) words / sentences);
 }
 
 double
