@@ -262,7 +262,7 @@ category_tile (JkServicesPage *self,
   gtk_image_set_pixel_size (GTK_IMAGE (image), 48);
   gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
   /* Three to a row at 1280 px in larger Spanish text: the words wrap. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_container_add (GTK_CONTAINER (box), image);
   gtk_container_add (GTK_CONTAINER (box), label);
@@ -270,6 +270,7 @@ category_tile (JkServicesPage *self,
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_container_add (GTK_CONTAINER (button), box);
   gtk_style_context_add_class (gtk_widget_get_style_context (button), "tile");
+  gtk_style_context_add_class (gtk_widget_get_style_context (button), "category-tile");
   gtk_widget_set_hexpand (button, TRUE);
   atk_object_set_name (gtk_widget_get_accessible (button), jk_services_category_name (key));
   g_object_set_data_full (G_OBJECT (button), "jk-category", g_strdup (key), g_free);
