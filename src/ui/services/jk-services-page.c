@@ -204,18 +204,16 @@ announce (JkServicesPage *self)
     return;
   if (self->view == VIEW_CATEGORIES)
     jk_page_say (page, gtk_label_get_text (self->title_label), JK_SPEAK_QUEUE);
-  else if (self->view == VIEW_LIST)
+  else if (self->view == VIEW_LIST && self->found != NULL)
     {
+      /* Said when the list has come: a lookup still running says it then. */
       jk_page_say (page, gtk_label_get_text (self->title_label), JK_SPEAK_QUEUE);
-      if (!self->busy && !self->importing)
+      jk_page_say (page, gtk_label_get_text (self->status_label), JK_SPEAK_QUEUE);
+      for (guint i = 0; i < self->found->len; i++)
         {
-          jk_page_say (page, gtk_label_get_text (self->status_label), JK_SPEAK_QUEUE);
-          for (guint i = 0; self->found != NULL && i < self->found->len; i++)
-            {
-              g_autofree char *text = row_text (self->found->pdata[i]);
+          g_autofree char *text = row_text (self->found->pdata[i]);
 
-              jk_page_say (page, text, JK_SPEAK_QUEUE);
-            }
+          jk_page_say (page, text, JK_SPEAK_QUEUE);
         }
     }
   else if (self->view == VIEW_SERVICE && self->service != NULL)
@@ -583,7 +581,6 @@ show_list (JkServicesPage *self,
   if (list_words (list) != NULL && g_strcmp0 (gtk_entry_get_text (self->search_entry), list_words (list)) != 0)
     gtk_entry_set_text (self->search_entry, list_words (list));
   look_up (self);
-  announce (self);
 }
 
 /* ---------------------------------------------------------------------- */
