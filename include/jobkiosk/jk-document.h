@@ -11,6 +11,7 @@
 #include "jk-orientation.h"
 #include "jk-resume.h"
 #include "jk-search.h"
+#include "jk-services.h"
 #include "jk-training.h"
 
 G_BEGIN_DECLS
@@ -138,6 +139,12 @@ extern const JkDocumentKind jk_document_test_page;
  * words, the WIOA line, its link as a QR code and in full, "Demo data"
  * for the demo's. Input: const JkTrainingProgram *. */
 extern const JkDocumentKind jk_document_program_sheet;
+
+/* A referral slip for a partner service: the service and its
+ * organization, what it does, address, hours (as at printing), phone,
+ * languages, who can get it, the cost, what to bring, and its link or
+ * vCard as a QR code. Input: const JkService *. */
+extern const JkDocumentKind jk_document_service_slip;
 
 /* The usage report staff print: one counter from first_day to last_day
  * (YYYY-MM-DD; by hour when they are the same day) as a bar chart and a

@@ -66,6 +66,7 @@ typedef enum {
   JK_SERVICES_ERROR_FORMAT,  /* FILE:LINE: reason */
   JK_SERVICES_ERROR_EMPTY,   /* nothing the kiosk can read at the path */
   JK_SERVICES_ERROR_SHRUNK,  /* no services, or far fewer than the last import */
+  JK_SERVICES_ERROR_NOT_FOUND, /* no service with that id (a re-import gives new ids) */
 } JkServicesError;
 
 GQuark       jk_services_error_quark   (void);
@@ -164,6 +165,9 @@ typedef struct {
 } JkService;
 
 void         jk_service_free           (JkService *service);
+JkService   *jk_service_copy           (const JkService *service);
+/* "12 Oak St, Columbus, OH 43215" from what is known; NULL for nothing. */
+char        *jk_services_format_place  (const JkService *service);
 
 /* Services matching text's words (English or Spanish; NULL or "" for
  * all) in category (a key, or NULL), by name; at most limit (0: all).
@@ -184,6 +188,19 @@ GPtrArray   *jk_services_search_near   (JkStore    *store,
                                         GDateTime  *now,
                                         guint       limit,
                                         GError    **error);
+/* One service by its id, its place the first listed (no distance);
+ * NULL with JK_SERVICES_ERROR_NOT_FOUND when the directory has none. */
+JkService   *jk_services_get           (JkStore    *store,
+                                        gint64      id,
+                                        GDateTime  *now,
+                                        GError    **error);
+/* The service as a vCard 3.0 (RFC 2426): FN (the service), ORG, TEL,
+ * ADR, EMAIL and URL where known; text escaped (\\ \, \; \n), lines
+ * ending in CRLF, folded at 75 octets. */
+char        *jk_services_vcard         (const JkService *service);
+/* What the service's QR code holds: its link when it has one, else its
+ * vCard. */
+char        *jk_services_qr_text       (const JkService *service);
 /* How many services the kiosk has. */
 gint64       jk_services_count         (JkStore    *store,
                                         GError    **error);

@@ -4,6 +4,7 @@
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-speech.h>
 #include <jobkiosk/jk-staff.h>
+#include <jobkiosk/jk-services.h>
 #include <jobkiosk/jk-training.h>
 #include <jobkiosk/jk-visit.h>
 
@@ -19,6 +20,7 @@
 #include "mail/jk-mail-flow.h"
 #include "print/jk-print-page.h"
 #include "resume/jk-resume-page.h"
+#include "services/jk-services-page.h"
 #include "staff/jk-staff-feeds.h"
 #include "staff/jk-staff-page.h"
 #include "staff/jk-staff-print-queue.h"
@@ -306,6 +308,50 @@ reach_program (JkWindow     *window,
     g_assert_true (jk_window_open_page (window, &jk_program_page_info, g_variant_new_string (data)));
 }
 
+/* Other help (data NULL: the nine categories from home's tile; a
+ * category's key: its services nearest first; "service": the nearest
+ * child care with its QR code and Print), on the demo's directory. */
+static gboolean
+services_idle (gpointer window)
+{
+  return !jk_services_page_is_busy (JK_SERVICES_PAGE (jk_window_get_page (window, &jk_services_page_info)));
+}
+
+static void
+reach_services (JkWindow     *window,
+                JkClock      *clock,
+                gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  if (data == NULL)
+    {
+      click ("Other help");
+      jk_test_run_for (20);
+      return;
+    }
+  if (g_str_equal (data, "service"))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GDateTime) now = jk_clock_now_local (clock);
+      g_autoptr (GPtrArray) found = jk_services_search (screens_store, "Child Care While You Work", NULL, now, 1,
+                                                        &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_true (jk_window_open_page (window, &jk_services_page_info,
+                                          g_variant_new_int64 (((JkService *) found->pdata[0])->id)));
+      return;
+    }
+  g_assert_true (jk_window_open_page (window, &jk_services_page_info, g_variant_new_string (data)));
+  jk_test_wait_until (services_idle, window, 10000);
+}
+
+static gboolean
+services_imported (gpointer window)
+{
+  return jk_services_count (screens_store, NULL) > 0 && services_idle (window);
+}
+
 static gboolean
 training_imported (gpointer store)
 {
@@ -481,6 +527,9 @@ static const JkTestScreen screens[] = {
   { "interests-results", reach_interests, GINT_TO_POINTER (1), NULL, FALSE },
   { "program", reach_program, NULL, NULL, TRUE },
   { "program-short", reach_program, "short", NULL, FALSE },
+  { "services", reach_services, NULL, NULL, TRUE },
+  { "services-list", reach_services, "childcare", NULL, FALSE },
+  { "services-service", reach_services, "service", NULL, TRUE },
   { "resume-start", reach_resume, GINT_TO_POINTER (-1), NULL, TRUE },
   { "resume-contact", reach_resume, GINT_TO_POINTER (0), NULL, FALSE },
   { "resume-work", reach_resume, GINT_TO_POINTER (3), NULL, TRUE },
@@ -529,6 +578,8 @@ jk_test_screens_start (JkTestKiosk *kiosk,
    * start-up. */
   screens_store = kiosk->store;
   jk_test_wait_until (training_imported, kiosk->store, 20000);
+  /* Other help imports the demo's directory on a worker at start-up. */
+  jk_test_wait_until (services_imported, kiosk->window, 20000);
   /* JK_FIT_EXTRA_CSS=file.css: style over the kiosk's, to try a colour or
    * size fix against these measurements before editing ui/. */
   if (g_getenv ("JK_FIT_EXTRA_CSS") != NULL)

@@ -947,6 +947,94 @@ test_program_sheet (void)
   g_assert_null (strstr (text, "web page"));
 }
 
+/* A partner service's referral slip: the service and organization, the
+ * address, hours, phone, who can get it, what to bring, the center and
+ * the date, and its card read back from the QR code; in Spanish too. */
+static void
+test_service_slip (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  char *languages[] = { "English", "Spanish", NULL };
+  char *categories[] = { "childcare", NULL };
+  JkService service = {
+    .id = 7,
+    .organization = "Little Steps Child Center (demo)",
+    .name = "Child Care While You Work",
+    .description = "Child care for children 6 weeks to 12 years while parents work.",
+    .address = "410 Oak St",
+    .city = "Columbus",
+    .state = "OH",
+    .postal_code = "43205",
+    .phone = "614-555-0101",
+    .eligibility = "Parents who work, or are in training",
+    .fees = "Sliding scale",
+    .hours = "Open now until 6:30 PM",
+    .open_now = JK_SERVICE_OPEN,
+    .languages = languages,
+    .categories = categories,
+  };
+  gpointer copy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *read = NULL;
+  g_autofree char *card = NULL;
+  g_autofree char *card_read = NULL;
+
+  if (!have_tools ())
+    return;
+  g_assert_true (jk_document_kind_lookup ("service slip") == &jk_document_service_slip);
+  copy = jk_document_service_slip.copy_input (&service);
+  document = jk_document_render (&jk_document_service_slip, &context, copy, &error);
+  jk_document_service_slip.free_input (copy);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
+  path = save_document (document, "service-slip.pdf");
+  jk_test_pdf_assert_fonts_embedded (path);
+  text = jk_test_pdf_text (path);
+  assert_contains (text, "Referral slip");
+  assert_contains (text, "Child Care While You Work");
+  assert_contains (text, "Little Steps Child Center (demo)");
+  assert_contains (text, "Address: 410 Oak St, Columbus, OH 43205");
+  assert_contains (text, "Hours: Open now until 6:30 PM");
+  assert_contains (text, "Phone: 614-555-0101");
+  assert_contains (text, "Languages spoken: English, Spanish");
+  assert_contains (text, "Who can get it: Parents who work, or are in training");
+  assert_contains (text, "Cost: Sliding scale");
+  assert_contains (text, "What to bring: Bring a photo ID and proof of address.");
+  assert_contains (text, "Eastside Career Center");
+  assert_contains (text, "Printed Nov 22, 2026 9:40 AM");
+  /* No link: the QR code is the service's card, as the window shows it. */
+  read = read_qr_codes (path, 1);
+  card = jk_services_vcard (&service);
+  /* zbarimg ends each symbol with a newline. */
+  card_read = g_strconcat (card, "\n", NULL);
+  g_assert_cmpstr (read, ==, card_read);
+  g_assert_nonnull (strstr (read, "FN:Child Care While You Work"));
+  g_assert_nonnull (strstr (read, "ORG:Little Steps Child Center (demo)"));
+  g_assert_nonnull (strstr (read, "TEL;TYPE=WORK,VOICE:614-555-0101"));
+  g_assert_nonnull (strstr (read, "ADR;TYPE=WORK:;;410 Oak St;Columbus;OH;43205;"));
+  g_clear_pointer (&document, jk_document_free);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&read, g_free);
+
+  context.language = "es";
+  service.url = "https://example.org/demo/org-1";
+  document = jk_document_render (&jk_document_service_slip, &context, &service, &error);
+  g_assert_no_error (error);
+  path = save_document (document, "service-slip-es.pdf");
+  text = jk_test_pdf_text (path);
+  assert_contains (text, "Hoja de referencia");
+  assert_contains (text, "Dirección: 410 Oak St");
+  assert_contains (text, "Qué llevar:");
+  g_assert_null (strstr (text, "What to bring"));
+  read = read_qr_codes (path, 1);
+  g_assert_cmpstr (read, ==, "https://example.org/demo/org-1\n");
+}
+
 static void
 test_a4 (void)
 {
@@ -1217,6 +1305,7 @@ main (int   argc,
   g_test_add_func ("/document/test-page", test_test_page);
   g_test_add_func ("/document/usage-report", test_usage_report);
   g_test_add_func ("/document/program-sheet", test_program_sheet);
+  g_test_add_func ("/document/service-slip", test_service_slip);
   g_test_add_func ("/document/preview", test_preview);
   g_test_add_func ("/document/threads", test_threads);
 

@@ -437,6 +437,112 @@ test_nearest (Fixture       *f,
   g_assert_true (isnan (((JkService *) found->pdata[3])->distance_miles));
 }
 
+/* One service by its id: all that a search gives of it, and a clear
+ * error for an id the directory does not have. */
+static void
+test_get (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = at (2026, 12, 7, 10, 0);
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (JkService) pantry = NULL;
+  g_autoptr (JkService) shelter = NULL;
+  g_autoptr (JkService) none = NULL;
+  const JkService *listed;
+
+  import_ok (f, "hsds3");
+  all = search (f, NULL, NULL, now);
+  listed = find (all, "Food Pantry");
+  pantry = jk_services_get (f->db.store, listed->id, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pantry);
+  g_assert_cmpint (pantry->id, ==, listed->id);
+  g_assert_cmpstr (pantry->name, ==, "Food Pantry");
+  g_assert_cmpstr (pantry->organization, ==, "Eastside Food Bank");
+  g_assert_cmpstr (pantry->description, ==, "Free groceries once a week, no questions asked");
+  g_assert_cmpstr (pantry->address, ==, "100 Main St");
+  g_assert_cmpstr (pantry->phone, ==, "614-555-0100");
+  g_assert_cmpstr (pantry->url, ==, "https://food.example.org/pantry");
+  g_assert_cmpstr (pantry->eligibility, ==, "Lives in the county");
+  g_assert_cmpstr (pantry->fees, ==, "Free");
+  g_assert_cmpstr (pantry->hours, ==, "Open now until 5 PM");
+  g_assert_cmpint (pantry->open_now, ==, JK_SERVICE_OPEN);
+  g_assert_cmpuint (g_strv_length (pantry->languages), ==, 2);
+  g_assert_cmpstr (pantry->categories[0], ==, "food");
+  g_assert_true (isnan (pantry->distance_miles));
+
+  /* Not the first service of the table: the id picks it. */
+  shelter = jk_services_get (f->db.store, find (all, "Overnight Shelter")->id, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shelter->name, ==, "Overnight Shelter");
+  g_assert_cmpstr (shelter->phone, ==, "614-555-0200 ext. 12");
+
+  none = jk_services_get (f->db.store, 999999, now, &error);
+  g_assert_null (none);
+  g_assert_error (error, JK_SERVICES_ERROR, JK_SERVICES_ERROR_NOT_FOUND);
+}
+
+/* The QR code's card: RFC 2426's escapes in text and in each part of
+ * ORG and ADR, CRLF line ends, and the link as it is. */
+static void
+test_vcard (void)
+{
+  char *languages[] = { NULL };
+  JkService service = {
+    .id = 1,
+    .organization = "Smith, Jones; Partners",
+    .name = "Rides, Repairs; Gas\\Cards",
+    .address = "12 Oak St, Suite 3",
+    .city = "Columbus",
+    .state = "OH",
+    .postal_code = "43215",
+    .phone = "614-555-0100",
+    .email = "help@example.org",
+    .languages = languages,
+    .categories = languages,
+  };
+  g_autofree char *card = NULL;
+  g_autofree char *qr = NULL;
+  g_autofree char *long_card = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  card = jk_services_vcard (&service);
+  g_assert_cmpstr (card, ==,
+                   "BEGIN:VCARD\r\n"
+                   "VERSION:3.0\r\n"
+                   "N:;;;;\r\n"
+                   "FN:Rides\\, Repairs\\; Gas\\\\Cards\r\n"
+                   "ORG:Smith\\, Jones\\; Partners\r\n"
+                   "TEL;TYPE=WORK,VOICE:614-555-0100\r\n"
+                   "ADR;TYPE=WORK:;;12 Oak St\\, Suite 3;Columbus;OH;43215;\r\n"
+                   "EMAIL;TYPE=INTERNET:help@example.org\r\n"
+                   "END:VCARD\r\n");
+  /* No link: the card is the QR code's text. */
+  qr = jk_services_qr_text (&service);
+  g_assert_cmpstr (qr, ==, card);
+  g_clear_pointer (&qr, g_free);
+
+  /* A link: the QR code holds it alone; the card has it unescaped. */
+  service.url = "https://example.org/a,b;c";
+  qr = jk_services_qr_text (&service);
+  g_assert_cmpstr (qr, ==, "https://example.org/a,b;c");
+  g_clear_pointer (&card, g_free);
+  card = jk_services_vcard (&service);
+  g_assert_nonnull (strstr (card, "\r\nURL:https://example.org/a,b;c\r\n"));
+
+  /* A long name is folded at 75 octets, never inside a character. */
+  service.name = "Ayuda con el alquiler, la luz y el agua para familias que trabajan — ñandú ñandú ñandú";
+  long_card = jk_services_vcard (&service);
+  lines = g_strsplit (long_card, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+    }
+  g_assert_nonnull (strstr (long_card, "\r\n "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -452,5 +558,7 @@ main (int    argc,
   JK_TEST_ADD ("/services/shrunk", Fixture, test_shrunk);
   JK_TEST_ADD ("/services/search", Fixture, test_search);
   JK_TEST_ADD ("/services/nearest", Fixture, test_nearest);
+  JK_TEST_ADD ("/services/get", Fixture, test_get);
+  g_test_add_func ("/services/vcard", test_vcard);
   return g_test_run ();
 }

@@ -25,6 +25,7 @@ static const JkDocumentKind *const kinds[] = {
   &jk_document_test_page,
   &jk_document_interest_sheet,
   &jk_document_program_sheet,
+  &jk_document_service_slip,
   &jk_document_typing_sheet,
   &jk_document_orientation,
 };

@@ -309,6 +309,7 @@ search (JkStore    *store,
         gboolean    has_origin,
         double      latitude,
         double      longitude,
+        gint64      id,
         GDateTime  *now,
         guint       limit,
         GError    **error)
@@ -336,6 +337,7 @@ search (JkStore    *store,
                            " WHERE (?1 IS NULL OR s.id IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?1))"
                            "  AND (?2 IS NULL OR s.id IN (SELECT service_id FROM service_categories"
                            "   WHERE category = ?2))"
+                           "  AND (?6 IS NULL OR s.id = ?6)"
                            " ORDER BY d IS NULL, d, s.name COLLATE NOCASE, s.id LIMIT ?5", error);
   if (stmt == NULL || !details_prepare (store, &details, error))
     {
@@ -352,6 +354,8 @@ search (JkStore    *store,
       sqlite3_bind_double (stmt, 4, longitude);
     }
   sqlite3_bind_int64 (stmt, 5, limit > 0 ? (gint64) limit : -1);
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 6, id);
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) jk_service_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -491,6 +495,46 @@ jk_service_free (JkService *service)
   g_free (service);
 }
 
+JkService *
+jk_service_copy (const JkService *service)
+{
+  JkService *copy = g_new0 (JkService, 1);
+
+  *copy = *service;
+  copy->organization = g_strdup (service->organization);
+  copy->name = g_strdup (service->name);
+  copy->description = g_strdup (service->description);
+  copy->address = g_strdup (service->address);
+  copy->city = g_strdup (service->city);
+  copy->state = g_strdup (service->state);
+  copy->postal_code = g_strdup (service->postal_code);
+  copy->phone = g_strdup (service->phone);
+  copy->url = g_strdup (service->url);
+  copy->email = g_strdup (service->email);
+  copy->eligibility = g_strdup (service->eligibility);
+  copy->fees = g_strdup (service->fees);
+  copy->hours = g_strdup (service->hours);
+  copy->languages = g_strdupv (service->languages);
+  copy->categories = g_strdupv (service->categories);
+  return copy;
+}
+
+char *
+jk_services_format_place (const JkService *service)
+{
+  g_autoptr (GString) place = g_string_new (NULL);
+
+  if (service->address != NULL)
+    g_string_append (place, service->address);
+  if (service->city != NULL)
+    g_string_append_printf (place, "%s%s", place->len > 0 ? ", " : "", service->city);
+  if (service->state != NULL)
+    g_string_append_printf (place, "%s%s", place->len > 0 ? ", " : "", service->state);
+  if (service->postal_code != NULL)
+    g_string_append_printf (place, "%s%s", place->len > 0 ? " " : "", service->postal_code);
+  return place->len > 0 ? g_string_free (g_steal_pointer (&place), FALSE) : NULL;
+}
+
 GPtrArray *
 jk_services_search (JkStore    *store,
                     const char *text,
@@ -499,7 +543,7 @@ jk_services_search (JkStore    *store,
                     guint       limit,
                     GError    **error)
 {
-  return search (store, text, category, FALSE, NAN, NAN, now, limit, error);
+  return search (store, text, category, FALSE, NAN, NAN, 0, now, limit, error);
 }
 
 GPtrArray *
@@ -512,8 +556,28 @@ jk_services_search_near (JkStore    *store,
                          guint       limit,
                          GError    **error)
 {
-  return search (store, text, category, !isnan (latitude) && !isnan (longitude), latitude, longitude, now, limit,
-                 error);
+  return search (store, text, category, !isnan (latitude) && !isnan (longitude), latitude, longitude, 0, now,
+                 limit, error);
+}
+
+JkService *
+jk_services_get (JkStore    *store,
+                 gint64      id,
+                 GDateTime  *now,
+                 GError    **error)
+{
+  g_autoptr (GPtrArray) found = NULL;
+
+  g_return_val_if_fail (id > 0, NULL);
+  found = search (store, NULL, NULL, FALSE, NAN, NAN, id, now, 1, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, JK_SERVICES_ERROR, JK_SERVICES_ERROR_NOT_FOUND, "No service %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (found, 0);
 }
 
 gint64

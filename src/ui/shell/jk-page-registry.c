@@ -18,6 +18,7 @@
 #include "orientation/jk-orientation-page.h"
 #include "print/jk-print-page.h"
 #include "resume/jk-resume-page.h"
+#include "services/jk-services-page.h"
 #include "staff/jk-staff-page.h"
 #include "training/jk-program-page.h"
 #include "typing/jk-typing-page.h"
@@ -37,6 +38,7 @@ static const JkPageInfo *const pages[] = {
   &jk_careers_page_info,
   &jk_occupation_page_info,
   &jk_program_page_info,
+  &jk_services_page_info,
   &jk_interests_page_info,
   &jk_typing_page_info,
   &jk_orientation_page_info,
