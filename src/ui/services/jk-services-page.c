@@ -327,9 +327,15 @@ service_button (JkServicesPage  *self,
                 const JkService *service)
 {
   g_autofree char *text = row_text (service);
+  /* The same words with the service's name in bold: what a person looks
+   * for first in the list. */
+  g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>", service->name);
+  g_autofree char *rest = g_markup_escape_text (text + strlen (service->name), -1);
+  g_autofree char *markup = g_strconcat (name, rest, NULL);
   GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (NULL);
 
+  gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_show (label);
