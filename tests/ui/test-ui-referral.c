@@ -8,6 +8,8 @@
 #include <jobkiosk/jk-mail.h>
 #include <jobkiosk/jk-referrals.h>
 #include <jobkiosk/jk-services.h>
+#include <jobkiosk/jk-speaker-recorder.h>
+#include <jobkiosk/jk-speech.h>
 
 #include "print/jk-print-page.h"
 #include "services/jk-referral-page.h"
@@ -122,6 +124,19 @@ screenshots (const char *name)
     }
   click ("English");
   jk_test_resize (GTK_WIDGET (window), 1280, 720);
+}
+
+static gboolean
+said (const char *part)
+{
+  g_auto (GStrv) lines = jk_speaker_recorder_take_lines (kiosk.speaker);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], part) != NULL)
+      return TRUE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_test_message ("  said: %s", lines[i]);
+  return FALSE;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -267,6 +282,37 @@ test_yes_queues_and_prints (void)
   g_assert_null (strstr (text, "555"));
 }
 
+/* With speech on: what the page asks, the consent in full, and the
+ * reference once sent. */
+static void
+test_speech (void)
+{
+  /* On after the fresh visit, which ends speech with the visit. */
+  jk_test_fresh_visit (window);
+  jk_speech_set_active (jk_application_get_speech (kiosk.app), TRUE);
+  jk_test_run_for (50);
+  g_strfreev (jk_speaker_recorder_take_lines (kiosk.speaker));
+  g_assert_true (jk_window_open_page (window, &jk_referral_page_info, g_variant_new_int64 (service_id)));
+  jk_test_run_for (50);
+  g_assert_true (said ("Type your first name and phone number, and pick why they should call."));
+  fill_form ();
+  g_strfreev (jk_speaker_recorder_take_lines (kiosk.speaker));
+  click ("Next");
+  jk_test_run_for (50);
+  g_assert_true (said ("We will send your first name, your phone number and the reason you pick to Little Steps"));
+  click ("Yes, send it");
+  jk_test_wait_until (page_idle, NULL, 10000);
+  jk_test_run_for (50);
+  g_assert_cmpstr (jk_referral_page_get_step (referral_page ()), ==, "sent");
+  {
+    g_autofree char *spoken = g_strdup_printf ("Your reference number is %s.",
+                                               jk_referral_page_get_reference (referral_page ()));
+
+    g_assert_true (said (spoken));
+  }
+  jk_speech_set_active (jk_application_get_speech (kiosk.app), FALSE);
+}
+
 /* The wipe: the page keeps nothing, and cannot be shown again without a
  * service. */
 static void
@@ -316,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/referral/form-checks", test_form_checks);
   g_test_add_func ("/referral/no-sends-nothing", test_no_sends_nothing);
   g_test_add_func ("/referral/yes-queues-and-prints", test_yes_queues_and_prints);
+  g_test_add_func ("/referral/speech", test_speech);
   g_test_add_func ("/referral/wipe", test_wipe);
   status = g_test_run ();
 
