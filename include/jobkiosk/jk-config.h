@@ -29,6 +29,7 @@ struct _JkConfig
   GPtrArray *problems; /* plain-language warnings, one per problem found: "FILE:LINE: [group] key: what" */
   GPtrArray *refused;  /* the problems that are a file, or a line of one, not read at all (also in problems) */
   GPtrArray *source_names; /* every [source NAME] a file read names, usable or not, in order */
+  GPtrArray *partner_names; /* every [partner NAME] (jk-referrals.h), usable or not, in order */
   GKeyFile *merged;    /* all groups and keys as finally applied (only valid values), for other modules */
   GHashTable *origins; /* private: group → "FILE:LINE" where it first appears */
   GHashTable *display_names; /* private: source NAME → its display-name */
@@ -203,8 +204,8 @@ typedef struct {
 
 /* jobkioskctl config check (src/core/fleet/jk-config-check.c): the values
  * as jk_config_list_values gives them with secrets left out (a feed url's
- * query; the check-in and usage endpoints and calendar addresses but for
- * their scheme and host), and the problems split by file and line. */
+ * query; the check-in, usage and partner endpoints and calendar addresses
+ * but for their scheme and host), and the problems split by file and line. */
 GPtrArray   *jk_config_check_values       (const JkConfig  *self);
 GPtrArray   *jk_config_check_problems     (const JkConfig  *self);
 void         jk_config_problem_free       (JkConfigProblem *problem);

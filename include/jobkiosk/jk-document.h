@@ -125,6 +125,17 @@ typedef struct {
   guint queue_number;      /* 0 for an appointment */
 } JkCheckinSlipInput;
 extern const JkDocumentKind jk_document_checkin_slip;
+/* The slip of a referral to a partner ("Ask them to contact me"): the
+ * reference number big, the partner, the service, the date, "They will
+ * call you at (xxx) xxx-xx12" and what to do if nobody calls. Never the
+ * name, never the whole number. Input: const JkReferralSlipInput *. */
+typedef struct {
+  const char *reference;   /* "R-7K3M" */
+  const char *partner;     /* its display name */
+  const char *service;
+  const char *phone_masked;/* jk_referrals_phone_masked: "(xxx) xxx-xx12" */
+} JkReferralSlipInput;
+extern const JkDocumentKind jk_document_referral_slip;
 /* The page staff print to see that the printer works: the center's name
  * (the context's), the kiosk's and the printer's, the date and time
  * (context->printed_at). Input: const JkTestPageInput *. */

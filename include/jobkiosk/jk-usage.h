@@ -33,8 +33,10 @@ typedef enum {
 #define JK_USAGE_MIN_SHOWN 5
 
 /* The families: "walk-in:" and a key of JK_WALKIN_REASONS (jk-checkin.h),
- * "screen:" and a page's name. */
+ * "screen:" and a page's name, "referral:" and a service category's key
+ * (jk-services.h) or "other": referrals to a partner by category. */
 #define JK_USAGE_WALKIN_PREFIX "walk-in:"
+#define JK_USAGE_REFERRAL_PREFIX "referral:"
 #define JK_USAGE_SCREEN_PREFIX "screen:"
 
 typedef struct {

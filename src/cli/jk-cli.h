@@ -140,6 +140,10 @@ int          jk_cli_usage_counts   (JkCli        *cli,
 int          jk_cli_services       (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+/* referrals (jk-cli-referrals.c) */
+int          jk_cli_referrals      (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 /* training import, search (jk-cli-training.c) */
 int          jk_cli_training       (JkCli        *cli,
                                     int           argc,

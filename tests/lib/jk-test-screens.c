@@ -2,6 +2,7 @@
 /* jk-test-screens.c: every screen of the kiosk, reached as a visitor would, for the measuring tests */
 
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-services.h>
 #include <jobkiosk/jk-speech.h>
 #include <jobkiosk/jk-staff.h>
 #include <jobkiosk/jk-services.h>
@@ -12,6 +13,7 @@
 #include "careers/jk-careers-page.h"
 #include "careers/jk-occupation-page.h"
 #include "checkin/jk-checkin-page.h"
+#include "services/jk-referral-page.h"
 #include "interests/jk-interests-page.h"
 #include "shell/jk-info-page.h"
 #include "jobs/jk-list-page.h"
@@ -447,6 +449,61 @@ reach_checkin (JkWindow     *window,
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
 }
 
+static gboolean
+referral_idle (gpointer window)
+{
+  return !jk_referral_page_is_busy (JK_REFERRAL_PAGE (jk_window_get_page (window, &jk_referral_page_info)));
+}
+
+/* Ask them to contact me, for the demo's partner's first service: 0 the
+ * form, 1 the consent screen, 2 sent (to the demo's endpoint that goes
+ * nowhere: it waits in the outbox). */
+static void
+reach_referral (JkWindow     *window,
+                JkClock      *clock,
+                gconstpointer data)
+{
+  int step = GPOINTER_TO_INT (data);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GDateTime) now = jk_clock_now_local (clock);
+  JkReferralPage *page;
+
+  if (jk_services_count (screens_store, NULL) == 0)
+    {
+      g_autofree char *services = g_build_filename (jk_get_pkgdatadir (), "services", "demo", NULL);
+      g_autoptr (JkServicesImport) import = jk_services_import (screens_store, services, g_date_time_to_unix (now),
+                                                                &error);
+
+      g_assert_no_error (error);
+    }
+  found = jk_services_search (screens_store, "Child Care While You Work", NULL, now, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  jk_test_fresh_visit (window);
+  g_assert_true (jk_window_open_page (window, &jk_referral_page_info,
+                                      g_variant_new_int64 (((JkService *) found->pdata[0])->id)));
+  page = JK_REFERRAL_PAGE (jk_window_get_page (window, &jk_referral_page_info));
+  if (step >= 1)
+    {
+      GList *chips = gtk_container_get_children (GTK_CONTAINER (jk_referral_page_get_widget (page, "reasons_box")));
+
+      gtk_entry_set_text (GTK_ENTRY (jk_referral_page_get_widget (page, "first_name_entry")), "Maria");
+      gtk_entry_set_text (GTK_ENTRY (jk_referral_page_get_widget (page, "phone_entry")), "614 555 0123");
+      gtk_toggle_button_set_active (chips->data, TRUE);
+      g_list_free (chips);
+      gtk_button_clicked (GTK_BUTTON (jk_referral_page_get_widget (page, "next_button")));
+      g_assert_cmpstr (jk_referral_page_get_step (page), ==, "consent");
+    }
+  if (step >= 2)
+    {
+      gtk_button_clicked (GTK_BUTTON (jk_referral_page_get_widget (page, "send_button")));
+      jk_test_wait_until (referral_idle, window, 10000);
+      g_assert_cmpstr (jk_referral_page_get_step (page), ==, "sent");
+    }
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+}
+
 /* Staff mode as a staff member enters it: the PIN pad (data NULL), or
  * signed in with one tool shown (data its name), after its first read. */
 #define STAFF_NAME "Fit"
@@ -538,6 +595,9 @@ static const JkTestScreen screens[] = {
   { "checkin-start", reach_checkin, GINT_TO_POINTER (0), NULL, TRUE },
   { "checkin-reasons", reach_checkin, GINT_TO_POINTER (1), NULL, FALSE },
   { "checkin-result", reach_checkin, GINT_TO_POINTER (2), NULL, FALSE },
+  { "referral-form", reach_referral, GINT_TO_POINTER (0), NULL, TRUE },
+  { "referral-consent", reach_referral, GINT_TO_POINTER (1), NULL, FALSE },
+  { "referral-sent", reach_referral, GINT_TO_POINTER (2), NULL, FALSE },
   { "staff-pin", reach_staff, NULL, NULL, TRUE },
   { "staff-today", reach_staff, "today", NULL, FALSE },
   { "staff-print", reach_staff, "print", NULL, FALSE },

@@ -425,6 +425,71 @@ test_value_origins (void)
   remove_tree (dir);
 }
 
+/* [partner NAME]: a referral agreement. Its problems name the file and
+ * line in plain words; config check shows the endpoint as scheme and host
+ * only and the token file as its path. */
+static void
+test_partners (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jk-config-XXXXXX", NULL);
+  g_autofree char *main_file = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkConfig) config = NULL;
+  g_autoptr (GPtrArray) values = NULL;
+
+  main_file = write_file (dir, "main.conf",
+                          "[partner childcare]\n"
+                          "display-name = Franklin County Child Care Council\n"
+                          "organization = Child Care Council of Franklin County\n"
+                          "endpoint = https://referrals.example.org/api/referrals?key=s3cret\n"
+                          "token-file = childcare.token\n"
+                          "[partner no-endpoint]\n"
+                          "organization = Mid-Ohio Food Collective\n"
+                          "[partner no-organization]\n"
+                          "endpoint = https://food.example.org/in\n"
+                          "[partner ftp]\n"
+                          "organization = Legal Aid\n"
+                          "endpoint = ftp://legal.example.org/drop\n"
+                          "[partner typo]\n"
+                          "organisation = Typo House\n", -1);
+  jk_test_log_expect_warning ("jk-config", "*main.conf:12: [partner ftp] endpoint: \"ftp://legal.example.org/drop\" "
+                              "is not an http:// or https:// address*");
+  jk_test_log_expect_warning ("jk-config", "*main.conf:14: [partner typo] organisation: unknown key*");
+  jk_test_log_expect_warning ("jk-config", "*main.conf:6: [partner no-endpoint]: has no usable endpoint*");
+  jk_test_log_expect_warning ("jk-config", "*main.conf:8: [partner no-organization]: has no organization*");
+  jk_test_log_expect_warning ("jk-config", "*main.conf:10: [partner ftp]: has no usable endpoint*");
+  jk_test_log_expect_warning ("jk-config", "*main.conf:13: [partner typo]: has no organization*");
+  config = jk_config_load (main_file, &error);
+  jk_test_log_assert_expected ();
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (config->partner_names->len, ==, 5);
+  g_assert_cmpstr (config->partner_names->pdata[0], ==, "childcare");
+  g_assert_cmpuint (config->problems->len, ==, 6);
+  g_assert_false (g_key_file_has_key (config->merged, "partner ftp", "endpoint", NULL));
+  g_assert_cmpstr (g_key_file_get_value (config->merged, "partner childcare", "organization", NULL), ==,
+                   "Child Care Council of Franklin County");
+  /* A partner's display name is not a feed source's. */
+  g_assert_null (jk_config_get_source_display_name (config, "childcare"));
+
+  values = jk_config_check_values (config);
+  g_assert_cmpstr (find_value (values, "partner childcare", "endpoint")->value, ==,
+                   "https://referrals.example.org/(set)");
+  g_assert_cmpuint (find_value (values, "partner childcare", "endpoint")->line, ==, 4);
+  token = g_build_filename (dir, "childcare.token", NULL);
+  g_assert_cmpstr (find_value (values, "partner childcare", "token-file")->value, ==, token);
+  g_assert_cmpstr (find_value (values, "partner childcare", "display-name")->value, ==,
+                   "Franklin County Child Care Council");
+  g_assert_null (find_value (values, "partner no-endpoint", "endpoint")->value);
+  for (guint i = 0; i < values->len; i++)
+    {
+      const JkConfigValue *each = values->pdata[i];
+      g_assert_null (each->value != NULL ? strstr (each->value, "s3cret") : NULL);
+    }
+  remove_tree (dir);
+}
+
 /* A drop-in that is binary, or has broken lines, is reported in plain
  * words with its file (and line), and costs no other value. */
 static void
@@ -513,5 +578,6 @@ main (int   argc,
   g_test_add_func ("/config/source-display-name", test_source_display_name);
   g_test_add_func ("/config/value-origins", test_value_origins);
   g_test_add_func ("/config/corrupt-drop-in", test_corrupt_dropin);
+  g_test_add_func ("/config/partners", test_partners);
   return g_test_run ();
 }

@@ -749,6 +749,35 @@ test_checkin_slip (void)
   assert_contains (text, "17");
 }
 
+/* A referral's slip: the reference big, the partner, the service, the
+ * date, the number partly hidden and what to do if nobody calls. */
+static void
+test_referral_slip (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  JkReferralSlipInput input = { "R-7K3M", "Little Steps Child Center", "Child Care Vouchers", "(xxx) xxx-xx23" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_tools ())
+    return;
+  g_assert_true (jk_document_kind_lookup ("referral slip") == &jk_document_referral_slip);
+  document = jk_document_render (&jk_document_referral_slip, &context, &input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
+  path = save_document (document, "referral-slip.pdf");
+  text = pdf_text (path, 1);
+  assert_contains (text, "R-7K3M");
+  assert_contains (text, "Little Steps Child Center");
+  assert_contains (text, "Child Care Vouchers");
+  assert_contains (text, "November 22, 2026");
+  assert_contains (text, "(xxx) xxx-xx23");
+  assert_contains (text, "If nobody calls you");
+}
+
 /* The test page: the center, the kiosk, the printer and when, in words
  * saying it works; one page. */
 static void
@@ -1302,6 +1331,7 @@ main (int   argc,
   g_test_add_func ("/document/search-log/visitors-language", test_rendered_in_visitors_language);
   g_test_add_func ("/document/a4", test_a4);
   g_test_add_func ("/document/checkin-slip", test_checkin_slip);
+  g_test_add_func ("/document/referral-slip", test_referral_slip);
   g_test_add_func ("/document/test-page", test_test_page);
   g_test_add_func ("/document/usage-report", test_usage_report);
   g_test_add_func ("/document/program-sheet", test_program_sheet);

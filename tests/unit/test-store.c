@@ -186,7 +186,7 @@ test_migrates_17 (Fixture      *fixture,
   sqlite3_stmt *stmt = NULL;
 
   /* A step after 21: undo it below too, before 21's, 20's, 19's and 18's. */
-  g_assert_cmpint (jk_store_get_latest_version (), ==, 21);
+  g_assert_cmpint (jk_store_get_latest_version (), ==, 22);
   make_database (fixture,
                  "DROP TABLE services_fts;"
                  "DROP TABLE service_eligibility;"
@@ -197,6 +197,7 @@ test_migrates_17 (Fixture      *fixture,
                  "DROP TABLE service_schedules;"
                  "DROP TABLE service_phones;"
                  "DROP TABLE service_at_location;"
+                 "DROP TABLE referrals;"
                  "DROP TABLE service_locations;"
                  "DROP TABLE services;"
                  "DROP TABLE service_organizations;"

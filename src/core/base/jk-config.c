@@ -24,6 +24,7 @@ typedef enum {
   KEY_PATH,
   KEY_URL,       /* a source's url: required, no default */
   KEY_FORMAT,    /* a source's format: a name jk_feed_format_from_string knows */
+  KEY_ENDPOINT,  /* a partner's endpoint: an http:// or https:// address */
 } KeyType;
 
 /* Keys of [source NAME] groups have no field here: they are checked when
@@ -31,6 +32,9 @@ typedef enum {
 #define NO_FIELD G_MAXSIZE
 #define SOURCE_GROUP "source"
 #define SOURCE_PREFIX SOURCE_GROUP " "
+/* [partner NAME]: a referral agreement (jk-referrals.h), read like a source. */
+#define PARTNER_GROUP "partner"
+#define PARTNER_PREFIX PARTNER_GROUP " "
 #define HEADER_PREFIX "header-"
 #define HEADER_FILE_SUFFIX "-file"
 
@@ -119,6 +123,11 @@ static const KeySpec key_specs[] = {
   { SOURCE_GROUP, "refresh", KEY_UINT, NO_FIELD, 1, 7 * 24 * 60, 60 },
   { SOURCE_GROUP, "enabled", KEY_BOOL, NO_FIELD, 0, 0, TRUE },
   { SOURCE_GROUP, "display-name", KEY_STRING, NO_FIELD, 0, 0, 0 },
+  /* [partner NAME] */
+  { PARTNER_GROUP, "display-name", KEY_STRING, NO_FIELD, 0, 0, 0 },
+  { PARTNER_GROUP, "organization", KEY_STRING, NO_FIELD, 0, 0, 0 },
+  { PARTNER_GROUP, "endpoint", KEY_ENDPOINT, NO_FIELD, 0, 0, 0 },
+  { PARTNER_GROUP, "token-file", KEY_PATH, NO_FIELD, 0, 0, 0 },
 };
 
 G_DEFINE_QUARK (jk-config-error-quark, jk_config_error)
@@ -126,11 +135,24 @@ G_DEFINE_QUARK (jk-config-error-quark, jk_config_error)
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
-/* The schema's name for a group: every [source NAME] is "source". */
+/* The schema's name for a group: every [source NAME] is "source", every
+ * [partner NAME] "partner". */
 static const char *
 schema_group (const char *group)
 {
-  return g_str_has_prefix (group, SOURCE_PREFIX) ? SOURCE_GROUP : group;
+  if (g_str_has_prefix (group, SOURCE_PREFIX))
+    return SOURCE_GROUP;
+  return g_str_has_prefix (group, PARTNER_PREFIX) ? PARTNER_GROUP : group;
+}
+
+static gboolean
+is_web_address (const char *value)
+{
+  g_autoptr (GUri) uri = g_uri_parse (value, G_URI_FLAGS_NONE, NULL);
+
+  return uri != NULL && g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0'
+         && (g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0
+             || g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0);
 }
 
 static const KeySpec *
@@ -354,6 +376,7 @@ apply_key (JkConfig      *self,
     case KEY_LANGUAGE:
     case KEY_URL:
     case KEY_FORMAT:
+    case KEY_ENDPOINT:
       {
         g_autofree char *value = g_key_file_get_string (kf, group, spec->key, &error);
         JkFeedFormat format;
@@ -385,6 +408,13 @@ apply_key (JkConfig      *self,
                          _("\"%s\" is not one of starttls, tls, none; using starttls"), value);
             return;
           }
+        if (spec->type == KEY_ENDPOINT && !is_web_address (value))
+          {
+            add_problem (self, path, contents, group, spec->key,
+                         _("\"%s\" is not an http:// or https:// address; nothing is sent to this partner"),
+                         value);
+            return;
+          }
         if (value[0] == '\0' && spec->type == KEY_URL)
           {
             add_problem (self, path, contents, group, spec->key, _("is empty"));
@@ -397,7 +427,7 @@ apply_key (JkConfig      *self,
           }
         /* A source's display name is kept per source; the other NO_FIELD
          * keys are read from merged (by the feeds, by the keypad). */
-        if (field == NULL && g_str_equal (spec->key, "display-name"))
+        if (field == NULL && g_str_equal (spec->key, "display-name") && g_str_has_prefix (group, SOURCE_PREFIX))
           g_hash_table_insert (self->display_names, g_strdup (group + strlen (SOURCE_PREFIX)),
                                g_steal_pointer (&value));
         if (field == NULL)
@@ -503,6 +533,8 @@ note_group (JkConfig   *self,
                        g_strdup_printf ("%s:%u", path, find_line (contents, group, NULL)));
   if (g_str_has_prefix (group, SOURCE_PREFIX))
     g_ptr_array_add (self->source_names, g_strdup (group + strlen (SOURCE_PREFIX)));
+  if (g_str_has_prefix (group, PARTNER_PREFIX))
+    g_ptr_array_add (self->partner_names, g_strdup (group + strlen (PARTNER_PREFIX)));
 }
 
 static void
@@ -553,6 +585,30 @@ check_sources (JkConfig *self)
         add_problem_at (self, where, group, NULL, _("a source needs a name, as in [source job-bank]; skipped"));
       else if (!g_key_file_has_key (self->merged, group, "url", NULL))
         add_problem_at (self, where, group, NULL, _("has no url; this source is not updated"));
+    }
+}
+
+/* A partner needs both its organization (to find its services) and an
+ * endpoint (to send to): without either, no service offers the referral. */
+static void
+check_partners (JkConfig *self)
+{
+  for (guint i = 0; i < self->partner_names->len; i++)
+    {
+      const char *name = self->partner_names->pdata[i];
+      g_autofree char *group = g_strconcat (PARTNER_PREFIX, name, NULL);
+      const char *where = g_hash_table_lookup (self->origins, group);
+      g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+      if (stripped[0] == '\0')
+        add_problem_at (self, where, group, NULL,
+                        _("a partner needs a name, as in [partner childcare-council]; skipped"));
+      else if (!g_key_file_has_key (self->merged, group, "organization", NULL))
+        add_problem_at (self, where, group, NULL,
+                        _("has no organization; no service offers “Ask them to contact me” for this partner"));
+      else if (!g_key_file_has_key (self->merged, group, "endpoint", NULL))
+        add_problem_at (self, where, group, NULL,
+                        _("has no usable endpoint; no service offers “Ask them to contact me” for this partner"));
     }
 }
 
@@ -631,6 +687,7 @@ jk_config_new_defaults (void)
   self->problems = g_ptr_array_new_with_free_func (g_free);
   self->refused = g_ptr_array_new_with_free_func (g_free);
   self->source_names = g_ptr_array_new_with_free_func (g_free);
+  self->partner_names = g_ptr_array_new_with_free_func (g_free);
   self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->display_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->value_origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -772,6 +829,7 @@ jk_config_load (const char  *explicit_file,
 
   load_dropins (self, main_file);
   check_sources (self);
+  check_partners (self);
   return g_steal_pointer (&self);
 }
 
@@ -847,6 +905,7 @@ jk_config_free (JkConfig *self)
   g_ptr_array_unref (self->problems);
   g_ptr_array_unref (self->refused);
   g_ptr_array_unref (self->source_names);
+  g_ptr_array_unref (self->partner_names);
   g_hash_table_unref (self->origins);
   g_hash_table_unref (self->display_names);
   g_hash_table_unref (self->value_origins);
@@ -961,7 +1020,7 @@ jk_config_list_values (const JkConfig *self)
       const KeySpec *spec = &key_specs[i];
       char *value;
 
-      if (g_str_equal (spec->group, SOURCE_GROUP))
+      if (g_str_equal (spec->group, SOURCE_GROUP) || g_str_equal (spec->group, PARTNER_GROUP))
         continue;
       if (spec->offset != NO_FIELD)
         value = field_text (self, spec);
@@ -1004,6 +1063,31 @@ jk_config_list_values (const JkConfig *self)
                      g_str_has_suffix (keys[k], HEADER_FILE_SUFFIX)
                        ? g_strstrip (g_key_file_get_string (self->merged, group, keys[k], NULL))
                        : g_strdup (JK_CONFIG_VALUE_SET));
+    }
+
+  for (guint p = 0; p < self->partner_names->len; p++)
+    {
+      g_autofree char *group = g_strconcat (PARTNER_PREFIX, (const char *) self->partner_names->pdata[p], NULL);
+
+      for (gsize i = 0; i < G_N_ELEMENTS (key_specs); i++)
+        {
+          const KeySpec *spec = &key_specs[i];
+          g_autofree char *value = NULL;
+
+          if (!g_str_equal (spec->group, PARTNER_GROUP))
+            continue;
+          value = g_key_file_get_string (self->merged, group, spec->key, NULL);
+          if (value != NULL)
+            g_strstrip (value);
+          /* The token file is shown as the path it resolves to; its content never. */
+          if (value != NULL && value[0] != '\0' && spec->type == KEY_PATH)
+            {
+              char *resolved = jk_config_resolve_path (self, value);
+              g_free (value);
+              value = resolved;
+            }
+          add_value (self, values, group, spec->key, g_steal_pointer (&value));
+        }
     }
   return values;
 }

@@ -21,6 +21,7 @@ static const JkDocumentKind *const kinds[] = {
   &jk_document_resume,
   &jk_document_resume_slip,
   &jk_document_checkin_slip,
+  &jk_document_referral_slip,
   &jk_document_usage_report,
   &jk_document_test_page,
   &jk_document_interest_sheet,

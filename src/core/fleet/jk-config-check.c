@@ -27,7 +27,10 @@ redact_url (const char *value,
   if (g_uri_get_port (uri) > 0)
     g_string_append_printf (text, ":%d", g_uri_get_port (uri));
   if (hide_path)
-    return g_string_free (g_string_append (text, "/" JK_CONFIG_VALUE_SET), FALSE);
+    {
+      g_string_append (text, "/" JK_CONFIG_VALUE_SET);
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
   g_string_append (text, g_uri_get_path (uri));
   if (g_uri_get_query (uri) != NULL)
     g_string_append (text, "?" JK_CONFIG_VALUE_SET);
@@ -39,7 +42,8 @@ is_secret_address (const JkConfigValue *value)
 {
   return (g_str_equal (value->group, "checkin") &&
           (g_str_equal (value->key, "staff-endpoint") || g_str_equal (value->key, "calendars"))) ||
-         (g_str_equal (value->group, "usage") && g_str_equal (value->key, "report-endpoint"));
+         (g_str_equal (value->group, "usage") && g_str_equal (value->key, "report-endpoint")) ||
+         (g_str_has_prefix (value->group, "partner ") && g_str_equal (value->key, "endpoint"));
 }
 
 /* ---------------------------------------------------------------------- */

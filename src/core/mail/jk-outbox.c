@@ -8,11 +8,13 @@
 
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-mail.h>
+#include <jobkiosk/jk-referrals.h>
 #include <jobkiosk/jk-secret.h>
 
 #include "checkin/jk-staff-notify-private.h"
 #include "mail/jk-mail-private.h"
 #include "mail/jk-outbox-private.h"
+#include "services/jk-referrals-private.h"
 #include "store/jk-store-private.h"
 #include "usage/jk-usage-report-private.h"
 
@@ -30,7 +32,8 @@
 
 /* What each kind of entry is: how its opened payload is handed over
  * (FALSE with JK_MAIL_ERROR_REFUSED or BAD_ADDRESS: never again; any other
- * error: try again later) and how long one try may take. */
+ * error: try again later), how long one try may take, and what it notes
+ * on the outbox's writer once handed over (NULL: nothing). */
 typedef struct {
   const char *kind;
   gboolean  (*deliver) (const JkConfig *config,
@@ -39,6 +42,9 @@ typedef struct {
                         gsize           size,
                         GError        **error);
   guint     (*timeout) (const JkConfig *config);
+  void      (*handed_over) (JkStore    *store,
+                            const char *idempotency_key,
+                            gint64      now);
 } OutboxKind;
 
 static gboolean deliver_mail (const JkConfig *config,
@@ -49,9 +55,10 @@ static gboolean deliver_mail (const JkConfig *config,
 static guint    mail_timeout (const JkConfig *config);
 
 static const OutboxKind kinds[] = {
-  { MAIL_KIND, deliver_mail, mail_timeout },
-  { JK_STAFF_NOTIFY_KIND, jk_staff_notify_deliver, jk_staff_notify_timeout },
-  { JK_USAGE_REPORT_KIND, jk_usage_report_deliver, jk_usage_report_timeout },
+  { MAIL_KIND, deliver_mail, mail_timeout, NULL },
+  { JK_STAFF_NOTIFY_KIND, jk_staff_notify_deliver, jk_staff_notify_timeout, NULL },
+  { JK_USAGE_REPORT_KIND, jk_usage_report_deliver, jk_usage_report_timeout, NULL },
+  { JK_REFERRAL_KIND, jk_referrals_deliver, jk_referrals_timeout, jk_referrals_handed_over },
 };
 
 /* One process delivers one entry at a time: the minute's retry and a
@@ -367,6 +374,8 @@ deliver_locked (const JkConfig *config,
   sodium_memzero (plain, (gsize) plain_size);
   if (delivered)
     {
+      if (type->handed_over != NULL)
+        type->handed_over (store, idempotency_key, now);
       if (!delete_entry (store, id, error))
         g_warning ("outbox entry %" G_GINT64_FORMAT " was handed over but stays in the outbox", id);
       return JK_OUTBOX_HANDED_OVER;

@@ -613,7 +613,26 @@ static const char *const migrations[] = {
   "CREATE VIRTUAL TABLE services_fts USING fts5 ("
   "  name, description, organization, categories,"
   "  tokenize = 'porter unicode61 remove_diacritics 2');"
-  "INSERT INTO services_fts (services_fts, rank) VALUES ('rank', 'bm25(10.0, 2.0, 5.0, 3.0)');"
+  "INSERT INTO services_fts (services_fts, rank) VALUES ('rank', 'bm25(10.0, 2.0, 5.0, 3.0)');",
+
+  /* 22: referrals to a partner ("Ask them to contact me",
+   * src/core/services/jk-referrals.c). A row says what was asked of whom
+   * and nothing of who asked: the first name and phone number are only in
+   * the sealed outbox entry (kind 'referral', the same idempotency key),
+   * deleted once handed over or given up. delivered is set when the
+   * partner took it; an entry gone without it was given up. */
+  "CREATE TABLE referrals ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reference TEXT NOT NULL UNIQUE,"  /* what the visitor reads aloud: R-7K3M */
+  "  idempotency_key TEXT NOT NULL UNIQUE,"
+  "  partner TEXT NOT NULL,"           /* [partner NAME] */
+  "  organization TEXT NOT NULL,"
+  "  service TEXT NOT NULL,"
+  "  category TEXT,"                   /* one of the nine keys, or NULL */
+  "  reason TEXT NOT NULL,"            /* a key of JK_REFERRAL_REASONS */
+  "  created INTEGER NOT NULL,"        /* Unix time */
+  "  outbox_id INTEGER,"
+  "  delivered INTEGER);"              /* Unix time the partner took it, or NULL */
 };
 
 G_DEFINE_QUARK (jk-store-error-quark, jk_store_error)

@@ -28,6 +28,21 @@ static const Counter counters[] = { JK_USAGE_COUNTERS };
 static const Counter walkin_reasons[] = { JK_WALKIN_REASONS };
 #undef X
 
+/* "referral:KEY": referrals to a partner by the service's category (one
+ * of the nine, or "other"), named in words for the reports. */
+static const Counter referral_categories[] = {
+  { "childcare", N_("Referrals: child care") },
+  { "transportation", N_("Referrals: getting to work") },
+  { "food", N_("Referrals: food") },
+  { "housing", N_("Referrals: housing") },
+  { "health", N_("Referrals: health") },
+  { "education", N_("Referrals: education and GED") },
+  { "disability", N_("Referrals: disability services") },
+  { "legal", N_("Referrals: legal help") },
+  { "money", N_("Referrals: money and benefits") },
+  { "other", N_("Referrals: other services") },
+};
+
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
@@ -166,6 +181,15 @@ jk_usage_key_is_valid (const char *what)
       for (gsize i = 0; i < G_N_ELEMENTS (walkin_reasons); i++)
         {
           if (strcmp (walkin_reasons[i].key, colon + 1) == 0)
+            return TRUE;
+        }
+      return FALSE;
+    }
+  if (g_str_has_prefix (what, JK_USAGE_REFERRAL_PREFIX))
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (referral_categories); i++)
+        {
+          if (strcmp (referral_categories[i].key, colon + 1) == 0)
             return TRUE;
         }
       return FALSE;
@@ -492,6 +516,14 @@ jk_usage_counter_label (const char *what)
         {
           if (strcmp (walkin_reasons[i].key, what + strlen (JK_USAGE_WALKIN_PREFIX)) == 0)
             return walkin_reasons[i].label;
+        }
+    }
+  if (g_str_has_prefix (what, JK_USAGE_REFERRAL_PREFIX))
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (referral_categories); i++)
+        {
+          if (strcmp (referral_categories[i].key, what + strlen (JK_USAGE_REFERRAL_PREFIX)) == 0)
+            return referral_categories[i].label;
         }
     }
   return NULL;

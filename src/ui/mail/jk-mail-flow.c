@@ -179,10 +179,18 @@ jk_mail_flow_new (const JkConfig *config,
   return self;
 }
 
+/* The minute's retry delivers every kind of the outbox: mail, and the
+ * referrals to partners a kiosk without mail also sends. */
+static gboolean
+outbox_in_use (JkMailFlow *self)
+{
+  return jk_mail_flow_is_enabled (self) || self->config->partner_names->len > 0;
+}
+
 void
 jk_mail_flow_start (JkMailFlow *self)
 {
-  if (!jk_mail_flow_is_enabled (self))
+  if (!outbox_in_use (self))
     return;
   jk_mail_flow_retry (self);
   if (self->retry_id == 0)
@@ -195,7 +203,7 @@ jk_mail_flow_retry (JkMailFlow *self)
   RetryWork *work;
 
   /* A slow relay holds one try at a time, never a pile of them. */
-  if (self->retrying || !jk_mail_flow_is_enabled (self))
+  if (self->retrying || !outbox_in_use (self))
     return;
   work = g_new0 (RetryWork, 1);
   work->config = self->config;

@@ -19,6 +19,7 @@
 #include "print/jk-print-page.h"
 #include "resume/jk-resume-page.h"
 #include "services/jk-services-page.h"
+#include "services/jk-referral-page.h"
 #include "staff/jk-staff-page.h"
 #include "training/jk-program-page.h"
 #include "typing/jk-typing-page.h"
@@ -44,6 +45,7 @@ static const JkPageInfo *const pages[] = {
   &jk_orientation_page_info,
   &jk_resume_page_info,
   &jk_checkin_page_info,
+  &jk_referral_page_info,
   &jk_staff_page_info,
   &jk_help_page_info,
   NULL,
