@@ -191,8 +191,8 @@ typedef struct {
 } JkTypingSheetInput;
 extern const JkDocumentKind jk_document_typing_sheet;
 /* One orientation page (jk-orientation.h) as the kiosk shows it: its
- * headings, paragraphs and lists with their emphasis; a picture's words
- * in its place. Input: const JkOrientationDocInput *. */
+ * headings, paragraphs and lists with their emphasis; its pictures left
+ * out (they are for the screen). Input: const JkOrientationDocInput *. */
 typedef struct {
   GPtrArray *blocks;       /* JkOrientationBlock * */
 } JkOrientationDocInput;

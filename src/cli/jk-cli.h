@@ -148,6 +148,10 @@ int          jk_cli_referrals      (JkCli        *cli,
 int          jk_cli_training       (JkCli        *cli,
                                     int           argc,
                                     char        **argv);
+/* orientation list, check (jk-cli-orientation.c) */
+int          jk_cli_orientation    (JkCli        *cli,
+                                    int           argc,
+                                    char        **argv);
 int          jk_cli_resume         (JkCli        *cli,
                                     int           argc,
                                     char        **argv);

@@ -38,6 +38,8 @@ static const JkCliCommand commands[] = {
   { "training", jk_cli_training, N_("Training programs: import the provider list or the CIP-SOC crosswalk (training import FILE), search") },
   { "services", jk_cli_services, N_("Partner services: import the directory (services import FILE-or-DIR), search") },
   { "referrals", jk_cli_referrals, N_("Referrals to partners and whether each was delivered (referrals [--json])") },
+  { "orientation", jk_cli_orientation, N_("The center's orientation pages: list them, check they read at grade 8 or below "
+                                        "(orientation check [FOLDER])") },
   { "interests", jk_cli_interests, N_("The interest quiz: its cards (interests cards) and what answers fit (interests score ANSWERS)") },
   { "resume", jk_cli_resume, N_("Check, render and keep resumes (resume validate, render, purge, export-saved, import-saved)") },
 };

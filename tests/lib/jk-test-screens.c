@@ -30,6 +30,7 @@
 #include "staff/jk-staff-settings-form.h"
 #include "staff/jk-staff-today.h"
 #include "staff/jk-staff-usage.h"
+#include "orientation/jk-orientation-page.h"
 #include "typing/jk-typing-page.h"
 #include "widgets/jk-pin-pad.h"
 #include "training/jk-program-page.h"
@@ -566,6 +567,30 @@ reach_staff (JkWindow      *window,
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
 }
 
+static gboolean
+orientation_idle (gpointer window)
+{
+  return !jk_orientation_page_is_loading (JK_ORIENTATION_PAGE (jk_window_get_page (window,
+                                                                                    &jk_orientation_page_info)));
+}
+
+/* About this center, on the shipped pages: the list (data NULL) or a page
+ * (its file name: "02-bring.md" has a list and a picture). */
+static void
+reach_orientation (JkWindow     *window,
+                   JkClock      *clock,
+                   gconstpointer data)
+{
+  jk_test_fresh_visit (window);
+  if (data == NULL)
+    jk_window_show_page (window, &jk_orientation_page_info);
+  else
+    g_assert_true (jk_window_open_page (window, &jk_orientation_page_info, g_variant_new_string (data)));
+  jk_test_wait_until (orientation_idle, window, 10000);
+  g_assert_cmpstr (jk_orientation_page_get_shown (JK_ORIENTATION_PAGE (jk_window_get_page (
+                     window, &jk_orientation_page_info))), ==, data);
+}
+
 static const JkTestScreen screens[] = {
   { "home", reach_home, NULL, NULL, TRUE },
   { "home-typing", reach_home, GINT_TO_POINTER (1), NULL, FALSE },
@@ -608,6 +633,8 @@ static const JkTestScreen screens[] = {
   { "typing-choose", reach_typing, GINT_TO_POINTER (0), NULL, FALSE },
   { "typing-test", reach_typing, GINT_TO_POINTER (1), NULL, FALSE },
   { "typing-result", reach_typing, GINT_TO_POINTER (2), NULL, FALSE },
+  { "orientation-list", reach_orientation, NULL, NULL, FALSE },
+  { "orientation-page", reach_orientation, "02-bring.md", NULL, TRUE },
 };
 
 /* ---------------------------------------------------------------------- */

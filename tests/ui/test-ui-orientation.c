@@ -4,6 +4,8 @@
 
 #include <jobkiosk/jk-document.h>
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-speaker-recorder.h>
+#include <jobkiosk/jk-speech.h>
 
 #include "orientation/jk-orientation-page.h"
 #include "print/jk-print-page.h"
@@ -27,10 +29,31 @@ orientation_page (void)
   return JK_ORIENTATION_PAGE (jk_window_get_page (window, &jk_orientation_page_info));
 }
 
+/* For jk_test_wait_until: the page's read (on its worker) is shown. */
+static gboolean
+orientation_idle (gpointer data)
+{
+  return !jk_orientation_page_is_loading (orientation_page ());
+}
+
+/* A click, then the read it asked for shown. */
 static void
 click (const char *name)
 {
   jk_test_click (GTK_WIDGET (window), name);
+  jk_test_wait_until (orientation_idle, NULL, 10000);
+}
+
+static gboolean
+said (const char *const *lines,
+      const char        *part)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], part) != NULL)
+      return TRUE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_test_message ("  said: %s", lines[i]);
+  return FALSE;
 }
 
 static void
@@ -64,7 +87,6 @@ open_bring (void)
   g_assert_cmpstr (jk_window_get_page_name (window), ==, "orientation");
   g_assert_null (jk_orientation_page_get_shown (orientation_page ()));
   click ("What to bring");
-  jk_test_run_for (50);
   g_assert_cmpstr (jk_orientation_page_get_shown (orientation_page ()), ==, "02-bring.md");
 }
 
@@ -136,6 +158,53 @@ test_print (void)
   g_assert_nonnull (strstr (text, kiosk.config->center_name));
 }
 
+/* The files are read on the page's worker, not while the window waits:
+ * opening a page returns before it is read, and it shows once read. */
+static void
+test_read_on_worker (void)
+{
+  g_autoptr (GVariant) name = g_variant_ref_sink (g_variant_new_string ("04-tanf.md"));
+
+  jk_test_fresh_visit (window);
+  g_assert_true (jk_window_open_page (window, &jk_orientation_page_info, name));
+  g_assert_cmpstr (jk_window_get_page_name (window), ==, "orientation");
+  g_assert_null (jk_orientation_page_get_shown (orientation_page ()));
+  g_assert_true (jk_orientation_page_is_loading (orientation_page ()));
+  jk_test_wait_until (orientation_idle, NULL, 10000);
+  g_assert_cmpstr (jk_orientation_page_get_shown (orientation_page ()), ==, "04-tanf.md");
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (orientation_page ()), "TANF work hours"));
+
+  /* Left before its read is done: nothing of it shows on the next visit. */
+  jk_test_fresh_visit (window);
+  g_assert_true (jk_window_open_page (window, &jk_orientation_page_info, name));
+  jk_window_finish_visit (window);
+  jk_test_run_for (50);
+  g_assert_false (jk_orientation_page_is_loading (orientation_page ()));
+  g_assert_null (jk_orientation_page_get_shown (orientation_page ()));
+  g_assert_null (jk_test_find_label (GTK_WIDGET (orientation_page ()), "TANF work hours"));
+}
+
+/* With speech on, a page opened is read aloud from its heading. */
+static void
+test_speech (void)
+{
+  g_auto (GStrv) list = NULL;
+  g_auto (GStrv) page = NULL;
+
+  jk_test_fresh_visit (window);
+  jk_speech_set_active (jk_application_get_speech (kiosk.app), TRUE);
+  jk_test_run_for (50);
+  g_strfreev (jk_speaker_recorder_take_lines (kiosk.speaker));
+  click ("About this center");
+  list = jk_speaker_recorder_take_lines (kiosk.speaker);
+  g_assert_true (said ((const char *const *) list, "5 pages"));
+  click ("What to bring");
+  page = jk_speaker_recorder_take_lines (kiosk.speaker);
+  g_assert_true (said ((const char *const *) page, "en interrupt: What to bring"));
+  g_assert_true (said ((const char *const *) page, "Your Social Security card or number"));
+  jk_speech_set_active (jk_application_get_speech (kiosk.app), FALSE);
+}
+
 /* A switch of language shows the Spanish file of the same page. */
 static void
 test_spanish (void)
@@ -187,6 +256,8 @@ main (int   argc,
   g_test_add_func ("/orientation/page", test_page);
   g_test_add_func ("/orientation/print", test_print);
   g_test_add_func ("/orientation/spanish", test_spanish);
+  g_test_add_func ("/orientation/read-on-worker", test_read_on_worker);
+  g_test_add_func ("/orientation/speech", test_speech);
   g_test_add_func ("/orientation/wipe", test_wipe);
   status = g_test_run ();
 

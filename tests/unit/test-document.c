@@ -9,6 +9,7 @@
 #include <jobkiosk/jk-usage-chart.h>
 #include <jobkiosk/jk-usage.h>
 #include <jobkiosk/jk-i18n.h>
+#include <jobkiosk/jk-orientation.h>
 
 #include "jk-test-log.h"
 #include "jk-test-pdf.h"
@@ -1304,6 +1305,109 @@ test_log_entry (void)
   g_assert_cmpstr (jk_contact_method_to_label (JK_CONTACT_EMAIL), ==, "Email");
 }
 
+/* An orientation page on paper: its title, its words without their
+ * Markdown marks, text that looks like markup printed as written, its
+ * lists with their markers and numbers, the picture left out; a long page
+ * flows onto a second inside the margins; Spanish pages in Spanish. */
+static void
+test_orientation_page (void)
+{
+  const char *markdown =
+    "# Your first visit\n"
+    "\n"
+    "Come in **any day** from *9 to 5*. Bring <b>your ID</b> & a pen.\n"
+    "\n"
+    "![A desk with a person behind it](desk.svg)\n"
+    "\n"
+    "## Steps\n"
+    "\n"
+    "3. Sign in at the desk\n"
+    "4. Meet your helper\n"
+    "\n"
+    "- Child care\n"
+    "  - Rides to work\n";
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) blocks = jk_orientation_parse (markdown, -1, "first.md", output_dir, output_dir, &error);
+  g_autoptr (GString) long_page = g_string_new ("# A long page\n\n");
+  g_autoptr (GPtrArray) long_blocks = NULL;
+  g_autofree char *shipped = g_build_filename (jk_get_pkgdatadir (), "orientation", NULL);
+  g_autofree char *bring = g_build_filename (shipped, "es", "02-bring.md", NULL);
+  g_autoptr (GPtrArray) spanish_blocks = NULL;
+  JkOrientationDocInput input = { NULL };
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+
+  if (!have_tools ())
+    return;
+  g_assert_no_error (error);
+  input.blocks = blocks;
+  g_assert_true (jk_document_kind_lookup ("orientation page") == &jk_document_orientation);
+  document = jk_document_render (&jk_document_orientation, &context, &input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jk_document_get_n_pages (document), ==, 1);
+  path = save_document (document, "orientation-page.pdf");
+  text = pdf_text (path, 1);
+  g_test_message ("%s", text);
+  assert_contains (text, context.center_name);
+  assert_contains (text, "Your first visit");
+  assert_contains (text, "Come in any day from 9 to 5.");
+  assert_contains (text, "Bring <b>your ID</b> & a pen.");
+  assert_contains (text, "Steps");
+  assert_contains (text, "3. Sign in at the desk");
+  assert_contains (text, "4. Meet your helper");
+  assert_contains (text, "• Child care");
+  assert_contains (text, "◦ Rides to work");
+  g_assert_null (strstr (text, "**"));
+  g_assert_null (strstr (text, "&amp;"));
+  g_assert_null (strstr (text, "A desk with a person"));
+  g_assert_null (strstr (text, "desk.svg"));
+  assert_words_inside (path);
+  g_clear_pointer (&document, jk_document_free);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+
+  for (guint i = 1; i <= 40; i++)
+    g_string_append_printf (long_page, "Paragraph %u. We help you look for work, write a resume and get "
+                            "ready to talk with an employer about the job you want.\n\n", i);
+  long_blocks = jk_orientation_parse (long_page->str, -1, "long.md", output_dir, output_dir, &error);
+  g_assert_no_error (error);
+  input.blocks = long_blocks;
+  document = jk_document_render (&jk_document_orientation, &context, &input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jk_document_get_n_pages (document), >=, 2);
+  path = save_document (document, "orientation-long.pdf");
+  text = JK_TEST_PDF_TOOL ("pdftotext", path, "-");
+  squeezed = squeeze (text);
+  /* Every paragraph printed once, the last one whole. */
+  assert_contains (text, "Paragraph 1.");
+  assert_contains (text, "Paragraph 40.");
+  g_assert_cmpuint (count_occurrences (text, "Paragraph 2"), ==, 11);
+  assert_contains (squeezed, "Paragraph40.Wehelpyoulookforwork,writearesumeandgetreadytotalkwithanemployer");
+  assert_words_inside (path);
+  g_clear_pointer (&document, jk_document_free);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* A shipped Spanish page, printed for a Spanish visit. */
+  spanish_blocks = jk_orientation_read_page (bring, shipped, &error);
+  g_assert_no_error (error);
+  input.blocks = spanish_blocks;
+  context.language = "es";
+  document = jk_document_render (&jk_document_orientation, &context, &input, &error);
+  g_assert_no_error (error);
+  path = save_document (document, "orientation-es.pdf");
+  text = pdf_text (path, 1);
+  g_test_message ("%s", text);
+  assert_contains (text, "Qué traer");
+  assert_contains (text, "1. ");
+  assert_contains (text, "Impreso el");
+  assert_contains (text, "Página 1 de 1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1336,6 +1440,7 @@ main (int   argc,
   g_test_add_func ("/document/usage-report", test_usage_report);
   g_test_add_func ("/document/program-sheet", test_program_sheet);
   g_test_add_func ("/document/service-slip", test_service_slip);
+  g_test_add_func ("/document/orientation-page", test_orientation_page);
   g_test_add_func ("/document/preview", test_preview);
   g_test_add_func ("/document/threads", test_threads);
 

@@ -33,11 +33,25 @@ struct _JkOrientationPage
   GPtrArray *blocks;    /* the page shown's */
   GPtrArray *pages;     /* the list's */
   guint n_images;
+  gboolean loading;     /* a read asked for and not yet shown */
 };
+
+/* One read on the page's worker: the folder for a language, then a
+ * page's blocks (name) or the list; what it found goes back in it. */
+typedef struct {
+  char *root;
+  char *language;
+  char *name;           /* the page wanted; NULL for the list */
+  JkSpeakMode speak;    /* how to say what is shown, when speech is on */
+  gboolean say;
+  char *folder;
+  GPtrArray *blocks;    /* the page's, when it was read */
+  GPtrArray *pages;     /* the list's, when no page was read */
+} Load;
 
 G_DEFINE_FINAL_TYPE (JkOrientationPage, jk_orientation_page, JK_TYPE_PAGE)
 
-static void show_page (JkOrientationPage *self, const char *name);
+static void show_page (JkOrientationPage *self, const char *name, gboolean say);
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -75,18 +89,16 @@ clear_content (JkOrientationPage *self)
   gtk_widget_hide (self->action_row);
 }
 
-/* The folder for the visit's language, read again each time: a language
- * switch or a center's new pages show at once. */
-static gboolean
-find_folder (JkOrientationPage *self)
+static void
+load_free (Load *load)
 {
-  g_autoptr (GError) error = NULL;
-
-  g_free (self->folder);
-  self->folder = jk_orientation_find_folder (self->root, jk_i18n_get_language (), &error);
-  if (self->folder == NULL)
-    g_warning ("%s", error->message);
-  return self->folder != NULL;
+  g_free (load->root);
+  g_free (load->language);
+  g_free (load->name);
+  g_free (load->folder);
+  g_clear_pointer (&load->blocks, g_ptr_array_unref);
+  g_clear_pointer (&load->pages, g_ptr_array_unref);
+  g_free (load);
 }
 
 static void
@@ -95,22 +107,25 @@ on_item_clicked (GtkButton         *button,
 {
   g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (button), "jk-orientation-name"));
 
-  show_page (self, name);
+  show_page (self, name, TRUE);
 }
 
 static void
-show_list (JkOrientationPage *self)
+say_count (JkOrientationPage *self,
+           JkSpeakMode        mode)
 {
-  g_autoptr (GError) error = NULL;
+  g_autofree char *count = g_strdup_printf (jk_ngettext ("%u page", "%u pages", self->pages->len),
+                                            self->pages->len);
 
-  clear_content (self);
+  jk_page_say (JK_PAGE (self), count, mode);
+}
+
+static void
+fill_list (JkOrientationPage *self)
+{
   gtk_label_set_text (self->title_label, _("About this center"));
-  if (find_folder (self))
-    self->pages = jk_orientation_list_pages (self->folder, &error);
   if (self->pages == NULL)
     {
-      if (error != NULL)
-        g_warning ("%s", error->message);
       add_label (self, self->content, _("There is nothing here yet. Please ask at the front desk."), "body-text");
       return;
     }
@@ -179,30 +194,11 @@ add_item (JkOrientationPage        *self,
 }
 
 static void
-show_page (JkOrientationPage *self,
-           const char        *name)
+fill_page (JkOrientationPage *self)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *wanted = g_strdup (name);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) blocks = NULL;
-  const char *title;
+  const char *title = jk_orientation_blocks_title (self->blocks);
   gboolean title_shown = FALSE;
 
-  if (strchr (wanted, G_DIR_SEPARATOR) != NULL || !find_folder (self))
-    return;
-  path = g_build_filename (self->folder, wanted, NULL);
-  blocks = jk_orientation_read_page (path, self->root, &error);
-  if (blocks == NULL)
-    {
-      g_warning ("%s", error->message);
-      show_list (self);
-      return;
-    }
-  clear_content (self);
-  self->shown = g_steal_pointer (&wanted);
-  self->blocks = g_steal_pointer (&blocks);
-  title = jk_orientation_blocks_title (self->blocks);
   gtk_label_set_text (self->title_label, title != NULL ? title : _("About this center"));
   for (guint i = 0; i < self->blocks->len; i++)
     {
@@ -233,12 +229,111 @@ show_page (JkOrientationPage *self,
     }
   gtk_widget_show (self->action_row);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  if (jk_page_is_speaking (JK_PAGE (self)) && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      g_autofree char *text = jk_orientation_blocks_text (self->blocks);
+}
 
-      jk_page_say (JK_PAGE (self), text, JK_SPEAK_INTERRUPT);
+/* On the worker: the folder (read again each time, so a language switch
+ * or a center's new pages show at once), then the page or the list. A
+ * page that cannot be read gives the list. Its pictures are read on the
+ * main thread: at most a few, scaled from files the center keeps small. */
+static gboolean
+load_work (gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Load *load = data;
+  g_autoptr (GError) local_error = NULL;
+
+  load->folder = jk_orientation_find_folder (load->root, load->language, &local_error);
+  if (load->folder == NULL)
+    {
+      g_warning ("%s", local_error->message);
+      return TRUE;
     }
+  if (load->name != NULL)
+    {
+      g_autofree char *path = g_build_filename (load->folder, load->name, NULL);
+
+      load->blocks = jk_orientation_read_page (path, load->root, &local_error);
+      if (load->blocks != NULL)
+        return TRUE;
+      g_warning ("%s", local_error->message);
+      g_clear_error (&local_error);
+    }
+  load->pages = jk_orientation_list_pages (load->folder, &local_error);
+  if (load->pages == NULL)
+    g_warning ("%s", local_error->message);
+  return TRUE;
+}
+
+static void
+on_loaded (JkPage       *page,
+           gpointer      data,
+           const GError *error)
+{
+  JkOrientationPage *self = JK_ORIENTATION_PAGE (page);
+  Load *load = data;
+  gboolean say = load->say && jk_page_is_speaking (page) && gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  self->loading = FALSE;
+  clear_content (self);
+  g_free (self->folder);
+  self->folder = g_steal_pointer (&load->folder);
+  if (load->blocks != NULL)
+    {
+      self->shown = g_steal_pointer (&load->name);
+      self->blocks = g_steal_pointer (&load->blocks);
+      fill_page (self);
+      if (say)
+        {
+          g_autofree char *text = jk_orientation_blocks_text (self->blocks);
+
+          jk_page_say (page, text, load->speak);
+        }
+      return;
+    }
+  self->pages = g_steal_pointer (&load->pages);
+  fill_list (self);
+  if (say && self->pages != NULL)
+    say_count (self, load->speak);
+}
+
+/* Reads on the page's worker, then shows what it read; a newer read
+ * replaces one still running. */
+static void
+load (JkOrientationPage *self,
+      const char        *name,
+      gboolean           say,
+      JkSpeakMode        speak)
+{
+  Load *load = g_new0 (Load, 1);
+
+  jk_page_cancel_work (JK_PAGE (self));
+  self->loading = TRUE;
+  load->root = g_strdup (self->root);
+  load->language = g_strdup (jk_i18n_get_language ());
+  load->name = g_strdup (name);
+  load->say = say;
+  load->speak = speak;
+  jk_page_run (JK_PAGE (self), "orientation", load_work, on_loaded, load, (GDestroyNotify) load_free);
+}
+
+static void
+show_list (JkOrientationPage *self,
+           gboolean           say,
+           JkSpeakMode        speak)
+{
+  load (self, NULL, say, speak);
+}
+
+static void
+show_page (JkOrientationPage *self,
+           const char        *name,
+           gboolean           say)
+{
+  /* A file of the folder, never a path out of it. */
+  if (strchr (name, G_DIR_SEPARATOR) != NULL)
+    return;
+  load (self, name, say, JK_SPEAK_INTERRUPT);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -247,14 +342,7 @@ show_page (JkOrientationPage *self,
 static void
 on_list_clicked (JkOrientationPage *self)
 {
-  show_list (self);
-  if (jk_page_is_speaking (JK_PAGE (self)) && self->pages != NULL)
-    {
-      g_autofree char *count = g_strdup_printf (jk_ngettext ("%u page", "%u pages", self->pages->len),
-                                                self->pages->len);
-
-      jk_page_say (JK_PAGE (self), count, JK_SPEAK_INTERRUPT);
-    }
+  show_list (self, TRUE, JK_SPEAK_INTERRUPT);
 }
 
 static void
@@ -275,14 +363,19 @@ jk_orientation_page_prepare (JkPage   *page,
 {
   JkOrientationPage *self = JK_ORIENTATION_PAGE (page);
 
+  /* What the worker reads is said when it shows, after the page's title. */
   if (argument != NULL && g_variant_is_of_type (argument, G_VARIANT_TYPE_STRING))
     {
-      show_page (self, g_variant_get_string (argument, NULL));
-      return self->shown != NULL;
+      const char *name = g_variant_get_string (argument, NULL);
+
+      if (strchr (name, G_DIR_SEPARATOR) != NULL)
+        return FALSE;
+      show_page (self, name, TRUE);
+      return TRUE;
     }
   /* Back from printing keeps the page; the home tile shows the list. */
   if (self->shown == NULL)
-    show_list (self);
+    show_list (self, TRUE, JK_SPEAK_QUEUE);
   return TRUE;
 }
 
@@ -291,7 +384,8 @@ jk_orientation_page_enter (JkPage *page)
 {
   JkOrientationPage *self = JK_ORIENTATION_PAGE (page);
 
-  if (!jk_page_is_speaking (page))
+  /* A read still running says its words when it shows. */
+  if (!jk_page_is_speaking (page) || self->loading)
     return;
   if (self->blocks != NULL)
     {
@@ -300,12 +394,16 @@ jk_orientation_page_enter (JkPage *page)
       jk_page_say (page, text, JK_SPEAK_QUEUE);
     }
   else if (self->pages != NULL)
-    {
-      g_autofree char *count = g_strdup_printf (jk_ngettext ("%u page", "%u pages", self->pages->len),
-                                                self->pages->len);
+    say_count (self, JK_SPEAK_QUEUE);
+}
 
-      jk_page_say (page, count, JK_SPEAK_QUEUE);
-    }
+static void
+jk_orientation_page_leave (JkPage *page)
+{
+  JkOrientationPage *self = JK_ORIENTATION_PAGE (page);
+
+  /* Leaving cancelled the read (jk_page_leave): it will not show. */
+  self->loading = FALSE;
 }
 
 static void
@@ -314,6 +412,7 @@ jk_orientation_page_reset (JkPage *page)
   JkOrientationPage *self = JK_ORIENTATION_PAGE (page);
 
   JK_PAGE_CLASS (jk_orientation_page_parent_class)->reset (page);
+  self->loading = FALSE;
   clear_content (self);
   gtk_label_set_text (self->title_label, "");
 }
@@ -329,10 +428,10 @@ jk_orientation_page_language_changed (JkPage *page)
     {
       g_autofree char *shown = g_strdup (self->shown);
 
-      show_page (self, shown);
+      show_page (self, shown, TRUE);
     }
   else if (self->pages != NULL)
-    show_list (self);
+    show_list (self, FALSE, JK_SPEAK_QUEUE);
 }
 
 static void
@@ -359,6 +458,7 @@ jk_orientation_page_class_init (JkOrientationPageClass *klass)
   object_class->finalize = jk_orientation_page_finalize;
   page_class->prepare = jk_orientation_page_prepare;
   page_class->enter = jk_orientation_page_enter;
+  page_class->leave = jk_orientation_page_leave;
   page_class->reset = jk_orientation_page_reset;
   page_class->language_changed = jk_orientation_page_language_changed;
 
@@ -411,6 +511,12 @@ const char *
 jk_orientation_page_get_folder (JkOrientationPage *self)
 {
   return self->folder;
+}
+
+gboolean
+jk_orientation_page_is_loading (JkOrientationPage *self)
+{
+  return self->loading;
 }
 
 guint
