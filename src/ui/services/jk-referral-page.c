@@ -678,6 +678,15 @@ jk_referral_page_new_button (JkPage          *page,
     return NULL;
   button = gtk_button_new ();
   jk_retranslate_set_button (GTK_BUTTON (button), N_("Ask them to contact me"));
+  /* It sits in a row of equal buttons: its words wrap like theirs rather
+   * than widen the row past a 1280 px screen in larger text. */
+  {
+    GtkLabel *label = GTK_LABEL (gtk_bin_get_child (GTK_BIN (button)));
+
+    gtk_label_set_line_wrap (label, TRUE);
+    gtk_label_set_max_width_chars (label, 20);
+    gtk_label_set_justify (label, GTK_JUSTIFY_CENTER);
+  }
   g_object_set_data_full (G_OBJECT (button), "jk-service-id", g_memdup2 (&service->id, sizeof service->id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_ask_clicked), page);
   gtk_widget_show (button);
