@@ -52,22 +52,6 @@ G_DEFINE_FINAL_TYPE (JkOccupationPage, jk_occupation_page, JK_TYPE_PAGE)
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
-static GtkWidget *
-add_label (GtkBox     *box,
-           const char *text,
-           const char *style_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
-  if (style_class != NULL)
-    gtk_style_context_add_class (gtk_widget_get_style_context (label), style_class);
-  gtk_widget_show (label);
-  gtk_container_add (GTK_CONTAINER (box), label);
-  return label;
-}
-
 static void
 fill_chart (JkOccupationPage *self)
 {
@@ -139,7 +123,7 @@ section (JkOccupationPage *self,
 
   gtk_widget_show (box);
   gtk_container_add (GTK_CONTAINER (self->details), box);
-  add_label (GTK_BOX (box), title, "section-title");
+  jk_page_add_label (GTK_BOX (box), title, "section-title");
   return GTK_BOX (box);
 }
 
@@ -155,16 +139,16 @@ fill_outlook (JkOccupationPage *self)
   if (p == NULL)
     return;
   box = section (self, _("Outlook"));
-  add_label (box, jk_lmi_outlook_label (p->outlook), "outlook");
+  jk_page_add_label (box, jk_lmi_outlook_label (p->outlook), "outlook");
   change = jk_lmi_words_change (p);
   openings = jk_lmi_words_openings (p);
   source = jk_lmi_words_source (&p->origin);
   if (change != NULL)
-    add_label (box, change, "body-text");
+    jk_page_add_label (box, change, "body-text");
   if (openings != NULL)
-    add_label (box, openings, "body-text");
+    jk_page_add_label (box, openings, "body-text");
   if (source != NULL)
-    add_label (box, source, "source-line");
+    jk_page_add_label (box, source, "source-line");
 }
 
 static void
@@ -211,9 +195,9 @@ fill_training (JkOccupationPage *self)
       gtk_widget_show (all);
       gtk_container_add (GTK_CONTAINER (box), all);
     }
-  add_label (box, _("WIOA may pay for this: ask staff about an Individual Training Account."), "outlook");
+  jk_page_add_label (box, _("WIOA may pay for this: ask staff about an Individual Training Account."), "outlook");
   if (((JkTrainingProgram *) programs->pdata[0])->demo)
-    add_label (box, _("Demo data: these programs are made up for the demo."), "source-line");
+    jk_page_add_label (box, _("Demo data: these programs are made up for the demo."), "source-line");
 }
 
 static void
@@ -228,8 +212,8 @@ fill_details (JkOccupationPage *self)
   g_list_free (old);
 
   if (o->demo)
-    add_label (self->details, _("Demo data: the figures and texts on this page are made up to show how the kiosk works."),
-               "demo-note");
+    jk_page_add_label (self->details, _("Demo data: the figures and texts on this page are made up to show how the kiosk works."),
+                       "demo-note");
 
   fill_outlook (self);
 
@@ -237,12 +221,12 @@ fill_details (JkOccupationPage *self)
     {
       box = section (self, _("What the work is"));
       if (o->description != NULL)
-        add_label (box, o->description, "body-text");
+        jk_page_add_label (box, o->description, "body-text");
       for (guint i = 0; o->tasks != NULL && i < o->tasks->len; i++)
         {
           g_autofree char *item = g_strdup_printf ("• %s", (const char *) o->tasks->pdata[i]);
 
-          add_label (box, item, "body-text");
+          jk_page_add_label (box, item, "body-text");
         }
     }
 
@@ -256,20 +240,20 @@ fill_details (JkOccupationPage *self)
       if (o->education->education != NULL)
         {
           g_autofree char *text = g_strdup_printf (_("Education: %s"), o->education->education);
-          add_label (box, text, "body-text");
+          jk_page_add_label (box, text, "body-text");
         }
       if (o->education->experience != NULL)
         {
           g_autofree char *text = g_strdup_printf (_("Experience: %s"), o->education->experience);
-          add_label (box, text, "body-text");
+          jk_page_add_label (box, text, "body-text");
         }
       if (o->education->training != NULL)
         {
           g_autofree char *text = g_strdup_printf (_("Training on the job: %s"), o->education->training);
-          add_label (box, text, "body-text");
+          jk_page_add_label (box, text, "body-text");
         }
       if (source != NULL)
-        add_label (box, source, "source-line");
+        jk_page_add_label (box, source, "source-line");
     }
 
   if (o->requirements != NULL && o->requirements->len > 0)
@@ -280,7 +264,7 @@ fill_details (JkOccupationPage *self)
           g_autofree char *words = jk_lmi_words_requirement (o->requirements->pdata[i]);
           g_autofree char *item = g_strdup_printf ("• %s", words);
 
-          add_label (box, item, "body-text");
+          jk_page_add_label (box, item, "body-text");
         }
     }
 
@@ -294,7 +278,7 @@ fill_details (JkOccupationPage *self)
 
       box = section (self, _("Unemployment"));
       if (latest != NULL)
-        add_label (box, latest, "body-text");
+        jk_page_add_label (box, latest, "body-text");
       for (guint i = 0; i < u->months->len; i++)
         if (isfinite (g_array_index (u->months, JkLmiRate, i).rate))
           g_array_append_val (self->trend, g_array_index (u->months, JkLmiRate, i).rate);
@@ -306,7 +290,7 @@ fill_details (JkOccupationPage *self)
       gtk_widget_show (trend);
       gtk_container_add (GTK_CONTAINER (box), trend);
       if (source != NULL)
-        add_label (box, source, "source-line");
+        jk_page_add_label (box, source, "source-line");
     }
 
   if (o->related != NULL && o->related->len > 0)
@@ -337,7 +321,7 @@ fill_details (JkOccupationPage *self)
     g_autofree char *attribution = jk_lmi_words_attribution (o);
 
     if (attribution != NULL)
-      add_label (self->details, attribution, "source-line");
+      jk_page_add_label (self->details, attribution, "source-line");
   }
 }
 

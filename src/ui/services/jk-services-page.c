@@ -107,22 +107,6 @@ lookup_free (Lookup *lookup)
   g_free (lookup);
 }
 
-static GtkWidget *
-add_label (GtkBox     *box,
-           const char *text,
-           const char *style_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
-  if (style_class != NULL)
-    gtk_style_context_add_class (gtk_widget_get_style_context (label), style_class);
-  gtk_widget_show (label);
-  gtk_container_add (GTK_CONTAINER (box), label);
-  return label;
-}
-
 static char *
 distance_words (const JkService *service)
 {
@@ -493,7 +477,7 @@ add_value (JkServicesPage *self,
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  add_label (self->content, text, "body-text");
+  jk_page_add_label (self->content, text, "body-text");
 }
 
 static gboolean
@@ -522,18 +506,18 @@ show_service (JkServicesPage *self,
   gtk_widget_hide (self->search_row);
   gtk_label_set_text (self->title_label, s->name);
   if (s->organization != NULL)
-    add_label (self->content, s->organization, "section-title");
+    jk_page_add_label (self->content, s->organization, "section-title");
   if (s->description != NULL)
-    add_label (self->content, s->description, "body-text");
+    jk_page_add_label (self->content, s->description, "body-text");
   /* When it is open matters most: said big. */
-  add_label (self->content, s->hours, "section-title");
+  jk_page_add_label (self->content, s->hours, "section-title");
   place = jk_services_format_place (s);
   if (place != NULL)
     {
       g_autofree char *distance = distance_words (s);
       g_autofree char *text = distance != NULL ? g_strdup_printf ("%s · %s", place, distance) : g_strdup (place);
 
-      add_label (self->content, text, "body-text");
+      jk_page_add_label (self->content, text, "body-text");
     }
   /* TRANSLATORS: a partner service's phone number */
   add_value (self, s->phone, _("Phone: %s"), s->phone);
@@ -547,8 +531,8 @@ show_service (JkServicesPage *self,
       /* TRANSLATORS: the languages a partner service's staff speak */
       add_value (self, languages, _("Languages spoken: %s"), languages);
     }
-  add_label (self->content, _("Bring a photo ID and proof of address. Call before you go: hours can change."),
-             "body-text");
+  jk_page_add_label (self->content, _("Bring a photo ID and proof of address. Call before you go: hours can change."),
+                     "body-text");
 
   qr_text = jk_services_qr_text (s);
   if (jk_qr_code_set_text (self->qr_code, qr_text))

@@ -430,3 +430,19 @@ jk_page_init_strings (JkPage *self)
   jk_retranslate_capture (GTK_WIDGET (self));
   jk_retranslate_apply (GTK_WIDGET (self));
 }
+
+GtkWidget *
+jk_page_add_label (GtkBox     *box,
+                   const char *text,
+                   const char *style_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  if (style_class != NULL)
+    gtk_style_context_add_class (gtk_widget_get_style_context (label), style_class);
+  gtk_widget_show (label);
+  gtk_container_add (GTK_CONTAINER (box), label);
+  return label;
+}

@@ -105,4 +105,11 @@ void              jk_page_language_changed (JkPage           *self);
  * language switch can translate them again. */
 void              jk_page_init_strings     (JkPage           *self);
 
+/* A label of text (already translated) added at the end of box, left
+ * aligned and wrapping, with style_class (or NULL): how pages that build
+ * their content in code (a program, an occupation, a service) add a line. */
+GtkWidget        *jk_page_add_label        (GtkBox           *box,
+                                            const char       *text,
+                                            const char       *style_class);
+
 G_END_DECLS

@@ -39,22 +39,6 @@ G_DEFINE_FINAL_TYPE (JkProgramPage, jk_program_page, JK_TYPE_PAGE)
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
-static GtkWidget *
-add_label (GtkBox     *box,
-           const char *text,
-           const char *style_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
-  if (style_class != NULL)
-    gtk_style_context_add_class (gtk_widget_get_style_context (label), style_class);
-  gtk_widget_show (label);
-  gtk_container_add (GTK_CONTAINER (box), label);
-  return label;
-}
-
 static char *
 format_dollars (double dollars)
 {
@@ -130,7 +114,7 @@ add_demo_line (JkProgramPage *self,
                gboolean       demo)
 {
   if (demo)
-    add_label (self->content, _("Demo data: these programs are made up for the demo."), "source-line");
+    jk_page_add_label (self->content, _("Demo data: these programs are made up for the demo."), "source-line");
 }
 
 static gboolean
@@ -152,7 +136,7 @@ show_program (JkProgramPage *self,
   self->program = program;
   p = program;
   gtk_label_set_text (self->title_label, p->program);
-  add_label (self->content, p->provider, "section-title");
+  jk_page_add_label (self->content, p->provider, "section-title");
   if (p->address != NULL)
     g_string_append (place, p->address);
   if (p->city != NULL)
@@ -162,45 +146,45 @@ show_program (JkProgramPage *self,
   if (p->postal_code != NULL)
     g_string_append_printf (place, " %s", p->postal_code);
   if (place->len > 0)
-    add_label (self->content, place->str, "body-text");
+    jk_page_add_label (self->content, place->str, "body-text");
   if (p->phone != NULL)
     {
       g_autofree char *phone = g_strdup_printf (_("Phone: %s"), p->phone);
-      add_label (self->content, phone, "body-text");
+      jk_page_add_label (self->content, phone, "body-text");
     }
   summary = summary_line (p);
-  add_label (self->content, summary, "body-text");
+  jk_page_add_label (self->content, summary, "body-text");
   if (p->schedule != NULL)
     {
       g_autofree char *schedule = g_strdup_printf (_("Schedule: %s"), p->schedule);
-      add_label (self->content, schedule, "body-text");
+      jk_page_add_label (self->content, schedule, "body-text");
     }
 
-  add_label (self->content, _("How people did"), "section-title");
+  jk_page_add_label (self->content, _("How people did"), "section-title");
   if (!isnan (p->completion_rate))
     {
       g_autofree char *text = g_strdup_printf (_("Out of every 100 people who started, %.0f finished."),
                                                p->completion_rate);
-      add_label (self->content, text, "body-text");
+      jk_page_add_label (self->content, text, "body-text");
     }
   if (!isnan (p->employment_rate))
     {
       g_autofree char *text = g_strdup_printf (_("Out of every 100 who took part, %.0f had a job about six months "
                                                  "after."), p->employment_rate);
-      add_label (self->content, text, "body-text");
+      jk_page_add_label (self->content, text, "body-text");
     }
   if (!isnan (p->median_earnings))
     {
       g_autofree char *money = format_dollars (p->median_earnings);
       g_autofree char *text = g_strdup_printf (_("Half of those with a job earned more than %s in three months, "
                                                  "half less."), money);
-      add_label (self->content, text, "body-text");
+      jk_page_add_label (self->content, text, "body-text");
     }
   if (isnan (p->completion_rate) && isnan (p->employment_rate) && isnan (p->median_earnings))
-    add_label (self->content, _("The state's list does not give results for this program yet."), "body-text");
+    jk_page_add_label (self->content, _("The state's list does not give results for this program yet."), "body-text");
   /* What a visitor most needs to hear: said big, as on the printed sheet. */
-  add_label (self->content, _("WIOA may pay for this: ask staff about an Individual Training Account."),
-             "section-title");
+  jk_page_add_label (self->content, _("WIOA may pay for this: ask staff about an Individual Training Account."),
+                     "section-title");
   add_demo_line (self, p->demo);
 
   if (p->url != NULL && jk_qr_code_set_text (self->qr_code, p->url))
@@ -239,10 +223,10 @@ show_list (JkProgramPage *self,
   gtk_label_set_text (self->title_label, short_list ? _("Short programs that raise pay")
                                                     : _("Training for this job near you"));
   if (short_list)
-    add_label (self->content, _("Programs of 26 weeks or less for jobs that pay more here than half of the jobs "
-                                "that need no diploma."), "body-text");
+    jk_page_add_label (self->content, _("Programs of 26 weeks or less for jobs that pay more here than half of the jobs "
+                                        "that need no diploma."), "body-text");
   if (programs->len == 0)
-    add_label (self->content, _("No training programs found."), "body-text");
+    jk_page_add_label (self->content, _("No training programs found."), "body-text");
   for (guint i = 0; i < programs->len; i++)
     {
       const JkTrainingProgram *program = programs->pdata[i];
@@ -251,13 +235,13 @@ show_list (JkProgramPage *self,
         {
           g_autofree char *pay = format_dollars (program->pay);
           g_autofree char *text = g_strdup_printf (_("For %s: %s a year here"), program->occupation, pay);
-          add_label (self->content, text, "source-line");
+          jk_page_add_label (self->content, text, "source-line");
         }
       gtk_container_add (GTK_CONTAINER (self->content), jk_program_page_new_button (JK_PAGE (self), program));
     }
   self->n_listed = programs->len;
-  add_label (self->content, _("WIOA may pay for this: ask staff about an Individual Training Account."),
-             "outlook");
+  jk_page_add_label (self->content, _("WIOA may pay for this: ask staff about an Individual Training Account."),
+                     "outlook");
   add_demo_line (self, programs->len > 0 && ((JkTrainingProgram *) programs->pdata[0])->demo);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   return TRUE;
