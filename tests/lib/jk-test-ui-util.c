@@ -71,7 +71,7 @@ search_cb (GtkWidget *widget,
 {
   Search *search = user_data;
 
-  if (search->found != NULL || !gtk_widget_get_visible (widget))
+  if (search->found != NULL || !gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
   if (search->name != NULL)
     {
@@ -91,7 +91,8 @@ search_cb (GtkWidget *widget,
     gtk_container_forall (GTK_CONTAINER (widget), search_cb, search);
 }
 
-/* Only among widgets that are showing: a GtkStack's hidden pages are not. */
+/* Only among widgets that are showing: a GtkStack keeps its hidden pages
+ * visible but not child-visible. */
 GtkWidget *
 jk_test_find_by_name (GtkWidget  *root,
                       const char *accessible_name)
