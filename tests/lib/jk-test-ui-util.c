@@ -70,8 +70,12 @@ search_cb (GtkWidget *widget,
            gpointer   user_data)
 {
   Search *search = user_data;
+  GtkWidget *parent = gtk_widget_get_parent (widget);
 
-  if (search->found != NULL || !gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+  if (search->found != NULL || !gtk_widget_get_visible (widget))
+    return;
+  /* A stack's other pages stay visible, but not child-visible. */
+  if (parent != NULL && GTK_IS_STACK (parent) && !gtk_widget_get_child_visible (widget))
     return;
   if (search->name != NULL)
     {
@@ -91,8 +95,8 @@ search_cb (GtkWidget *widget,
     gtk_container_forall (GTK_CONTAINER (widget), search_cb, search);
 }
 
-/* Only among widgets that are showing: a GtkStack keeps its hidden pages
- * visible but not child-visible. */
+/* Only among visible widgets, and in a GtkStack only its page shown (a
+ * hidden revealer's children are found: tests open it). */
 GtkWidget *
 jk_test_find_by_name (GtkWidget  *root,
                       const char *accessible_name)
