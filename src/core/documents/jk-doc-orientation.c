@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jk-doc-orientation.c: one orientation page on paper: headings, paragraphs and lists as the kiosk shows them */
+/* jk-doc-orientation.c: one orientation page on paper: headings, paragraphs, lists and pictures as the kiosk
+ * shows them */
 
 #define G_LOG_DOMAIN "jk-document"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <jobkiosk/jk-i18n.h>
 
 #include "documents/jk-layout-private.h"
 
 #define LIST_INDENT 18.0
+/* Pixels per point a picture is loaded at: 144 dpi, sharp on a laser
+ * printer without making the PDF heavy. */
+#define PICTURE_SCALE 2.0
+#define PICTURE_SPACE 8.0
 
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
@@ -27,6 +33,108 @@ add_markup (Composer                 *c,
   if (marker_text != NULL)
     marker = jk_layout_create_text (c, style, marker_text, -1);
   jk_composer_flow (c, layout, style, c->left + indent, marker, c->left + indent - LIST_INDENT + 2);
+}
+
+/* A GdkPixbuf (RGB or RGBA, unpremultiplied bytes) as a cairo image
+ * surface (native-endian, premultiplied ARGB32): GDK's own converter is
+ * in GTK, which core does not use. */
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf *pixbuf)
+{
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int in_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  gboolean alpha = gdk_pixbuf_get_has_alpha (pixbuf);
+  const guchar *in = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *surface = cairo_image_surface_create (alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
+                                                         width, height);
+  guchar *out;
+  int out_stride;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    return surface;
+  cairo_surface_flush (surface);
+  out = cairo_image_surface_get_data (surface);
+  out_stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    {
+      const guchar *p = in + (gsize) y * in_stride;
+      guint32 *q = (guint32 *) (gpointer) (out + (gsize) y * out_stride);
+
+      for (int x = 0; x < width; x++, p += channels)
+        {
+          guint a = alpha ? p[3] : 255;
+          /* (v * a + 127) / 255, rounded, without a division. */
+          guint t;
+          guint r, g, b;
+
+          t = p[0] * a + 0x80;
+          r = (t + (t >> 8)) >> 8;
+          t = p[1] * a + 0x80;
+          g = (t + (t >> 8)) >> 8;
+          t = p[2] * a + 0x80;
+          b = (t + (t >> 8)) >> 8;
+          q[x] = (a << 24) | (r << 16) | (g << 8) | b;
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* A picture in its place: as large as the column and a third of the body
+ * allow, its shape kept, on the next page when it does not fit below. One
+ * that cannot be loaded prints its words in italics: a page never fails to
+ * print for a picture. */
+static void
+add_picture (Composer                 *c,
+             const JkOrientationBlock *block)
+{
+  double max_width = c->right - c->left;
+  double max_height = (c->bottom - c->top) / 3;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkPixbuf) pixbuf = NULL;
+  cairo_surface_t *surface = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *markup = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  double width;
+  double height;
+
+  if (block->path != NULL)
+    pixbuf = gdk_pixbuf_new_from_file_at_scale (block->path, (int) (max_width * PICTURE_SCALE),
+                                                (int) (max_height * PICTURE_SCALE), TRUE, &error);
+  if (pixbuf != NULL)
+    surface = surface_from_pixbuf (pixbuf);
+  if (surface != NULL && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    {
+      width = gdk_pixbuf_get_width (pixbuf) / PICTURE_SCALE;
+      height = gdk_pixbuf_get_height (pixbuf) / PICTURE_SCALE;
+      jk_composer_need (c, height);
+      cairo_save (c->cr);
+      cairo_translate (c->cr, c->left, c->y);
+      cairo_scale (c->cr, width / gdk_pixbuf_get_width (pixbuf), height / gdk_pixbuf_get_height (pixbuf));
+      cairo_set_source_surface (c->cr, surface, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (c->cr), CAIRO_FILTER_GOOD);
+      cairo_paint (c->cr);
+      cairo_restore (c->cr);
+      cairo_surface_destroy (surface);
+      c->y += height;
+      jk_composer_space (c, PICTURE_SPACE);
+      return;
+    }
+
+  g_clear_pointer (&surface, cairo_surface_destroy);
+  g_info ("%s: picture printed as its words: %s", block->path != NULL ? block->path : "(no file)",
+          error != NULL ? error->message : "cannot be drawn");
+  if (block->text == NULL || block->text[0] == '\0')
+    return;
+  escaped = g_markup_escape_text (block->text, -1);
+  markup = g_strdup_printf ("<i>%s</i>", escaped);
+  layout = jk_layout_create_text (c, STYLE_BODY, NULL, max_width);
+  pango_layout_set_markup (layout, markup, -1);
+  jk_composer_flow (c, layout, STYLE_BODY, c->left, NULL, 0);
+  jk_composer_space (c, PICTURE_SPACE);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -75,7 +183,7 @@ render_page (const JkDocumentContext *context,
           c.y += 3;
           break;
         case JK_ORIENTATION_IMAGE:
-          /* Pictures are for the screen: the paper keeps the words. */
+          add_picture (&c, block);
           break;
         default:
           g_assert_not_reached ();
