@@ -18,18 +18,40 @@
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                */
 
+/* A picture loaded for print: its pixels and the points it is drawn at. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  double width;
+  double height;
+} Picture;
+
+static void
+picture_free (Picture *picture)
+{
+  cairo_surface_destroy (picture->surface);
+  g_free (picture);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Picture, picture_free)
+
+/* keep_below: the height of what must follow on the same page (a picture
+ * the paragraph introduces), when both fit on one. */
 static void
 add_markup (Composer                 *c,
             const JkOrientationBlock *block,
             Style                     style,
             double                    indent,
-            const char               *marker_text)
+            const char               *marker_text,
+            double                    keep_below)
 {
   g_autoptr (PangoLayout) layout = jk_layout_create_text (c, style, NULL, c->right - c->left - indent);
   g_autoptr (PangoLayout) marker = NULL;
 
   /* The markup is the parser's own: escaped text and <b>, <i> alone. */
   pango_layout_set_markup (layout, block->markup, -1);
+  if (keep_below > 0 && jk_layout_measure_height (layout) + keep_below <= c->bottom - c->top)
+    jk_composer_need (c, jk_layout_measure_height (layout) + keep_below);
   if (marker_text != NULL)
     marker = jk_layout_create_text (c, style, marker_text, -1);
   jk_composer_flow (c, layout, style, c->left + indent, marker, c->left + indent - LIST_INDENT + 2);
@@ -82,56 +104,72 @@ surface_from_pixbuf (GdkPixbuf *pixbuf)
   return surface;
 }
 
-/* A picture in its place: as large as the column and a third of the body
- * allow, its shape kept, on the next page when it does not fit below. One
- * that cannot be loaded prints its words in italics: a page never fails to
- * print for a picture. */
-static void
-add_picture (Composer                 *c,
-             const JkOrientationBlock *block)
+/* A picture as large as the column and a third of the body allow, its
+ * shape kept; NULL when it cannot be loaded. */
+static Picture *
+load_picture (Composer                 *c,
+              const JkOrientationBlock *block)
 {
   double max_width = c->right - c->left;
   double max_height = (c->bottom - c->top) / 3;
   g_autoptr (GError) error = NULL;
   g_autoptr (GdkPixbuf) pixbuf = NULL;
-  cairo_surface_t *surface = NULL;
+  Picture *picture;
+
+  if (block->path == NULL)
+    return NULL;
+  pixbuf = gdk_pixbuf_new_from_file_at_scale (block->path, (int) (max_width * PICTURE_SCALE),
+                                              (int) (max_height * PICTURE_SCALE), TRUE, &error);
+  if (pixbuf == NULL)
+    {
+      g_info ("%s: picture printed as its words: %s", block->path, error->message);
+      return NULL;
+    }
+  picture = g_new0 (Picture, 1);
+  picture->surface = surface_from_pixbuf (pixbuf);
+  picture->width = gdk_pixbuf_get_width (pixbuf) / PICTURE_SCALE;
+  picture->height = gdk_pixbuf_get_height (pixbuf) / PICTURE_SCALE;
+  if (cairo_surface_status (picture->surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_info ("%s: picture printed as its words: %s", block->path,
+              cairo_status_to_string (cairo_surface_status (picture->surface)));
+      g_clear_pointer (&picture, picture_free);
+    }
+  return picture;
+}
+
+/* A picture in its place, whole on the next page when it does not fit;
+ * without one (it could not be loaded) its words in italics: a page never
+ * fails to print for a picture. */
+static void
+add_picture (Composer                 *c,
+             const JkOrientationBlock *block,
+             const Picture            *picture)
+{
   g_autofree char *escaped = NULL;
   g_autofree char *markup = NULL;
   g_autoptr (PangoLayout) layout = NULL;
-  double width;
-  double height;
 
-  if (block->path != NULL)
-    pixbuf = gdk_pixbuf_new_from_file_at_scale (block->path, (int) (max_width * PICTURE_SCALE),
-                                                (int) (max_height * PICTURE_SCALE), TRUE, &error);
-  if (pixbuf != NULL)
-    surface = surface_from_pixbuf (pixbuf);
-  if (surface != NULL && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+  if (picture != NULL)
     {
-      width = gdk_pixbuf_get_width (pixbuf) / PICTURE_SCALE;
-      height = gdk_pixbuf_get_height (pixbuf) / PICTURE_SCALE;
-      jk_composer_need (c, height);
+      jk_composer_need (c, picture->height);
       cairo_save (c->cr);
       cairo_translate (c->cr, c->left, c->y);
-      cairo_scale (c->cr, width / gdk_pixbuf_get_width (pixbuf), height / gdk_pixbuf_get_height (pixbuf));
-      cairo_set_source_surface (c->cr, surface, 0, 0);
+      cairo_scale (c->cr, picture->width / cairo_image_surface_get_width (picture->surface),
+                   picture->height / cairo_image_surface_get_height (picture->surface));
+      cairo_set_source_surface (c->cr, picture->surface, 0, 0);
       cairo_pattern_set_filter (cairo_get_source (c->cr), CAIRO_FILTER_GOOD);
       cairo_paint (c->cr);
       cairo_restore (c->cr);
-      cairo_surface_destroy (surface);
-      c->y += height;
+      c->y += picture->height;
       jk_composer_space (c, PICTURE_SPACE);
       return;
     }
-
-  g_clear_pointer (&surface, cairo_surface_destroy);
-  g_info ("%s: picture printed as its words: %s", block->path != NULL ? block->path : "(no file)",
-          error != NULL ? error->message : "cannot be drawn");
   if (block->text == NULL || block->text[0] == '\0')
     return;
   escaped = g_markup_escape_text (block->text, -1);
   markup = g_strdup_printf ("<i>%s</i>", escaped);
-  layout = jk_layout_create_text (c, STYLE_BODY, NULL, max_width);
+  layout = jk_layout_create_text (c, STYLE_BODY, NULL, c->right - c->left);
   pango_layout_set_markup (layout, markup, -1);
   jk_composer_flow (c, layout, STYLE_BODY, c->left, NULL, 0);
   jk_composer_space (c, PICTURE_SPACE);
@@ -148,6 +186,8 @@ render_page (const JkDocumentContext *context,
   const JkOrientationDocInput *input = data;
   const char *title = jk_orientation_blocks_title (input->blocks);
   gboolean title_drawn = FALSE;
+  g_autoptr (Picture) picture = NULL;
+  gboolean picture_tried = FALSE;
   Composer c;
 
   /* TRANSLATORS: the printed orientation page's header, before the page's own title */
@@ -155,6 +195,7 @@ render_page (const JkDocumentContext *context,
   for (guint i = 0; i < input->blocks->len; i++)
     {
       const JkOrientationBlock *block = input->blocks->pdata[i];
+      const JkOrientationBlock *next = i + 1 < input->blocks->len ? input->blocks->pdata[i + 1] : NULL;
       g_autofree char *number = NULL;
 
       switch (block->kind)
@@ -170,20 +211,33 @@ render_page (const JkDocumentContext *context,
             jk_layout_add_heading (&c, block->text);
           break;
         case JK_ORIENTATION_PARAGRAPH:
-          add_markup (&c, block, STYLE_BODY, 0, NULL);
+          /* The words that lead to a picture are not left alone at the
+           * foot of a page, their picture overleaf. */
+          if (next != NULL && next->kind == JK_ORIENTATION_IMAGE)
+            {
+              picture = load_picture (&c, next);
+              picture_tried = TRUE;
+            }
+          add_markup (&c, block, STYLE_BODY, 0, NULL, picture != NULL ? 8 + picture->height : 0);
           jk_composer_space (&c, 8);
           break;
         case JK_ORIENTATION_BULLET:
-          add_markup (&c, block, STYLE_BODY, LIST_INDENT * (block->level + 1), block->level % 2 == 0 ? "•" : "◦");
+          add_markup (&c, block, STYLE_BODY, LIST_INDENT * (block->level + 1), block->level % 2 == 0 ? "•" : "◦",
+                      0);
           c.y += 3;
           break;
         case JK_ORIENTATION_NUMBERED:
           number = g_strdup_printf ("%u.", block->number);
-          add_markup (&c, block, STYLE_BODY, LIST_INDENT * (block->level + 1), number);
+          add_markup (&c, block, STYLE_BODY, LIST_INDENT * (block->level + 1), number, 0);
           c.y += 3;
           break;
         case JK_ORIENTATION_IMAGE:
-          add_picture (&c, block);
+          /* Loaded already when a paragraph led to it. */
+          if (!picture_tried)
+            picture = load_picture (&c, block);
+          add_picture (&c, block, picture);
+          g_clear_pointer (&picture, picture_free);
+          picture_tried = FALSE;
           break;
         default:
           g_assert_not_reached ();
