@@ -191,8 +191,11 @@ typedef struct {
 } JkTypingSheetInput;
 extern const JkDocumentKind jk_document_typing_sheet;
 /* One orientation page (jk-orientation.h) as the kiosk shows it: its
- * headings, paragraphs and lists with their emphasis; its pictures left
- * out (they are for the screen). Input: const JkOrientationDocInput *. */
+ * headings, paragraphs and lists with their emphasis, and its pictures in
+ * their places (loaded with gdk-pixbuf at 144 dpi, no wider than the column
+ * nor taller than a third of the body, on the next page when they do not
+ * fit); a picture that cannot be loaded prints its words in italics.
+ * Input: const JkOrientationDocInput *. */
 typedef struct {
   GPtrArray *blocks;       /* JkOrientationBlock * */
 } JkOrientationDocInput;

@@ -132,12 +132,14 @@ test_page (void)
 }
 
 /* Print this page: the sheet through the print page on the private
- * cupsd, its heading read back from the PDF the printer got. */
+ * cupsd, its heading and its picture read back from the PDF the printer
+ * got. */
 static void
 test_print (void)
 {
   g_autoptr (GPtrArray) printed = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *images = NULL;
   JkDocument *document;
 
   open_bring ();
@@ -148,6 +150,11 @@ test_print (void)
   g_assert_nonnull (document);
   g_assert_cmpstr (jk_document_get_kind (document), ==, "orientation page");
   jk_test_wait_until (jk_test_print_ready, window, 10000);
+  /* The preview, with the page's picture on it. */
+  jk_test_resize (GTK_WIDGET (window), 1920, 1080);
+  jk_test_screenshot (GTK_WIDGET (window), "orientation-print-en-1920x1080");
+  jk_test_resize (GTK_WIDGET (window), 1280, 720);
+  jk_test_screenshot (GTK_WIDGET (window), "orientation-print-en-1280x720");
   click ("Print");
   printed = jk_test_cups_wait_for_output (cups, 1, 20000);
   g_assert_nonnull (printed);
@@ -156,6 +163,11 @@ test_print (void)
   g_assert_nonnull (strstr (text, "What to bring"));
   g_assert_nonnull (strstr (text, "A photo ID"));
   g_assert_nonnull (strstr (text, kiosk.config->center_name));
+  /* The picture reached the printer as a picture, not as its words. */
+  images = JK_TEST_PDF_TOOL ("pdfimages", "-list", printed->pdata[printed->len - 1]);
+  g_test_message ("%s", images);
+  g_assert_nonnull (strstr (images, " image "));
+  g_assert_null (strstr (text, "An ID card, a paper and a pen"));
 }
 
 /* The files are read on the page's worker, not while the window waits:

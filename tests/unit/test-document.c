@@ -212,6 +212,60 @@ pdf_text (const char *path,
 
 /* The text with all white space taken out, to find a value that the
  * layout had to wrap onto several lines. */
+/* One image of a PDF as `pdfimages -list` reads it: its page, its pixels,
+ * and the size it is drawn at, in points (pixels over pixels per inch). */
+typedef struct
+{
+  guint page;
+  guint width;
+  guint height;
+  double x_ppi;
+  double drawn_width;
+  double drawn_height;
+} PdfImage;
+
+static GArray *
+list_pdf_images (const char *path)
+{
+  g_autofree char *list = NULL;
+  g_auto (GStrv) lines = NULL;
+  GArray *images = g_array_new (FALSE, TRUE, sizeof (PdfImage));
+
+  require_tool ("pdfimages", "poppler-utils");
+  list = JK_TEST_PDF_TOOL ("pdfimages", "-list", path);
+  lines = g_strsplit (list, "\n", -1);
+  /* Two lines of heading; then page num type width height color comp bpc
+   * enc interp object ID x-ppi y-ppi size ratio. A soft mask is not a
+   * picture of its own. */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr (GPtrArray) words = g_ptr_array_new ();
+      PdfImage image = { 0 };
+      double y_ppi;
+
+      for (guint j = 0; fields[j] != NULL; j++)
+        if (fields[j][0] != '\0')
+          g_ptr_array_add (words, fields[j]);
+      if (words->len == 0)
+        continue;
+      g_assert_cmpuint (words->len, >=, 14);
+      if (g_strcmp0 (words->pdata[2], "image") != 0)
+        continue;
+      image.page = (guint) g_ascii_strtoull (words->pdata[0], NULL, 10);
+      image.width = (guint) g_ascii_strtoull (words->pdata[3], NULL, 10);
+      image.height = (guint) g_ascii_strtoull (words->pdata[4], NULL, 10);
+      image.x_ppi = g_ascii_strtod (words->pdata[12], NULL);
+      y_ppi = g_ascii_strtod (words->pdata[13], NULL);
+      g_assert_cmpfloat (image.x_ppi, >, 0);
+      g_assert_cmpfloat (y_ppi, >, 0);
+      image.drawn_width = image.width * 72.0 / image.x_ppi;
+      image.drawn_height = image.height * 72.0 / y_ppi;
+      g_array_append_val (images, image);
+    }
+  return images;
+}
+
 static char *
 squeeze (const char *text)
 {
@@ -1305,10 +1359,42 @@ test_log_entry (void)
   g_assert_cmpstr (jk_contact_method_to_label (JK_CONTACT_EMAIL), ==, "Email");
 }
 
+/* Pictures for the orientation tests: a wide one (two to one) and a tall
+ * one (one to five), each with a filled background so it is drawn opaque. */
+#define DOOR_SVG \
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"200\" viewBox=\"0 0 400 200\">" \
+  "<rect width=\"400\" height=\"200\" fill=\"#e8f1fb\"/>" \
+  "<rect x=\"150\" y=\"30\" width=\"100\" height=\"170\" fill=\"#8a5a2b\"/>" \
+  "<circle cx=\"230\" cy=\"120\" r=\"8\" fill=\"#f5c542\"/></svg>"
+#define TOWER_SVG \
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"500\" viewBox=\"0 0 100 500\">" \
+  "<rect width=\"100\" height=\"500\" fill=\"#dde3ea\"/>" \
+  "<rect x=\"25\" y=\"40\" width=\"50\" height=\"460\" fill=\"#5b6b7a\"/></svg>"
+
+#define N_DOORS 6
+
+/* A picture on paper: on a page of the document, inside the Letter page's
+ * 54 pt margins (no wider than the column, no taller than a third of the
+ * page), and at twice the points in pixels at least, for print. */
+static void
+assert_picture_fits (const PdfImage *image,
+                     guint           n_pages)
+{
+  g_test_message ("picture on page %u: %ux%u px drawn %.1fx%.1f pt", image->page, image->width, image->height,
+                  image->drawn_width, image->drawn_height);
+  g_assert_cmpuint (image->page, >=, 1);
+  g_assert_cmpuint (image->page, <=, n_pages);
+  g_assert_cmpfloat (image->drawn_width, <=, 612 - 2 * 54 + 0.5);
+  g_assert_cmpfloat (image->drawn_height, <=, 792.0 / 3 + 0.5);
+  g_assert_cmpfloat (image->x_ppi, >=, 143);
+}
+
 /* An orientation page on paper: its title, its words without their
  * Markdown marks, text that looks like markup printed as written, its
- * lists with their markers and numbers, the picture left out; a long page
- * flows onto a second inside the margins; Spanish pages in Spanish. */
+ * lists with their markers and numbers, its picture drawn in its place and
+ * a picture whose file is missing printed as its words; a long page flows
+ * onto a second inside the margins; Spanish pages in Spanish, with their
+ * picture. */
 static void
 test_orientation_page (void)
 {
@@ -1318,6 +1404,8 @@ test_orientation_page (void)
     "Come in **any day** from *9 to 5*. Bring <b>your ID</b> & a pen.\n"
     "\n"
     "![A desk with a person behind it](desk.svg)\n"
+    "\n"
+    "![An open door](door.svg)\n"
     "\n"
     "## Steps\n"
     "\n"
@@ -1329,7 +1417,7 @@ test_orientation_page (void)
   g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
   JkDocumentContext context = make_context (printed_at);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) blocks = jk_orientation_parse (markdown, -1, "first.md", output_dir, output_dir, &error);
+  g_autoptr (GPtrArray) blocks = NULL;
   g_autoptr (GString) long_page = g_string_new ("# A long page\n\n");
   g_autoptr (GPtrArray) long_blocks = NULL;
   g_autofree char *shipped = g_build_filename (jk_get_pkgdatadir (), "orientation", NULL);
@@ -1340,9 +1428,16 @@ test_orientation_page (void)
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *squeezed = NULL;
+  g_autofree char *door = g_build_filename (output_dir, "door.svg", NULL);
+  g_autofree char *desk = g_build_filename (output_dir, "desk.svg", NULL);
+  g_autoptr (GArray) images = NULL;
 
   if (!have_tools ())
     return;
+  /* A wide picture; the desk's file is not there. */
+  g_assert_true (g_file_set_contents (door, DOOR_SVG, -1, NULL));
+  g_assert_false (g_file_test (desk, G_FILE_TEST_EXISTS));
+  blocks = jk_orientation_parse (markdown, -1, "first.md", output_dir, output_dir, &error);
   g_assert_no_error (error);
   input.blocks = blocks;
   g_assert_true (jk_document_kind_lookup ("orientation page") == &jk_document_orientation);
@@ -1363,9 +1458,22 @@ test_orientation_page (void)
   assert_contains (text, "◦ Rides to work");
   g_assert_null (strstr (text, "**"));
   g_assert_null (strstr (text, "&amp;"));
-  g_assert_null (strstr (text, "A desk with a person"));
+  /* The missing picture's words stand in for it, its file name never. */
+  assert_contains (text, "A desk with a person behind it");
   g_assert_null (strstr (text, "desk.svg"));
+  /* The door is a picture, not words: once, on the page, inside the
+   * column and a third of the page, at a resolution for print. */
+  g_assert_null (strstr (text, "An open door"));
+  g_assert_null (strstr (text, "door.svg"));
+  images = list_pdf_images (path);
+  g_assert_cmpuint (images->len, ==, 1);
+  assert_picture_fits (&g_array_index (images, PdfImage, 0), 1);
+  /* Its shape kept, and as large as the page lets it be, not a thumbnail. */
+  g_assert_cmpfloat_with_epsilon (g_array_index (images, PdfImage, 0).drawn_width
+                                  / g_array_index (images, PdfImage, 0).drawn_height, 2.0, 0.02);
+  g_assert_cmpfloat (g_array_index (images, PdfImage, 0).drawn_height, >, 792.0 / 5);
   assert_words_inside (path);
+  g_clear_pointer (&images, g_array_unref);
   g_clear_pointer (&document, jk_document_free);
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&text, g_free);
@@ -1406,6 +1514,94 @@ test_orientation_page (void)
   assert_contains (text, "1. ");
   assert_contains (text, "Impreso el");
   assert_contains (text, "Página 1 de 1");
+  images = list_pdf_images (path);
+  g_assert_cmpuint (images->len, ==, 1);
+  assert_picture_fits (&g_array_index (images, PdfImage, 0), 1);
+}
+
+/* Pictures on paper: a tall one kept to a third of the page, its shape
+ * kept; each picture in its place, after its words and before the next
+ * one's, on as many pages as they need, the words that lead to a picture
+ * kept on its page; a file that is not a picture prints its words. */
+static void
+test_orientation_pictures (void)
+{
+  g_autoptr (GDateTime) printed_at = make_local_time (2026, 11, 22, 9, 40);
+  JkDocumentContext context = make_context (printed_at);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_build_filename (output_dir, "pictures", NULL);
+  g_autofree char *door = g_build_filename (dir, "door.svg", NULL);
+  g_autofree char *tower = g_build_filename (dir, "tower.svg", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.svg", NULL);
+  g_autoptr (GString) markdown = g_string_new ("# Pictures\n\n![A tall tower](tower.svg)\n\n"
+                                               "![A broken picture](broken.svg)\n\n");
+  g_autoptr (GPtrArray) blocks = NULL;
+  JkOrientationDocInput input = { NULL };
+  g_autoptr (JkDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GArray) images = NULL;
+  guint words_page[N_DOORS + 2] = { 0 };
+  guint n_pages;
+  const PdfImage *first;
+
+  if (!have_tools ())
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (door, DOOR_SVG, -1, NULL));
+  g_assert_true (g_file_set_contents (tower, TOWER_SVG, -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "<svg this is not", -1, NULL));
+  for (guint i = 1; i <= N_DOORS; i++)
+    g_string_append_printf (markdown, "Door %u is below.\n\n![An open door](door.svg)\n\n", i);
+  g_string_append (markdown, "The end.\n");
+  blocks = jk_orientation_parse (markdown->str, -1, "pictures.md", dir, dir, &error);
+  g_assert_no_error (error);
+  input.blocks = blocks;
+  document = jk_document_render (&jk_document_orientation, &context, &input, &error);
+  g_assert_no_error (error);
+  n_pages = jk_document_get_n_pages (document);
+  g_assert_cmpuint (n_pages, >=, 2);
+  path = save_document (document, "orientation-pictures.pdf");
+  text = JK_TEST_PDF_TOOL ("pdftotext", path, "-");
+  assert_contains (text, "A broken picture");
+  g_assert_null (strstr (text, "A tall tower"));
+  g_assert_null (strstr (text, "An open door"));
+  assert_words_inside (path);
+
+  /* Which page each door's words are on; "The end." stands for door 7. */
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", page);
+      g_autofree char *page_text = JK_TEST_PDF_TOOL ("pdftotext", "-f", number, "-l", number, path, "-");
+
+      for (guint i = 1; i <= N_DOORS + 1; i++)
+        {
+          g_autofree char *words = i <= N_DOORS ? g_strdup_printf ("Door %u is below.", i) : g_strdup ("The end.");
+
+          if (strstr (page_text, words) != NULL)
+            words_page[i] = page;
+        }
+    }
+  images = list_pdf_images (path);
+  g_assert_cmpuint (images->len, ==, 1 + N_DOORS);
+  for (guint i = 0; i < images->len; i++)
+    assert_picture_fits (&g_array_index (images, PdfImage, i), n_pages);
+  /* Each door after its words and before the next door's; and on the
+   * same page as its words, which are never left at a page's foot with
+   * their picture overleaf. */
+  for (guint i = 1; i <= N_DOORS; i++)
+    {
+      g_assert_cmpuint (words_page[i], >=, 1);
+      g_assert_cmpuint (g_array_index (images, PdfImage, i).page, <=, words_page[i + 1]);
+      g_assert_cmpuint (g_array_index (images, PdfImage, i).page, ==, words_page[i]);
+    }
+  /* The tower: on the first page, held to a third of the page's height,
+   * one to five wide as it was drawn. */
+  first = &g_array_index (images, PdfImage, 0);
+  g_assert_cmpuint (first->page, ==, 1);
+  g_assert_cmpfloat (first->drawn_height, >, 792.0 / 5);
+  g_assert_cmpfloat_with_epsilon (first->drawn_width / first->drawn_height, 0.2, 0.02);
+  jk_test_remove_tree (dir);
 }
 
 int
@@ -1441,6 +1637,7 @@ main (int   argc,
   g_test_add_func ("/document/program-sheet", test_program_sheet);
   g_test_add_func ("/document/service-slip", test_service_slip);
   g_test_add_func ("/document/orientation-page", test_orientation_page);
+  g_test_add_func ("/document/orientation-pictures", test_orientation_pictures);
   g_test_add_func ("/document/preview", test_preview);
   g_test_add_func ("/document/threads", test_threads);
 
