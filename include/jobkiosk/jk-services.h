@@ -142,6 +142,12 @@ JkServiceOpen jk_services_open_at      (GPtrArray  *schedules,
 char        *jk_services_hours_words   (GPtrArray  *schedules,
                                         const char *hours_text,
                                         GDateTime  *now);
+/* The usual week in the thread's language, one line per set of days with
+ * the same hours ("Monday to Friday: 9 AM to 5 PM", "Tuesday and
+ * Thursday: 10 AM to 2 PM", "Saturday: 9 AM to 12 PM and 1 PM to 3 PM"),
+ * in the order of the week from Monday; days without hours and closures
+ * are left out, validity dates ignored. NULL when there are no hours. */
+char        *jk_services_week_words    (GPtrArray  *schedules);
 
 /* ---------------------------------------------------------------------- */
 /* Searching                                                              */

@@ -217,6 +217,79 @@ test_hours (Fixture       *f,
   jk_i18n_set_language ("en");
 }
 
+/* Schedules for the week: byday ("MO,TU" or "" for every day), opens,
+ * closes ("HH:MM"), closed (a closure), each four strings. */
+static GPtrArray *
+week (const char *const *rows)
+{
+  GPtrArray *schedules = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; rows[i] != NULL; i += 4)
+    {
+      JkServiceSchedule *s = g_new0 (JkServiceSchedule, 1);
+
+      s->days = jk_services_parse_days (rows[i]);
+      s->opens = jk_services_parse_time (rows[i + 1]);
+      s->closes = jk_services_parse_time (rows[i + 2]);
+      s->closed = g_strcmp0 (rows[i + 3], "closed") == 0;
+      if (s->closed)
+        {
+          g_strlcpy (s->valid_from, "2026-12-25", sizeof s->valid_from);
+          g_strlcpy (s->valid_to, "2026-12-25", sizeof s->valid_to);
+        }
+      g_ptr_array_add (schedules, s);
+    }
+  return schedules;
+}
+
+static void
+assert_week (const char *const *rows,
+             const char        *expected)
+{
+  g_autoptr (GPtrArray) schedules = week (rows);
+  g_autofree char *words = jk_services_week_words (schedules);
+
+  g_assert_cmpstr (words, ==, expected);
+}
+
+static void
+test_week (void)
+{
+  const char *const weekdays[] = { "MO,TU,WE,TH,FR", "09:00", "17:00", "", NULL };
+  const char *const single[] = { "SA", "10:00", "14:00", "", NULL };
+  const char *const split[] = { "MO,TU,WE,TH,FR", "13:00", "17:00", "", "MO,TU,WE,TH,FR", "09:00", "12:00", "",
+                                "SA", "10:00", "14:00", "", NULL };
+  const char *const overnight[] = { "", "22:00", "06:00", "", NULL };
+  const char *const every_day[] = { "MO,TU,WE,TH,FR,SA,SU", "08:30", "16:30", "", NULL };
+  const char *const scattered[] = { "MO,WE,FR", "09:00", "13:00", "", "TU,TH", "10:00", "15:00", "", NULL };
+  const char *const mixed[] = { "MO,TU,WE,TH,FR,SU", "09:00", "17:00", "", "SA", "09:00", "12:00", "", NULL };
+  const char *const with_closure[] = { "MO,TU", "09:00", "17:00", "", "", "", "", "closed", NULL };
+  const char *const around_clock[] = { "SU", "00:00", "00:00", "", NULL };
+  const char *const closure_only[] = { "", "", "", "closed", NULL };
+  const char *const none[] = { NULL };
+  g_autoptr (GPtrArray) empty = week (none);
+
+  assert_week (weekdays, "Monday to Friday: 9 AM to 5 PM");
+  assert_week (single, "Saturday: 10 AM to 2 PM");
+  assert_week (split, "Monday to Friday: 9 AM to 12 PM and 1 PM to 5 PM\nSaturday: 10 AM to 2 PM");
+  assert_week (overnight, "Every day: 10 PM to 6 AM");
+  assert_week (every_day, "Every day: 8:30 AM to 4:30 PM");
+  assert_week (scattered, "Monday, Wednesday and Friday: 9 AM to 1 PM\nTuesday and Thursday: 10 AM to 3 PM");
+  assert_week (mixed, "Monday to Friday and Sunday: 9 AM to 5 PM\nSaturday: 9 AM to 12 PM");
+  /* A holiday is not part of the usual week. */
+  assert_week (with_closure, "Monday and Tuesday: 9 AM to 5 PM");
+  assert_week (around_clock, "Sunday: Open 24 hours");
+  assert_week (closure_only, NULL);
+  g_assert_null (jk_services_week_words (empty));
+
+  jk_i18n_set_language ("es");
+  assert_week (weekdays, "Lunes a viernes: 9 a. m. a 5 p. m.");
+  assert_week (split, "Lunes a viernes: 9 a. m. a 12 p. m. y 1 p. m. a 5 p. m.\nSábado: 10 a. m. a 2 p. m.");
+  assert_week (scattered, "Lunes, miércoles y viernes: 9 a. m. a 1 p. m.\nMartes y jueves: 10 a. m. a 3 p. m.");
+  assert_week (every_day, "Todos los días: 8:30 a. m. a 4:30 p. m.");
+  jk_i18n_set_language ("en");
+}
+
 static void
 test_parse (void)
 {
@@ -550,6 +623,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/services/parse", test_parse);
+  g_test_add_func ("/services/week", test_week);
   JK_TEST_ADD ("/services/import-hsds3", Fixture, test_import_hsds3);
   JK_TEST_ADD ("/services/hours", Fixture, test_hours);
   JK_TEST_ADD ("/services/import-hsds2", Fixture, test_import_hsds2);

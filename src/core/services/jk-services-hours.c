@@ -91,6 +91,124 @@ short_time (GDateTime *time)
   return g_strdup_printf (_("%d PM"), hour12);
 }
 
+/* A time of day given in minutes (past midnight wraps), as short_time says it. */
+static char *
+short_minutes (int minutes)
+{
+  g_autoptr (GDateTime) time = NULL;
+
+  minutes %= 24 * 60;
+  time = g_date_time_new_utc (2000, 1, 1, minutes / 60, minutes % 60, 0);
+  return short_time (time);
+}
+
+static int
+compare_intervals (gconstpointer a,
+                   gconstpointer b)
+{
+  const int *x = a, *y = b;
+
+  return x[0] != y[0] ? x[0] - y[0] : x[1] - y[1];
+}
+
+/* One weekday's hours (1 Monday .. 7 Sunday) in words, earliest first:
+ * "9 AM to 12 PM and 1 PM to 5 PM"; NULL when it has none. Closures and
+ * validity dates are left out: this is the usual week. */
+static char *
+day_hours_words (GPtrArray *schedules,
+                 int        weekday)
+{
+  g_autoptr (GArray) intervals = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < schedules->len; i++)
+    {
+      const JkServiceSchedule *s = schedules->pdata[i];
+      int interval[2];
+
+      if (!is_hours (s) || (s->days != 0 && (s->days & (1u << weekday)) == 0))
+        continue;
+      /* Open round the clock: nothing else that day needs saying. */
+      if (s->opens == s->closes)
+        return g_strdup (_("Open 24 hours"));
+      interval[0] = s->opens;
+      interval[1] = s->closes;
+      g_array_append_vals (intervals, interval, 1);
+    }
+  if (intervals->len == 0)
+    return NULL;
+  g_array_sort (intervals, compare_intervals);
+  for (guint i = 0; i < intervals->len; i++)
+    {
+      const int *interval = &g_array_index (intervals, int, i * 2);
+      g_autofree char *opens = NULL;
+      g_autofree char *closes = NULL;
+      g_autofree char *range = NULL;
+
+      /* Two rows giving the same hours say them once. */
+      if (i > 0 && compare_intervals (interval, interval - 2) == 0)
+        continue;
+      opens = short_minutes (interval[0]);
+      closes = short_minutes (interval[1]);
+      /* TRANSLATORS: a service's hours on a day: "9 AM to 5 PM" */
+      range = g_strdup_printf (C_("hours", "%1$s to %2$s"), opens, closes);
+      if (text->len == 0)
+        g_string_append (text, range);
+      else
+        {
+          g_autofree char *joined = NULL;
+
+          /* TRANSLATORS: two of a day's hours, or the last two days of a list: "9 AM to 12 PM and 1 PM to 5 PM" */
+          joined = g_strdup_printf (_("%1$s and %2$s"), text->str, range);
+          g_string_assign (text, joined);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The days of mask (bit 1 Monday .. 7 Sunday) in words: runs of three or
+ * more as "Monday to Friday", the rest named, the last joined by "and". */
+static char *
+days_words (guint8 mask)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (mask == 0xfe)
+    return g_strdup (_("Every day"));
+  for (int d = 1; d <= 7; d++)
+    {
+      int end = d;
+
+      if ((mask & (1u << d)) == 0)
+        continue;
+      while (end < 7 && (mask & (1u << (end + 1))) != 0)
+        end++;
+      if (end - d >= 2)
+        /* TRANSLATORS: a run of days a service keeps the same hours: "Monday to Friday" */
+        g_ptr_array_add (parts, g_strdup_printf (C_("weekdays", "%1$s to %2$s"), jk_format_weekday_name (d),
+                                                 jk_format_weekday_name (end)));
+      else
+        for (int e = d; e <= end; e++)
+          g_ptr_array_add (parts, g_strdup (jk_format_weekday_name (e)));
+      d = end;
+    }
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i == 0)
+        g_string_append (text, parts->pdata[i]);
+      else if (i + 1 < parts->len)
+        g_string_append_printf (text, ", %s", (char *) parts->pdata[i]);
+      else
+        {
+          g_autofree char *joined = g_strdup_printf (_("%1$s and %2$s"), text->str, (char *) parts->pdata[i]);
+
+          g_string_assign (text, joined);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 
@@ -276,4 +394,46 @@ jk_services_hours_words (GPtrArray  *schedules,
         return g_strdup (hours_text);
       return g_strdup (_("Hours not listed"));
     }
+}
+
+char *
+jk_services_week_words (GPtrArray *schedules)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  char *words[8] = { NULL };
+  guint8 done = 0;
+
+  if (schedules == NULL)
+    return NULL;
+  for (int d = 1; d <= 7; d++)
+    words[d] = day_hours_words (schedules, d);
+  /* One line per set of days with the same hours, in the order of each set's first day. */
+  for (int d = 1; d <= 7; d++)
+    {
+      g_autofree char *days = NULL;
+      g_autofree char *line = NULL;
+      guint8 mask = 0;
+      gunichar first;
+
+      if (words[d] == NULL || (done & (1u << d)) != 0)
+        continue;
+      for (int e = d; e <= 7; e++)
+        if (words[e] != NULL && strcmp (words[e], words[d]) == 0)
+          mask |= 1u << e;
+      done |= mask;
+      days = days_words (mask);
+      /* TRANSLATORS: a line of a service's week: days, hours: "Monday to Friday: 9 AM to 5 PM" */
+      line = g_strdup_printf (_("%1$s: %2$s"), days, words[d]);
+      /* A line begins with a capital, though Spanish day names do not. */
+      first = g_utf8_get_char (line);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_unichar (text, g_unichar_totitle (first));
+      g_string_append (text, g_utf8_next_char (line));
+    }
+  for (int d = 1; d <= 7; d++)
+    g_free (words[d]);
+  if (text->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
