@@ -164,6 +164,7 @@ typedef struct {
   char *eligibility;
   char *fees;
   char *hours;          /* jk_services_hours_words at the search's now */
+  char *week_hours;     /* jk_services_week_words, a line a set of days; NULL without schedules */
   JkServiceOpen open_now;
   GStrv languages;      /* as the directory names them */
   GStrv categories;     /* keys */

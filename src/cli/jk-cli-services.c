@@ -28,7 +28,8 @@ add_strings (JsonBuilder *builder,
 
 /* The contract's objects (issue 19): organization, service, description,
  * address, city, state, postal_code, phone, hours, open_now, languages,
- * categories, url; and more. */
+ * categories, url; and more (week_hours: the usual week, a line a set of
+ * days, or null). */
 static void
 add_service (JsonBuilder     *builder,
              const JkService *service)
@@ -45,6 +46,7 @@ add_service (JsonBuilder     *builder,
   jk_cli_add_string (builder, "postal_code", service->postal_code);
   jk_cli_add_string (builder, "phone", service->phone);
   jk_cli_add_string (builder, "hours", service->hours);
+  jk_cli_add_string (builder, "week_hours", service->week_hours);
   json_builder_set_member_name (builder, "open_now");
   if (service->open_now == JK_SERVICE_OPEN_UNKNOWN)
     json_builder_add_null_value (builder);

@@ -104,6 +104,7 @@ test_import_search (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (service, "organization"), ==, "Eastside Food Bank");
   g_assert_cmpstr (json_object_get_string_member (service, "postal_code"), ==, "43215");
   g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (service, "open_now")));
+  g_assert_cmpstr (json_object_get_string_member (service, "week_hours"), ==, "Monday to Friday: 9 AM to 5 PM");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (service, "languages")), ==, 2);
   g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (service, "categories"), 0), ==,
                    "food");
@@ -127,6 +128,7 @@ test_unknown_hours (Fixture       *f,
   /* No schedule: open_now is null, not false. */
   g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (service, "open_now")));
   g_assert_cmpstr (json_object_get_string_member (service, "hours"), ==, "Hours not listed");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (service, "week_hours")));
 }
 
 static void

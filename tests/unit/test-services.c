@@ -168,6 +168,13 @@ test_import_hsds3 (Fixture       *f,
   /* The place's phone with its extension; a missing URL is no URL. */
   shelter = find (all, "Overnight Shelter");
   g_assert_cmpstr (shelter->phone, ==, "614-555-0200 ext. 12");
+  g_assert_cmpstr (shelter->week_hours, ==, "Every day: 10 PM to 6 AM");
+  /* Searching fills it too, and a copy keeps it. */
+  {
+    g_autoptr (JkService) copy = jk_service_copy (find (all, "Overnight Shelter"));
+
+    g_assert_cmpstr (copy->week_hours, ==, "Every day: 10 PM to 6 AM");
+  }
   g_assert_null (shelter->url);
   g_assert_cmpstr (shelter->categories[0], ==, "housing");
   g_assert_cmpuint (g_strv_length (shelter->languages), ==, 0);
@@ -363,6 +370,8 @@ test_import_plain (Fixture       *f,
   g_assert_cmpstr (clinic->organization, ==, "Hope Clinic");
   g_assert_cmpstr (clinic->categories[0], ==, "health");
   g_assert_cmpstr (clinic->hours, ==, "Mon-Fri 9 to 5");
+  /* A plain list's hours are already words: no week to put in them. */
+  g_assert_null (clinic->week_hours);
   g_assert_cmpint (clinic->open_now, ==, JK_SERVICE_OPEN_UNKNOWN);
   g_assert_cmpuint (g_strv_length (clinic->languages), ==, 2);
   g_assert_cmpstr (clinic->languages[1], ==, "Spanish");
@@ -540,6 +549,8 @@ test_get (Fixture       *f,
   g_assert_cmpstr (pantry->eligibility, ==, "Lives in the county");
   g_assert_cmpstr (pantry->fees, ==, "Free");
   g_assert_cmpstr (pantry->hours, ==, "Open now until 5 PM");
+  /* The usual week, without its Christmas closure. */
+  g_assert_cmpstr (pantry->week_hours, ==, "Monday to Friday: 9 AM to 5 PM");
   g_assert_cmpint (pantry->open_now, ==, JK_SERVICE_OPEN);
   g_assert_cmpuint (g_strv_length (pantry->languages), ==, 2);
   g_assert_cmpstr (pantry->categories[0], ==, "food");

@@ -300,6 +300,7 @@ read_details (Details    *details,
   schedules = read_schedules (details->schedules, service->id, location);
   service->open_now = jk_services_open_at (schedules, now, &until, NULL);
   service->hours = jk_services_hours_words (schedules, hours_text, now);
+  service->week_hours = jk_services_week_words (schedules);
 }
 
 static GPtrArray *
@@ -490,6 +491,7 @@ jk_service_free (JkService *service)
   g_free (service->eligibility);
   g_free (service->fees);
   g_free (service->hours);
+  g_free (service->week_hours);
   g_strfreev (service->languages);
   g_strfreev (service->categories);
   g_free (service);
@@ -514,6 +516,7 @@ jk_service_copy (const JkService *service)
   copy->eligibility = g_strdup (service->eligibility);
   copy->fees = g_strdup (service->fees);
   copy->hours = g_strdup (service->hours);
+  copy->week_hours = g_strdup (service->week_hours);
   copy->languages = g_strdupv (service->languages);
   copy->categories = g_strdupv (service->categories);
   return copy;
