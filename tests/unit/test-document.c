@@ -1058,6 +1058,11 @@ test_service_slip (void)
     .languages = languages,
     .categories = categories,
   };
+  /* The demo directory's schedule for this service (svc-1). */
+  JkServiceSchedule weekdays = { .days = jk_services_parse_days ("MO,TU,WE,TH,FR"), .opens = 6 * 60 + 30,
+                                 .closes = 18 * 60 + 30 };
+  g_autoptr (GPtrArray) schedules = g_ptr_array_new ();
+  g_autofree char *week_hours = NULL;
   gpointer copy = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JkDocument) document = NULL;
@@ -1069,6 +1074,9 @@ test_service_slip (void)
 
   if (!have_tools ())
     return;
+  g_ptr_array_add (schedules, &weekdays);
+  week_hours = jk_services_week_words (schedules);
+  service.week_hours = week_hours;
   g_assert_true (jk_document_kind_lookup ("service slip") == &jk_document_service_slip);
   copy = jk_document_service_slip.copy_input (&service);
   document = jk_document_render (&jk_document_service_slip, &context, copy, &error);
@@ -1082,7 +1090,9 @@ test_service_slip (void)
   assert_contains (text, "Child Care While You Work");
   assert_contains (text, "Little Steps Child Center (demo)");
   assert_contains (text, "Address: 410 Oak St, Columbus, OH 43205");
-  assert_contains (text, "Hours: Open now until 6:30 PM");
+  /* The week, not "open now", which is stale once on paper. */
+  assert_contains (text, "Hours: Monday to Friday: 6:30 AM to 6:30 PM");
+  g_assert_null (strstr (text, "Open now"));
   assert_contains (text, "Phone: 614-555-0101");
   assert_contains (text, "Languages spoken: English, Spanish");
   assert_contains (text, "Who can get it: Parents who work, or are in training");
@@ -1107,6 +1117,8 @@ test_service_slip (void)
 
   context.language = "es";
   service.url = "https://example.org/demo/org-1";
+  /* No week known: the words there are, as they were. */
+  service.week_hours = NULL;
   document = jk_document_render (&jk_document_service_slip, &context, &service, &error);
   g_assert_no_error (error);
   path = save_document (document, "service-slip-es.pdf");
@@ -1114,6 +1126,7 @@ test_service_slip (void)
   assert_contains (text, "Hoja de referencia");
   assert_contains (text, "Dirección: 410 Oak St");
   assert_contains (text, "Qué llevar:");
+  assert_contains (text, "Open now until 6:30 PM");
   g_assert_null (strstr (text, "What to bring"));
   read = read_qr_codes (path, 1);
   g_assert_cmpstr (read, ==, "https://example.org/demo/org-1\n");

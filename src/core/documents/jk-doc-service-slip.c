@@ -94,8 +94,9 @@ render_service_slip (const JkDocumentContext *context,
   jk_layout_add_heading (&c, _("Where and when"));
   /* TRANSLATORS: on a printed referral slip: the service's street address */
   add_value (&c, _("Address:"), place);
-  /* TRANSLATORS: on a printed referral slip: "Open now until 5 PM", as at the time printed */
-  add_value (&c, _("Hours:"), s->hours);
+  /* The usual week: "open now" on paper is stale by the time it is read.
+   * TRANSLATORS: on a printed referral slip, before the week's hours ("Monday to Friday: 9 AM to 5 PM") */
+  add_value (&c, _("Hours:"), s->week_hours != NULL ? s->week_hours : s->hours);
   /* TRANSLATORS: on a printed referral slip: the service's phone number */
   add_value (&c, _("Phone:"), s->phone);
   /* TRANSLATORS: on a printed referral slip: the languages the service's staff speak */

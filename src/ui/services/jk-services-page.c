@@ -211,6 +211,8 @@ announce (JkServicesPage *self)
       if (s->description != NULL)
         jk_page_say (page, s->description, JK_SPEAK_QUEUE);
       jk_page_say (page, s->hours, JK_SPEAK_QUEUE);
+      if (s->week_hours != NULL)
+        jk_page_say (page, s->week_hours, JK_SPEAK_QUEUE);
       if (place != NULL)
         jk_page_say (page, place, JK_SPEAK_QUEUE);
       if (s->phone != NULL)
@@ -511,6 +513,9 @@ show_service (JkServicesPage *self,
     jk_page_add_label (self->content, s->description, "body-text");
   /* When it is open matters most: said big. */
   jk_page_add_label (self->content, s->hours, "section-title");
+  /* Then the usual week, to plan a visit another day. */
+  if (s->week_hours != NULL)
+    jk_page_add_label (self->content, s->week_hours, "body-text");
   place = jk_services_format_place (s);
   if (place != NULL)
     {
