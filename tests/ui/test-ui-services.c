@@ -257,6 +257,8 @@ test_service (void)
   service = jk_services_page_get_service (services_page ());
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (services_page ()), "Little Steps Child Center (demo)"));
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (services_page ()), "Closed now; opens tomorrow at 6:30 AM"));
+  /* The usual week under it (the demo's svc-1). */
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (services_page ()), "Monday to Friday: 6:30 AM to 6:30 PM"));
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (services_page ()), "Phone: 614-555-0101"));
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (services_page ()), "Languages spoken: English, Spanish"));
   g_assert_true (gtk_widget_get_mapped (jk_test_find_by_name (GTK_WIDGET (window), "Print a referral slip")));
@@ -275,6 +277,7 @@ test_service (void)
   /* Spanish words on the same service. */
   click ("Español");
   g_assert_nonnull (jk_test_find_label (GTK_WIDGET (services_page ()), "Teléfono: 614-555-0101"));
+  g_assert_nonnull (jk_test_find_label (GTK_WIDGET (services_page ()), "Lunes a viernes: 6:30 a. m. a 6:30 p. m."));
   g_assert_nonnull (jk_test_find_by_name (GTK_WIDGET (window), "Imprimir una hoja de referencia"));
   click ("English");
 
@@ -315,7 +318,9 @@ test_print (void)
   g_assert_nonnull (strstr (text, CHILD_CARE));
   g_assert_nonnull (strstr (text, "Little Steps Child Center (demo)"));
   g_assert_nonnull (strstr (text, "Address: 410 Oak St, Columbus, OH 43205"));
-  g_assert_nonnull (strstr (text, "Hours: Closed now; opens tomorrow at 6:30 AM"));
+  /* The week on paper, not the open-now words that go stale. */
+  g_assert_nonnull (strstr (text, "Hours: Monday to Friday: 6:30 AM to 6:30 PM"));
+  g_assert_null (strstr (text, "Closed now"));
   g_assert_nonnull (strstr (text, "Phone: 614-555-0101"));
   g_assert_nonnull (strstr (text, "What to bring: Bring a photo ID and proof of address."));
   g_assert_nonnull (strstr (text, kiosk.config->center_name));
