@@ -6,6 +6,7 @@
 
 #include <jobkiosk/jk-i18n.h>
 #include <jobkiosk/jk-services.h>
+#include <string.h>
 
 #include "documents/jk-layout-private.h"
 
@@ -22,6 +23,36 @@ add_value (Composer   *c,
 {
   if (value != NULL && value[0] != '\0')
     jk_layout_add_label_text (c, STYLE_BODY, label, value);
+}
+
+/* A value of several lines (the week's hours) with the lines after the
+ * first under its start, not under the label, so the days line up. */
+static void
+add_lines (Composer   *c,
+           const char *label,
+           const char *value)
+{
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (PangoLayout) first = NULL;
+  PangoRectangle start;
+  double indent;
+
+  if (value == NULL || strchr (value, '\n') == NULL)
+    {
+      add_value (c, label, value);
+      return;
+    }
+  lines = g_strsplit (value, "\n", -1);
+  first = jk_layout_create_label_text (c, STYLE_BODY, label, lines[0], c->right - c->left);
+  pango_layout_index_to_pos (first, (int) strlen (label) + 1, &start);
+  indent = pango_units_to_double (start.x);
+  jk_composer_flow (c, first, STYLE_BODY, c->left, NULL, 0);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_autoptr (PangoLayout) line = jk_layout_create_text (c, STYLE_BODY, lines[i], c->right - c->left - indent);
+
+      jk_composer_flow (c, line, STYLE_BODY, c->left + indent, NULL, 0);
+    }
 }
 
 /* The QR code (the service's link, else its card) beside what it is for;
@@ -96,7 +127,7 @@ render_service_slip (const JkDocumentContext *context,
   add_value (&c, _("Address:"), place);
   /* The usual week: "open now" on paper is stale by the time it is read.
    * TRANSLATORS: on a printed referral slip, before the week's hours ("Monday to Friday: 9 AM to 5 PM") */
-  add_value (&c, _("Hours:"), s->week_hours != NULL ? s->week_hours : s->hours);
+  add_lines (&c, _("Hours:"), s->week_hours != NULL ? s->week_hours : s->hours);
   /* TRANSLATORS: on a printed referral slip: the service's phone number */
   add_value (&c, _("Phone:"), s->phone);
   /* TRANSLATORS: on a printed referral slip: the languages the service's staff speak */
