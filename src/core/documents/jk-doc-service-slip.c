@@ -104,7 +104,6 @@ render_service_slip (const JkDocumentContext *context,
   const JkService *s = input;
   g_autofree char *place = NULL;
   g_autofree char *languages = NULL;
-
   Composer c;
 
   g_return_val_if_fail (s != NULL, NULL);
