@@ -442,6 +442,29 @@ as_session_user (Session           *session,
   return g_strv_builder_end (builder);
 }
 
+
+/* As root the session runs as nobody, who must reach the build tree: a
+ * checkout under a folder only root may enter (mktemp -d makes them 0700)
+ * would otherwise end cage at once with nothing in its log to say why. */
+static void
+assert_nobody_reaches (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  while (strcmp (dir, "/") != 0 && strcmp (dir, ".") != 0)
+    {
+      struct stat st;
+      char *parent;
+
+      g_assert_cmpint (stat (dir, &st), ==, 0);
+      if ((st.st_mode & S_IXOTH) == 0)
+        g_error ("the session runs as nobody (uid %d), who cannot enter %s (mode %o): make the folders above "
+                 "the build tree searchable by others (chmod o+x)", NOBODY, dir, st.st_mode & 07777);
+      parent = g_path_get_dirname (dir);
+      g_free (dir);
+      dir = parent;
+    }
+}
 static void
 session_start (Session           *session,
                const char        *scenario,
@@ -456,6 +479,8 @@ session_start (Session           *session,
 
   memset (session, 0, sizeof *session);
   session->as_nobody = geteuid () == 0;
+  if (session->as_nobody)
+    assert_nobody_reaches (g_getenv ("JK_TEST_CAGE"));
   session->dir = g_dir_make_tmp ("jk-cage-XXXXXX", &error);
   g_assert_no_error (error);
   g_assert_cmpint (chmod (session->dir, 0755), ==, 0);
