@@ -496,8 +496,9 @@ jk_orientation_get_root (const JkConfig *config)
 {
   g_autofree char *beside = NULL;
 
+  /* Without "..": the demo's "../orientation" is told as the folder it is. */
   if (config != NULL && config->orientation_folder != NULL && config->orientation_folder[0] != '\0')
-    return g_strdup (config->orientation_folder);
+    return g_canonicalize_filename (config->orientation_folder, NULL);
   if (config != NULL && config->base_dir != NULL)
     {
       beside = g_build_filename (config->base_dir, "orientation", NULL);
