@@ -131,6 +131,50 @@ test_page (void)
   screenshots ("orientation-page");
 }
 
+/* With keys alone: Down stops on each of a page's blocks in turn, which
+ * scrolls a page longer than the screen down to its last words before
+ * the focus leaves for the buttons below. */
+static void
+test_keys_scroll (void)
+{
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  GtkWidget *last_row = NULL;
+  double furthest = 0;
+
+  open_bring ();
+  scroller = GTK_SCROLLED_WINDOW (jk_test_find_by_type (GTK_WIDGET (orientation_page ()), GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  jk_test_wait_drawn (GTK_WIDGET (window));
+  /* Taller than its view at 1280x720, or the walk proves nothing. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 50);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  for (guint i = 0; i < 60; i++)
+    {
+      GtkWidget *focus;
+
+      jk_test_press_key (GTK_WIDGET (window), GDK_KEY_Down);
+      jk_test_wait_drawn (GTK_WIDGET (window));
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      /* The walk may begin above the page (the top bar); it ends below. */
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (scroller)))
+        {
+          if (last_row != NULL)
+            break;
+          continue;
+        }
+      g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+      last_row = focus;
+      furthest = MAX (furthest, gtk_adjustment_get_value (adjustment));
+    }
+  g_assert_nonnull (last_row);
+  /* The last block was reached, and shown: scrolled to the foot. */
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_parent (last_row)),
+                                                gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (last_row)) + 1));
+  g_assert_cmpfloat (furthest, >=, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)
+                                     - 1);
+}
+
 /* Print this page: the sheet through the print page on the private
  * cupsd, its heading and its picture read back from the PDF the printer
  * got. */
@@ -266,6 +310,7 @@ main (int   argc,
 
   g_test_add_func ("/orientation/list", test_list);
   g_test_add_func ("/orientation/page", test_page);
+  g_test_add_func ("/orientation/keys-scroll", test_keys_scroll);
   g_test_add_func ("/orientation/print", test_print);
   g_test_add_func ("/orientation/spanish", test_spanish);
   g_test_add_func ("/orientation/read-on-worker", test_read_on_worker);

@@ -109,8 +109,20 @@ scroll_into_view (GtkWidget *widget)
   if (scroller == NULL)
     return;
   content = gtk_bin_get_child (GTK_BIN (scroller));
+  /* Measured from what scrolls (a viewport's child), not from the
+   * viewport, whose coordinates move with the view: from the view, a
+   * control below it once scrolled looked as if already in sight. */
+  if (GTK_IS_VIEWPORT (content) && gtk_bin_get_child (GTK_BIN (content)) != NULL)
+    content = gtk_bin_get_child (GTK_BIN (content));
   if (content == NULL || !gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y))
     return;
+  if (content != gtk_bin_get_child (GTK_BIN (scroller)))
+    {
+      GtkAllocation allocation;
+
+      gtk_widget_get_allocation (content, &allocation);
+      y += allocation.y;
+    }
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   top = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);

@@ -32,6 +32,7 @@ struct _JkOrientationPage
   char *shown;          /* the page shown, NULL for the list */
   GPtrArray *blocks;    /* the page shown's */
   GPtrArray *pages;     /* the list's */
+  GtkListBox *reading;  /* the page shown's blocks, a row each */
   guint n_images;
   gboolean loading;     /* a read asked for and not yet shown */
 };
@@ -57,10 +58,8 @@ static void show_page (JkOrientationPage *self, const char *name, gboolean say);
 /* Helpers                                                                */
 
 static GtkWidget *
-add_label (JkOrientationPage *self,
-           GtkBox            *box,
-           const char        *markup,
-           const char        *style_class)
+new_text (const char *markup,
+          const char *style_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -70,8 +69,34 @@ add_label (JkOrientationPage *self,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_style_context_add_class (gtk_widget_get_style_context (label), style_class);
   gtk_widget_show (label);
-  gtk_container_add (GTK_CONTAINER (box), label);
   return label;
+}
+
+/* Each block of a page is a row the keypad's Down can stop on: a page of
+ * words alone has nothing else to take the focus, and the focus is what
+ * scrolls a long page into view for a visitor without touch. */
+static void
+add_block (JkOrientationPage *self,
+           GtkWidget         *widget)
+{
+  GtkWidget *row;
+
+  if (widget == NULL)
+    return;
+  if (self->reading == NULL)
+    {
+      self->reading = GTK_LIST_BOX (gtk_list_box_new ());
+      gtk_list_box_set_selection_mode (self->reading, GTK_SELECTION_NONE);
+      gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (self->reading)), "reading");
+      gtk_widget_show (GTK_WIDGET (self->reading));
+      gtk_container_add (GTK_CONTAINER (self->content), GTK_WIDGET (self->reading));
+    }
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_container_add (GTK_CONTAINER (row), widget);
+  gtk_widget_show (row);
+  gtk_container_add (GTK_CONTAINER (self->reading), row);
 }
 
 static void
@@ -85,6 +110,7 @@ clear_content (JkOrientationPage *self)
   g_clear_pointer (&self->shown, g_free);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  self->reading = NULL;
   self->n_images = 0;
   gtk_widget_hide (self->action_row);
 }
@@ -126,7 +152,8 @@ fill_list (JkOrientationPage *self)
   gtk_label_set_text (self->title_label, _("About this center"));
   if (self->pages == NULL)
     {
-      add_label (self, self->content, _("There is nothing here yet. Please ask at the front desk."), "body-text");
+      gtk_container_add (GTK_CONTAINER (self->content),
+                         new_text (_("There is nothing here yet. Please ask at the front desk."), "body-text"));
       return;
     }
   for (guint i = 0; i < self->pages->len; i++)
@@ -150,8 +177,8 @@ fill_list (JkOrientationPage *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
-static void
-add_picture (JkOrientationPage        *self,
+static GtkWidget *
+new_picture (JkOrientationPage        *self,
              const JkOrientationBlock *block)
 {
   g_autoptr (GError) error = NULL;
@@ -162,19 +189,18 @@ add_picture (JkOrientationPage        *self,
   if (pixbuf == NULL)
     {
       g_warning ("%s: %s", block->path, error->message);
-      return;
+      return NULL;
     }
   image = gtk_image_new_from_pixbuf (pixbuf);
   gtk_widget_set_halign (image, GTK_ALIGN_START);
   atk_object_set_name (gtk_widget_get_accessible (image), block->text);
   gtk_widget_show (image);
-  gtk_container_add (GTK_CONTAINER (self->content), image);
   self->n_images++;
+  return image;
 }
 
-static void
-add_item (JkOrientationPage        *self,
-          const JkOrientationBlock *block)
+static GtkWidget *
+new_item (const JkOrientationBlock *block)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   g_autofree char *mark = block->kind == JK_ORIENTATION_NUMBERED ? g_strdup_printf ("%u.", block->number)
@@ -188,9 +214,9 @@ add_item (JkOrientationPage        *self,
   gtk_style_context_add_class (gtk_widget_get_style_context (marker), "body-text");
   gtk_widget_show (marker);
   gtk_container_add (GTK_CONTAINER (row), marker);
-  add_label (self, GTK_BOX (row), block->markup, "body-text");
+  gtk_container_add (GTK_CONTAINER (row), new_text (block->markup, "body-text"));
   gtk_widget_show (row);
-  gtk_container_add (GTK_CONTAINER (self->content), row);
+  return row;
 }
 
 static void
@@ -211,17 +237,17 @@ fill_page (JkOrientationPage *self)
           if (!title_shown && g_strcmp0 (block->text, title) == 0)
             title_shown = TRUE;
           else
-            add_label (self, self->content, block->markup, "section-title");
+            add_block (self, new_text (block->markup, "section-title"));
           break;
         case JK_ORIENTATION_PARAGRAPH:
-          add_label (self, self->content, block->markup, "body-text");
+          add_block (self, new_text (block->markup, "body-text"));
           break;
         case JK_ORIENTATION_BULLET:
         case JK_ORIENTATION_NUMBERED:
-          add_item (self, block);
+          add_block (self, new_item (block));
           break;
         case JK_ORIENTATION_IMAGE:
-          add_picture (self, block);
+          add_block (self, new_picture (self, block));
           break;
         default:
           g_assert_not_reached ();
