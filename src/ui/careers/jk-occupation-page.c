@@ -299,8 +299,9 @@ fill_details (JkOccupationPage *self)
 
       box = section (self, _("Related jobs"));
       gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 8);
-      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 8);
+      /* The buttons' margins (below) space them. */
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 0);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 0);
       for (guint i = 0; i < o->related->len; i++)
         {
           const JkLmiRelated *r = o->related->pdata[i];
@@ -308,6 +309,12 @@ fill_details (JkOccupationPage *self)
 
           g_object_set_data_full (G_OBJECT (button), "jk-soc", g_strdup (r->soc), g_free);
           g_signal_connect (button, "clicked", G_CALLBACK (on_related_clicked), self);
+          /* Its focus ring is drawn inside its cell of the flow box, which
+           * cuts off what is drawn outside it. */
+          gtk_widget_set_margin_start (button, 6);
+          gtk_widget_set_margin_end (button, 6);
+          gtk_widget_set_margin_top (button, 6);
+          gtk_widget_set_margin_bottom (button, 6);
           gtk_widget_show (button);
           gtk_container_add (GTK_CONTAINER (flow), button);
         }
